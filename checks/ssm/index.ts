@@ -1,0 +1,3 @@
+import type { AnyCheck } from '../../src/engine/types.ts';
+
+export const ssmChecks: readonly AnyCheck[] = [];

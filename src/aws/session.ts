@@ -1,0 +1,115 @@
+// AWS access for one account: credentials (default chain, or AssumeRole refreshed before expiry), one
+// client per service and region, adaptive retry, and one concurrency limit shared by every call.
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { AccountConfig, Settings } from '../config/schema.ts';
+
+/** The part of an AWS SDK v3 client this module relies on. */
+export interface SdkClient {
+  middlewareStack: {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    add(middleware: any, options: any): void;
+  };
+  destroy(): void;
+}
+
+export interface ClientConfig {
+  region: string;
+  credentials?: AwsCredentialIdentityProvider;
+  retryMode: 'adaptive';
+  maxAttempts?: number;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+}
+
+export type ClientClass<C extends SdkClient> = new (config: ClientConfig) => C;
+
+export type Purpose = 'scan' | 'remediate';
+
+export interface AwsSession {
+  accountId: string;
+  purpose: Purpose;
+  /** A client for this account in `region`, built once and reused. */
+  client<C extends SdkClient>(clientClass: ClientClass<C>, region: string): C;
+  /** The account's home region, for account-wide calls. */
+  homeRegion: string;
+  destroy(): void;
+}
+
+export interface SessionOptions {
+  settings: Settings;
+  env?: Record<string, string | undefined>;
+  /** Called for every client built (benchmarks add their fake AWS here; tests may record calls). */
+  instrument?: (client: SdkClient) => void;
+}
+
+/** Endpoint overrides must keep working: we only add path-style addressing so S3 works behind them. */
+function endpointConfig(settings: Settings, env: Record<string, string | undefined>): Partial<ClientConfig> {
+  if (settings.endpointUrl) return { endpoint: settings.endpointUrl, forcePathStyle: true };
+  if (env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3) return { forcePathStyle: true };
+  return {};
+}
+
+function assumeRoleCredentials(
+  account: AccountConfig,
+  roleArn: string,
+  purpose: Purpose,
+  settings: Settings,
+): AwsCredentialIdentityProvider {
+  return fromTemporaryCredentials({
+    params: {
+      RoleArn: roleArn,
+      RoleSessionName: `awscheck-${purpose}`,
+      ...(account.externalId ? { ExternalId: account.externalId } : {}),
+      DurationSeconds: 3600,
+    },
+    clientConfig: { region: settings.homeRegion, ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}) },
+  });
+}
+
+/** Runs every attempt of every call through the account's limiter; retry back-off waits outside it. */
+function addConcurrencyLimit(client: SdkClient, limit: LimitFunction): void {
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>) => (args: unknown) => limit(() => next(args)),
+    { step: 'finalizeRequest', priority: 'low', name: 'awscheckConcurrencyLimit' },
+  );
+}
+
+export function createSession(
+  account: AccountConfig,
+  purpose: Purpose,
+  options: SessionOptions,
+): AwsSession {
+  const { settings } = options;
+  const env = options.env ?? process.env;
+  const roleArn = purpose === 'remediate' ? (account.remediationRoleArn ?? env.AWSCHECK_REMEDIATION_ROLE_ARN ?? account.roleArn) : account.roleArn;
+  const credentials = roleArn ? assumeRoleCredentials(account, roleArn, purpose, settings) : undefined;
+  const limit = pLimit(settings.concurrency);
+  const base: Omit<ClientConfig, 'region'> = {
+    retryMode: 'adaptive',
+    ...(credentials ? { credentials } : {}),
+    ...endpointConfig(settings, env),
+  };
+  const clients = new Map<string, SdkClient>();
+  return {
+    accountId: account.id,
+    purpose,
+    homeRegion: settings.homeRegion,
+    client<C extends SdkClient>(clientClass: ClientClass<C>, region: string): C {
+      const key = `${clientClass.name}@${region}`;
+      let client = clients.get(key) as C | undefined;
+      if (!client) {
+        client = new clientClass({ ...base, region });
+        addConcurrencyLimit(client, limit);
+        options.instrument?.(client);
+        clients.set(key, client);
+      }
+      return client;
+    },
+    destroy() {
+      for (const client of clients.values()) client.destroy();
+      clients.clear();
+    },
+  };
+}

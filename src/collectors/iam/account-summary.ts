@@ -1,0 +1,30 @@
+// GetAccountSummary: the account-wide counters (root MFA, root access keys).
+import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
+import { defineCollector } from '../../engine/define.ts';
+
+export interface AccountSummary {
+  accountMfaEnabled: boolean;
+  accountAccessKeysPresent: boolean;
+  raw: Record<string, number>;
+}
+
+export const accountSummary = defineCollector<AccountSummary>({
+  id: 'iam.account-summary',
+  service: 'iam',
+  scope: 'global',
+  actions: ['iam:GetAccountSummary'],
+  async collect(ctx) {
+    const answer = await ctx.session
+      .client(IAMClient, ctx.session.homeRegion)
+      .send(new GetAccountSummaryCommand({}), ctx.signal ? { abortSignal: ctx.signal } : {});
+    const raw = answer.SummaryMap ?? {};
+    if (raw.AccountMFAEnabled === undefined || raw.AccountAccessKeysPresent === undefined) {
+      throw new Error('GetAccountSummary answered without AccountMFAEnabled / AccountAccessKeysPresent');
+    }
+    return {
+      accountMfaEnabled: raw.AccountMFAEnabled === 1,
+      accountAccessKeysPresent: raw.AccountAccessKeysPresent === 1,
+      raw: raw as Record<string, number>,
+    };
+  },
+});
