@@ -13,6 +13,7 @@ export default defineConfig({
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_MAX_ATTEMPTS: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   },
 });

@@ -1,0 +1,83 @@
+// `awscheck scan`: the engine from a terminal or a CI pipeline.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { ALL_CHECKS } from '../../../checks/index.ts';
+import { loadConfig } from '../../config/load.ts';
+import { scan } from '../../engine/scan.ts';
+import { atOrAbove } from '../../engine/sort.ts';
+import { SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity } from '../../engine/types.ts';
+import { resultsToCsv } from '../../render/csv.ts';
+import { progressLine, renderTable } from '../../render/table.ts';
+import { type CliIo, CliExit, EXIT, splitList } from '../io.ts';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ScanFlags {
+  service?: string;
+  check?: string;
+  account?: string;
+  region?: string;
+  format: Format;
+  output?: string;
+  failOn?: Severity;
+}
+
+export function selectionFromFlags(flags: Pick<ScanFlags, 'service' | 'check' | 'account' | 'region'>): ScanSelection {
+  const selection: ScanSelection = {};
+  if (flags.service) selection.services = splitList(flags.service) as Service[];
+  if (flags.check) selection.checks = splitList(flags.check);
+  if (flags.account) selection.accounts = splitList(flags.account);
+  if (flags.region) selection.regions = splitList(flags.region);
+  return selection;
+}
+
+export function formatReport(report: ScanReport, format: Format, locale: 'en' | 'ja'): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'csv') return resultsToCsv(report.results);
+  return renderTable(report, locale);
+}
+
+/** Exit 1 when a FAIL, or an ERROR (unknown), is at or above the threshold: CI must not pass on what it could not see. */
+export function exitCodeFor(report: ScanReport, failOn?: Severity): number {
+  if (!failOn) return EXIT.ok;
+  const gate = atOrAbove(failOn);
+  return report.results.some((r) => (r.status === 'FAIL' || r.status === 'ERROR') && gate(r)) ? EXIT.findings : EXIT.ok;
+}
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('scan')
+    .description('run the checks and print the results')
+    .option('--service <list>', 'services to scan: iam,s3,ec2,ssm,detect')
+    .option('--check <ids>', 'check ids to run (see `awscheck checks`)')
+    .option('--account <ids>', 'account ids or names from the config')
+    .option('--region <list>', 'regions, e.g. us-east-1,ap-northeast-1')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on a finding at or above this severity').choices(SEVERITIES))
+    .action(async (flags: ScanFlags) => {
+      const { settings } = loadConfig(io.env, io.cwd);
+      const showProgress = Boolean(io.stderr.isTTY);
+      let last = '';
+      const report = await scan(
+        selectionFromFlags(flags),
+        { settings, checks: ALL_CHECKS, env: io.env },
+        {
+          onProgress: showProgress
+            ? (progress) => {
+                const text = progressLine(progress);
+                if (text !== last) io.stderr.write(`\r\x1b[2K${(last = text)}`);
+              }
+            : undefined,
+        },
+      );
+      if (showProgress) io.stderr.write('\r\x1b[2K');
+      const output = formatReport(report, flags.format, settings.locale);
+      if (flags.output) writeFileSync(resolve(io.cwd, flags.output), output);
+      else io.stdout.write(output);
+      const code = exitCodeFor(report, flags.failOn);
+      if (code !== EXIT.ok) throw new CliExit(code, '');
+    });
+}

@@ -1,0 +1,41 @@
+// Terminal and file output words, in both locales.
+import type { Severity, Status } from '../engine/types.ts';
+import type { Locale, Localized } from '../i18n/locale.ts';
+
+export const SEVERITY_LABEL: Record<Severity, Localized> = {
+  critical: { en: 'critical', ja: '重大' },
+  high: { en: 'high', ja: '高' },
+  medium: { en: 'medium', ja: '中' },
+  low: { en: 'low', ja: '低' },
+  info: { en: 'info', ja: '情報' },
+};
+
+export const STATUS_LABEL: Record<Status, Localized> = {
+  FAIL: { en: 'FAIL', ja: '不合格' },
+  PASS: { en: 'PASS', ja: '合格' },
+  ERROR: { en: 'ERROR', ja: 'エラー' },
+  MUTED: { en: 'MUTED', ja: 'リスク受容' },
+};
+
+export const CLI_TEXT = {
+  title: { en: 'awscheck scan', ja: 'awscheck スキャン' },
+  accounts: { en: 'Accounts', ja: 'アカウント' },
+  regions: { en: 'Regions', ja: 'リージョン' },
+  none: { en: 'none', ja: 'なし' },
+  score: { en: 'Posture score', ja: 'セキュリティスコア' },
+  noScore: { en: 'n/a (nothing could be evaluated)', ja: '算出不可 (評価できた項目がありません)' },
+  failing: { en: 'Failing', ja: '不合格' },
+  passed: { en: 'passed', ja: '合格' },
+  muted: { en: 'accepted risks', ja: 'リスク受容' },
+  errorsFirst: {
+    en: 'Some checks could not run; their results are unknown, not passed:',
+    ja: '一部のチェックを実行できませんでした。結果は「合格」ではなく「不明」です:',
+  },
+  notes: { en: 'Notes', ja: '補足' },
+  allClear: { en: 'No failing findings.', ja: '不合格の項目はありません。' },
+  checksHeader: { en: 'ID\tSEVERITY\tCIS\tSECURITY HUB\tTITLE', ja: 'ID\t重要度\tCIS\tSECURITY HUB\tタイトル' },
+} satisfies Record<string, Localized>;
+
+export function label(text: Localized, locale: Locale): string {
+  return text[locale];
+}

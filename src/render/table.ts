@@ -1,0 +1,66 @@
+// The terminal view of a scan: errors first, then failing findings grouped by severity.
+import { countFailures, postureScore } from '../engine/score.ts';
+import { SEVERITIES, type CheckResult, type ScanProgress, type ScanReport } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { CLI_TEXT, SEVERITY_LABEL, STATUS_LABEL } from './messages.ts';
+
+/** Terminal control characters from AWS data (tags, descriptions) must not reach the terminal. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+function line(r: CheckResult): string {
+  const where = `${r.accountId} ${r.region}`;
+  const resource = r.subResourceId ? `${r.resourceId} ${r.subResourceId}` : r.resourceId;
+  return `  ${r.checkId.padEnd(34)} ${where.padEnd(28)} ${plain(resource)}\n      ${plain(r.evidence)}`;
+}
+
+export function renderTable(report: ScanReport, locale: Locale): string {
+  const t = (m: { en: string; ja: string }) => m[locale];
+  const out: string[] = [];
+  const score = postureScore(report.results);
+  const counts = countFailures(report.results);
+  out.push(`${t(CLI_TEXT.title)}  ${report.startedAt} → ${report.finishedAt}`);
+  out.push(`${t(CLI_TEXT.accounts)}: ${report.accounts.map((a) => `${a.name} (${a.accountId})`).join(', ') || t(CLI_TEXT.none)}`);
+  out.push(`${t(CLI_TEXT.regions)}: ${report.regions.join(', ') || t(CLI_TEXT.none)}`);
+
+  const errors = report.results.filter((r) => r.status === 'ERROR');
+  if (errors.length > 0) {
+    out.push('', `!! ${t(CLI_TEXT.errorsFirst)}`);
+    for (const r of errors) out.push(`${line(r)}`);
+  }
+
+  const passed = report.results.filter((r) => r.status === 'PASS').length;
+  const muted = report.results.filter((r) => r.status === 'MUTED').length;
+  out.push(
+    '',
+    `${t(CLI_TEXT.score)}: ${score === undefined ? t(CLI_TEXT.noScore) : `${score}/100`}`,
+    `${t(CLI_TEXT.failing)}: ${SEVERITIES.map((s) => `${t(SEVERITY_LABEL[s])} ${counts[s]}`).join(' · ')} | ${t(CLI_TEXT.passed)} ${passed} | ${t(CLI_TEXT.muted)} ${muted}`,
+  );
+
+  const failing = report.results.filter((r) => r.status === 'FAIL');
+  if (failing.length === 0) out.push('', t(CLI_TEXT.allClear));
+  for (const severity of SEVERITIES) {
+    const group = failing.filter((r) => r.severity === severity);
+    if (group.length === 0) continue;
+    out.push('', `[${t(SEVERITY_LABEL[severity]).toUpperCase()}] ${t(STATUS_LABEL.FAIL)} × ${group.length}`);
+    for (const r of group) out.push(line(r));
+  }
+  if (report.notes.length > 0) {
+    out.push('', `${t(CLI_TEXT.notes)}:`);
+    for (const n of report.notes) out.push(`  - ${[n.accountId, n.region].filter(Boolean).join(' ')}${n.accountId || n.region ? ': ' : ''}${plain(n.message)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** "IAM done · S3 4/12 buckets · EC2 2/17 regions" — shared by the CLI and Slack progress lines. */
+export function progressLine(progress: ScanProgress): string {
+  return Object.entries(progress)
+    .map(([service, p]) => {
+      const name = service.toUpperCase();
+      if (p.finished) return `${name} done`;
+      return p.total > 0 ? `${name} ${p.done}/${p.total} ${p.unit}` : `${name} …`;
+    })
+    .join(' · ');
+}
