@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup/record-aws-calls.ts'],
+    globalSetup: ['test/setup/least-privilege.ts'],
     testTimeout: 20_000,
     // No test may reach real AWS: a stray client without a mock fails fast on this endpoint.
     env: {

@@ -10,6 +10,8 @@ interface AwsErrorShape {
 export function awsErrorCode(err: unknown): string {
   if (err && typeof err === 'object') {
     const e = err as AwsErrorShape;
+    // Node's network errors are plain Errors whose `code` (ENOTFOUND, ECONNREFUSED) says what happened.
+    if ((e.name === undefined || e.name === 'Error') && e.code) return e.code;
     return e.Code ?? e.name ?? e.code ?? 'Error';
   }
   return 'Error';

@@ -4,6 +4,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AccountConfig, Settings } from '../config/schema.ts';
+import { announceAwsCall } from './call-log.ts';
 
 /** The part of an AWS SDK v3 client this module relies on. */
 export interface SdkClient {
@@ -11,6 +12,7 @@ export interface SdkClient {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     add(middleware: any, options: any): void;
   };
+  send(command: object, options?: object): Promise<unknown>;
   destroy(): void;
 }
 
@@ -76,6 +78,15 @@ function addConcurrencyLimit(client: SdkClient, limit: LimitFunction): void {
   );
 }
 
+/** Wraps `send` on the instance, so calls are seen even when a test stubs the class's prototype. */
+function announceCalls(client: SdkClient, clientName: string, region: string, purpose: Purpose): void {
+  const prototype = Object.getPrototypeOf(client) as SdkClient;
+  client.send = (command: object, options?: object) => {
+    announceAwsCall({ client: clientName, command: command.constructor.name, region, purpose });
+    return prototype.send.call(client, command, options);
+  };
+}
+
 export function createSession(
   account: AccountConfig,
   purpose: Purpose,
@@ -102,6 +113,7 @@ export function createSession(
       if (!client) {
         client = new clientClass({ ...base, region });
         addConcurrencyLimit(client, limit);
+        announceCalls(client, clientClass.name, region, purpose);
         options.instrument?.(client);
         clients.set(key, client);
       }

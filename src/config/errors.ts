@@ -17,6 +17,6 @@ export class ConfigError extends Error {
 export function showValue(value: unknown, secret = false): string {
   if (value === undefined) return '(not set)';
   if (secret) return '(hidden)';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -10,7 +10,7 @@ export class ProgressTracker {
 
   private entry(accountId: string, service: Service, unit: string): ServiceProgress {
     let services = this.state.get(accountId);
-    if (!services) this.state.set(accountId, (services = new Map()));
+    if (!services) this.state.set(accountId, (services = new Map<Service, ServiceProgress>()));
     let entry = services.get(service);
     if (!entry) services.set(service, (entry = { done: 0, total: 0, unit, finished: false }));
     return entry;

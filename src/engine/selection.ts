@@ -14,7 +14,7 @@ export function isService(value: string): value is Service {
 }
 
 export function selectChecks(catalogue: readonly AnyCheck[], selection: ScanSelection): AnyCheck[] {
-  for (const service of selection.services ?? []) {
+  for (const service of (selection.services ?? []) as readonly string[]) {
     if (!isService(service)) throw new SelectionError(`unknown service "${service}"; expected one of ${SERVICES.join(', ')}`);
   }
   const known = new Set(catalogue.map((c) => c.id));

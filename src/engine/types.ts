@@ -120,8 +120,7 @@ export interface CheckDefinition<N extends readonly AnyCollector[] = readonly An
   evaluate(data: DataOf<N>, ctx: EvaluateContext): ResultDraft[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCheck = CheckDefinition<any>;
+export type AnyCheck = CheckDefinition<readonly AnyCollector[]>;
 
 export interface ScanAccount {
   accountId: string;

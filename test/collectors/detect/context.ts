@@ -1,0 +1,44 @@
+// A CollectContext for one detection collector, with a real session (clients are mocked per test).
+import { createSession } from '../../../src/aws/session.ts';
+import { defaultSettings } from '../../../src/config/schema.ts';
+import type { CollectContext } from '../../../src/engine/types.ts';
+import type { Locale } from '../../../src/i18n/locale.ts';
+import { TEST_ACCOUNT, TEST_NOW } from '../../helpers/evaluate.ts';
+
+export interface TestContext {
+  ctx: CollectContext;
+  notes: string[];
+  destroy(): void;
+}
+
+export function collectContext(region: string, options: { locale?: Locale; regions?: string[] } = {}): TestContext {
+  const settings = defaultSettings({ locale: options.locale ?? 'en' });
+  const session = createSession({ id: TEST_ACCOUNT, name: 'test' }, 'scan', { settings });
+  const notes: string[] = [];
+  const ctx: CollectContext = {
+    session,
+    accountId: TEST_ACCOUNT,
+    region,
+    regions: options.regions ?? [region],
+    settings,
+    clock: { now: () => TEST_NOW },
+    get: () => Promise.reject(new Error('detection collectors read no other collector')),
+    progress: () => undefined,
+    note: (message) => notes.push(message),
+  };
+  return { ctx, notes, destroy: () => session.destroy() };
+}
+
+/** What Node's resolver throws when a host does not exist (the SDK passes it through unchanged). */
+export function dnsNotFound(hostname: string): Error {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+    code: 'ENOTFOUND',
+    errno: -3008,
+    syscall: 'getaddrinfo',
+    hostname,
+  });
+}
+
+export function awsError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 } });
+}
