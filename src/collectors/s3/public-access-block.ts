@@ -1,0 +1,22 @@
+// Block Public Access reads the same at account and bucket level; an absent setting is off.
+import type { PublicAccessBlockConfig } from './types.ts';
+
+export const PUBLIC_ACCESS_BLOCK_SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
+
+export const NO_PUBLIC_ACCESS_BLOCK: PublicAccessBlockConfig = {
+  BlockPublicAcls: false,
+  IgnorePublicAcls: false,
+  BlockPublicPolicy: false,
+  RestrictPublicBuckets: false,
+};
+
+type RawConfig = Partial<Record<keyof PublicAccessBlockConfig, boolean | undefined>>;
+
+export function publicAccessBlockConfig(raw: RawConfig | undefined): PublicAccessBlockConfig {
+  return {
+    BlockPublicAcls: raw?.BlockPublicAcls === true,
+    IgnorePublicAcls: raw?.IgnorePublicAcls === true,
+    BlockPublicPolicy: raw?.BlockPublicPolicy === true,
+    RestrictPublicBuckets: raw?.RestrictPublicBuckets === true,
+  };
+}
