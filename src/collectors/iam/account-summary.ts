@@ -24,7 +24,7 @@ export const accountSummary = defineCollector<AccountSummary>({
     return {
       accountMfaEnabled: raw.AccountMFAEnabled === 1,
       accountAccessKeysPresent: raw.AccountAccessKeysPresent === 1,
-      raw: raw as Record<string, number>,
+      raw,
     };
   },
 });

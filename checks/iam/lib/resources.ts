@@ -1,0 +1,29 @@
+// How IAM results name what they are about, in CloudFormation terms.
+import type { AccessKeyInfo, CredentialReportRow } from '../../../src/collectors/iam/credential-report.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import type { Localized } from '../../../src/i18n/locale.ts';
+
+type Target = Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'>;
+
+export function userTarget(row: CredentialReportRow): Target {
+  return { region: GLOBAL_REGION, resourceType: 'AWS::IAM::User', resourceId: row.user, resourceArn: row.arn };
+}
+
+export function accountTarget(ctx: EvaluateContext, rootArn = `arn:aws:iam::${ctx.accountId}:root`): Target {
+  return { region: GLOBAL_REGION, resourceType: 'AWS::::Account', resourceId: ctx.accountId, resourceArn: rootArn };
+}
+
+/** A slot holds a key if it is active or has a creation date (an inactive key still exists). */
+export function hasKey(key: AccessKeyInfo): boolean {
+  return key.active || key.lastRotated !== undefined;
+}
+
+/**
+ * A check that found nothing to evaluate still answers, on the account, so a report never confuses
+ * "nothing to check" with "not checked", and a history diff sees the last finding resolved.
+ */
+export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, message: Localized): ResultDraft[] {
+  if (drafts.length > 0) return drafts;
+  return [{ status: 'PASS', ...accountTarget(ctx), evidence: ctx.text(message), details: { evaluated: 0 } }];
+}

@@ -1,0 +1,12 @@
+// The IAM client every IAM collector uses: IAM is global, so calls go to the account's home region.
+import { IAMClient } from '@aws-sdk/client-iam';
+import type { CollectContext } from '../../engine/types.ts';
+
+export function iamClient(ctx: CollectContext): IAMClient {
+  return ctx.session.client(IAMClient, ctx.session.homeRegion);
+}
+
+/** Per-request options, so a cancelled scan stops waiting on IAM. */
+export function requestOptions(ctx: CollectContext): { abortSignal?: AbortSignal } {
+  return ctx.signal ? { abortSignal: ctx.signal } : {};
+}

@@ -1,0 +1,38 @@
+// ListServerCertificates: TLS certificates stored in IAM (the pre-ACM way to give load balancers a certificate).
+import { paginateListServerCertificates } from '@aws-sdk/client-iam';
+import { defineCollector } from '../../engine/define.ts';
+import { iamClient, requestOptions } from './client.ts';
+
+export interface ServerCertificate {
+  name: string;
+  id: string | undefined;
+  arn: string;
+  path: string;
+  uploadedAt: Date | undefined;
+  /** Undefined only if IAM leaves it out; the check reports that as ERROR. */
+  expiresAt: Date | undefined;
+}
+
+export const serverCertificates = defineCollector<ServerCertificate[]>({
+  id: 'iam.server-certificates',
+  service: 'iam',
+  scope: 'global',
+  actions: ['iam:ListServerCertificates'],
+  async collect(ctx) {
+    const certificates: ServerCertificate[] = [];
+    for await (const page of paginateListServerCertificates({ client: iamClient(ctx) }, {}, requestOptions(ctx))) {
+      for (const c of page.ServerCertificateMetadataList ?? []) {
+        if (!c.ServerCertificateName || !c.Arn) throw new Error('ListServerCertificates answered a certificate without name or ARN');
+        certificates.push({
+          name: c.ServerCertificateName,
+          id: c.ServerCertificateId,
+          arn: c.Arn,
+          path: c.Path ?? '/',
+          uploadedAt: c.UploadDate,
+          expiresAt: c.Expiration,
+        });
+      }
+    }
+    return certificates;
+  },
+});

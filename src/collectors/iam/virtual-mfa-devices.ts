@@ -1,0 +1,35 @@
+// ListVirtualMFADevices: the assigned virtual (app-based) MFA devices, to tell whether root's MFA is one.
+import { paginateListVirtualMFADevices } from '@aws-sdk/client-iam';
+import { defineCollector } from '../../engine/define.ts';
+import { iamClient, requestOptions } from './client.ts';
+
+export interface VirtualMfaDevice {
+  serialNumber: string;
+  /** The ARN of the user it is assigned to (`arn:aws:iam::<account>:root` for the root user). */
+  userArn: string | undefined;
+  enabledAt: Date | undefined;
+}
+
+/** Root's virtual device has the legacy serial `…:mfa/root-account-mfa-device` or is assigned to `…:root`. */
+export function isRootDevice(device: VirtualMfaDevice): boolean {
+  return device.serialNumber.endsWith(':mfa/root-account-mfa-device') || (device.userArn?.endsWith(':root') ?? false);
+}
+
+export const virtualMfaDevices = defineCollector<VirtualMfaDevice[]>({
+  id: 'iam.virtual-mfa-devices',
+  service: 'iam',
+  scope: 'global',
+  actions: ['iam:ListVirtualMFADevices'],
+  async collect(ctx) {
+    const devices: VirtualMfaDevice[] = [];
+    // Unassigned devices protect nobody; only assigned ones say how a user signs in.
+    const pages = paginateListVirtualMFADevices({ client: iamClient(ctx) }, { AssignmentStatus: 'Assigned' }, requestOptions(ctx));
+    for await (const page of pages) {
+      for (const device of page.VirtualMFADevices ?? []) {
+        if (!device.SerialNumber) throw new Error('ListVirtualMFADevices answered a device without SerialNumber');
+        devices.push({ serialNumber: device.SerialNumber, userArn: device.User?.Arn, enabledAt: device.EnableDate });
+      }
+    }
+    return devices;
+  },
+});

@@ -1,0 +1,99 @@
+import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { authorizationDetails } from '../../../src/collectors/iam/authorization-details.ts';
+import { collectContext } from './context.ts';
+
+const iam = mockClient(IAMClient);
+afterEach(() => iam.reset());
+
+const encoded = (document: object) => encodeURIComponent(JSON.stringify(document));
+const ADMIN = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const READ_S3 = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::reports/*' } };
+
+describe('authorizationDetails collector', () => {
+  it('reads every page and decodes the URL-encoded policy documents', async () => {
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({
+        IsTruncated: true,
+        Marker: 'page-2',
+        UserDetailList: [
+          {
+            UserName: 'alice',
+            Arn: 'arn:aws:iam::123456789012:user/alice',
+            GroupList: ['devs'],
+            AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+            UserPolicyList: [{ PolicyName: 'reports', PolicyDocument: encoded(READ_S3) }],
+          },
+        ],
+        RoleDetailList: [
+          {
+            RoleName: 'web',
+            Arn: 'arn:aws:iam::123456789012:role/web',
+            InstanceProfileList: [
+              { InstanceProfileName: 'web', Arn: 'arn:aws:iam::123456789012:instance-profile/web', Path: '/', InstanceProfileId: 'AIPA1', CreateDate: new Date(), Roles: [] },
+            ],
+            AttachedManagedPolicies: [{ PolicyName: 'everything', PolicyArn: 'arn:aws:iam::123456789012:policy/everything' }],
+          },
+        ],
+      })
+      .resolvesOnce({
+        IsTruncated: false,
+        GroupDetailList: [{ GroupName: 'devs', Arn: 'arn:aws:iam::123456789012:group/devs', GroupPolicyList: [{ PolicyName: 'admin', PolicyDocument: encoded(ADMIN) }] }],
+        Policies: [
+          {
+            PolicyName: 'everything',
+            Arn: 'arn:aws:iam::123456789012:policy/everything',
+            DefaultVersionId: 'v2',
+            AttachmentCount: 1,
+            PolicyVersionList: [
+              { VersionId: 'v1', IsDefaultVersion: false, Document: encoded(READ_S3) },
+              { VersionId: 'v2', IsDefaultVersion: true, Document: encoded(ADMIN) },
+            ],
+          },
+        ],
+      });
+
+    const details = await authorizationDetails.collect(collectContext());
+
+    const calls = iam.commandCalls(GetAccountAuthorizationDetailsCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.args[0].input).toMatchObject({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
+    expect(calls[1]?.args[0].input).toMatchObject({ Marker: 'page-2' });
+    expect(details.users).toEqual([
+      {
+        name: 'alice',
+        arn: 'arn:aws:iam::123456789012:user/alice',
+        path: '/',
+        groups: ['devs'],
+        attachedPolicies: [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+        inlinePolicies: [{ name: 'reports', document: READ_S3 }],
+      },
+    ]);
+    expect(details.roles[0]).toMatchObject({
+      name: 'web',
+      instanceProfiles: [{ name: 'web', arn: 'arn:aws:iam::123456789012:instance-profile/web' }],
+      inlinePolicies: [],
+    });
+    expect(details.groups[0]?.inlinePolicies).toEqual([{ name: 'admin', document: ADMIN }]);
+    // Only the default version is kept.
+    expect(details.policies).toEqual([
+      { name: 'everything', arn: 'arn:aws:iam::123456789012:policy/everything', path: '/', attachmentCount: 1, defaultVersionId: 'v2', document: ADMIN },
+    ]);
+  });
+
+  it('fails on a document that is not a policy, naming it', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      RoleDetailList: [{ RoleName: 'web', Arn: 'arn:aws:iam::123456789012:role/web', RolePolicyList: [{ PolicyName: 'odd', PolicyDocument: '%7Bnot%20json' }] }],
+    });
+    await expect(authorizationDetails.collect(collectContext())).rejects.toThrow(/policy role web\/odd is not URL-encoded JSON/);
+  });
+
+  it('fails on a document without statements', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      UserDetailList: [{ UserName: 'bob', Arn: 'arn:aws:iam::123456789012:user/bob', UserPolicyList: [{ PolicyName: 'empty', PolicyDocument: encoded({ Version: '2012-10-17' }) }] }],
+    });
+    await expect(authorizationDetails.collect(collectContext())).rejects.toThrow(/policy user bob\/empty is not an IAM policy document/);
+  });
+});

@@ -1,0 +1,115 @@
+import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCredentialReportCollector, parseCredentialReport } from '../../../src/collectors/iam/credential-report.ts';
+import { collectContext } from './context.ts';
+import { COLUMN_NAMES, credentialCsv, DEFAULT_CSV, ROOT_CSV_ROW, userCsvRow } from './credential-report-csv.ts';
+
+const iam = mockClient(IAMClient);
+afterEach(() => iam.reset());
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('parseCredentialReport', () => {
+  it('types every column and keeps the root row apart from the users', () => {
+    const report = parseCredentialReport(
+      credentialCsv([
+        ROOT_CSV_ROW,
+        userCsvRow('alice', {
+          password_enabled: 'true', password_last_used: 'no_information', password_last_changed: '2025-01-10T09:00:00+00:00', mfa_active: 'true',
+          access_key_1_active: 'true', access_key_1_last_rotated: '2025-02-01T00:00:00+00:00', access_key_1_last_used_date: '2026-11-01T10:00:00+00:00',
+          access_key_1_last_used_region: 'ap-northeast-1', access_key_1_last_used_service: 'ec2',
+          access_key_2_active: 'false', access_key_2_last_rotated: '2025-03-01T00:00:00+00:00',
+        }),
+        userCsvRow('old-timer', { user_creation_time: '2013-06-01T00:00:00+00:00', password_enabled: 'true', password_last_used: 'no_information', password_last_changed: '2013-06-01T00:00:00+00:00' }),
+        userCsvRow('robot'),
+      ]),
+    );
+    expect(report.root).toMatchObject({
+      user: '<root_account>',
+      isRoot: true,
+      passwordEnabled: 'not_supported',
+      passwordLastUsed: new Date('2026-11-20T08:30:00Z'),
+      passwordLastChanged: 'not_supported',
+      mfaActive: true,
+    });
+    expect(report.users.map((u) => u.user)).toEqual(['alice', 'old-timer', 'robot']);
+    const [alice, oldTimer, robot] = report.users;
+    // Created after IAM began tracking sign-ins, so "no information" can only mean never used.
+    expect(alice?.passwordLastUsed).toBe('never');
+    expect(oldTimer?.passwordLastUsed).toBe('no_information');
+    expect(alice?.accessKeys).toEqual([
+      { slot: 'access_key_1', active: true, lastRotated: new Date('2025-02-01T00:00:00Z'), lastUsedDate: new Date('2026-11-01T10:00:00Z'), lastUsedRegion: 'ap-northeast-1', lastUsedService: 'ec2' },
+      { slot: 'access_key_2', active: false, lastRotated: new Date('2025-03-01T00:00:00Z'), lastUsedDate: undefined, lastUsedRegion: undefined, lastUsedService: undefined },
+    ]);
+    expect(robot).toMatchObject({ passwordEnabled: false, passwordLastUsed: undefined, passwordLastChanged: undefined, mfaActive: false, isRoot: false });
+    expect(robot?.userCreationTime).toEqual(new Date('2025-01-10T09:00:00Z'));
+  });
+
+  it('rejects a report without a required column, naming it', () => {
+    const columns = COLUMN_NAMES.filter((c) => c !== 'mfa_active');
+    expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW], columns))).toThrow(/missing column\(s\) mfa_active/);
+  });
+
+  it('rejects a bad date, naming the row and column', () => {
+    const csv = credentialCsv([ROOT_CSV_ROW, userCsvRow('alice', { access_key_1_last_rotated: 'yesterday' })]);
+    expect(() => parseCredentialReport(csv)).toThrow(/row alice: access_key_1_last_rotated is "yesterday"/);
+  });
+
+  it('rejects not_supported on an IAM user and a non-boolean flag', () => {
+    expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW, userCsvRow('a', { password_enabled: 'not_supported' })]))).toThrow(/password_enabled/);
+    expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW, userCsvRow('a', { mfa_active: 'yes' })]))).toThrow(/mfa_active is "yes", expected true or false/);
+  });
+
+  it('rejects ragged CSV and a report without the root row', () => {
+    expect(() => parseCredentialReport(`${DEFAULT_CSV}extra,cells\n`)).toThrow(/not the expected CSV/);
+    expect(() => parseCredentialReport(credentialCsv([userCsvRow('alice')]))).toThrow(/0 <root_account> rows/);
+  });
+});
+
+describe('credentialReport collector', () => {
+  it('polls GenerateCredentialReport with backoff until COMPLETE, then reads the report once', async () => {
+    iam
+      .on(GenerateCredentialReportCommand)
+      .resolvesOnce({ State: 'STARTED' })
+      .resolvesOnce({ State: 'INPROGRESS' })
+      .resolves({ State: 'COMPLETE' });
+    iam.on(GetCredentialReportCommand).resolves({ Content: encode(DEFAULT_CSV), ReportFormat: 'text/csv', GeneratedTime: new Date('2026-11-24T23:00:00Z') });
+    const waits: number[] = [];
+    const collector = createCredentialReportCollector({ pollDelaysMs: [10, 20, 40], sleep: async (ms) => void waits.push(ms) });
+
+    const report = await collector.collect(collectContext());
+
+    expect(waits).toEqual([10, 20]);
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(3);
+    expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(1);
+    expect(report.generatedAt).toEqual(new Date('2026-11-24T23:00:00Z'));
+    expect(report.users.map((u) => u.user)).toEqual(['alice']);
+  });
+
+  it('gives up after the last wait with an error that says why', async () => {
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'INPROGRESS' });
+    const collector = createCredentialReportCollector({ pollDelaysMs: [1000, 2000], sleep: async () => undefined });
+    await expect(collector.collect(collectContext())).rejects.toThrow('the credential report was still INPROGRESS after 3 s');
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(3);
+    expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(0);
+  });
+
+  it('stops waiting when the scan is cancelled', async () => {
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'STARTED' });
+    const controller = new AbortController();
+    controller.abort();
+    const collector = createCredentialReportCollector({ pollDelaysMs: [60_000] });
+    await expect(collector.collect(collectContext({ signal: controller.signal }))).rejects.toThrow(/abort/i);
+  });
+
+  it('rejects a report that is not UTF-8 CSV text', async () => {
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+    iam.on(GetCredentialReportCommand).resolves({ Content: new Uint8Array([0xff, 0xfe, 0x00]) });
+    await expect(createCredentialReportCollector().collect(collectContext())).rejects.toThrow(/utf-8/i);
+  });
+
+  it('declares the IAM actions it calls', () => {
+    expect(createCredentialReportCollector().actions).toEqual(['iam:GenerateCredentialReport', 'iam:GetCredentialReport']);
+  });
+});
