@@ -1,0 +1,131 @@
+// The shared shape of the four "world-open rule" checks: one FAIL per offending inbound rule (the unit a fix
+// revokes and an undo re-authorises) and one PASS per group with none.
+import type { NetworkInterface } from '../../../src/collectors/ec2/network-interfaces.ts';
+import { instancesByGroup } from '../../../src/collectors/ec2/network-interfaces.ts';
+import type { SecurityGroup, SecurityGroupRule } from '../../../src/collectors/ec2/security-groups.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { Localized } from '../../../src/i18n/locale.ts';
+import { regionalArn } from './arn.ts';
+import { isWorldCidr, portText, reachesPort, type ServicePort, servicePortText } from './ports.ts';
+
+export type IpFamily = 'ipv4' | 'ipv6';
+
+export interface WorldSource {
+  cidr: string;
+  ipVersion: 4 | 6;
+}
+
+/** The rule's source when it is the whole internet; group references and prefix lists never are. */
+export function worldSource(rule: SecurityGroupRule, families: readonly IpFamily[] = ['ipv4', 'ipv6']): WorldSource | undefined {
+  if (rule.isEgress) return undefined;
+  if (families.includes('ipv4') && rule.cidrIpv4 && isWorldCidr(rule.cidrIpv4)) return { cidr: rule.cidrIpv4, ipVersion: 4 };
+  if (families.includes('ipv6') && rule.cidrIpv6 && isWorldCidr(rule.cidrIpv6)) return { cidr: rule.cidrIpv6, ipVersion: 6 };
+  return undefined;
+}
+
+export function groupLabel(group: Pick<SecurityGroup, 'groupId' | 'groupName'>): string {
+  return `${group.groupId} (${group.groupName})`;
+}
+
+export function groupArn(ctx: EvaluateContext, groupId: string): string {
+  return regionalArn(ctx, 'ec2', `security-group/${groupId}`);
+}
+
+export function ruleTraffic(rule: SecurityGroupRule, ctx: EvaluateContext): string {
+  return (
+    portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort }) ??
+    ctx.text({ en: 'all traffic', ja: 'すべてのトラフィック' })
+  );
+}
+
+/** The listed service ports an inbound rule reaches, or undefined when it reaches none of them. */
+export function reachedPorts(rule: SecurityGroupRule, ports: readonly ServicePort[]): ServicePort[] | undefined {
+  const portRule = { protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort };
+  const reached = ports.filter((port) => reachesPort(portRule, port));
+  return reached.length > 0 ? reached : undefined;
+}
+
+const LISTED_PORTS = 4;
+
+/** Keeps the evidence one line: an all-traffic rule reaches every listed service. */
+function reachedText(reaches: readonly ServicePort[], ctx: EvaluateContext): string {
+  const shown = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
+  const more = reaches.length - LISTED_PORTS;
+  if (more <= 0) return shown;
+  return `${shown} ${ctx.text({ en: `and ${more} more`, ja: `ほか ${more} 件` })}`;
+}
+
+export interface WorldOpenCheckSpec {
+  /** Which address families count as "the world" for this check. */
+  families: readonly IpFamily[];
+  /**
+   * Whether an inbound world-open rule offends. Returns the named service ports it reaches (listed in the
+   * evidence), an empty list when it offends without naming any, or undefined when it does not offend.
+   */
+  offends(rule: SecurityGroupRule): readonly ServicePort[] | undefined;
+  /** Evidence for a group with no offending rule, after "sg-… (name): ". */
+  passing: Localized;
+}
+
+export function worldOpenRuleResults(
+  groups: readonly SecurityGroup[],
+  interfaces: readonly NetworkInterface[],
+  ctx: EvaluateContext,
+  spec: WorldOpenCheckSpec,
+): ResultDraft[] {
+  const usedBy = instancesByGroup(interfaces);
+  const results: ResultDraft[] = [];
+  for (const group of groups) {
+    const instances = usedBy.get(group.groupId) ?? [];
+    const base = {
+      region: ctx.region,
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: group.groupId,
+      resourceArn: groupArn(ctx, group.groupId),
+    };
+    let failed = false;
+    for (const rule of group.rules) {
+      const source = worldSource(rule, spec.families);
+      if (!source) continue;
+      const reaches = spec.offends(rule);
+      if (!reaches) continue;
+      failed = true;
+      const traffic = ruleTraffic(rule, ctx);
+      const reached = reachedText(reaches, ctx);
+      results.push({
+        ...base,
+        status: 'FAIL',
+        subResourceId: rule.ruleId,
+        evidence: ctx.text({
+          en: `${groupLabel(group)} rule ${rule.ruleId} allows ${traffic} from ${source.cidr}${reached ? `, reaching ${reached}` : ''}`,
+          ja: `${groupLabel(group)} のルール ${rule.ruleId} が ${source.cidr} からの ${traffic} を許可しています${reached ? ` (到達可能: ${reached})` : ''}`,
+        }),
+        // Complete enough to revoke exactly this rule by id and to re-authorise the identical rule on undo.
+        details: {
+          groupId: group.groupId,
+          groupName: group.groupName,
+          vpcId: group.vpcId,
+          ruleId: rule.ruleId,
+          isEgress: false,
+          ipProtocol: rule.ipProtocol,
+          fromPort: rule.fromPort,
+          toPort: rule.toPort,
+          cidr: source.cidr,
+          ipVersion: source.ipVersion,
+          description: rule.description,
+          exposedPorts: reaches.map((p) => ({ protocol: p.protocol, port: p.port, service: p.service })),
+          instances,
+        },
+      });
+    }
+    if (!failed) {
+      results.push({
+        ...base,
+        status: 'PASS',
+        evidence: `${groupLabel(group)}: ${ctx.text(spec.passing)}`,
+        details: { groupId: group.groupId, groupName: group.groupName, vpcId: group.vpcId, instances },
+      });
+    }
+  }
+  return results;
+}

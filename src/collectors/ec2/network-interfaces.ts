@@ -1,0 +1,49 @@
+// DescribeNetworkInterfaces: which instances use which security group (a group is attached to interfaces).
+import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
+import { defineCollector } from '../../engine/define.ts';
+import { present, sendOptions } from './sdk.ts';
+
+export interface NetworkInterface {
+  networkInterfaceId: string;
+  /** `interface` for instances; load balancers, Lambda, NAT gateways etc. have their own types. */
+  interfaceType?: string;
+  /** The instance it is attached to, if any. */
+  instanceId?: string;
+  groupIds: string[];
+}
+
+export const networkInterfaces = defineCollector<NetworkInterface[]>({
+  id: 'ec2.network-interfaces',
+  service: 'ec2',
+  scope: 'regional',
+  actions: ['ec2:DescribeNetworkInterfaces'],
+  async collect(ctx) {
+    const client = ctx.session.client(EC2Client, ctx.region);
+    const interfaces: NetworkInterface[] = [];
+    for await (const page of paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, {}, sendOptions(ctx))) {
+      for (const eni of page.NetworkInterfaces ?? []) {
+        interfaces.push({
+          networkInterfaceId: present(eni.NetworkInterfaceId, 'a network interface id'),
+          interfaceType: eni.InterfaceType,
+          instanceId: eni.Attachment?.InstanceId,
+          groupIds: (eni.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+        });
+      }
+    }
+    return interfaces;
+  },
+});
+
+/** Instance ids per security group id, each listed once, sorted. */
+export function instancesByGroup(interfaces: readonly NetworkInterface[]): Map<string, string[]> {
+  const byGroup = new Map<string, Set<string>>();
+  for (const eni of interfaces) {
+    if (!eni.instanceId) continue;
+    for (const groupId of eni.groupIds) {
+      const set = byGroup.get(groupId) ?? new Set<string>();
+      set.add(eni.instanceId);
+      byGroup.set(groupId, set);
+    }
+  }
+  return new Map([...byGroup].map(([groupId, ids]) => [groupId, [...ids].sort()]));
+}

@@ -1,0 +1,50 @@
+// DescribeInstanceInformation: the nodes Systems Manager manages in the region, and whether each one's agent
+// is reachable (PingStatus Online = Session Manager can open a shell without SSH).
+import { paginateDescribeInstanceInformation, SSMClient } from '@aws-sdk/client-ssm';
+import { defineCollector } from '../../engine/define.ts';
+import { present, sendOptions } from '../ec2/sdk.ts';
+
+export interface ManagedInstance {
+  /** `i-…` for EC2, `mi-…` for hybrid (on-premises) nodes. */
+  instanceId: string;
+  /** `Online`, `ConnectionLost` or `Inactive`. */
+  pingStatus?: string;
+  lastPingAt?: string;
+  platformType?: string;
+  platformName?: string;
+  agentVersion?: string;
+  isLatestAgent?: boolean;
+  /** `EC2Instance` or `ManagedInstance` (hybrid). */
+  resourceType?: string;
+}
+
+export const managedInstances = defineCollector<ManagedInstance[]>({
+  id: 'ssm.managed-instances',
+  service: 'ssm',
+  scope: 'regional',
+  actions: ['ssm:DescribeInstanceInformation'],
+  async collect(ctx) {
+    const client = ctx.session.client(SSMClient, ctx.region);
+    const found: ManagedInstance[] = [];
+    for await (const page of paginateDescribeInstanceInformation({ client, pageSize: 50 }, {}, sendOptions(ctx))) {
+      for (const i of page.InstanceInformationList ?? []) {
+        found.push({
+          instanceId: present(i.InstanceId, 'a managed instance id'),
+          pingStatus: i.PingStatus,
+          lastPingAt: i.LastPingDateTime?.toISOString(),
+          platformType: i.PlatformType,
+          platformName: i.PlatformName,
+          agentVersion: i.AgentVersion,
+          isLatestAgent: i.IsLatestVersion,
+          resourceType: i.ResourceType,
+        });
+      }
+    }
+    return found;
+  },
+});
+
+/** Managed instances by instance id, for "is this EC2 instance reachable through Session Manager?". */
+export function managedById(managed: readonly ManagedInstance[]): Map<string, ManagedInstance> {
+  return new Map(managed.map((m) => [m.instanceId, m]));
+}

@@ -1,0 +1,18 @@
+import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ebsEncryptionByDefault } from '../../../src/collectors/ec2/ebs-encryption-by-default.ts';
+import { collectContext } from './context.ts';
+
+const ec2 = mockClient(EC2Client);
+const test = collectContext();
+afterEach(() => ec2.reset());
+afterAll(() => test.destroy());
+
+describe('ebsEncryptionByDefault collector', () => {
+  it('reads the region setting, and fails on an answer without it', async () => {
+    ec2.on(GetEbsEncryptionByDefaultCommand).resolvesOnce({ EbsEncryptionByDefault: true }).resolvesOnce({});
+    await expect(ebsEncryptionByDefault.collect(test.ctx)).resolves.toEqual({ enabled: true });
+    await expect(ebsEncryptionByDefault.collect(test.ctx)).rejects.toThrow('without EbsEncryptionByDefault');
+  });
+});

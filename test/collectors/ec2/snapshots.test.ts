@@ -1,0 +1,32 @@
+import { DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { snapshots } from '../../../src/collectors/ec2/snapshots.ts';
+import { collectContext } from './context.ts';
+
+const ec2 = mockClient(EC2Client);
+const test = collectContext();
+afterEach(() => ec2.reset());
+afterAll(() => test.destroy());
+
+describe('snapshots collector', () => {
+  it('lists every owned snapshot across pages and marks the ones anyone may restore', async () => {
+    ec2
+      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: ['all'] })
+      .resolves({ Snapshots: [{ SnapshotId: 'snap-2' }] })
+      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: undefined })
+      .resolves({ Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-1', VolumeSize: 8, Encrypted: true }], NextToken: 'p2' })
+      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: undefined, NextToken: 'p2' })
+      .resolves({ Snapshots: [{ SnapshotId: 'snap-2', StartTime: new Date('2026-01-02T00:00:00Z') }] });
+
+    const found = await snapshots.collect(test.ctx);
+
+    expect(found.map((s) => [s.snapshotId, s.public])).toEqual([
+      ['snap-1', false],
+      ['snap-2', true],
+    ]);
+    expect(found[0]).toMatchObject({ volumeId: 'vol-1', volumeSizeGiB: 8, encrypted: true });
+    expect(found[1]?.startTime).toBe('2026-01-02T00:00:00.000Z');
+    expect(ec2.commandCalls(DescribeSnapshotsCommand)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,26 @@
+import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { vpcs } from '../../../src/collectors/ec2/vpcs.ts';
+import { ACCOUNT, collectContext } from './context.ts';
+
+const ec2 = mockClient(EC2Client);
+const test = collectContext();
+afterEach(() => ec2.reset());
+afterAll(() => test.destroy());
+
+describe('vpcs collector', () => {
+  it('pages through the VPCs the account owns', async () => {
+    ec2
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: true, CidrBlock: '172.31.0.0/16' }], NextToken: 'v2' })
+      .on(DescribeVpcsCommand, { NextToken: 'v2' })
+      .resolves({ Vpcs: [{ VpcId: 'vpc-2', Tags: [{ Key: 'Name', Value: 'prod' }] }] });
+
+    await expect(vpcs.collect(test.ctx)).resolves.toEqual([
+      { vpcId: 'vpc-1', name: undefined, isDefault: true, cidrBlock: '172.31.0.0/16' },
+      { vpcId: 'vpc-2', name: 'prod', isDefault: false, cidrBlock: undefined },
+    ]);
+    expect(ec2.commandCalls(DescribeVpcsCommand)[0]?.args[0].input.Filters).toEqual([{ Name: 'owner-id', Values: [ACCOUNT] }]);
+  });
+});
