@@ -1,0 +1,23 @@
+// `/awscheck checks [SERVICE]`: the catalogue.
+import { isService } from '../../src/engine/selection.ts';
+import { MSG, say } from '../../src/slack/messages.ts';
+import { renderChecksList } from '../../src/slack/render/checks-list.ts';
+import { replyWith, replyWithHelp } from './reply.ts';
+import type { Subcommand } from './types.ts';
+
+export const checksCommand: Subcommand = {
+  name: 'checks',
+  help: MSG.helpChecks,
+  restricted: false,
+  async run(ctx) {
+    const { locale, catalogue } = ctx.deps;
+    const unknown = ctx.command.words.find((w) => !isService(w));
+    if (unknown) {
+      await replyWithHelp(ctx, say(locale, MSG.unknownWord(unknown)));
+      return;
+    }
+    const services = new Set(ctx.command.words);
+    const checks = services.size ? catalogue.filter((c) => services.has(c.service)) : catalogue;
+    await replyWith(ctx, renderChecksList(checks, locale));
+  },
+};

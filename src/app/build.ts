@@ -1,0 +1,139 @@
+// Assembles the bot: scan service, Slack listeners, and the receiver (Socket Mode with SLACK_APP_TOKEN,
+// else HTTP on PORT at /slack/events with GET /healthz). Other features plug in through `registrars`
+// (their own listeners), `subcommands` (more /awscheck words), `findingActions` and `history`.
+import type { AddressInfo } from 'node:net';
+import { App, type Logger, type LogLevel } from '@slack/bolt';
+import { subcommandTable } from '../../commands/awscheck/router.ts';
+import type { Subcommand } from '../../commands/awscheck/types.ts';
+import { ConfigError } from '../config/errors.ts';
+import type { Settings } from '../config/schema.ts';
+import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
+import type { AnyCheck } from '../engine/types.ts';
+import { BackgroundTasks } from '../slack/background.ts';
+import type { SlackConfig } from '../slack/config.ts';
+import type { ScanHistory, SlackDeps } from '../slack/deps.ts';
+import { slackErrorCode } from '../slack/errors.ts';
+import { registerListeners } from '../slack/listeners.ts';
+import type { ProgressReporterOptions } from '../slack/progress-reporter.ts';
+import type { FindingActions } from '../slack/render/results.ts';
+import { ScannerAllowlist } from '../slack/scanners.ts';
+import { healthRoute } from './health.ts';
+import { ScanService } from './scan-service.ts';
+
+export type Registrar = (app: App, deps: SlackDeps) => void;
+
+export interface BuildAppOptions {
+  slack: SlackConfig;
+  settings: Settings;
+  /** The check catalogue (ALL_CHECKS in production). */
+  checks: readonly AnyCheck[];
+  /** Extra scan dependencies (clock, env, instrument) for tests and benchmarks. */
+  scanDeps?: Omit<Partial<ScanDeps>, 'settings' | 'checks'>;
+  /** A ready scan service; otherwise one is built from settings and checks. */
+  scans?: ScanService;
+  /** Accepted risks, when `scans` is not given. */
+  mute?: ScanOptions['mute'];
+  /** Past scans for App Home; without it App Home shows this process's scans. */
+  history?: ScanHistory;
+  /** Other features' listeners (report, remediation): called once with the app and shared deps. */
+  registrars?: readonly Registrar[];
+  /** More /awscheck subcommands (report, risks, audit). */
+  subcommands?: readonly Subcommand[];
+  /** Extra buttons per failing finding (Fix…, Accept risk). */
+  findingActions?: FindingActions;
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** HTTP mode's listen address; all interfaces when unset. */
+  host?: string;
+  progress?: Pick<ProgressReporterOptions, 'gapsMs'>;
+}
+
+export interface AwscheckApp {
+  app: App;
+  scans: ScanService;
+  deps: SlackDeps;
+  /** Connects (Socket Mode) or listens (HTTP); resolves with the bound port in HTTP mode. */
+  start(): Promise<{ mode: SlackConfig['mode']; port?: number }>;
+  stop(): Promise<void>;
+  /** Resolves when the work started by commands so far has finished (tests, graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type']);
+
+/** A token Slack refuses is a configuration problem: say which variable, not a stack trace. */
+function startupError(err: unknown, slack: SlackConfig): unknown {
+  const code = slackErrorCode(err);
+  if (!REJECTED_TOKEN.has(code)) return err;
+  const variable = slack.mode === 'socket' && /apps\.connections|xapp|app.level/i.test(String((err as Error).message)) ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
+  return new ConfigError([
+    `${variable}: Slack refused the token (${code}). Copy it again from your app's settings (OAuth & Permissions for the bot token, Basic Information → App-Level Tokens for the app token) and reinstall the app if it was revoked.`,
+  ]);
+}
+
+export function buildApp(options: BuildAppOptions): AwscheckApp {
+  const { slack, settings } = options;
+  const clientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
+  const common = {
+    token: slack.botToken,
+    clientOptions,
+    // auth.test runs in start(), where a refused token becomes a readable error.
+    deferInitialization: true,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
+  };
+  const app =
+    slack.mode === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: slack.appToken ?? '' })
+      : new App({ ...common, signingSecret: slack.signingSecret ?? '', port: slack.port, customRoutes: [healthRoute] });
+
+  const scans =
+    options.scans ??
+    new ScanService({
+      deps: { ...options.scanDeps, settings, checks: options.checks },
+      ...(options.mute ? { mute: options.mute } : {}),
+      onListenerError: (err) => app.logger.error('awscheck: a scan listener failed:', err),
+    });
+  const deps: SlackDeps = {
+    scans,
+    catalogue: options.checks,
+    settings,
+    locale: settings.locale,
+    scanners: new ScannerAllowlist(slack.scanners, {
+      onLookupError: (group, err) => app.logger.warn(`awscheck: could not read user group ${group} (${slackErrorCode(err)}); its members may not scan until it can be read`),
+    }),
+    background: new BackgroundTasks((err) => app.logger.error('awscheck: background work failed:', err)),
+    ...(options.history ? { history: options.history } : {}),
+    ...(options.findingActions ? { findingActions: options.findingActions } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  };
+
+  registerListeners(app, deps, subcommandTable(options.subcommands));
+  for (const registrar of options.registrars ?? []) registrar(app, deps);
+  app.error(async (error) => {
+    app.logger.error(`awscheck: unhandled error in a listener: ${slackErrorCode(error)}`);
+  });
+
+  return {
+    app,
+    scans,
+    deps,
+    async start() {
+      try {
+        await app.init();
+        if (slack.mode === 'socket') {
+          await app.start();
+          return { mode: slack.mode };
+        }
+        const server = await app.start({ port: slack.port, ...(options.host ? { host: options.host } : {}) });
+        return { mode: slack.mode, port: (server.address() as AddressInfo).port };
+      } catch (err) {
+        throw startupError(err, slack);
+      }
+    },
+    async stop() {
+      await app.stop();
+    },
+    idle: () => deps.background.idle(),
+  };
+}

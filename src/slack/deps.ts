@@ -1,0 +1,27 @@
+// What the Slack listeners need, built once by src/app/build.ts and handed to every listener.
+import type { ScanService } from '../app/scan-service.ts';
+import type { Settings } from '../config/schema.ts';
+import type { AnyCheck, ScanReport } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { BackgroundTasks } from './background.ts';
+import type { ProgressReporterOptions } from './progress-reporter.ts';
+import type { FindingActions } from './render/results.ts';
+import type { ScannerAllowlist } from './scanners.ts';
+
+/** A store of past scans (the history feature); App Home reads the newest per account from it. */
+export interface ScanHistory {
+  latestPerAccount(): Promise<ScanReport[]>;
+}
+
+export interface SlackDeps {
+  scans: ScanService;
+  catalogue: readonly AnyCheck[];
+  settings: Settings;
+  locale: Locale;
+  scanners: ScannerAllowlist;
+  background: BackgroundTasks;
+  history?: ScanHistory;
+  findingActions?: FindingActions;
+  /** Progress pacing (tests shorten the gaps). */
+  progress?: Pick<ProgressReporterOptions, 'gapsMs'>;
+}

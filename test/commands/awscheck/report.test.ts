@@ -1,0 +1,133 @@
+// `/awscheck report` end to end: signed slash commands into Bolt's HTTPReceiver, the real scan engine over a
+// fake check, the SQLite store in a temp dir, and a fake Slack Web API receiving the report.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { LogLevel } from '@slack/bolt';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reportCommand } from '../../../commands/awscheck/report.ts';
+import { type AwscheckApp, buildApp } from '../../../src/app/build.ts';
+import { defaultSettings } from '../../../src/config/schema.ts';
+import { ReportService } from '../../../src/report/service.ts';
+import { createReportSlackClient } from '../../../src/report/slack-client.ts';
+import { ScanRecorder } from '../../../src/store/recorder.ts';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
+import { FORM, TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
+import { fakeCheck } from '../../slack/fixtures.ts';
+
+const sts = mockClient(STSClient);
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let dir: string;
+let store: SqliteStore;
+let slack: FakeSlack;
+let bot: AwscheckApp | undefined;
+let open: boolean;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'awscheck-cmd-report-'));
+  store = openSqliteStore(join(dir, 'awscheck.db'));
+  slack = await startFakeSlack();
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
+  open = true;
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  await store.close();
+  await slack.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(channel?: string): Promise<string> {
+  const recorder = new ScanRecorder(store, quiet);
+  const reports = new ReportService({
+    store,
+    recorder,
+    slack: createReportSlackClient('xoxb-test-token', { slackApiUrl: slack.apiUrl }),
+    ...(channel ? { channel } : {}),
+    timeZone: 'UTC',
+    locale: 'en',
+    retentionDays: 90,
+    logger: quiet,
+  });
+  const check = fakeCheck({
+    items: () => [{ id: 'sg-0abc', fail: open, evidence: open ? 'sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0' : 'sg-0abc allows no SSH from the internet' }],
+  });
+  bot = buildApp({
+    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners: [], mode: 'http' },
+    settings: defaultSettings(),
+    checks: [check],
+    logLevel: LogLevel.ERROR,
+    host: '127.0.0.1',
+    progress: { gapsMs: [30] },
+    history: store,
+    subcommands: [reportCommand(reports)],
+  });
+  recorder.attach(bot.scans);
+  const { port } = await bot.start();
+  return `http://127.0.0.1:${port}/slack/events`;
+}
+
+async function command(events: string, text: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const answer = await postSigned(events, slashCommandBody({ text, response_url: slack.responseUrl(id) }), FORM);
+  expect(answer.status).toBe(200);
+  await answer.text();
+  await bot!.idle();
+  return slack.responsesTo(id).at(-1)?.body;
+}
+
+describe('/awscheck report', () => {
+  it('posts the report now, and the next report lists the fix as resolved', async () => {
+    const events = await start('C0REPORT');
+    const first = await command(events, 'report', 'r1');
+    expect(JSON.stringify(first)).toContain('Posted the posture report to <#C0REPORT>');
+    const [post] = slack.callsTo('chat.postMessage');
+    expect(post?.params.channel).toBe('C0REPORT');
+    expect(JSON.stringify(post?.params.blocks)).toContain('sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0');
+    expect(slack.uploads).toHaveLength(1);
+
+    open = false;
+    await command(events, 'report', 'r2');
+    const second = slack.callsTo('chat.postMessage')[1];
+    expect(JSON.stringify(second?.params.blocks)).toContain('Resolved since the last report (1)');
+    expect(String(second?.params.text)).toContain('1 resolved');
+    // Both scans were saved once each, through the scan service's completion listener and the report.
+    expect((await store.scanSummaries({ selectionKey: '{}', since: '2000-01-01T00:00:00.000Z' })).length).toBe(2);
+  });
+
+  it('previews the report to the requester only', async () => {
+    const events = await start('C0REPORT');
+    const preview = await command(events, 'report preview', 'p1');
+    expect(preview).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(preview)).toContain('Preview: only you see this');
+    expect(JSON.stringify(preview)).toContain('AWS security posture report');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('explains how to set a channel when none is configured', async () => {
+    const events = await start();
+    const answer = await command(events, 'report', 'n1');
+    expect(JSON.stringify(answer)).toContain('AWSCHECK_REPORT_CHANNEL');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('says what went wrong when Slack refuses the post', async () => {
+    const events = await start('C0REPORT');
+    slack.on('chat.postMessage', () => ({ ok: false, error: 'not_in_channel' }));
+    const answer = await command(events, 'report', 'x1');
+    expect(JSON.stringify(answer)).toContain('not posted');
+    expect(JSON.stringify(answer)).toContain('/invite @awscheck');
+    expect((await store.latestReport({ status: ['pending'] }))?.channel).toBe('C0REPORT');
+  });
+
+  it('answers an unknown option with the help', async () => {
+    const events = await start('C0REPORT');
+    const answer = await command(events, 'report now', 'h1');
+    expect(JSON.stringify(answer)).toContain('Unknown option `now`');
+  });
+});
