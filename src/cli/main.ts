@@ -5,11 +5,12 @@ import { ScanUnavailableError } from '../engine/scan.ts';
 import { SelectionError } from '../engine/selection.ts';
 import { register as registerChecks } from './commands/checks.ts';
 import { register as registerPolicy } from './commands/policy.ts';
+import { register as registerReport } from './commands/report.ts';
 import { register as registerScan } from './commands/scan.ts';
 import { type CliIo, CliExit, EXIT } from './io.ts';
 
 /** Each subcommand is one module with a `register(program, io)`; add new ones here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy];
+const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('awscheck')

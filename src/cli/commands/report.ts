@@ -1,0 +1,109 @@
+// `awscheck report`: the daily posture report from a terminal or an external scheduler (cron, CI).
+//   --print   Markdown to stdout (the default)
+//   --post    to AWSCHECK_REPORT_CHANNEL (needs SLACK_BOT_TOKEN), stored like the bot's own reports
+//   --scan    run a fresh scan first (saved to the store); otherwise the latest stored scan is used
+//   --repost  re-post the latest report Slack refused (or the report with the given id)
+import type { Command } from 'commander';
+import { ALL_CHECKS } from '../../../checks/index.ts';
+import { ConfigError } from '../../config/errors.ts';
+import { loadConfig } from '../../config/load.ts';
+import { scan } from '../../engine/scan.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { reportConfigFromEnv } from '../../report/config.ts';
+import { renderMarkdown } from '../../report/markdown.ts';
+import { NoScanError } from '../../report/prepare.ts';
+import { ReportService, type ScanRunner } from '../../report/service.ts';
+import { createReportSlackClient } from '../../report/slack-client.ts';
+import { storeConfigFromEnv } from '../../store/config.ts';
+import { openStore } from '../../store/open.ts';
+import { ScanRecorder } from '../../store/recorder.ts';
+import type { ReportRecord } from '../../store/store.ts';
+import { type CliIo, CliExit, EXIT } from '../io.ts';
+
+interface ReportFlags {
+  print?: boolean;
+  post?: boolean;
+  scan?: boolean;
+  repost?: string | boolean;
+}
+
+/** The bot token, checked the way the bot checks it, without ever echoing it. */
+function botToken(env: Record<string, string | undefined>): string {
+  const token = env.SLACK_BOT_TOKEN?.trim();
+  if (!token) {
+    throw new ConfigError([
+      "SLACK_BOT_TOKEN: not set, and --post needs it. Copy the Bot User OAuth Token (xoxb-…) from your app's \"OAuth & Permissions\" page and export SLACK_BOT_TOKEN=xoxb-….",
+    ]);
+  }
+  if (!token.startsWith('xoxb-')) throw new ConfigError(['SLACK_BOT_TOKEN: (hidden); expected a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token).']);
+  return token;
+}
+
+function outcome(io: CliIo, record: ReportRecord): void {
+  if (record.status === 'posted') {
+    io.stdout.write(`Posted the report to ${record.channel} (report ${record.id}).\n`);
+    if (record.error) io.stderr.write(`awscheck: ${record.error}\n`);
+    return;
+  }
+  throw new CliExit(EXIT.unavailable, `awscheck: report ${record.id} was not posted: ${record.error ?? record.status}`);
+}
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('report')
+    .description('the posture report: score, what is new and resolved since the last report, errors first')
+    .option('--print', 'print the report as Markdown (the default)')
+    .option('--post', 'post the report to AWSCHECK_REPORT_CHANNEL (needs SLACK_BOT_TOKEN)')
+    .option('--scan', 'run a fresh scan first instead of using the latest stored one')
+    .option('--repost [id]', 'post again a report Slack refused (default: the latest one)')
+    .action(async (flags: ReportFlags) => {
+      const { settings } = loadConfig(io.env, io.cwd);
+      const storeConfig = storeConfigFromEnv(io.env, io.cwd);
+      const { channel, timeZone } = reportConfigFromEnv(io.env);
+      const posting = Boolean(flags.post || flags.repost);
+      if (posting && !channel) {
+        throw new ConfigError(['AWSCHECK_REPORT_CHANNEL: not set, and posting needs it. Set it to the channel ID (channel details → About → Channel ID) and invite the bot there with /invite @awscheck.']);
+      }
+      const token = posting ? botToken(io.env) : 'xoxb-unused';
+      const apiUrl = io.env.SLACK_API_URL?.trim();
+      const store = openStore(storeConfig);
+      const locale: Locale = settings.locale;
+      const logger = {
+        info: () => undefined,
+        warn: (message: string) => io.stderr.write(`${message}\n`),
+        error: (message: string) => io.stderr.write(`${message}\n`),
+      };
+      const reports = new ReportService({
+        store,
+        recorder: new ScanRecorder(store, logger),
+        slack: createReportSlackClient(token, apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+        ...(channel ? { channel } : {}),
+        timeZone,
+        locale,
+        retentionDays: storeConfig.retentionDays,
+        logger,
+      });
+      const runner: ScanRunner = { run: (selection) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }) };
+      try {
+        if (flags.repost) {
+          const record = await reports.repost(typeof flags.repost === 'string' ? flags.repost : undefined);
+          if (!record) throw new CliExit(EXIT.ok, 'awscheck: no report is waiting to be re-posted.');
+          outcome(io, record);
+          return;
+        }
+        if (flags.post) {
+          const { record, report } = await reports.post(flags.scan ? runner : undefined);
+          if (flags.print) io.stdout.write(renderMarkdown(report, locale));
+          outcome(io, record);
+          return;
+        }
+        const fresh = flags.scan ? await reports.freshScan(runner) : undefined;
+        io.stdout.write(renderMarkdown(await reports.compose(fresh), locale));
+      } catch (err) {
+        if (err instanceof NoScanError) throw new CliExit(EXIT.usage, `awscheck: ${err.message}`);
+        throw err;
+      } finally {
+        await store.close();
+      }
+    });
+}

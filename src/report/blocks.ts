@@ -1,0 +1,197 @@
+// The posture report as a Slack message. Whatever the scan's size, the message stays inside Block Kit's
+// limits (50 blocks, 3,000 characters per text, 150 per header, 10 fields): lists are capped and the
+// full detail travels in the attached CSV.
+import type { types } from '@slack/bolt';
+import { SEVERITIES } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
+import { formatDelta, formatScore, LineWriter, SEVERITY_ICON, type TextFormat } from './lines.ts';
+import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import type { PostureReport } from './model.ts';
+import { sparkline } from './trend.ts';
+
+type Block = types.KnownBlock;
+
+export const BLOCK_LIMITS = { blocks: 50, text: 3000, header: 150, fields: 10, fieldText: 2000, contextElements: 10 } as const;
+
+/** How many items each list shows before "…and N more in the attached CSV". */
+export const SLACK_CAPS = { errors: 8, errorResults: 5, new: 15, firstSeen: 5, resolved: 10, expiring: 10 } as const;
+/** A list never takes more sections than this, however long its lines. */
+const SECTIONS_PER_LIST = 3;
+
+const mrkdwnFormat: TextFormat = {
+  escape: escapeMrkdwn,
+  bold: (t) => `*${t}*`,
+  code,
+  // Only a well-formed member id becomes a mention; anything else stays text.
+  user: (id) => (/^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : escapeMrkdwn(clipText(id, 40))),
+};
+
+export interface SlackReportMessage {
+  /** Notification and accessibility fallback. */
+  text: string;
+  blocks: Block[];
+}
+
+function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) } };
+}
+
+function context(texts: readonly string[]): Block {
+  return {
+    type: 'context',
+    elements: texts.slice(0, BLOCK_LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) })),
+  };
+}
+
+/** A titled list packed into as few sections as fit, ending with how many were left out. */
+function list(title: string, lines: readonly string[], total: number, more: (count: number) => string): Block[] {
+  const sections: string[] = [];
+  let current = `*${title}*`;
+  let shown = 0;
+  for (const line of lines) {
+    const next = `${current}\n${line}`;
+    if (next.length <= BLOCK_LIMITS.text - 100) {
+      current = next;
+      shown += 1;
+      continue;
+    }
+    if (sections.length + 1 >= SECTIONS_PER_LIST) break;
+    sections.push(current);
+    current = line;
+    shown += 1;
+  }
+  if (total > shown) current += `\n_${more(total - shown)}_`;
+  sections.push(current);
+  return sections.map(section);
+}
+
+function listOf<T>(items: readonly T[], cap: number, line: (item: T) => string): string[] {
+  return items.slice(0, cap).map(line);
+}
+
+function coverage(report: PostureReport, locale: Locale): string {
+  const names = report.scan.accounts.map((a) => a.name || a.accountId);
+  const accounts = names.length > 5 ? `${names.slice(0, 5).join(', ')} +${names.length - 5}` : names.join(', ');
+  const regions = report.scan.regions;
+  const regionText = regions.length > 6 ? `${regions.length} (${regions.slice(0, 6).join(', ')}, …)` : regions.join(', ') || '-';
+  return `*${fill(REPORT_TEXT.accounts, locale)}:* ${escapeMrkdwn(accounts || '-')}  ·  *${fill(REPORT_TEXT.regions, locale)}:* ${escapeMrkdwn(regionText)}`;
+}
+
+function scoreBlock(report: PostureReport, locale: Locale): Block {
+  const delta = formatDelta(report.score, report.previousScore);
+  const change = delta ? fill(REPORT_TEXT.scoreChange, locale, { delta }) : fill(REPORT_TEXT.scoreFirst, locale);
+  const text =
+    `*${fill(REPORT_TEXT.score, locale)}: ${formatScore(report.score, locale)}*  (${change})\n` +
+    `\`${sparkline(report.trend)}\`  ${fill(REPORT_TEXT.trend, locale)}`;
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) },
+    fields: SEVERITIES.map((severity) => ({
+      type: 'mrkdwn' as const,
+      text: `${SEVERITY_ICON[severity]} *${fill(SEVERITY_NAME[severity], locale)}*\n${report.failing[severity]}`,
+    })),
+  };
+}
+
+function errorBlocks(report: PostureReport, writer: LineWriter, locale: Locale): Block[] {
+  const { errors } = report.scan;
+  const extra = report.unexplainedErrors;
+  if (errors.length === 0 && extra.length === 0) return [];
+  const lines = [...listOf(errors, SLACK_CAPS.errors, (e) => writer.scanError(e)), ...listOf(extra, SLACK_CAPS.errorResults, (r) => writer.errorResult(r))];
+  return list(`⚠️ ${fill(REPORT_TEXT.errorsTitle, locale)}`, lines, errors.length + extra.length, (n) =>
+    fill(REPORT_TEXT.more, locale, { count: n }),
+  );
+}
+
+function diffBlocks(report: PostureReport, writer: LineWriter, locale: Locale): Block[] {
+  const { diff } = report;
+  const more = (n: number) => fill(REPORT_TEXT.more, locale, { count: n });
+  const blocks: Block[] = [];
+  blocks.push(
+    ...(diff.new.length
+      ? list(fill(REPORT_TEXT.newTitle, locale, { count: diff.new.length }), listOf(diff.new, SLACK_CAPS.new, (r) => writer.finding(r)), diff.new.length, more)
+      : [section(`*${fill(REPORT_TEXT.newTitle, locale, { count: 0 })}*\n${fill(REPORT_TEXT.nothingNew, locale)}`)]),
+  );
+  if (diff.firstSeen.length) {
+    blocks.push(
+      ...list(
+        fill(REPORT_TEXT.firstSeenTitle, locale, { count: diff.firstSeen.length }),
+        listOf(diff.firstSeen, SLACK_CAPS.firstSeen, (r) => writer.finding(r)),
+        diff.firstSeen.length,
+        more,
+      ),
+    );
+  }
+  blocks.push(
+    ...(diff.resolved.length
+      ? list(
+          fill(REPORT_TEXT.resolvedTitle, locale, { count: diff.resolved.length }),
+          listOf(diff.resolved, SLACK_CAPS.resolved, (r) => writer.resolved(r)),
+          diff.resolved.length,
+          more,
+        )
+      : [section(`*${fill(REPORT_TEXT.resolvedTitle, locale, { count: 0 })}*\n${fill(REPORT_TEXT.nothingResolved, locale)}`)]),
+  );
+  const remarks = [
+    diff.gone.length ? fill(REPORT_TEXT.gone, locale, { count: diff.gone.length }) : '',
+    diff.unknown.length ? fill(REPORT_TEXT.unknown, locale, { count: diff.unknown.length }) : '',
+    diff.outOfScope.length ? fill(REPORT_TEXT.outOfScope, locale, { count: diff.outOfScope.length }) : '',
+  ].filter(Boolean);
+  if (remarks.length) blocks.push(context(remarks));
+  return blocks;
+}
+
+export function fallbackText(report: PostureReport, locale: Locale): string {
+  const text = fill(REPORT_TEXT.fallback, locale, {
+    date: report.date,
+    score: formatScore(report.score, locale),
+    fail: report.totals.fail,
+    new: report.diff.new.length,
+    resolved: report.diff.resolved.length,
+  });
+  return report.scan.errors.length || report.totals.error ? `${text}${fill(REPORT_TEXT.fallbackErrors, locale)}` : text;
+}
+
+export function renderSlackReport(report: PostureReport, locale: Locale): SlackReportMessage {
+  const writer = new LineWriter(report.scan.accounts, locale, mrkdwnFormat);
+  const about = [
+    coverage(report, locale),
+    fill(REPORT_TEXT.scanFinished, locale, { time: slackDate(report.scan.finishedAt) }),
+    report.baselineFinishedAt
+      ? fill(REPORT_TEXT.comparedWith, locale, { time: slackDate(report.baselineFinishedAt) })
+      : fill(REPORT_TEXT.noBaseline, locale),
+  ];
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clipText(`${fill(REPORT_TEXT.title, locale)} · ${report.date}`, BLOCK_LIMITS.header), emoji: true },
+    },
+    context(about),
+    // A report with errors says so first: unknown must never read as passed.
+    ...errorBlocks(report, writer, locale),
+    scoreBlock(report, locale),
+    context([fill(REPORT_TEXT.scoreHelp, locale)]),
+    { type: 'divider' },
+    ...diffBlocks(report, writer, locale),
+  ];
+  if (report.expiringRisks.length) {
+    blocks.push(
+      ...list(
+        fill(REPORT_TEXT.expiringTitle, locale, { count: report.expiringRisks.length }),
+        listOf(report.expiringRisks, SLACK_CAPS.expiring, (risk) => writer.expiring(risk, report.timeZone)),
+        report.expiringRisks.length,
+        (n) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n }),
+      ),
+    );
+  }
+  blocks.push({ type: 'divider' });
+  const notes = report.scan.notes.slice(0, 3).map((n) => escapeMrkdwn(clipText(n.message, 300)));
+  blocks.push(context([fill(REPORT_TEXT.csvNote, locale, { count: report.scan.results.length }), ...notes]));
+  return { text: fallbackText(report, locale), blocks: fitBlocks(blocks) };
+}
+
+/** The last line of defence: the caps above keep well under 50 blocks, but never send more. */
+function fitBlocks(blocks: Block[]): Block[] {
+  return blocks.length <= BLOCK_LIMITS.blocks ? blocks : blocks.slice(0, BLOCK_LIMITS.blocks);
+}

@@ -1,0 +1,95 @@
+// One line per item of the report, shared by the Slack and markdown renderers; each renderer brings
+// its own escaping, so AWS text can never turn into markup in either.
+import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { clipText } from '../slack/mrkdwn.ts';
+import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import type { ExpiringRisk } from './model.ts';
+
+export interface TextFormat {
+  /** Makes AWS- or user-supplied text inert. */
+  escape(text: string): string;
+  bold(text: string): string;
+  code(text: string): string;
+  /** A Slack user id (who accepted a risk), shown the way the medium can. */
+  user(id: string): string;
+}
+
+export const SEVERITY_ICON: Record<Severity, string> = {
+  critical: '🔴',
+  high: '🟠',
+  medium: '🟡',
+  low: '🔵',
+  info: '⚪',
+};
+
+/** Evidence longer than this is cut: the CSV has it whole. */
+const MAX_EVIDENCE = 220;
+const MAX_CHECK_IDS = 4;
+
+export class LineWriter {
+  private readonly names: Map<string, string>;
+
+  constructor(
+    accounts: readonly ScanAccount[],
+    private readonly locale: Locale,
+    private readonly format: TextFormat,
+  ) {
+    this.names = new Map(accounts.map((a) => [a.accountId, a.name]));
+  }
+
+  private where(accountId: string | undefined, region: string | undefined): string {
+    const account = accountId === undefined ? fill(REPORT_TEXT.allAccounts, this.locale) : (this.names.get(accountId) ?? accountId);
+    return this.format.escape(region === undefined ? account : `${account} · ${region}`);
+  }
+
+  private evidence(text: string): string {
+    return this.format.escape(clipText(text.replace(/\s+/g, ' ').trim(), MAX_EVIDENCE));
+  }
+
+  severity(severity: Severity): string {
+    return `${SEVERITY_ICON[severity]} ${this.format.bold(fill(SEVERITY_NAME[severity], this.locale))}`;
+  }
+
+  finding(r: CheckResult): string {
+    return `${this.severity(r.severity)} ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(r.evidence)}`;
+  }
+
+  resolved(r: CheckResult): string {
+    return `✅ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(r.evidence)}`;
+  }
+
+  scanError(e: ScanError): string {
+    const ids = e.checkIds ?? [];
+    const checks = ids.length
+      ? `${ids.slice(0, MAX_CHECK_IDS).map((id) => this.format.code(id)).join(', ')}${ids.length > MAX_CHECK_IDS ? ` +${ids.length - MAX_CHECK_IDS}` : ''}: `
+      : '';
+    return `⚠️ ${this.where(e.accountId, e.region)} · ${checks}${this.evidence(e.reason)}`;
+  }
+
+  errorResult(r: CheckResult): string {
+    return `⚠️ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.format.escape(clipText(r.resourceId, 80))}: ${this.evidence(r.evidence)}`;
+  }
+
+  expiring(risk: ExpiringRisk, timeZone: string): string {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
+    const detail = fill(REPORT_TEXT.expiry, this.locale, {
+      time: day,
+      who: this.format.user(risk.acceptedBy),
+      reason: this.evidence(risk.reason),
+    });
+    return `⏳ ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
+  }
+}
+
+export function formatScore(score: number | undefined, locale: Locale): string {
+  return score === undefined ? fill(REPORT_TEXT.noScore, locale) : score.toFixed(1);
+}
+
+/** "+1.3", "−2.0", "±0.0"; undefined when either score is missing. */
+export function formatDelta(score: number | undefined, previous: number | undefined): string | undefined {
+  if (score === undefined || previous === undefined) return undefined;
+  const delta = Math.round((score - previous) * 10) / 10;
+  if (delta === 0) return '±0.0';
+  return delta > 0 ? `▲ +${delta.toFixed(1)}` : `▼ −${Math.abs(delta).toFixed(1)}`;
+}

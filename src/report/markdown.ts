@@ -1,0 +1,96 @@
+// The posture report as Markdown, for `awscheck report --print` (terminals, CI logs, wiki pages).
+// No message-size limits here, but lists are still capped so a 50,000-result scan prints a report, not a dump.
+import type { Locale } from '../i18n/locale.ts';
+import { SEVERITIES } from '../engine/types.ts';
+import { formatDelta, formatScore, LineWriter, SEVERITY_ICON, type TextFormat } from './lines.ts';
+import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import type { PostureReport } from './model.ts';
+import { sparkline } from './trend.ts';
+
+export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50 } as const;
+
+/**
+ * Escapes what makes inline Markdown (emphasis, code, links, tables, HTML) so AWS names print as text.
+ * Line-start syntax (#, -, >) needs nothing: every line we print starts with our own text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]|~]/g, '\\$&').replace(/</g, '&lt;');
+}
+
+const markdownFormat: TextFormat = {
+  escape: escapeMarkdown,
+  bold: (t) => `**${t}**`,
+  code: (t) => `\`${t.replace(/`/g, "'")}\``,
+  user: (id) => escapeMarkdown(id.length > 40 ? `${id.slice(0, 39)}…` : id),
+};
+
+function bulletList<T>(items: readonly T[], cap: number, line: (item: T) => string, more: (n: number) => string): string[] {
+  const lines = items.slice(0, cap).map((item) => `- ${line(item)}`);
+  if (items.length > cap) lines.push(`- _${more(items.length - cap)}_`);
+  return lines;
+}
+
+function time(iso: string, timeZone: string): string {
+  return `${new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))} (${timeZone})`;
+}
+
+export function renderMarkdown(report: PostureReport, locale: Locale): string {
+  const w = new LineWriter(report.scan.accounts, locale, markdownFormat);
+  const more = (n: number) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n });
+  const { diff, scan } = report;
+  const out: string[] = [`# ${fill(REPORT_TEXT.title, locale)} · ${report.date}`, ''];
+
+  const accounts = scan.accounts.map((a) => (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId));
+  out.push(`- **${fill(REPORT_TEXT.accounts, locale)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
+  out.push(`- **${fill(REPORT_TEXT.regions, locale)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
+  out.push(`- ${fill(REPORT_TEXT.scanFinished, locale, { time: time(scan.finishedAt, report.timeZone) })}`);
+  out.push(
+    `- ${report.baselineFinishedAt ? fill(REPORT_TEXT.comparedWith, locale, { time: time(report.baselineFinishedAt, report.timeZone) }) : fill(REPORT_TEXT.noBaseline, locale)}`,
+  );
+  out.push('');
+
+  if (scan.errors.length || report.unexplainedErrors.length) {
+    out.push(`## ⚠️ ${fill(REPORT_TEXT.errorsTitle, locale)}`, '');
+    out.push(...bulletList(scan.errors, MARKDOWN_CAPS.errors, (e) => w.scanError(e), more));
+    out.push(...bulletList(report.unexplainedErrors, MARKDOWN_CAPS.errorResults, (r) => w.errorResult(r), more));
+    out.push('');
+  }
+
+  const delta = formatDelta(report.score, report.previousScore);
+  out.push(`## ${fill(REPORT_TEXT.score, locale)}: ${formatScore(report.score, locale)}`, '');
+  out.push(delta ? fill(REPORT_TEXT.scoreChange, locale, { delta }) : fill(REPORT_TEXT.scoreFirst, locale));
+  out.push('', `\`${sparkline(report.trend)}\` ${fill(REPORT_TEXT.trend, locale)}`, '', `_${fill(REPORT_TEXT.scoreHelp, locale)}_`, '');
+  out.push(`### ${fill(REPORT_TEXT.failingBySeverity, locale)}`, '');
+  out.push(`| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${fill(SEVERITY_NAME[s], locale)}`).join(' | ')} |`);
+  out.push(`|${SEVERITIES.map(() => '---:').join('|')}|`);
+  out.push(`| ${SEVERITIES.map((s) => report.failing[s]).join(' | ')} |`, '');
+
+  out.push(`## ${fill(REPORT_TEXT.newTitle, locale, { count: diff.new.length })}`, '');
+  out.push(...(diff.new.length ? bulletList(diff.new, MARKDOWN_CAPS.new, (r) => w.finding(r), more) : [fill(REPORT_TEXT.nothingNew, locale)]), '');
+  if (diff.firstSeen.length) {
+    out.push(`## ${fill(REPORT_TEXT.firstSeenTitle, locale, { count: diff.firstSeen.length })}`, '');
+    out.push(...bulletList(diff.firstSeen, MARKDOWN_CAPS.firstSeen, (r) => w.finding(r), more), '');
+  }
+  out.push(`## ${fill(REPORT_TEXT.resolvedTitle, locale, { count: diff.resolved.length })}`, '');
+  out.push(
+    ...(diff.resolved.length ? bulletList(diff.resolved, MARKDOWN_CAPS.resolved, (r) => w.resolved(r), more) : [fill(REPORT_TEXT.nothingResolved, locale)]),
+    '',
+  );
+  for (const [list, text] of [
+    [diff.gone, REPORT_TEXT.gone],
+    [diff.unknown, REPORT_TEXT.unknown],
+    [diff.outOfScope, REPORT_TEXT.outOfScope],
+  ] as const) {
+    if (list.length) out.push(`_${fill(text, locale, { count: list.length })}_`, '');
+  }
+
+  if (report.expiringRisks.length) {
+    out.push(`## ${fill(REPORT_TEXT.expiringTitle, locale, { count: report.expiringRisks.length })}`, '');
+    out.push(...bulletList(report.expiringRisks, MARKDOWN_CAPS.expiring, (r) => w.expiring(r, report.timeZone), more), '');
+  }
+  if (scan.notes.length) {
+    out.push(`## ${fill(REPORT_TEXT.notes, locale)}`, '');
+    out.push(...bulletList(scan.notes, MARKDOWN_CAPS.errors, (n) => escapeMarkdown(n.message), more), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

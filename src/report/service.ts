@@ -1,0 +1,166 @@
+// The report's life: scan → save → prune → build against the baseline → store → post. The scheduler,
+// `/awscheck report` and `awscheck report --post` all go through here, so they produce the same report.
+import type { webApi } from '@slack/bolt';
+import { type Clock, type ScanProgress, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { clipText, escapeMrkdwn } from '../slack/mrkdwn.ts';
+import { retentionCutoff } from '../store/config.ts';
+import type { ScanRecorder } from '../store/recorder.ts';
+import type { ReportRecord, Store, StoredScan } from '../store/store.ts';
+import { renderSlackReport, type SlackReportMessage } from './blocks.ts';
+import { fill, REPORT_TEXT } from './messages.ts';
+import type { ExpiringRisk, PostureReport } from './model.ts';
+import { postReport, type ReportLogger } from './poster.ts';
+import { prepareReport } from './prepare.ts';
+
+/** The scheduled report's name: baselines and "the last report" are looked up by it. */
+export const DAILY_REPORT = 'daily';
+/** The daily report covers everything configured: all checks, accounts and regions. */
+export const DAILY_SELECTION: ScanSelection = {};
+
+/** What runs scans: the app's ScanService, or a CLI adapter around the engine. */
+export interface ScanRunner {
+  run(selection: ScanSelection, options?: { onProgress?: (progress: ScanProgress) => void }): Promise<ScanReport>;
+}
+
+export interface ReportServiceOptions {
+  store: Store;
+  /** Saves each scan once, even when the ScanService's completion listener saves it too. */
+  recorder: ScanRecorder;
+  slack: webApi.WebClient;
+  /** AWSCHECK_REPORT_CHANNEL; posting needs it, previews do not. */
+  channel?: string;
+  timeZone: string;
+  locale: Locale;
+  retentionDays: number;
+  clock?: Clock;
+  logger: ReportLogger;
+  /** Accepted risks near expiry, once the accepted-risk store exists; MUTED results are used until then. */
+  expiringRisks?: (now: Date) => Promise<ExpiringRisk[]>;
+}
+
+export interface PostOptions {
+  /** The scheduler slot this run fills (stored with the report). */
+  slot?: string;
+  /** Report on this stored scan instead of running a new one. */
+  scanId?: string;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface PostedReport {
+  /** The stored report: posted, or pending/failed with the reason. */
+  record: ReportRecord;
+  report: PostureReport;
+}
+
+export class NoReportChannelError extends Error {
+  constructor() {
+    super('AWSCHECK_REPORT_CHANNEL is not set: set it to the ID of the channel that gets the report (channel details → About → Channel ID) and invite the bot there with /invite @awscheck.');
+    this.name = 'NoReportChannelError';
+  }
+}
+
+export class ReportService {
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ReportServiceOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  get channel(): string | undefined {
+    return this.options.channel;
+  }
+
+  /** Runs the daily selection and saves it. */
+  async freshScan(scans: ScanRunner, onProgress?: (progress: ScanProgress) => void): Promise<StoredScan> {
+    const report = await scans.run(DAILY_SELECTION, onProgress ? { onProgress } : {});
+    return { summary: await this.options.recorder.save(report), report };
+  }
+
+  /**
+   * Builds the report without storing or posting it, for a scan in memory, a stored scan's id, or by
+   * default the latest stored full scan.
+   */
+  async compose(scan?: StoredScan | string): Promise<PostureReport> {
+    const now = this.clock.now();
+    return prepareReport(this.options.store, {
+      name: DAILY_REPORT,
+      now,
+      timeZone: this.options.timeZone,
+      ...(typeof scan === 'string' ? { scanId: scan } : scan ? { current: scan } : {}),
+      ...(this.options.expiringRisks ? { expiringRisks: await this.options.expiringRisks(now) } : {}),
+    });
+  }
+
+  /** A fresh scan's report, rendered for Slack but neither stored as a report nor posted. */
+  async preview(scans: ScanRunner, onProgress?: (progress: ScanProgress) => void): Promise<{ report: PostureReport; message: SlackReportMessage }> {
+    const report = await this.compose(await this.freshScan(scans, onProgress));
+    return { report, message: renderSlackReport(report, this.options.locale) };
+  }
+
+  /**
+   * The daily run: scans through `scans` (or, without it, reports on the latest stored scan), prunes,
+   * builds, stores and posts. The stored record says whether it was posted, or why not (already logged).
+   * If the scan cannot run at all, the channel is told so and the error is rethrown.
+   */
+  async post(scans: ScanRunner | undefined, options: PostOptions = {}): Promise<PostedReport> {
+    const channel = this.options.channel;
+    if (!channel) throw new NoReportChannelError();
+    const { store, locale, logger } = this.options;
+    let scan: StoredScan | string | undefined = options.scanId;
+    if (scan === undefined && scans) {
+      try {
+        scan = await this.freshScan(scans, options.onProgress);
+      } catch (err) {
+        await this.announceFailure(channel, err);
+        throw err;
+      }
+    }
+    const pruned = await store.prune(retentionCutoff(this.clock.now(), this.options.retentionDays));
+    if (pruned.scans || pruned.reports) {
+      logger.info(`awscheck: pruned ${pruned.scans} scans and ${pruned.reports} reports older than ${this.options.retentionDays} days`);
+    }
+    const report = await this.compose(scan);
+    const record = await store.createReport(
+      {
+        name: DAILY_REPORT,
+        ...(options.slot ? { slot: options.slot } : {}),
+        scanId: report.scanId,
+        channel,
+        score: report.score,
+        message: renderSlackReport(report, locale),
+      },
+      this.clock.now().toISOString(),
+    );
+    const posted = await postReport({ ...this.options, clock: this.clock }, record, {
+      ...this.attachment(report.date),
+      results: report.scan.results,
+    });
+    return { record: posted, report };
+  }
+
+  /** Re-posts a kept report (default: the latest one not posted) as it was built. */
+  async repost(reportId?: string): Promise<ReportRecord | undefined> {
+    const { store } = this.options;
+    const record = reportId
+      ? await store.getReport(reportId)
+      : await store.latestReport({ name: DAILY_REPORT, status: ['pending', 'failed'] });
+    if (!record) return undefined;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.options.timeZone, dateStyle: 'short' }).format(new Date(record.createdAt));
+    return postReport({ ...this.options, clock: this.clock }, record, this.attachment(day));
+  }
+
+  private attachment(day: string): { filename: string; title: string } {
+    return { filename: `awscheck-${day}.csv`, title: fill(REPORT_TEXT.csvTitle, this.options.locale, { date: day }) };
+  }
+
+  /** A scan that could not run still tells the channel, so a silent day never reads as "all fine". */
+  private async announceFailure(channel: string, err: unknown): Promise<void> {
+    const text = `⚠️ ${fill(REPORT_TEXT.runFailed, this.options.locale, { reason: escapeMrkdwn(clipText((err as Error).message ?? String(err), 500)) })}`;
+    try {
+      await this.options.slack.chat.postMessage({ channel, text });
+    } catch (postErr) {
+      this.options.logger.error(`awscheck: could not tell ${channel} that the report failed: ${(postErr as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+// The Store on one SQLite file (better-sqlite3). Synchronous underneath; async outside so callers do
+// not care which backend they have.
+import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { postureScore } from '../../engine/score.ts';
+import type { ScanReport } from '../../engine/types.ts';
+import { coversAllChecks, selectionKey } from '../selection-key.ts';
+import type {
+  NewReport,
+  PruneResult,
+  ReportQuery,
+  ReportRecord,
+  ReportUpdate,
+  ScanQuery,
+  ScanSummary,
+  Store,
+  StoredScan,
+} from '../store.ts';
+import { openDatabase, type SqliteDatabase } from './database.ts';
+import {
+  RESULT_COLUMNS,
+  type ReportRow,
+  type ResultRow,
+  resultToRow,
+  rowToReport,
+  rowToResult,
+  rowToSummary,
+  type ScanRow,
+} from './rows.ts';
+
+const SCAN_COLUMNS =
+  'id, started_at, finished_at, selection_key, selection, all_checks, accounts, regions, errors, notes, complete, score, result_count, fail_count, error_count';
+
+export class SqliteStore implements Store {
+  private readonly insertScan: Statement;
+  private readonly insertAccount: Statement;
+  private readonly insertResult: Statement;
+  private readonly selectScan: Statement<[string], ScanRow>;
+  private readonly selectResults: Statement<[string]>;
+  private readonly selectAccountResults: Statement<[string, string]>;
+  private readonly queries = new Map<string, Statement>();
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertScan = db.prepare(`INSERT INTO scans (${SCAN_COLUMNS}) VALUES (${SCAN_COLUMNS.replace(/\w+/g, '?')})`);
+    this.insertAccount = db.prepare('INSERT OR IGNORE INTO scan_accounts (scan_id, account_id) VALUES (?, ?)');
+    this.insertResult = db.prepare(
+      `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ?`);
+    this.selectResults = db.prepare(`SELECT ${RESULT_COLUMNS} FROM results WHERE scan_id = ? ORDER BY seq`).raw();
+    this.selectAccountResults = db
+      .prepare(`SELECT ${RESULT_COLUMNS} FROM results WHERE scan_id = ? AND account_id = ? ORDER BY seq`)
+      .raw();
+  }
+
+  /** Statements built from fixed fragments, prepared once per shape. */
+  private query(sql: string): Statement {
+    let statement = this.queries.get(sql);
+    if (!statement) this.queries.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  async saveScan(report: ScanReport): Promise<ScanSummary> {
+    let failCount = 0;
+    let errorCount = 0;
+    for (const r of report.results) {
+      if (r.status === 'FAIL') failCount += 1;
+      else if (r.status === 'ERROR') errorCount += 1;
+    }
+    const summary: ScanSummary = {
+      id: randomUUID(),
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+      selectionKey: selectionKey(report.selection),
+      accounts: report.accounts,
+      regions: report.regions,
+      complete: report.errors.length === 0 && errorCount === 0,
+      score: postureScore(report.results),
+      resultCount: report.results.length,
+      failCount,
+      errorCount,
+    };
+    // One transaction for the scan and all its results: a crash never leaves half a scan behind.
+    this.db.transaction(() => {
+      this.insertScan.run(
+        summary.id,
+        summary.startedAt,
+        summary.finishedAt,
+        summary.selectionKey,
+        JSON.stringify(report.selection),
+        coversAllChecks(report.selection) ? 1 : 0,
+        JSON.stringify(report.accounts),
+        JSON.stringify(report.regions),
+        JSON.stringify(report.errors),
+        JSON.stringify(report.notes),
+        summary.complete ? 1 : 0,
+        summary.score ?? null,
+        summary.resultCount,
+        failCount,
+        errorCount,
+      );
+      for (const account of report.accounts) this.insertAccount.run(summary.id, account.accountId);
+      report.results.forEach((result, seq) => this.insertResult.run(summary.id, seq, ...resultToRow(result)));
+    })();
+    return summary;
+  }
+
+  private load(row: ScanRow, accountId?: string): StoredScan {
+    const summary = rowToSummary(row);
+    const rows = (accountId ? this.selectAccountResults.all(row.id, accountId) : this.selectResults.all(row.id)) as ResultRow[];
+    const report: ScanReport = {
+      schema: 'awscheck.scan/v1',
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      accounts: summary.accounts,
+      regions: summary.regions,
+      results: rows.map(rowToResult),
+      errors: JSON.parse(row.errors) as ScanReport['errors'],
+      notes: JSON.parse(row.notes) as ScanReport['notes'],
+      selection: JSON.parse(row.selection) as ScanReport['selection'],
+    };
+    return { summary, report };
+  }
+
+  async getScan(id: string): Promise<StoredScan | undefined> {
+    const row = this.selectScan.get(id);
+    return row ? this.load(row) : undefined;
+  }
+
+  async latestScan(query: ScanQuery = {}): Promise<StoredScan | undefined> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.selectionKey !== undefined) {
+      where.push('selection_key = ?');
+      params.push(query.selectionKey);
+    }
+    if (query.finishedBefore !== undefined) {
+      where.push('finished_at < ?');
+      params.push(query.finishedBefore);
+    }
+    if (query.complete !== undefined) {
+      where.push('complete = ?');
+      params.push(query.complete ? 1 : 0);
+    }
+    const sql = `SELECT ${SCAN_COLUMNS} FROM scans${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY finished_at DESC, rowid DESC LIMIT 1`;
+    const row = this.query(sql).get(...params) as ScanRow | undefined;
+    return row ? this.load(row) : undefined;
+  }
+
+  async scanSummaries(query: { selectionKey: string; since: string }): Promise<ScanSummary[]> {
+    const rows = this.query(
+      `SELECT ${SCAN_COLUMNS} FROM scans WHERE selection_key = ? AND finished_at >= ? ORDER BY finished_at, rowid`,
+    ).all(query.selectionKey, query.since) as ScanRow[];
+    return rows.map(rowToSummary);
+  }
+
+  async latestPerAccount(): Promise<ScanReport[]> {
+    const accounts = this.query('SELECT DISTINCT account_id FROM scan_accounts ORDER BY account_id').pluck().all() as string[];
+    const latest = this.query(
+      `SELECT ${SCAN_COLUMNS.replace(/\w+/g, (c) => `s.${c}`)} FROM scans s JOIN scan_accounts a ON a.scan_id = s.id
+       WHERE a.account_id = ? ORDER BY s.all_checks DESC, s.finished_at DESC, s.rowid DESC LIMIT 1`,
+    );
+    return accounts.flatMap((accountId) => {
+      const row = latest.get(accountId) as ScanRow | undefined;
+      if (!row) return [];
+      const { report } = this.load(row, accountId);
+      const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
+      return [
+        {
+          ...report,
+          accounts: report.accounts.filter((a) => a.accountId === accountId),
+          errors: report.errors.filter(mine),
+          notes: report.notes.filter(mine),
+        },
+      ];
+    });
+  }
+
+  async prune(before: string): Promise<PruneResult> {
+    return this.db.transaction(() => {
+      const reports = this.query('DELETE FROM reports WHERE created_at < ?').run(before).changes;
+      // Results, account links and reports of a pruned scan go with it (ON DELETE CASCADE).
+      const scans = this.query('DELETE FROM scans WHERE finished_at < ?').run(before).changes;
+      const slots = this.query('DELETE FROM slots WHERE claimed_at < ?').run(before).changes;
+      return { scans, reports, slots };
+    })();
+  }
+
+  async claimSlot(key: string, owner: string, at: string): Promise<boolean> {
+    const { changes } = this.query(
+      'INSERT INTO slots (key, owner, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    ).run(key, owner, at);
+    return changes === 1;
+  }
+
+  async completeSlot(key: string, at: string): Promise<void> {
+    this.query('UPDATE slots SET completed_at = ? WHERE key = ?').run(at, key);
+  }
+
+  async createReport(report: NewReport, at: string): Promise<ReportRecord> {
+    const record: ReportRecord = { ...report, id: randomUUID(), createdAt: at, status: 'pending' };
+    this.query(
+      `INSERT INTO reports (id, name, slot, scan_id, channel, created_at, status, score, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      record.id,
+      record.name,
+      record.slot ?? null,
+      record.scanId,
+      record.channel,
+      record.createdAt,
+      record.status,
+      record.score ?? null,
+      JSON.stringify(record.message),
+    );
+    return record;
+  }
+
+  async updateReport(id: string, update: ReportUpdate): Promise<void> {
+    const { changes } = this.query(
+      `UPDATE reports SET status = ?, error = ?, posted_at = COALESCE(?, posted_at), message_ts = COALESCE(?, message_ts)
+       WHERE id = ?`,
+    ).run(update.status, update.error ?? null, update.postedAt ?? null, update.messageTs ?? null, id);
+    if (changes === 0) throw new Error(`no report with id ${id}`);
+  }
+
+  async getReport(id: string): Promise<ReportRecord | undefined> {
+    const row = this.query('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+    return row ? rowToReport(row) : undefined;
+  }
+
+  async latestReport(query: ReportQuery = {}): Promise<ReportRecord | undefined> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.name !== undefined) {
+      where.push('name = ?');
+      params.push(query.name);
+    }
+    if (query.status?.length) {
+      where.push(`status IN (${query.status.map(() => '?').join(', ')})`);
+      params.push(...query.status);
+    }
+    const sql = `SELECT * FROM reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT 1`;
+    const row = this.query(sql).get(...params) as ReportRow | undefined;
+    return row ? rowToReport(row) : undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openSqliteStore(path: string): SqliteStore {
+  return new SqliteStore(openDatabase(path));
+}

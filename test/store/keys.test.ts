@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { storeConfigFromEnv } from '../../src/store/config.ts';
+import { findingKey } from '../../src/store/finding-key.ts';
+import { coversAllChecks, selectionKey } from '../../src/store/selection-key.ts';
+import { result } from '../report/fixtures.ts';
+
+describe('findingKey', () => {
+  it('ignores status, severity and evidence', () => {
+    expect(findingKey(result({ status: 'PASS', severity: 'low', evidence: 'x' }))).toBe(findingKey(result()));
+  });
+
+  it('tells apart the sub-resource and parts that contain separators', () => {
+    expect(findingKey(result({ subResourceId: 'sgr-1' }))).not.toBe(findingKey(result({ subResourceId: 'sgr-2' })));
+    expect(findingKey(result({ resourceId: 'a|b', subResourceId: 'c' }))).not.toBe(
+      findingKey(result({ resourceId: 'a', subResourceId: 'b|c' })),
+    );
+  });
+});
+
+describe('selectionKey', () => {
+  it('ignores order, duplicates and empty lists', () => {
+    expect(selectionKey({ services: ['s3', 'ec2', 's3'], regions: [] })).toBe(selectionKey({ services: ['ec2', 's3'] }));
+    expect(selectionKey({})).toBe(selectionKey({ checks: [], accounts: [] }));
+    expect(selectionKey({ services: ['s3'] })).not.toBe(selectionKey({}));
+    expect(coversAllChecks({ regions: ['us-east-1'] })).toBe(true);
+    expect(coversAllChecks({ checks: ['iam.root-mfa'] })).toBe(false);
+  });
+});
+
+describe('storeConfigFromEnv', () => {
+  it('defaults to ./data/awscheck.db and 90 days', () => {
+    expect(storeConfigFromEnv({}, '/srv/app')).toEqual({ path: '/srv/app/data/awscheck.db', retentionDays: 90 });
+    expect(storeConfigFromEnv({ AWSCHECK_DB: '/var/lib/a.db', AWSCHECK_RETENTION_DAYS: '30' }, '/srv')).toEqual({
+      path: '/var/lib/a.db',
+      retentionDays: 30,
+    });
+  });
+
+  it('names AWSCHECK_RETENTION_DAYS when it is not a number of days', () => {
+    expect(() => storeConfigFromEnv({ AWSCHECK_RETENTION_DAYS: '90d' })).toThrow(/AWSCHECK_RETENTION_DAYS: got "90d"/);
+    expect(() => storeConfigFromEnv({ AWSCHECK_RETENTION_DAYS: '0' })).toThrow(/1 to 3650/);
+  });
+});
