@@ -170,7 +170,7 @@ export const accessKeyFix = defineFix({
     const lines = [
       created
         ? ctx.text({
-            en: `Deactivate access key ${key.accessKeyId} of user ${key.userName}, created ${key.createDate?.slice(0, 10)} (${daysBetween(created, now)} days ago).`,
+            en: `Deactivate access key ${key.accessKeyId} of user ${key.userName}, created ${key.createDate?.slice(0, 10)} (${daysBetween(created, now)} day(s) ago).`,
             ja: `ユーザー ${key.userName} のアクセスキー ${key.accessKeyId} を無効化します。作成日: ${key.createDate?.slice(0, 10)} (${daysBetween(created, now)} 日前)。`,
           })
         : ctx.text({
@@ -187,7 +187,7 @@ export const accessKeyFix = defineFix({
       const region = used.Region && used.Region !== 'N/A' ? used.Region : '?';
       lines.push(
         ctx.text({
-          en: `Last used ${usedAt.toISOString().slice(0, 10)} (${days} days ago) for ${service} in ${region}.`,
+          en: `Last used ${usedAt.toISOString().slice(0, 10)} (${days} day(s) ago) for ${service} in ${region}.`,
           ja: `最終使用日: ${usedAt.toISOString().slice(0, 10)} (${days} 日前)、サービス ${service}、リージョン ${region}。`,
         }),
       );

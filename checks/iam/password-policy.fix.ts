@@ -146,10 +146,11 @@ export const passwordPolicyFix = defineFix({
 
   async undo(applied, ctx) {
     const before = stateSchema.safeParse(applied.before);
-    if (!before.success) {
+    // A record whose before-state already met the limits changed nothing, so there is nothing to restore.
+    if (!before.success || compliant(before.data.policy)) {
       throw new FixError({
-        en: 'This record has no previous password policy to restore',
-        ja: 'この記録には復元する以前のパスワードポリシーがありません',
+        en: 'This record has no password policy change to undo (the fix changed nothing)',
+        ja: 'この記録には取り消すパスワードポリシーの変更がありません (修正では何も変更していません)',
       });
     }
     const previous = before.data.policy;

@@ -95,10 +95,11 @@ export const accountPublicAccessBlockFix = defineFix({
 
   async undo(applied, ctx) {
     const before = bpaStateSchema.safeParse(applied.before);
-    if (!before.success) {
+    // A record whose before-state was already all on changed nothing, so there is nothing to put back.
+    if (!before.success || allOn(before.data)) {
       throw new FixError({
-        en: 'This record has no previous Block Public Access settings to restore',
-        ja: 'この記録には復元する以前のブロックパブリックアクセス設定がありません',
+        en: 'This record has no Block Public Access change to undo (the fix changed nothing)',
+        ja: 'この記録には取り消すブロックパブリックアクセスの変更がありません (修正では何も変更していません)',
       });
     }
     const accountId = applied.finding.accountId;

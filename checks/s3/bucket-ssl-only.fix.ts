@@ -7,6 +7,7 @@ import { hasErrorCode } from '../../src/aws/errors.ts';
 import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
 import { z } from 'zod';
 import { type BucketRef, bucketOf, hostsWebsite, requireBucket, s3Client } from './s3-support.fix.ts';
+import { tlsDenyCoverage } from './tls-deny.ts';
 
 /** Our statement's Sid, so undo can find it again among anyone else's. */
 export const TLS_SID = 'AwscheckDenyInsecureTransport';
@@ -49,26 +50,22 @@ function parse(policy: string | null, bucket: BucketRef): PolicyDocument {
   return { ...doc, Statement: statements };
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-
-/** A Deny for everyone, on all S3 actions over the bucket's objects, when aws:SecureTransport is false. */
-export function deniesInsecureTransport(statement: Statement, bucketArn: string): boolean {
-  if (statement.Effect !== 'Deny') return false;
-  const principal = statement.Principal;
-  const everyone = principal === '*' || (principal !== null && typeof principal === 'object' && list((principal as Record<string, unknown>).AWS).includes('*'));
-  const actions = list(statement.Action);
-  const resources = list(statement.Resource);
-  const condition = (statement.Condition ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const insecure = ['Bool', 'BoolIfExists'].some((operator) =>
-    Object.entries(condition[operator] ?? {}).some(
-      ([key, value]) => key.toLowerCase() === 'aws:securetransport' && list(value).some((v) => String(v).toLowerCase() === 'false'),
-    ),
-  );
-  return everyone && insecure && (actions.includes('s3:*') || actions.includes('*')) && (resources.includes(`${bucketArn}/*`) || resources.includes('*'));
+/** Judged as the check judges it (tls-deny.ts): a fix must never call "done" what the check still fails. */
+function enforced(state: PolicyState, bucket: BucketRef): boolean {
+  if (state.policy === null) return false;
+  const coverage = tlsDenyCoverage(state.policy, bucket.arn);
+  if (!coverage.ok) {
+    throw new FixError({
+      en: `The policy of bucket ${bucket.name} cannot be read safely (${coverage.error}), so no statement is added`,
+      ja: `バケット ${bucket.name} のポリシーを安全に読み取れないため (${coverage.error})、ステートメントを追加しません`,
+    });
+  }
+  return coverage.value.bucket && coverage.value.objects;
 }
 
-function enforced(state: PolicyState, bucket: BucketRef): boolean {
-  return parse(state.policy, bucket).Statement.some((s) => deniesInsecureTransport(s, bucket.arn));
+/** The statement this fix added: our Sid (numbered if the plain one was taken). */
+function isOurs(statement: Statement): boolean {
+  return typeof statement.Sid === 'string' && statement.Sid.startsWith(TLS_SID) && statement.Effect === 'Deny';
 }
 
 function withTlsStatement(doc: PolicyDocument, bucket: BucketRef): PolicyDocument {
@@ -191,6 +188,12 @@ export const bucketSslOnlyFix = defineFix({
       });
     }
     const bucket = requireBucket(applied.finding);
+    if (samePolicy(before.data.policy, after.data.policy)) {
+      throw new FixError({
+        en: 'This record has no policy change to undo (the fix changed nothing)',
+        ja: 'この記録には取り消すポリシーの変更がありません (修正では何も変更していません)',
+      });
+    }
     const now = await readState(ctx, bucket);
     let target: string | null;
     let message: string;
@@ -200,7 +203,7 @@ export const bucketSslOnlyFix = defineFix({
     } else {
       // Edited since the fix: take out only our statement and keep everyone else's changes.
       const doc = parse(now.policy, bucket);
-      const kept = doc.Statement.filter((s) => !(typeof s.Sid === 'string' && s.Sid.startsWith(TLS_SID) && deniesInsecureTransport(s, bucket.arn)));
+      const kept = doc.Statement.filter((s) => !isOurs(s));
       if (kept.length === doc.Statement.length) {
         return {
           status: 'no-change',

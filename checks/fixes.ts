@@ -1,0 +1,48 @@
+// The fixes a "Fix…" button may offer: every fix of the ../shared/CHECKS.md "fix → undo" column, each
+// module beside the check it fixes. `awscheck policy --remediation` is generated from this list.
+import type { CheckResult } from '../src/engine/types.ts';
+import type { AnyFix } from '../src/remediation/fix.ts';
+import { defaultGroupRulesFix } from './ec2/default-group-rules.fix.ts';
+import { ebsDefaultEncryptionFix } from './ec2/ebs-default-encryption.fix.ts';
+import { ebsSnapshotPublicFix } from './ec2/ebs-snapshot-public.fix.ts';
+import { imdsv2Fix } from './ec2/imdsv2.fix.ts';
+import { worldOpenRuleFix } from './ec2/world-open-rule.fix.ts';
+import { accessKeyFix } from './iam/access-key.fix.ts';
+import { passwordPolicyFix } from './iam/password-policy.fix.ts';
+import { accountPublicAccessBlockFix } from './s3/account-public-access-block.fix.ts';
+import { bucketPublicAccessBlockFix } from './s3/bucket-public-access-block.fix.ts';
+import { bucketSslOnlyFix } from './s3/bucket-ssl-only.fix.ts';
+import { bucketVersioningFix } from './s3/bucket-versioning.fix.ts';
+import { documentPublicFix } from './ssm/document-public.fix.ts';
+
+// CHECKS.md order.
+export const ALL_FIXES: readonly AnyFix[] = [
+  accessKeyFix,
+  passwordPolicyFix,
+  accountPublicAccessBlockFix,
+  bucketPublicAccessBlockFix,
+  bucketSslOnlyFix,
+  bucketVersioningFix,
+  worldOpenRuleFix,
+  defaultGroupRulesFix,
+  imdsv2Fix,
+  ebsDefaultEncryptionFix,
+  ebsSnapshotPublicFix,
+  documentPublicFix,
+];
+
+/** The fix that serves a check, if any (each check has at most one). */
+export function fixForCheck(checkId: string): AnyFix | undefined {
+  return ALL_FIXES.find((fix) => fix.checkIds.includes(checkId));
+}
+
+/** The fix a button may offer for this finding: it must fail (or be muted) and be one the fix can handle. */
+export function fixForFinding(finding: CheckResult): AnyFix | undefined {
+  if (finding.status !== 'FAIL' && finding.status !== 'MUTED') return undefined;
+  const fix = fixForCheck(finding.checkId);
+  return fix && (fix.supports?.(finding) ?? true) ? fix : undefined;
+}
+
+export function findFix(id: string): AnyFix | undefined {
+  return ALL_FIXES.find((fix) => fix.id === id);
+}

@@ -1,0 +1,291 @@
+// What a fix is: declarations a machine can read (the checks it serves, the IAM actions it calls, the inputs
+// it takes) and the four steps the approval flow drives. Fixes are the only code that writes to AWS.
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ZodType } from 'zod';
+import type { AwsSession } from '../aws/session.ts';
+import { hasErrorCode, describeAwsError } from '../aws/errors.ts';
+import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
+import { type Locale, type Localized, pick } from '../i18n/locale.ts';
+
+/**
+ * Where a fix runs. There is no region here on purpose: a resource lives in one place, so every fix takes
+ * the region from the finding itself (account-wide calls go to the session's home region).
+ */
+export interface FixContext {
+  /** From createSession(account, 'remediate', …): the remediation role's clients. */
+  session: AwsSession;
+  clock: Clock;
+  locale: Locale;
+  text(message: Localized): string;
+  /** Waits between read-backs while AWS's eventually consistent APIs catch up; tests pass a no-op. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface DryRunResult {
+  ok: boolean;
+  /** Why AWS would refuse the write (e.g. UnauthorizedOperation), in AWS's words. */
+  error?: string;
+}
+
+export interface FixPreview {
+  /** The plan in words, with its impact, from state read live from AWS. */
+  lines: string[];
+  warnings: string[];
+  /** The EC2 writes tried with DryRun; undefined for services that have no dry run (IAM, S3, SSM). */
+  dryRun?: DryRunResult;
+  /**
+   * The resource as read now, in the same shape as FixOutcome.before: a record that start-up reconciles to
+   * "applied" after a crash keeps this as its before-state, so it can still be undone.
+   */
+  current: unknown;
+  /** Apply would change nothing: the finding is already fixed, or the resource changed since (lines say which). */
+  alreadyFixed: boolean;
+}
+
+export type FixStatus = 'applied' | 'no-change' | 'undone';
+
+export interface FixOutcome {
+  status: FixStatus;
+  before: unknown;
+  after: unknown;
+  /** $metadata.requestId of every write, for the audit trail and for AWS Support. */
+  requestIds: string[];
+  message: string;
+  /** False when AWS accepted the write but had not shown it on read-back yet (eventual consistency). */
+  verified: boolean;
+  /** How admins get in from now on, e.g. a Session Manager command per instance after closing SSH. */
+  accessHints?: string[];
+}
+
+/** What the store keeps of an applied fix; undo gets it back (possibly from JSON, so fixes re-validate it). */
+export interface AppliedFix<I = unknown> {
+  fixId: string;
+  finding: CheckResult;
+  inputs: I;
+  before: unknown;
+  after: unknown;
+  requestIds: string[];
+}
+
+/** After a crash in "applying": what AWS shows now. Never re-applies. */
+export interface Reconciliation {
+  state: 'changed' | 'unchanged';
+  /** When changed: the after-state to record, shaped as FixOutcome.after. When unchanged: the resource as read now. */
+  current: unknown;
+  message: string;
+}
+
+export interface FixActions {
+  /** Reads for preview, the re-read before writing and the read-back after it. */
+  read: readonly string[];
+  /** Every write, including those only tried with DryRun. */
+  write: readonly string[];
+}
+
+export type NoInputs = Record<string, never>;
+
+export interface FixDefinition<I = NoInputs> {
+  id: string;
+  /** The checks whose FAIL findings this fix resolves. */
+  checkIds: readonly string[];
+  title: Localized;
+  actions: FixActions;
+  /** What a person may enter (a modal); apply re-validates, because inputs come back from storage. */
+  inputs?: ZodType<I>;
+  /** False for findings of a served check that this fix cannot handle (e.g. an unused password). */
+  supports?(finding: CheckResult): boolean;
+  /** inputs, when already known, make the plan and the dry run include them. */
+  preview(finding: CheckResult, ctx: FixContext, inputs?: I): Promise<FixPreview>;
+  apply(finding: CheckResult, inputs: I, ctx: FixContext): Promise<FixOutcome>;
+  undo(applied: AppliedFix<I>, ctx: FixContext): Promise<FixOutcome>;
+  reconcile(finding: CheckResult, inputs: I, ctx: FixContext): Promise<Reconciliation>;
+}
+
+// Inputs are contravariant in apply and covariant in the schema, so a list of mixed fixes needs `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFix = FixDefinition<any>;
+
+/** A refusal a person should read, in both languages (the Error message is the English one). */
+export class FixError extends Error {
+  constructor(readonly localized: Localized) {
+    super(localized.en);
+    this.name = 'FixError';
+  }
+}
+
+/** The text of an error for the outcome message: ours in the reader's language, AWS's as AWS wrote it. */
+export function describeFixError(err: unknown, locale: Locale): string {
+  return err instanceof FixError ? pick(err.localized, locale) : describeAwsError(err);
+}
+
+function guard(fix: FixDefinition<unknown>, finding: CheckResult, ctx: FixContext): void {
+  if (ctx.session.purpose !== 'remediate') {
+    throw new FixError({
+      en: 'Fixes run only with a remediation session (createSession(account, "remediate", …))',
+      ja: '修正はリメディエーション用のセッション (createSession(account, "remediate", …)) でのみ実行できます',
+    });
+  }
+  if (finding.status !== 'FAIL' && finding.status !== 'MUTED') {
+    throw new FixError({
+      en: `Only a failing finding can be fixed; this one is ${finding.status}`,
+      ja: `修正できるのは不合格 (FAIL) の検出結果だけです。この検出結果は ${finding.status} です`,
+    });
+  }
+  if (finding.accountId !== ctx.session.accountId) {
+    throw new FixError({
+      en: `The finding is in account ${finding.accountId}, but the session is for account ${ctx.session.accountId}`,
+      ja: `この検出結果はアカウント ${finding.accountId} のものですが、セッションはアカウント ${ctx.session.accountId} のものです`,
+    });
+  }
+  if (!fix.checkIds.includes(finding.checkId) || (fix.supports && !fix.supports(finding))) {
+    throw new FixError({
+      en: `${fix.id} cannot fix this ${finding.checkId} finding`,
+      ja: `${fix.id} はこの ${finding.checkId} の検出結果を修正できません`,
+    });
+  }
+}
+
+function parseInputs<I>(fix: FixDefinition<I>, raw: unknown): I {
+  if (!fix.inputs) return {} as I;
+  const parsed = fix.inputs.safeParse(raw ?? {});
+  if (!parsed.success) throw new FixError(inputsError(parsed.error.issues));
+  return parsed.data;
+}
+
+interface InputIssue {
+  message: string;
+  path: readonly PropertyKey[];
+  params?: Record<string, unknown>;
+}
+
+/** Our custom issues carry their Japanese text in params.ja; zod's own (English-only) ones get a generic pair. */
+function inputsError(issues: readonly InputIssue[]): Localized {
+  const parts = issues.map((issue): Localized => {
+    const ja = issue.params?.ja;
+    if (typeof ja === 'string') return { en: issue.message, ja };
+    const field = issue.path.map(String).join('.') || 'inputs';
+    return { en: `${field}: not a valid value`, ja: `${field}: 値が正しくありません` };
+  });
+  return { en: parts.map((p) => p.en).join('; '), ja: parts.map((p) => p.ja).join('。') };
+}
+
+/** Validates what a person entered; the modal shows `error` in the reader's language. */
+export function validateInputs<I>(
+  fix: FixDefinition<I>,
+  raw: unknown,
+): { ok: true; inputs: I } | { ok: false; error: Localized } {
+  try {
+    return { ok: true, inputs: parseInputs(fix, raw) };
+  } catch (err) {
+    if (err instanceof FixError) return { ok: false, error: err.localized };
+    throw err;
+  }
+}
+
+/**
+ * Every fix is declared through this: it wraps the steps with the checks no fix may skip (remediation
+ * session, same account, a finding this fix serves, inputs re-validated) so no module can forget one.
+ */
+export function defineFix<I = NoInputs>(fix: FixDefinition<I>): FixDefinition<I> {
+  const checked = fix as FixDefinition<unknown>;
+  return {
+    ...fix,
+    async preview(finding, ctx, inputs) {
+      guard(checked, finding, ctx);
+      return fix.preview(finding, ctx, inputs === undefined ? undefined : parseInputs(fix, inputs));
+    },
+    async apply(finding, inputs, ctx) {
+      guard(checked, finding, ctx);
+      return fix.apply(finding, parseInputs(fix, inputs), ctx);
+    },
+    async undo(applied, ctx) {
+      guard(checked, applied.finding, ctx);
+      return fix.undo({ ...applied, inputs: parseInputs(fix, applied.inputs) }, ctx);
+    },
+    async reconcile(finding, inputs, ctx) {
+      guard(checked, finding, ctx);
+      return fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+    },
+  };
+}
+
+/** A fix context with the configured language; clock and sleep are for tests. */
+export function createFixContext(options: { session: AwsSession; locale: Locale; clock?: Clock; sleep?: (ms: number) => Promise<void> }): FixContext {
+  const { session, locale } = options;
+  return {
+    session,
+    locale,
+    clock: options.clock ?? systemClock,
+    text: (message) => pick(message, locale),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  };
+}
+
+/** The AWS request ids of the outputs given, for the audit trail. */
+export function requestIds(...outputs: ({ $metadata?: { requestId?: string } } | undefined)[]): string[] {
+  return outputs.flatMap((o) => (o?.$metadata?.requestId ? [o.$metadata.requestId] : []));
+}
+
+/**
+ * An EC2 write tried with DryRun: AWS answers DryRunOperation when it would have succeeded and
+ * UnauthorizedOperation when the role lacks the permission; nothing changes either way.
+ */
+export async function tryDryRun(send: () => Promise<unknown>): Promise<DryRunResult> {
+  try {
+    await send();
+    return { ok: true };
+  } catch (err) {
+    if (hasErrorCode(err, 'DryRunOperation')) return { ok: true };
+    return { ok: false, error: describeAwsError(err) };
+  }
+}
+
+/** The first failed dry run of several, or ok. */
+export function combineDryRuns(results: readonly DryRunResult[]): DryRunResult {
+  return results.find((r) => !r.ok) ?? { ok: true };
+}
+
+/** A warning line for a failed dry run, saying what it means for the approver. */
+export function dryRunWarning(result: DryRunResult | undefined, ctx: FixContext): string[] {
+  if (!result || result.ok) return [];
+  return [
+    ctx.text({
+      en: `Dry run failed, so applying this fix would fail too: ${result.error ?? 'unknown error'}. Give the remediation role the permissions in \`awscheck policy --remediation\` first.`,
+      ja: `ドライランが失敗したため、この修正を適用しても失敗します: ${result.error ?? '不明なエラー'}。先にリメディエーション用ロールに \`awscheck policy --remediation\` の権限を付与してください。`,
+    }),
+  ];
+}
+
+/** Read-back waits: AWS usually shows a change at once, sometimes after a few seconds. */
+const READ_BACK_DELAYS_MS = [1000, 2000, 4000];
+
+/** Reads until `done` holds or the waits run out; `verified` says which. */
+export async function readBack<T>(
+  ctx: FixContext,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<{ value: T; verified: boolean }> {
+  const sleep = ctx.sleep ?? ((ms: number) => delay(ms));
+  let value = await read();
+  for (const wait of READ_BACK_DELAYS_MS) {
+    if (done(value)) return { value, verified: true };
+    await sleep(wait);
+    value = await read();
+  }
+  return { value, verified: done(value) };
+}
+
+/** The sentence appended to a message when the read-back did not show the change yet. */
+export function unverifiedNote(verified: boolean, ctx: FixContext): string {
+  return verified
+    ? ''
+    : ctx.text({
+        en: ' AWS accepted the change but did not show it on read-back yet; scan again in a minute to confirm.',
+        ja: ' AWS は変更を受け付けましたが、読み直しではまだ反映が確認できませんでした。1 分ほどして再スキャンで確認してください。',
+      });
+}
+
+/** Whole days between two instants, for "created 400 days ago". */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
+}
