@@ -3,28 +3,19 @@
 import { ALL_CHECKS } from '../checks/index.ts';
 import { reportCommand } from '../commands/awscheck/report.ts';
 import { buildApp } from './app/build.ts';
-import { ConfigError } from './config/errors.ts';
+import { ConfigError, ConfigProblems } from './config/errors.ts';
 import { type LoadedConfig, loadConfig } from './config/load.ts';
 import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
 import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
 
 /** Both loaders run, so one message names the problems of both. */
 function loadEverything(env: NodeJS.ProcessEnv): { config: LoadedConfig; slack: SlackConfig; history: HistoryConfig } {
-  const problems: string[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return undefined;
-    }
-  };
-  const config = attempt(() => loadConfig(env));
-  const slack = attempt(() => loadSlackConfig(env));
-  const history = attempt(() => loadHistoryConfig(env));
-  if (!config || !slack || !history) throw new ConfigError(problems);
-  return { config, slack, history };
+  const problems = new ConfigProblems();
+  const config = problems.attempt(() => loadConfig(env));
+  const slack = problems.attempt(() => loadSlackConfig(env));
+  const history = problems.attempt(() => loadHistoryConfig(env));
+  problems.throwIfAny();
+  return { config: config!, slack: slack!, history: history! };
 }
 
 async function main(): Promise<void> {

@@ -20,3 +20,23 @@ export function showValue(value: unknown, secret = false): string {
   const text = JSON.stringify(value) ?? typeof value;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/** Runs several configuration loaders and collects all their problems, so start-up names every one at once. */
+export class ConfigProblems {
+  private readonly problems: string[] = [];
+
+  attempt<T>(load: () => T): T | undefined {
+    try {
+      return load();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      this.problems.push(...err.problems);
+      return undefined;
+    }
+  }
+
+  /** Throws one ConfigError listing everything collected, if anything was. */
+  throwIfAny(): void {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+}

@@ -1,6 +1,6 @@
 // Wires scan history, the report and its schedule for `npm start`: read the variables (every problem at
 // once), open the store, and start the daily schedule once the bot runs.
-import { ConfigError } from '../config/errors.ts';
+import { ConfigProblems } from '../config/errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ReportLogger } from '../report/poster.ts';
 import { ReportService, type ScanRunner } from '../report/service.ts';
@@ -18,20 +18,11 @@ export interface HistoryConfig {
 }
 
 export function loadHistoryConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): HistoryConfig {
-  const problems: string[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return undefined;
-    }
-  };
-  const store = attempt(() => storeConfigFromEnv(env, cwd));
-  const schedule = attempt(() => scheduleConfigFromEnv(env));
-  if (!store || !schedule) throw new ConfigError(problems);
-  return { store, schedule };
+  const problems = new ConfigProblems();
+  const store = problems.attempt(() => storeConfigFromEnv(env, cwd));
+  const schedule = problems.attempt(() => scheduleConfigFromEnv(env));
+  problems.throwIfAny();
+  return { store: store!, schedule: schedule! };
 }
 
 export interface HistoryOptions {
