@@ -2,26 +2,28 @@
 // launched without a group of its own gets traffic by accident. Undo authorises each rule again, exactly.
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode, describeAwsError } from '../../src/aws/errors.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
 import {
   combineDryRuns,
   defineFix,
   type DryRunResult,
   type FixContext,
-  type FixOutcome,
   FixError,
   dryRunWarning,
   readBack,
   tryDryRun,
   unverifiedNote,
 } from '../../src/remediation/fix.ts';
+import { noChange, noLongerExists, nothingToPreview, reconciled } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import {
   authorizeRule,
   ec2Client,
+  ec2IdOf,
+  type Ec2IdKind,
   groupUsers,
   groupUsersText,
   readGroupRules,
+  requireEc2Id,
   revokeRules,
   type RuleSnapshot,
   ruleSnapshotSchema,
@@ -29,25 +31,8 @@ import {
   sameRule,
 } from './ec2-support.fix.ts';
 
-const GROUP_ID = /^sg-[0-9a-f]+$/;
-
-/** The group id: details.groupId when the check gives it, else the resource id. */
-function groupIdOf(finding: CheckResult): string | undefined {
-  const fromDetails = finding.details.groupId;
-  if (typeof fromDetails === 'string' && GROUP_ID.test(fromDetails)) return fromDetails;
-  return GROUP_ID.test(finding.resourceId) ? finding.resourceId : undefined;
-}
-
-function requireGroupId(finding: CheckResult): string {
-  const groupId = groupIdOf(finding);
-  if (!groupId) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not name a security group id`,
-      ja: `${finding.resourceId} の検出結果にセキュリティグループ ID がありません`,
-    });
-  }
-  return groupId;
-}
+/** The group: details.groupId when the check gives it, else the resource id. */
+const GROUP: Ec2IdKind = { detailsKey: 'groupId', pattern: /^sg-[0-9a-f]+$/, name: { en: 'a security group id', ja: 'セキュリティグループ ID' } };
 
 /** Only ever empties a group AWS calls `default`: a wrong id in a finding must never strip a working group. */
 async function assertDefaultGroup(ctx: FixContext, region: string, groupId: string): Promise<boolean> {
@@ -79,10 +64,7 @@ function byDirection(rules: readonly RuleSnapshot[]): { ingress: string[]; egres
 }
 
 function goneMessage(groupId: string, ctx: FixContext): string {
-  return ctx.text({
-    en: `Security group ${groupId} no longer exists. Nothing was changed.`,
-    ja: `セキュリティグループ ${groupId} はもう存在しません。何も変更していません。`,
-  });
+  return noLongerExists({ en: `Security group ${groupId}`, ja: `セキュリティグループ ${groupId}` }, ctx);
 }
 
 function emptyMessage(groupId: string, ctx: FixContext): string {
@@ -108,17 +90,17 @@ export const defaultGroupRulesFix = defineFix({
       'ec2:AuthorizeSecurityGroupEgress',
     ],
   },
-  supports: (finding) => groupIdOf(finding) !== undefined,
+  supports: (finding) => ec2IdOf(finding, GROUP) !== undefined,
 
   async preview(finding, ctx) {
-    const groupId = requireGroupId(finding);
+    const groupId = requireEc2Id(finding, GROUP);
     const region = finding.region;
     if (!(await assertDefaultGroup(ctx, region, groupId))) {
-      return { lines: [goneMessage(groupId, ctx)], warnings: [], current: null, alreadyFixed: true };
+      return nothingToPreview(null, goneMessage(groupId, ctx));
     }
     const rules = await readGroupRules(ctx, region, groupId);
     const current: GroupState = { groupId, rules };
-    if (rules.length === 0) return { lines: [emptyMessage(groupId, ctx)], warnings: [], current, alreadyFixed: true };
+    if (rules.length === 0) return nothingToPreview(current, emptyMessage(groupId, ctx));
     const lines = [
       ctx.text({
         en: `Revoke all ${rules.length} rule(s) of default security group ${groupId}:`,
@@ -150,16 +132,8 @@ export const defaultGroupRulesFix = defineFix({
   },
 
   async apply(finding, _inputs, ctx) {
-    const groupId = requireGroupId(finding);
+    const groupId = requireEc2Id(finding, GROUP);
     const region = finding.region;
-    const noChange = (state: GroupState | null, message: string): FixOutcome => ({
-      status: 'no-change',
-      before: state,
-      after: state,
-      requestIds: [],
-      message,
-      verified: true,
-    });
     if (!(await assertDefaultGroup(ctx, region, groupId))) return noChange(null, goneMessage(groupId, ctx));
     const rules = await readGroupRules(ctx, region, groupId);
     const before: GroupState = { groupId, rules };
@@ -213,17 +187,13 @@ export const defaultGroupRulesFix = defineFix({
     const now = await readGroupRules(ctx, region, groupId);
     const missing = rules.filter((r) => !now.some((n) => sameRule(n, r)));
     if (missing.length === 0) {
-      return {
-        status: 'no-change',
-        before: { groupId, rules: now },
-        after: { groupId, rules: now },
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        { groupId, rules: now },
+        ctx.text({
           en: `All ${rules.length} rule(s) are already back in ${groupId}. Nothing was changed.`,
           ja: `${groupId} にはすでに ${rules.length} 個のルールがすべて戻っています。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
     const ids: string[] = [];
     // One call per rule: a rule someone re-added meanwhile must not make the others fail as a duplicate.
@@ -255,25 +225,17 @@ export const defaultGroupRulesFix = defineFix({
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const groupId = requireGroupId(finding);
+    const groupId = requireEc2Id(finding, GROUP);
     const rules = await readGroupRules(ctx, finding.region, groupId);
-    if (rules.length === 0) {
-      return {
-        state: 'changed',
-        current: { groupId, rules },
-        message: ctx.text({
-          en: `Default security group ${groupId} has no rules: the fix was applied before the interruption.`,
-          ja: `デフォルトセキュリティグループ ${groupId} にルールがありません。中断の前に修正は適用されていました。`,
-        }),
-      };
-    }
-    return {
-      state: 'unchanged',
-      current: { groupId, rules },
-      message: ctx.text({
+    return reconciled(rules.length === 0, { groupId, rules }, {
+      applied: ctx.text({
+        en: `Default security group ${groupId} has no rules: the fix was applied before the interruption.`,
+        ja: `デフォルトセキュリティグループ ${groupId} にルールがありません。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
         en: `Default security group ${groupId} still has ${rules.length} rule(s): the fix was not applied.`,
         ja: `デフォルトセキュリティグループ ${groupId} にはまだ ${rules.length} 個のルールがあります。修正は適用されていません。`,
       }),
-    };
+    });
   },
 });

@@ -7,16 +7,8 @@ import {
   GetEbsEncryptionByDefaultCommand,
 } from '@aws-sdk/client-ec2';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
-import {
-  defineFix,
-  type FixContext,
-  FixError,
-  dryRunWarning,
-  readBack,
-  requestIds,
-  tryDryRun,
-  unverifiedNote,
-} from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError, dryRunWarning, tryDryRun } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { ec2Client } from './ec2-support.fix.ts';
 
@@ -58,7 +50,7 @@ export const ebsDefaultEncryptionFix = defineFix({
   async preview(finding, ctx) {
     const region = finding.region;
     const current = await readState(ctx, region);
-    if (current.enabled) return { lines: [alreadyOn(region, ctx)], warnings: [], current, alreadyFixed: true };
+    if (current.enabled) return nothingToPreview(current, alreadyOn(region, ctx));
     const key = (await ec2Client(ctx, region).send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId ?? 'alias/aws/ebs';
     const lines = [
       ctx.text({
@@ -80,19 +72,15 @@ export const ebsDefaultEncryptionFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const region = finding.region;
     const before = await readState(ctx, region);
-    if (before.enabled) return { status: 'no-change', before, after: before, requestIds: [], message: alreadyOn(region, ctx), verified: true };
-    const answer = await setEnabled(ctx, region, true);
-    const check = await readBack(ctx, () => readState(ctx, region), (now) => now.enabled);
-    return {
+    if (before.enabled) return noChange(before, alreadyOn(region, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `EBS encryption by default is on in ${region}.`, ja: `${region} で EBS のデフォルト暗号化を有効にしました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setEnabled(ctx, region, true),
+      read: () => readState(ctx, region),
+      done: (now) => now.enabled,
+      message: ctx.text({ en: `EBS encryption by default is on in ${region}.`, ja: `${region} で EBS のデフォルト暗号化を有効にしました。` }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -106,52 +94,38 @@ export const ebsDefaultEncryptionFix = defineFix({
     const region = before.data.region;
     const now = await readState(ctx, region);
     if (!now.enabled) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: `EBS encryption by default is already off in ${region}. Nothing was changed.`,
           ja: `${region} ではすでに EBS のデフォルト暗号化が無効です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await setEnabled(ctx, region, false);
-    const check = await readBack(ctx, () => readState(ctx, region), (state) => !state.enabled);
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `EBS encryption by default is off again in ${region}; volumes encrypted meanwhile stay encrypted.`,
-          ja: `${region} の EBS のデフォルト暗号化を無効に戻しました。その間に暗号化されたボリュームは暗号化されたままです。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setEnabled(ctx, region, false),
+      read: () => readState(ctx, region),
+      done: (state) => !state.enabled,
+      message: ctx.text({
+        en: `EBS encryption by default is off again in ${region}; volumes encrypted meanwhile stay encrypted.`,
+        ja: `${region} の EBS のデフォルト暗号化を無効に戻しました。その間に暗号化されたボリュームは暗号化されたままです。`,
+      }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const current = await readState(ctx, finding.region);
-    return current.enabled
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: `EBS encryption by default is on in ${finding.region}: the fix was applied before the interruption.`,
-            ja: `${finding.region} で EBS のデフォルト暗号化が有効になっています。中断の前に修正は適用されていました。`,
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: `EBS encryption by default is still off in ${finding.region}: the fix was not applied.`,
-            ja: `${finding.region} の EBS のデフォルト暗号化はまだ無効です。修正は適用されていません。`,
-          }),
-        };
+    return reconciled(current.enabled, current, {
+      applied: ctx.text({
+        en: `EBS encryption by default is on in ${finding.region}: the fix was applied before the interruption.`,
+        ja: `${finding.region} で EBS のデフォルト暗号化が有効になっています。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
+        en: `EBS encryption by default is still off in ${finding.region}: the fix was not applied.`,
+        ja: `${finding.region} の EBS のデフォルト暗号化はまだ無効です。修正は適用されていません。`,
+      }),
+    });
   },
 });

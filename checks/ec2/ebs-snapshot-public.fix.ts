@@ -2,38 +2,21 @@
 // accounts it is shared with by id keep their access. Undo makes it public again.
 import { DescribeSnapshotAttributeCommand, ModifySnapshotAttributeCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode } from '../../src/aws/errors.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
+import { defineFix, type FixContext, FixError, dryRunWarning, tryDryRun } from '../../src/remediation/fix.ts';
 import {
-  defineFix,
-  type FixContext,
-  FixError,
-  dryRunWarning,
-  readBack,
-  requestIds,
-  tryDryRun,
-  unverifiedNote,
-} from '../../src/remediation/fix.ts';
+  goneBeforeUndo,
+  noChange,
+  noLongerExists,
+  nothingToPreview,
+  reconciled,
+  writeAndVerify,
+} from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
-import { ec2Client } from './ec2-support.fix.ts';
+import { ec2Client, ec2IdOf, type Ec2IdKind, requireEc2Id } from './ec2-support.fix.ts';
 
-const SNAPSHOT_ID = /^snap-[0-9a-f]+$/;
+const SNAPSHOT: Ec2IdKind = { detailsKey: 'snapshotId', pattern: /^snap-[0-9a-f]+$/, name: { en: 'a snapshot id', ja: 'スナップショット ID' } };
 
-function snapshotIdOf(finding: CheckResult): string | undefined {
-  const fromDetails = finding.details.snapshotId;
-  if (typeof fromDetails === 'string' && SNAPSHOT_ID.test(fromDetails)) return fromDetails;
-  return SNAPSHOT_ID.test(finding.resourceId) ? finding.resourceId : undefined;
-}
-
-function requireSnapshotId(finding: CheckResult): string {
-  const id = snapshotIdOf(finding);
-  if (!id) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not name a snapshot id`,
-      ja: `${finding.resourceId} の検出結果にスナップショット ID がありません`,
-    });
-  }
-  return id;
-}
+const snapshotName = (snapshotId: string) => ({ en: `Snapshot ${snapshotId}`, ja: `スナップショット ${snapshotId}` });
 
 const stateSchema = z.object({ snapshotId: z.string(), public: z.boolean(), sharedWithAccounts: z.array(z.string()) });
 type SnapshotState = z.infer<typeof stateSchema>;
@@ -74,10 +57,7 @@ function nothingToDo(snapshotId: string, state: SnapshotState | undefined, ctx: 
         en: `Snapshot ${snapshotId} is already private. Nothing was changed.`,
         ja: `スナップショット ${snapshotId} はすでに非公開です。何も変更していません。`,
       })
-    : ctx.text({
-        en: `Snapshot ${snapshotId} no longer exists. Nothing was changed.`,
-        ja: `スナップショット ${snapshotId} はもう存在しません。何も変更していません。`,
-      });
+    : noLongerExists(snapshotName(snapshotId), ctx);
 }
 
 export const ebsSnapshotPublicFix = defineFix({
@@ -88,12 +68,12 @@ export const ebsSnapshotPublicFix = defineFix({
     read: ['ec2:DescribeSnapshotAttribute'],
     write: ['ec2:ModifySnapshotAttribute'],
   },
-  supports: (finding) => snapshotIdOf(finding) !== undefined,
+  supports: (finding) => ec2IdOf(finding, SNAPSHOT) !== undefined,
 
   async preview(finding, ctx) {
-    const snapshotId = requireSnapshotId(finding);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT);
     const current = await readState(ctx, finding.region, snapshotId);
-    if (!current?.public) return { lines: [nothingToDo(snapshotId, current, ctx)], warnings: [], current: current ?? null, alreadyFixed: true };
+    if (!current?.public) return nothingToPreview(current ?? null, nothingToDo(snapshotId, current, ctx));
     const shared = current.sharedWithAccounts.length;
     const lines = [
       ctx.text({
@@ -113,24 +93,18 @@ export const ebsSnapshotPublicFix = defineFix({
   },
 
   async apply(finding, _inputs, ctx) {
-    const snapshotId = requireSnapshotId(finding);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT);
     const region = finding.region;
     const before = await readState(ctx, region, snapshotId);
-    if (!before?.public) {
-      return { status: 'no-change', before: before ?? null, after: before ?? null, requestIds: [], message: nothingToDo(snapshotId, before, ctx), verified: true };
-    }
-    const answer = await setPublic(ctx, region, snapshotId, false);
-    const check = await readBack(ctx, () => readState(ctx, region, snapshotId), (now) => now?.public === false);
-    return {
+    if (!before?.public) return noChange(before ?? null, nothingToDo(snapshotId, before, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Snapshot ${snapshotId} is private now.`, ja: `スナップショット ${snapshotId} を非公開にしました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setPublic(ctx, region, snapshotId, false),
+      read: () => readState(ctx, region, snapshotId),
+      done: (now) => now?.public === false,
+      message: ctx.text({ en: `Snapshot ${snapshotId} is private now.`, ja: `スナップショット ${snapshotId} を非公開にしました。` }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -144,59 +118,38 @@ export const ebsSnapshotPublicFix = defineFix({
     const { snapshotId } = before.data;
     const region = applied.finding.region;
     const now = await readState(ctx, region, snapshotId);
-    if (!now) {
-      throw new FixError({
-        en: `Snapshot ${snapshotId} no longer exists, so there is nothing to undo`,
-        ja: `スナップショット ${snapshotId} はもう存在しないため、取り消すものはありません`,
-      });
-    }
+    if (!now) throw goneBeforeUndo(snapshotName(snapshotId));
     if (now.public) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: `Snapshot ${snapshotId} is already public. Nothing was changed.`,
           ja: `スナップショット ${snapshotId} はすでに公開されています。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await setPublic(ctx, region, snapshotId, true);
-    const check = await readBack(ctx, () => readState(ctx, region, snapshotId), (state) => state?.public === true);
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Snapshot ${snapshotId} is public again.`, ja: `スナップショット ${snapshotId} を再び公開しました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setPublic(ctx, region, snapshotId, true),
+      read: () => readState(ctx, region, snapshotId),
+      done: (state) => state?.public === true,
+      message: ctx.text({ en: `Snapshot ${snapshotId} is public again.`, ja: `スナップショット ${snapshotId} を再び公開しました。` }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const snapshotId = requireSnapshotId(finding);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT);
     const current = await readState(ctx, finding.region, snapshotId);
-    if (current && !current.public) {
-      return {
-        state: 'changed',
-        current,
-        message: ctx.text({
-          en: `Snapshot ${snapshotId} is private: the fix was applied before the interruption.`,
-          ja: `スナップショット ${snapshotId} は非公開になっています。中断の前に修正は適用されていました。`,
-        }),
-      };
-    }
-    return {
-      state: 'unchanged',
-      current: current ?? null,
-      message: ctx.text({
+    return reconciled(current?.public === false, current ?? null, {
+      applied: ctx.text({
+        en: `Snapshot ${snapshotId} is private: the fix was applied before the interruption.`,
+        ja: `スナップショット ${snapshotId} は非公開になっています。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
         en: `Snapshot ${snapshotId} is ${current ? 'still public' : 'gone'}: the fix was not applied.`,
         ja: `スナップショット ${snapshotId} は${current ? 'まだ公開されています' : '存在しません'}。修正は適用されていません。`,
       }),
-    };
+    });
   },
 });

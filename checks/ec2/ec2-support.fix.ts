@@ -14,11 +14,39 @@ import {
 } from '@aws-sdk/client-ec2';
 import { paginateDescribeInstanceInformation, SSMClient } from '@aws-sdk/client-ssm';
 import { z } from 'zod';
-import type { FixContext } from '../../src/remediation/fix.ts';
+import type { CheckResult } from '../../src/engine/types.ts';
+import type { Localized } from '../../src/i18n/locale.ts';
+import { type FixContext, FixError } from '../../src/remediation/fix.ts';
 import { ADMIN_PORTS, portText, protocolName, reachesPort } from './lib/ports.ts';
 
 export function ec2Client(ctx: FixContext, region: string): EC2Client {
   return ctx.session.client(EC2Client, region);
+}
+
+/** Where a finding names an EC2 resource: a details key the check may fill, and the id's form. */
+export interface Ec2IdKind {
+  detailsKey: string;
+  pattern: RegExp;
+  /** For the refusal, e.g. { en: 'a snapshot id', ja: 'スナップショット ID' }. */
+  name: Localized;
+}
+
+/** The id from details when the check gives it, else the resource id; only ever a value of the id's form. */
+export function ec2IdOf(finding: CheckResult, kind: Ec2IdKind): string | undefined {
+  const fromDetails = finding.details[kind.detailsKey];
+  if (typeof fromDetails === 'string' && kind.pattern.test(fromDetails)) return fromDetails;
+  return kind.pattern.test(finding.resourceId) ? finding.resourceId : undefined;
+}
+
+export function requireEc2Id(finding: CheckResult, kind: Ec2IdKind): string {
+  const id = ec2IdOf(finding, kind);
+  if (!id) {
+    throw new FixError({
+      en: `The finding for ${finding.resourceId} does not name ${kind.name.en}`,
+      ja: `${finding.resourceId} の検出結果に${kind.name.ja} がありません`,
+    });
+  }
+  return id;
 }
 
 /** One security group rule as AWS listed it: everything needed to authorise it again, identically. */

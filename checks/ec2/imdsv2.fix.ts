@@ -2,39 +2,14 @@
 // instance role's credentials with a plain GET. Only HttpTokens changes; undo sets it back to optional.
 import { DescribeInstancesCommand, ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode } from '../../src/aws/errors.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
-import {
-  defineFix,
-  type FixContext,
-  type FixOutcome,
-  FixError,
-  dryRunWarning,
-  readBack,
-  requestIds,
-  tryDryRun,
-  unverifiedNote,
-} from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError, dryRunWarning, tryDryRun } from '../../src/remediation/fix.ts';
+import { goneBeforeUndo, noChange, noLongerExists, nothingToPreview, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
-import { ec2Client } from './ec2-support.fix.ts';
+import { ec2Client, ec2IdOf, type Ec2IdKind, requireEc2Id } from './ec2-support.fix.ts';
 
-const INSTANCE_ID = /^i-[0-9a-f]+$/;
+const INSTANCE: Ec2IdKind = { detailsKey: 'instanceId', pattern: /^i-[0-9a-f]+$/, name: { en: 'an instance id', ja: 'インスタンス ID' } };
 
-function instanceIdOf(finding: CheckResult): string | undefined {
-  const fromDetails = finding.details.instanceId;
-  if (typeof fromDetails === 'string' && INSTANCE_ID.test(fromDetails)) return fromDetails;
-  return INSTANCE_ID.test(finding.resourceId) ? finding.resourceId : undefined;
-}
-
-function requireInstanceId(finding: CheckResult): string {
-  const id = instanceIdOf(finding);
-  if (!id) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not name an instance id`,
-      ja: `${finding.resourceId} の検出結果にインスタンス ID がありません`,
-    });
-  }
-  return id;
-}
+const instanceName = (instanceId: string) => ({ en: `Instance ${instanceId}`, ja: `インスタンス ${instanceId}` });
 
 const stateSchema = z.object({ instanceId: z.string(), httpTokens: z.string() });
 type MetadataState = z.infer<typeof stateSchema>;
@@ -80,12 +55,7 @@ function settled(live: LiveInstance | undefined): boolean {
 }
 
 function nothingToDo(instanceId: string, live: LiveInstance | undefined, ctx: FixContext): string {
-  if (!live) {
-    return ctx.text({
-      en: `Instance ${instanceId} no longer exists. Nothing was changed.`,
-      ja: `インスタンス ${instanceId} はもう存在しません。何も変更していません。`,
-    });
-  }
+  if (!live) return noLongerExists(instanceName(instanceId), ctx);
   if (live.httpTokens !== 'required') {
     return ctx.text({
       en: `${label(live)} has the metadata service turned off, so IMDSv1 cannot answer. Nothing was changed.`,
@@ -112,14 +82,12 @@ export const imdsv2Fix = defineFix({
     read: ['ec2:DescribeInstances'],
     write: ['ec2:ModifyInstanceMetadataOptions'],
   },
-  supports: (finding) => instanceIdOf(finding) !== undefined,
+  supports: (finding) => ec2IdOf(finding, INSTANCE) !== undefined,
 
   async preview(finding, ctx) {
-    const instanceId = requireInstanceId(finding);
+    const instanceId = requireEc2Id(finding, INSTANCE);
     const live = await readInstance(ctx, finding.region, instanceId);
-    if (settled(live) || !live) {
-      return { lines: [nothingToDo(instanceId, live, ctx)], warnings: [], current: live ? state(live) : null, alreadyFixed: true };
-    }
+    if (settled(live) || !live) return nothingToPreview(live ? state(live) : null, nothingToDo(instanceId, live, ctx));
     const lines = [
       ctx.text({
         en: `Set HttpTokens to required on ${label(live)} (now ${live.httpTokens}): the metadata service then answers only requests with a session token. Other metadata settings stay as they are.`,
@@ -146,27 +114,22 @@ export const imdsv2Fix = defineFix({
   },
 
   async apply(finding, _inputs, ctx) {
-    const instanceId = requireInstanceId(finding);
+    const instanceId = requireEc2Id(finding, INSTANCE);
     const region = finding.region;
     const live = await readInstance(ctx, region, instanceId);
-    if (settled(live) || !live) {
-      const now = live ? state(live) : null;
-      return { status: 'no-change', before: now, after: now, requestIds: [], message: nothingToDo(instanceId, live, ctx), verified: true };
-    }
-    const answer = await setTokens(ctx, region, instanceId, 'required');
-    const check = await readBack(ctx, () => readInstance(ctx, region, instanceId), (now) => now?.httpTokens === 'required');
-    return {
+    if (settled(live) || !live) return noChange(live ? state(live) : null, nothingToDo(instanceId, live, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before: state(live),
-      after: check.value ? state(check.value) : null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `${label(live)} now requires IMDSv2 (HttpTokens required).`,
-          ja: `${label(live)} で IMDSv2 を必須にしました (HttpTokens required)。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    } satisfies FixOutcome;
+      write: () => setTokens(ctx, region, instanceId, 'required'),
+      read: () => readInstance(ctx, region, instanceId),
+      done: (now) => now?.httpTokens === 'required',
+      record: (now) => (now ? state(now) : null),
+      message: ctx.text({
+        en: `${label(live)} now requires IMDSv2 (HttpTokens required).`,
+        ja: `${label(live)} で IMDSv2 を必須にしました (HttpTokens required)。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -180,44 +143,33 @@ export const imdsv2Fix = defineFix({
     const { instanceId, httpTokens } = before.data;
     const region = applied.finding.region;
     const live = await readInstance(ctx, region, instanceId);
-    if (!live) {
-      throw new FixError({
-        en: `Instance ${instanceId} no longer exists, so there is nothing to undo`,
-        ja: `インスタンス ${instanceId} はもう存在しないため、取り消すものはありません`,
-      });
-    }
+    if (!live) throw goneBeforeUndo(instanceName(instanceId));
     const target = httpTokens === 'required' ? 'required' : 'optional';
     if (live.httpTokens === target) {
-      return {
-        status: 'no-change',
-        before: state(live),
-        after: state(live),
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        state(live),
+        ctx.text({
           en: `${label(live)} already has HttpTokens ${target}. Nothing was changed.`,
           ja: `${label(live)} の HttpTokens はすでに ${target} です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await setTokens(ctx, region, instanceId, target);
-    const check = await readBack(ctx, () => readInstance(ctx, region, instanceId), (now) => now?.httpTokens === target);
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: state(live),
-      after: check.value ? state(check.value) : null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `${label(live)} has HttpTokens ${target} again (IMDSv1 answers too).`,
-          ja: `${label(live)} の HttpTokens を ${target} に戻しました (IMDSv1 も応答します)。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setTokens(ctx, region, instanceId, target),
+      read: () => readInstance(ctx, region, instanceId),
+      done: (now) => now?.httpTokens === target,
+      record: (now) => (now ? state(now) : null),
+      message: ctx.text({
+        en: `${label(live)} has HttpTokens ${target} again (IMDSv1 answers too).`,
+        ja: `${label(live)} の HttpTokens を ${target} に戻しました (IMDSv1 も応答します)。`,
+      }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const instanceId = requireInstanceId(finding);
+    const instanceId = requireEc2Id(finding, INSTANCE);
     const live = await readInstance(ctx, finding.region, instanceId);
     const current = live ? state(live) : null;
     if (live?.httpTokens === 'required') {

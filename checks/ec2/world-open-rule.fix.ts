@@ -17,6 +17,7 @@ import {
   tryDryRun,
   unverifiedNote,
 } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview } from '../../src/remediation/fix-steps.ts';
 import {
   authorizeRule,
   groupUsers,
@@ -170,10 +171,6 @@ function replacementFor(rule: RuleSnapshot, cidr: string): RuleSnapshot {
 const afterSchema = z.object({ revokedRuleId: z.string(), replacementRuleId: z.string().optional() });
 type After = z.infer<typeof afterSchema>;
 
-function noChange(rule: RuleSnapshot | undefined, message: string): FixOutcome {
-  return { status: 'no-change', before: rule ?? null, after: rule ?? null, requestIds: [], message, verified: true };
-}
-
 export const worldOpenRuleFix = defineFix<ReplacementInputs>({
   id: 'ec2.revoke-world-open-rule',
   checkIds: ['ec2.sg-admin-port-ipv4', 'ec2.sg-admin-port-ipv6', 'ec2.sg-all-ports-open', 'ec2.sg-insecure-service-open'],
@@ -194,7 +191,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     const rules = await readGroupRules(ctx, region, wanted.groupId);
     const live = judge(rules, wanted);
     if (live.state !== 'open') {
-      return { lines: [nothingToDo(live, wanted, ctx)], warnings: [], current: live.rule ?? null, alreadyFixed: true };
+      return nothingToPreview(live.rule ?? null, nothingToDo(live, wanted, ctx));
     }
     const { rule } = live;
     const group = groupText(wanted);
@@ -241,7 +238,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     const region = finding.region;
     const rules = await readGroupRules(ctx, region, wanted.groupId);
     const live = judge(rules, wanted);
-    if (live.state !== 'open') return noChange(live.rule, nothingToDo(live, wanted, ctx));
+    if (live.state !== 'open') return noChange(live.rule ?? null, nothingToDo(live, wanted, ctx));
     const { rule } = live;
     const ids: string[] = [];
     let replacementRuleId: string | undefined;

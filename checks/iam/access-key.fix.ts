@@ -10,15 +10,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { hasErrorCode } from '../../src/aws/errors.ts';
 import type { CheckResult } from '../../src/engine/types.ts';
-import {
-  daysBetween,
-  defineFix,
-  type FixContext,
-  FixError,
-  readBack,
-  requestIds,
-  unverifiedNote,
-} from '../../src/remediation/fix.ts';
+import { daysBetween, defineFix, type FixContext, FixError } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 
 const ROOT_USER = '<root_account>';
@@ -163,8 +156,8 @@ export const accessKeyFix = defineFix({
   async preview(finding, ctx) {
     const target = requireTarget(finding);
     const key = await resolveKey(ctx, target);
-    if (!key) return { lines: [goneMessage(target, ctx)], warnings: [], current: null, alreadyFixed: true };
-    if (key.status !== 'Active') return { lines: [inactiveMessage(key, ctx)], warnings: [], current: key, alreadyFixed: true };
+    if (!key) return nothingToPreview(null, goneMessage(target, ctx));
+    if (key.status !== 'Active') return nothingToPreview(key, inactiveMessage(key, ctx));
     const now = ctx.clock.now();
     const created = key.createDate ? new Date(key.createDate) : undefined;
     const lines = [
@@ -214,24 +207,19 @@ export const accessKeyFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const target = requireTarget(finding);
     const key = await resolveKey(ctx, target);
-    if (!key) return { status: 'no-change', before: null, after: null, requestIds: [], message: goneMessage(target, ctx), verified: true };
-    if (key.status !== 'Active') {
-      return { status: 'no-change', before: key, after: key, requestIds: [], message: inactiveMessage(key, ctx), verified: true };
-    }
-    const answer = await setStatus(ctx, key, 'Inactive');
-    const check = await readBack(ctx, () => readKey(ctx, key), (now) => now?.status === 'Inactive');
-    return {
+    if (!key) return noChange(null, goneMessage(target, ctx));
+    if (key.status !== 'Active') return noChange(key, inactiveMessage(key, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before: key,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `Deactivated access key ${keyLabel(key)}. It still exists; undo makes it Active again.`,
-          ja: `アクセスキー ${keyLabel(key)} を無効化しました。キーは残っており、取り消し (Undo) で再び有効にできます。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setStatus(ctx, key, 'Inactive'),
+      read: () => readKey(ctx, key),
+      done: (now) => now?.status === 'Inactive',
+      message: ctx.text({
+        en: `Deactivated access key ${keyLabel(key)}. It still exists; undo makes it Active again.`,
+        ja: `アクセスキー ${keyLabel(key)} を無効化しました。キーは残っており、取り消し (Undo) で再び有効にできます。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -250,30 +238,22 @@ export const accessKeyFix = defineFix({
       });
     }
     if (now.status === 'Active') {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: `Access key ${keyLabel(now)} is already Active. Nothing was changed.`,
           ja: `アクセスキー ${keyLabel(now)} はすでに有効です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await setStatus(ctx, now, 'Active');
-    const check = await readBack(ctx, () => readKey(ctx, now), (key) => key?.status === 'Active');
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Access key ${keyLabel(now)} is Active again.`, ja: `アクセスキー ${keyLabel(now)} を再び有効にしました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setStatus(ctx, now, 'Active'),
+      read: () => readKey(ctx, now),
+      done: (key) => key?.status === 'Active',
+      message: ctx.text({ en: `Access key ${keyLabel(now)} is Active again.`, ja: `アクセスキー ${keyLabel(now)} を再び有効にしました。` }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {

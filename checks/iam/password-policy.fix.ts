@@ -10,7 +10,8 @@ import {
   type UpdateAccountPasswordPolicyRequest,
 } from '@aws-sdk/client-iam';
 import { hasErrorCode } from '../../src/aws/errors.ts';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 
 /** The catalogue's limits (CIS 1.8 and 1.9), not configurable. */
@@ -95,7 +96,7 @@ export const passwordPolicyFix = defineFix({
 
   async preview(_finding, ctx) {
     const current = await readState(ctx);
-    if (compliant(current.policy)) return { lines: [compliantMessage(ctx)], warnings: [], current, alreadyFixed: true };
+    if (compliant(current.policy)) return nothingToPreview(current, compliantMessage(ctx));
     const length = current.policy?.MinimumPasswordLength;
     const reuse = current.policy?.PasswordReusePrevention;
     const off = ctx.text({ en: 'off', ja: 'なし' });
@@ -125,23 +126,18 @@ export const passwordPolicyFix = defineFix({
 
   async apply(_finding, _inputs, ctx) {
     const before = await readState(ctx);
-    if (compliant(before.policy)) {
-      return { status: 'no-change', before, after: before, requestIds: [], message: compliantMessage(ctx), verified: true };
-    }
-    const answer = await iam(ctx).send(new UpdateAccountPasswordPolicyCommand(target(before.policy)));
-    const check = await readBack(ctx, () => readState(ctx), (now) => compliant(now.policy));
-    return {
+    if (compliant(before.policy)) return noChange(before, compliantMessage(ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `The account password policy now requires at least ${MIN_LENGTH} characters and prevents reuse of the last ${MIN_REUSE_PREVENTION} passwords.`,
-          ja: `アカウントのパスワードポリシーで ${MIN_LENGTH} 文字以上と直近 ${MIN_REUSE_PREVENTION} 個の再利用禁止を設定しました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => iam(ctx).send(new UpdateAccountPasswordPolicyCommand(target(before.policy))),
+      read: () => readState(ctx),
+      done: (now) => compliant(now.policy),
+      message: ctx.text({
+        en: `The account password policy now requires at least ${MIN_LENGTH} characters and prevents reuse of the last ${MIN_REUSE_PREVENTION} passwords.`,
+        ja: `アカウントのパスワードポリシーで ${MIN_LENGTH} 文字以上と直近 ${MIN_REUSE_PREVENTION} 個の再利用禁止を設定しました。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -156,56 +152,43 @@ export const passwordPolicyFix = defineFix({
     const previous = before.data.policy;
     const now = await readState(ctx);
     if (samePolicy(now.policy, previous)) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: 'The password policy is already as it was before the fix. Nothing was changed.',
           ja: 'パスワードポリシーはすでに修正前の状態です。何も変更していません。',
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = previous
-      ? await iam(ctx).send(new UpdateAccountPasswordPolicyCommand(previous))
-      : await iam(ctx).send(new DeleteAccountPasswordPolicyCommand({}));
-    const check = await readBack(ctx, () => readState(ctx), (state) => samePolicy(state.policy, previous));
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        (previous
-          ? ctx.text({ en: 'Restored the previous account password policy.', ja: '以前のアカウントパスワードポリシーを復元しました。' })
-          : ctx.text({
-              en: 'Deleted the account password policy again (there was none before the fix).',
-              ja: 'アカウントパスワードポリシーを再び削除しました (修正前はありませんでした)。',
-            })) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () =>
+        previous
+          ? iam(ctx).send(new UpdateAccountPasswordPolicyCommand(previous))
+          : iam(ctx).send(new DeleteAccountPasswordPolicyCommand({})),
+      read: () => readState(ctx),
+      done: (state) => samePolicy(state.policy, previous),
+      message: previous
+        ? ctx.text({ en: 'Restored the previous account password policy.', ja: '以前のアカウントパスワードポリシーを復元しました。' })
+        : ctx.text({
+            en: 'Deleted the account password policy again (there was none before the fix).',
+            ja: 'アカウントパスワードポリシーを再び削除しました (修正前はありませんでした)。',
+          }),
+    });
   },
 
   async reconcile(_finding, _inputs, ctx) {
     const current = await readState(ctx);
-    return compliant(current.policy)
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: 'The password policy meets the limits: the fix was applied before the interruption.',
-            ja: 'パスワードポリシーは基準を満たしています。中断の前に修正は適用されていました。',
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: 'The password policy does not meet the limits yet: the fix was not applied.',
-            ja: 'パスワードポリシーはまだ基準を満たしていません。修正は適用されていません。',
-          }),
-        };
+    return reconciled(compliant(current.policy), current, {
+      applied: ctx.text({
+        en: 'The password policy meets the limits: the fix was applied before the interruption.',
+        ja: 'パスワードポリシーは基準を満たしています。中断の前に修正は適用されていました。',
+      }),
+      notApplied: ctx.text({
+        en: 'The password policy does not meet the limits yet: the fix was not applied.',
+        ja: 'パスワードポリシーはまだ基準を満たしていません。修正は適用されていません。',
+      }),
+    });
   },
 });

@@ -6,23 +6,16 @@ import {
   PutPublicAccessBlockCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import { hasErrorCode } from '../../src/aws/errors.ts';
-import { NO_PUBLIC_ACCESS_BLOCK, publicAccessBlockConfig } from '../../src/collectors/s3/public-access-block.ts';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
-import { ALL_ON, allOn, type BpaState, bpaStateSchema, sameBpa, settingsOff } from './s3-support.fix.ts';
+import { defineFix, type FixContext } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
+import { ALL_ON, allOn, type BpaState, bpaUndoLine, readBpa, recordedBpa, sameBpa, settingsOff } from './s3-support.fix.ts';
 
 function s3control(ctx: FixContext): S3ControlClient {
   return ctx.session.client(S3ControlClient, ctx.session.homeRegion);
 }
 
 async function readState(ctx: FixContext, accountId: string): Promise<BpaState> {
-  try {
-    const answer = await s3control(ctx).send(new GetPublicAccessBlockCommand({ AccountId: accountId }));
-    return { configured: true, config: publicAccessBlockConfig(answer.PublicAccessBlockConfiguration) };
-  } catch (err) {
-    if (hasErrorCode(err, 'NoSuchPublicAccessBlockConfiguration')) return { configured: false, config: { ...NO_PUBLIC_ACCESS_BLOCK } };
-    throw err;
-  }
+  return readBpa(() => s3control(ctx).send(new GetPublicAccessBlockCommand({ AccountId: accountId })));
 }
 
 async function write(ctx: FixContext, accountId: string, state: BpaState) {
@@ -50,19 +43,14 @@ export const accountPublicAccessBlockFix = defineFix({
   async preview(finding, ctx) {
     const accountId = finding.accountId;
     const current = await readState(ctx, accountId);
-    if (allOn(current)) return { lines: [alreadyOn(accountId, ctx)], warnings: [], current, alreadyFixed: true };
+    if (allOn(current)) return nothingToPreview(current, alreadyOn(accountId, ctx));
     const off = settingsOff(current.config).join(', ');
     const lines = [
       ctx.text({
         en: `Turn on all four account-level Block Public Access settings of ${accountId} (now off: ${off}).`,
         ja: `${accountId} のアカウントレベルのブロックパブリックアクセスの 4 つの設定をすべて有効にします (現在無効: ${off})。`,
       }),
-      current.configured
-        ? ctx.text({ en: 'Undo restores the current four settings.', ja: '取り消し (Undo) では現在の 4 つの設定を復元します。' })
-        : ctx.text({
-            en: 'Undo deletes the configuration again (the account has none now).',
-            ja: '取り消し (Undo) では設定を再び削除します (現在このアカウントには設定がありません)。',
-          }),
+      bpaUndoLine(current, { en: 'account', ja: 'アカウント' }, ctx),
     ];
     const warnings = [
       ctx.text({
@@ -76,81 +64,57 @@ export const accountPublicAccessBlockFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const accountId = finding.accountId;
     const before = await readState(ctx, accountId);
-    if (allOn(before)) return { status: 'no-change', before, after: before, requestIds: [], message: alreadyOn(accountId, ctx), verified: true };
-    const answer = await write(ctx, accountId, { configured: true, config: ALL_ON });
-    const check = await readBack(ctx, () => readState(ctx, accountId), allOn);
-    return {
+    if (allOn(before)) return noChange(before, alreadyOn(accountId, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `All four account-level Block Public Access settings of ${accountId} are on.`,
-          ja: `${accountId} のアカウントレベルのブロックパブリックアクセスの 4 つの設定をすべて有効にしました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, accountId, { configured: true, config: ALL_ON }),
+      read: () => readState(ctx, accountId),
+      done: allOn,
+      message: ctx.text({
+        en: `All four account-level Block Public Access settings of ${accountId} are on.`,
+        ja: `${accountId} のアカウントレベルのブロックパブリックアクセスの 4 つの設定をすべて有効にしました。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
-    const before = bpaStateSchema.safeParse(applied.before);
-    // A record whose before-state was already all on changed nothing, so there is nothing to put back.
-    if (!before.success || allOn(before.data)) {
-      throw new FixError({
-        en: 'This record has no Block Public Access change to undo (the fix changed nothing)',
-        ja: 'この記録には取り消すブロックパブリックアクセスの変更がありません (修正では何も変更していません)',
-      });
-    }
+    const before = recordedBpa(applied.before);
     const accountId = applied.finding.accountId;
     const now = await readState(ctx, accountId);
-    if (sameBpa(now, before.data)) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+    if (sameBpa(now, before)) {
+      return noChange(
+        now,
+        ctx.text({
           en: `Account-level Block Public Access of ${accountId} is already as it was before the fix. Nothing was changed.`,
           ja: `${accountId} のアカウントレベルのブロックパブリックアクセスはすでに修正前の状態です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await write(ctx, accountId, before.data);
-    const check = await readBack(ctx, () => readState(ctx, accountId), (state) => sameBpa(state, before.data));
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `Restored the previous account-level Block Public Access settings of ${accountId}.`,
-          ja: `${accountId} のアカウントレベルのブロックパブリックアクセスを以前の設定に戻しました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, accountId, before),
+      read: () => readState(ctx, accountId),
+      done: (state) => sameBpa(state, before),
+      message: ctx.text({
+        en: `Restored the previous account-level Block Public Access settings of ${accountId}.`,
+        ja: `${accountId} のアカウントレベルのブロックパブリックアクセスを以前の設定に戻しました。`,
+      }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const current = await readState(ctx, finding.accountId);
-    return allOn(current)
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: 'Account-level Block Public Access is fully on: the fix was applied before the interruption.',
-            ja: 'アカウントレベルのブロックパブリックアクセスはすべて有効です。中断の前に修正は適用されていました。',
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: 'Account-level Block Public Access is still not fully on: the fix was not applied.',
-            ja: 'アカウントレベルのブロックパブリックアクセスはまだすべて有効ではありません。修正は適用されていません。',
-          }),
-        };
+    return reconciled(allOn(current), current, {
+      applied: ctx.text({
+        en: 'Account-level Block Public Access is fully on: the fix was applied before the interruption.',
+        ja: 'アカウントレベルのブロックパブリックアクセスはすべて有効です。中断の前に修正は適用されていました。',
+      }),
+      notApplied: ctx.text({
+        en: 'Account-level Block Public Access is still not fully on: the fix was not applied.',
+        ja: 'アカウントレベルのブロックパブリックアクセスはまだすべて有効ではありません。修正は適用されていません。',
+      }),
+    });
   },
 });

@@ -2,17 +2,18 @@
 // policy and public ACLs, which is why it fixes s3.bucket-public too without rewriting either.
 // Undo restores the previous four settings, or deletes the configuration when there was none.
 import { DeletePublicAccessBlockCommand, GetPublicAccessBlockCommand, PutPublicAccessBlockCommand } from '@aws-sdk/client-s3';
-import { hasErrorCode } from '../../src/aws/errors.ts';
-import { NO_PUBLIC_ACCESS_BLOCK, publicAccessBlockConfig } from '../../src/collectors/s3/public-access-block.ts';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import {
   ALL_ON,
   allOn,
   type BpaState,
-  bpaStateSchema,
+  bpaUndoLine,
   type BucketRef,
   bucketOf,
   hostsWebsite,
+  readBpa,
+  recordedBpa,
   requireBucket,
   s3Client,
   sameBpa,
@@ -20,15 +21,9 @@ import {
 } from './s3-support.fix.ts';
 
 async function readState(ctx: FixContext, bucket: BucketRef): Promise<BpaState> {
-  try {
-    const answer = await s3Client(ctx, bucket).send(
-      new GetPublicAccessBlockCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }),
-    );
-    return { configured: true, config: publicAccessBlockConfig(answer.PublicAccessBlockConfiguration) };
-  } catch (err) {
-    if (hasErrorCode(err, 'NoSuchPublicAccessBlockConfiguration')) return { configured: false, config: { ...NO_PUBLIC_ACCESS_BLOCK } };
-    throw err;
-  }
+  return readBpa(() =>
+    s3Client(ctx, bucket).send(new GetPublicAccessBlockCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner })),
+  );
 }
 
 async function write(ctx: FixContext, bucket: BucketRef, state: BpaState) {
@@ -60,19 +55,14 @@ export const bucketPublicAccessBlockFix = defineFix({
   async preview(finding, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    if (allOn(current)) return { lines: [alreadyOn(bucket, ctx)], warnings: [], current, alreadyFixed: true };
+    if (allOn(current)) return nothingToPreview(current, alreadyOn(bucket, ctx));
     const off = settingsOff(current.config).join(', ');
     const lines = [
       ctx.text({
         en: `Turn on all four Block Public Access settings of bucket ${bucket.name} (now off: ${off}). Its bucket policy and ACLs are not edited; their public parts stop taking effect.`,
         ja: `バケット ${bucket.name} のブロックパブリックアクセスの 4 つの設定をすべて有効にします (現在無効: ${off})。バケットポリシーと ACL は編集しませんが、その公開部分は効力を失います。`,
       }),
-      current.configured
-        ? ctx.text({ en: 'Undo restores the current four settings.', ja: '取り消し (Undo) では現在の 4 つの設定を復元します。' })
-        : ctx.text({
-            en: 'Undo deletes the configuration again (the bucket has none now).',
-            ja: '取り消し (Undo) では設定を再び削除します (現在このバケットには設定がありません)。',
-          }),
+      bpaUndoLine(current, { en: 'bucket', ja: 'バケット' }, ctx),
     ];
     const warnings = [
       ctx.text({
@@ -94,82 +84,58 @@ export const bucketPublicAccessBlockFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const before = await readState(ctx, bucket);
-    if (allOn(before)) return { status: 'no-change', before, after: before, requestIds: [], message: alreadyOn(bucket, ctx), verified: true };
-    const answer = await write(ctx, bucket, { configured: true, config: ALL_ON });
-    const check = await readBack(ctx, () => readState(ctx, bucket), allOn);
-    return {
+    if (allOn(before)) return noChange(before, alreadyOn(bucket, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `All four Block Public Access settings of bucket ${bucket.name} are on.`,
-          ja: `バケット ${bucket.name} のブロックパブリックアクセスの 4 つの設定をすべて有効にしました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, bucket, { configured: true, config: ALL_ON }),
+      read: () => readState(ctx, bucket),
+      done: allOn,
+      message: ctx.text({
+        en: `All four Block Public Access settings of bucket ${bucket.name} are on.`,
+        ja: `バケット ${bucket.name} のブロックパブリックアクセスの 4 つの設定をすべて有効にしました。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
-    const before = bpaStateSchema.safeParse(applied.before);
-    // A record whose before-state was already all on changed nothing, so there is nothing to put back.
-    if (!before.success || allOn(before.data)) {
-      throw new FixError({
-        en: 'This record has no Block Public Access change to undo (the fix changed nothing)',
-        ja: 'この記録には取り消すブロックパブリックアクセスの変更がありません (修正では何も変更していません)',
-      });
-    }
+    const before = recordedBpa(applied.before);
     const bucket = requireBucket(applied.finding);
     const now = await readState(ctx, bucket);
-    if (sameBpa(now, before.data)) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+    if (sameBpa(now, before)) {
+      return noChange(
+        now,
+        ctx.text({
           en: `Block Public Access of bucket ${bucket.name} is already as it was before the fix. Nothing was changed.`,
           ja: `バケット ${bucket.name} のブロックパブリックアクセスはすでに修正前の状態です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await write(ctx, bucket, before.data);
-    const check = await readBack(ctx, () => readState(ctx, bucket), (state) => sameBpa(state, before.data));
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `Restored the previous Block Public Access settings of bucket ${bucket.name}.`,
-          ja: `バケット ${bucket.name} のブロックパブリックアクセスを以前の設定に戻しました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, bucket, before),
+      read: () => readState(ctx, bucket),
+      done: (state) => sameBpa(state, before),
+      message: ctx.text({
+        en: `Restored the previous Block Public Access settings of bucket ${bucket.name}.`,
+        ja: `バケット ${bucket.name} のブロックパブリックアクセスを以前の設定に戻しました。`,
+      }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    return allOn(current)
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: `Block Public Access of bucket ${bucket.name} is fully on: the fix was applied before the interruption.`,
-            ja: `バケット ${bucket.name} のブロックパブリックアクセスはすべて有効です。中断の前に修正は適用されていました。`,
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: `Block Public Access of bucket ${bucket.name} is still not fully on: the fix was not applied.`,
-            ja: `バケット ${bucket.name} のブロックパブリックアクセスはまだすべて有効ではありません。修正は適用されていません。`,
-          }),
-        };
+    return reconciled(allOn(current), current, {
+      applied: ctx.text({
+        en: `Block Public Access of bucket ${bucket.name} is fully on: the fix was applied before the interruption.`,
+        ja: `バケット ${bucket.name} のブロックパブリックアクセスはすべて有効です。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
+        en: `Block Public Access of bucket ${bucket.name} is still not fully on: the fix was not applied.`,
+        ja: `バケット ${bucket.name} のブロックパブリックアクセスはまだすべて有効ではありません。修正は適用されていません。`,
+      }),
+    });
   },
 });

@@ -4,7 +4,8 @@
 // only our statement, so their change survives.
 import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { hasErrorCode } from '../../src/aws/errors.ts';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { type BucketRef, bucketOf, hostsWebsite, requireBucket, s3Client } from './s3-support.fix.ts';
 import { tlsDenyCoverage } from './tls-deny.ts';
@@ -129,7 +130,7 @@ export const bucketSslOnlyFix = defineFix({
   async preview(finding, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    if (enforced(current, bucket)) return { lines: [alreadyEnforced(bucket, ctx)], warnings: [], current, alreadyFixed: true };
+    if (enforced(current, bucket)) return nothingToPreview(current, alreadyEnforced(bucket, ctx));
     const existing = parse(current.policy, bucket).Statement.length;
     const lines = [
       ctx.text({
@@ -160,22 +161,19 @@ export const bucketSslOnlyFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const before = await readState(ctx, bucket);
-    if (enforced(before, bucket)) return { status: 'no-change', before, after: before, requestIds: [], message: alreadyEnforced(bucket, ctx), verified: true };
+    if (enforced(before, bucket)) return noChange(before, alreadyEnforced(bucket, ctx));
     const policy = JSON.stringify(withTlsStatement(parse(before.policy, bucket), bucket));
-    const answer = await write(ctx, bucket, policy);
-    const check = await readBack(ctx, () => readState(ctx, bucket), (now) => enforced(now, bucket));
-    return {
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `The policy of bucket ${bucket.name} now denies requests without TLS.`,
-          ja: `バケット ${bucket.name} のポリシーで TLS を使わないリクエストを拒否するようにしました。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, bucket, policy),
+      read: () => readState(ctx, bucket),
+      done: (now) => enforced(now, bucket),
+      message: ctx.text({
+        en: `The policy of bucket ${bucket.name} now denies requests without TLS.`,
+        ja: `バケット ${bucket.name} のポリシーで TLS を使わないリクエストを拒否するようにしました。`,
+      }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -205,17 +203,13 @@ export const bucketSslOnlyFix = defineFix({
       const doc = parse(now.policy, bucket);
       const kept = doc.Statement.filter((s) => !isOurs(s));
       if (kept.length === doc.Statement.length) {
-        return {
-          status: 'no-change',
-          before: now,
-          after: now,
-          requestIds: [],
-          message: ctx.text({
+        return noChange(
+          now,
+          ctx.text({
             en: `The policy of bucket ${bucket.name} no longer has the statement the fix added. Nothing was changed.`,
             ja: `バケット ${bucket.name} のポリシーには、修正で追加したステートメントがもうありません。何も変更していません。`,
           }),
-          verified: true,
-        };
+        );
       }
       target = kept.length === 0 ? null : JSON.stringify({ ...doc, Statement: kept });
       message = ctx.text({
@@ -223,37 +217,28 @@ export const bucketSslOnlyFix = defineFix({
         ja: `バケット ${bucket.name} のポリシーは修正後に編集されていたため、修正で追加したステートメントだけを削除しました。その他の変更は残しています。`,
       });
     }
-    const answer = await write(ctx, bucket, target);
-    const check = await readBack(ctx, () => readState(ctx, bucket), (state) => samePolicy(state.policy, target));
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message: message + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => write(ctx, bucket, target),
+      read: () => readState(ctx, bucket),
+      done: (state) => samePolicy(state.policy, target),
+      message,
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    return enforced(current, bucket)
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: `The policy of bucket ${bucket.name} denies requests without TLS: the fix was applied before the interruption.`,
-            ja: `バケット ${bucket.name} のポリシーは TLS を使わないリクエストを拒否しています。中断の前に修正は適用されていました。`,
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: `The policy of bucket ${bucket.name} still allows requests without TLS: the fix was not applied.`,
-            ja: `バケット ${bucket.name} のポリシーはまだ TLS を使わないリクエストを許可しています。修正は適用されていません。`,
-          }),
-        };
+    return reconciled(enforced(current, bucket), current, {
+      applied: ctx.text({
+        en: `The policy of bucket ${bucket.name} denies requests without TLS: the fix was applied before the interruption.`,
+        ja: `バケット ${bucket.name} のポリシーは TLS を使わないリクエストを拒否しています。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
+        en: `The policy of bucket ${bucket.name} still allows requests without TLS: the fix was not applied.`,
+        ja: `バケット ${bucket.name} のポリシーはまだ TLS を使わないリクエストを許可しています。修正は適用されていません。`,
+      }),
+    });
   },
 });

@@ -1,7 +1,8 @@
 // Turns on versioning for one bucket, so an overwrite or delete can be rolled back. S3 has no way back to
 // "never versioned": undo suspends versioning, and the versions kept meanwhile remain.
 import { GetBucketVersioningCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError } from '../../src/remediation/fix.ts';
+import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { type BucketRef, bucketOf, requireBucket, s3Client } from './s3-support.fix.ts';
 
@@ -41,7 +42,7 @@ export const bucketVersioningFix = defineFix({
   async preview(finding, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    if (current.status === 'Enabled') return { lines: [alreadyOn(bucket, ctx)], warnings: [], current, alreadyFixed: true };
+    if (current.status === 'Enabled') return nothingToPreview(current, alreadyOn(bucket, ctx));
     const lines = [
       ctx.text({
         en: `Enable versioning for bucket ${bucket.name} (now ${current.status}): overwritten and deleted objects are then kept as older versions that can be restored.`,
@@ -72,19 +73,15 @@ export const bucketVersioningFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const before = await readState(ctx, bucket);
-    if (before.status === 'Enabled') return { status: 'no-change', before, after: before, requestIds: [], message: alreadyOn(bucket, ctx), verified: true };
-    const answer = await setStatus(ctx, bucket, 'Enabled');
-    const check = await readBack(ctx, () => readState(ctx, bucket), (now) => now.status === 'Enabled');
-    return {
+    if (before.status === 'Enabled') return noChange(before, alreadyOn(bucket, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Versioning is enabled for bucket ${bucket.name}.`, ja: `バケット ${bucket.name} のバージョニングを有効にしました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setStatus(ctx, bucket, 'Enabled'),
+      read: () => readState(ctx, bucket),
+      done: (now) => now.status === 'Enabled',
+      message: ctx.text({ en: `Versioning is enabled for bucket ${bucket.name}.`, ja: `バケット ${bucket.name} のバージョニングを有効にしました。` }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -98,53 +95,39 @@ export const bucketVersioningFix = defineFix({
     const bucket = requireBucket(applied.finding);
     const now = await readState(ctx, bucket);
     if (now.status !== 'Enabled') {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: `Versioning of bucket ${bucket.name} is already ${now.status}. Nothing was changed.`,
           ja: `バケット ${bucket.name} のバージョニングはすでに ${now.status} です。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await setStatus(ctx, bucket, 'Suspended');
-    const check = await readBack(ctx, () => readState(ctx, bucket), (state) => state.status === 'Suspended');
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({
-          en: `Versioning of bucket ${bucket.name} is suspended (it was ${before.data.status} before the fix); versions kept meanwhile remain.`,
-          ja: `バケット ${bucket.name} のバージョニングを停止しました (修正前: ${before.data.status})。その間に保持された旧バージョンは残ります。`,
-        }) + unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => setStatus(ctx, bucket, 'Suspended'),
+      read: () => readState(ctx, bucket),
+      done: (state) => state.status === 'Suspended',
+      message: ctx.text({
+        en: `Versioning of bucket ${bucket.name} is suspended (it was ${before.data.status} before the fix); versions kept meanwhile remain.`,
+        ja: `バケット ${bucket.name} のバージョニングを停止しました (修正前: ${before.data.status})。その間に保持された旧バージョンは残ります。`,
+      }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const bucket = requireBucket(finding);
     const current = await readState(ctx, bucket);
-    return current.status === 'Enabled'
-      ? {
-          state: 'changed',
-          current,
-          message: ctx.text({
-            en: `Versioning is enabled for bucket ${bucket.name}: the fix was applied before the interruption.`,
-            ja: `バケット ${bucket.name} のバージョニングは有効です。中断の前に修正は適用されていました。`,
-          }),
-        }
-      : {
-          state: 'unchanged',
-          current,
-          message: ctx.text({
-            en: `Versioning of bucket ${bucket.name} is still ${current.status}: the fix was not applied.`,
-            ja: `バケット ${bucket.name} のバージョニングはまだ ${current.status} です。修正は適用されていません。`,
-          }),
-        };
+    return reconciled(current.status === 'Enabled', current, {
+      applied: ctx.text({
+        en: `Versioning is enabled for bucket ${bucket.name}: the fix was applied before the interruption.`,
+        ja: `バケット ${bucket.name} のバージョニングは有効です。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
+        en: `Versioning of bucket ${bucket.name} is still ${current.status}: the fix was not applied.`,
+        ja: `バケット ${bucket.name} のバージョニングはまだ ${current.status} です。修正は適用されていません。`,
+      }),
+    });
   },
 });

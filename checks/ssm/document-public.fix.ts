@@ -8,7 +8,15 @@ import {
 } from '@aws-sdk/client-ssm';
 import { hasErrorCode } from '../../src/aws/errors.ts';
 import type { CheckResult } from '../../src/engine/types.ts';
-import { defineFix, type FixContext, FixError, readBack, requestIds, unverifiedNote } from '../../src/remediation/fix.ts';
+import { defineFix, type FixContext, FixError } from '../../src/remediation/fix.ts';
+import {
+  goneBeforeUndo,
+  noChange,
+  noLongerExists,
+  nothingToPreview,
+  reconciled,
+  writeAndVerify,
+} from '../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 
 /** The document name: details.documentName or details.name when given, else the resource id (or its ARN's tail). */
@@ -21,6 +29,8 @@ function documentNameOf(finding: CheckResult): string {
   const id = finding.resourceId;
   return id.includes(marker) ? id.slice(id.indexOf(marker) + marker.length) : id;
 }
+
+const documentName = (name: string) => ({ en: `Document ${name}`, ja: `ドキュメント ${name}` });
 
 const stateSchema = z.object({
   name: z.string(),
@@ -76,10 +86,7 @@ function nothingToDo(name: string, state: ShareState | undefined, ctx: FixContex
         en: `Document ${name} is not shared publicly any more. Nothing was changed.`,
         ja: `ドキュメント ${name} はもう公開共有されていません。何も変更していません。`,
       })
-    : ctx.text({
-        en: `Document ${name} no longer exists. Nothing was changed.`,
-        ja: `ドキュメント ${name} はもう存在しません。何も変更していません。`,
-      });
+    : noLongerExists(documentName(name), ctx);
 }
 
 export const documentPublicFix = defineFix({
@@ -94,7 +101,7 @@ export const documentPublicFix = defineFix({
   async preview(finding, ctx) {
     const name = documentNameOf(finding);
     const current = await readState(ctx, finding.region, name);
-    if (!current?.public) return { lines: [nothingToDo(name, current, ctx)], warnings: [], current: current ?? null, alreadyFixed: true };
+    if (!current?.public) return nothingToPreview(current ?? null, nothingToDo(name, current, ctx));
     const lines = [
       ctx.text({
         en: `Stop sharing document ${name}${current.publicVersion ? ` (version ${current.publicVersion})` : ''} with everyone. The ${current.sharedWithAccounts.length} account(s) it is shared with by id keep it.`,
@@ -118,21 +125,15 @@ export const documentPublicFix = defineFix({
     const name = documentNameOf(finding);
     const region = finding.region;
     const before = await readState(ctx, region, name);
-    if (!before?.public) {
-      return { status: 'no-change', before: before ?? null, after: before ?? null, requestIds: [], message: nothingToDo(name, before, ctx), verified: true };
-    }
-    const answer = await share(ctx, region, before, false);
-    const check = await readBack(ctx, () => readState(ctx, region, name), (now) => now?.public === false);
-    return {
+    if (!before?.public) return noChange(before ?? null, nothingToDo(name, before, ctx));
+    return writeAndVerify(ctx, {
       status: 'applied',
       before,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Document ${name} is no longer shared publicly.`, ja: `ドキュメント ${name} の公開共有を停止しました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => share(ctx, region, before, false),
+      read: () => readState(ctx, region, name),
+      done: (now) => now?.public === false,
+      message: ctx.text({ en: `Document ${name} is no longer shared publicly.`, ja: `ドキュメント ${name} の公開共有を停止しました。` }),
+    });
   },
 
   async undo(applied, ctx) {
@@ -146,59 +147,38 @@ export const documentPublicFix = defineFix({
     const region = applied.finding.region;
     const { name } = before.data;
     const now = await readState(ctx, region, name);
-    if (!now) {
-      throw new FixError({
-        en: `Document ${name} no longer exists, so there is nothing to undo`,
-        ja: `ドキュメント ${name} はもう存在しないため、取り消すものはありません`,
-      });
-    }
+    if (!now) throw goneBeforeUndo(documentName(name));
     if (now.public) {
-      return {
-        status: 'no-change',
-        before: now,
-        after: now,
-        requestIds: [],
-        message: ctx.text({
+      return noChange(
+        now,
+        ctx.text({
           en: `Document ${name} is already shared publicly. Nothing was changed.`,
           ja: `ドキュメント ${name} はすでに公開共有されています。何も変更していません。`,
         }),
-        verified: true,
-      };
+      );
     }
-    const answer = await share(ctx, region, before.data, true);
-    const check = await readBack(ctx, () => readState(ctx, region, name), (state) => state?.public === true);
-    return {
+    return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
-      after: check.value ?? null,
-      requestIds: requestIds(answer),
-      message:
-        ctx.text({ en: `Document ${name} is shared publicly again.`, ja: `ドキュメント ${name} を再び公開共有しました。` }) +
-        unverifiedNote(check.verified, ctx),
-      verified: check.verified,
-    };
+      write: () => share(ctx, region, before.data, true),
+      read: () => readState(ctx, region, name),
+      done: (state) => state?.public === true,
+      message: ctx.text({ en: `Document ${name} is shared publicly again.`, ja: `ドキュメント ${name} を再び公開共有しました。` }),
+    });
   },
 
   async reconcile(finding, _inputs, ctx) {
     const name = documentNameOf(finding);
     const current = await readState(ctx, finding.region, name);
-    if (current && !current.public) {
-      return {
-        state: 'changed',
-        current,
-        message: ctx.text({
-          en: `Document ${name} is not shared publicly: the fix was applied before the interruption.`,
-          ja: `ドキュメント ${name} は公開共有されていません。中断の前に修正は適用されていました。`,
-        }),
-      };
-    }
-    return {
-      state: 'unchanged',
-      current: current ?? null,
-      message: ctx.text({
+    return reconciled(current?.public === false, current ?? null, {
+      applied: ctx.text({
+        en: `Document ${name} is not shared publicly: the fix was applied before the interruption.`,
+        ja: `ドキュメント ${name} は公開共有されていません。中断の前に修正は適用されていました。`,
+      }),
+      notApplied: ctx.text({
         en: `Document ${name} is ${current ? 'still shared publicly' : 'gone'}: the fix was not applied.`,
         ja: `ドキュメント ${name} は${current ? 'まだ公開共有されています' : '存在しません'}。修正は適用されていません。`,
       }),
-    };
+    });
   },
 });
