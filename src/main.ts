@@ -5,21 +5,32 @@ import { reportCommand } from '../commands/awscheck/report.ts';
 import { buildApp } from './app/build.ts';
 import { ConfigError, ConfigProblems } from './config/errors.ts';
 import { type LoadedConfig, loadConfig } from './config/load.ts';
+import { formatDuration, type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
+import { createRemediation } from './remediation/feature.ts';
+import { approverLookup } from './slack/approvers.ts';
+import { startRemediationHousekeeping } from './slack/remediation-housekeeping.ts';
+import { remediationFindingActions } from './slack/render/finding-actions.ts';
 import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
 import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
 
-/** Both loaders run, so one message names the problems of both. */
-function loadEverything(env: NodeJS.ProcessEnv): { config: LoadedConfig; slack: SlackConfig; history: HistoryConfig } {
+/** Every loader runs, so one message names the problems of all. */
+function loadEverything(env: NodeJS.ProcessEnv): {
+  config: LoadedConfig;
+  slack: SlackConfig;
+  history: HistoryConfig;
+  remediation: RemediationConfig;
+} {
   const problems = new ConfigProblems();
   const config = problems.attempt(() => loadConfig(env));
   const slack = problems.attempt(() => loadSlackConfig(env));
   const history = problems.attempt(() => loadHistoryConfig(env));
+  const remediation = problems.attempt(() => remediationConfigFromEnv(env));
   problems.throwIfAny();
-  return { config: config!, slack: slack!, history: history! };
+  return { config: config!, slack: slack!, history: history!, remediation: remediation! };
 }
 
 async function main(): Promise<void> {
-  const { config, slack, history: historyConfig } = loadEverything(process.env);
+  const { config, slack, history: historyConfig, remediation: remediationConfig } = loadEverything(process.env);
   // Scan history, the daily report and its schedule (src/store, src/report, src/schedule).
   const history = openHistory(historyConfig, {
     locale: config.settings.locale,
@@ -27,15 +38,46 @@ async function main(): Promise<void> {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     logger: console,
   });
+  // Fixes, accepted risks and the audit trail (src/remediation). Accepted risks and the audit trail work
+  // whether or not AWSCHECK_REMEDIATION=on; the Fix… and Accept risk buttons appear only when it is.
+  const remediation = createRemediation({
+    store: history.store.remediation,
+    settings: config.settings,
+    config: remediationConfig,
+    listed: approverLookup(remediationConfig.approvers, {
+      token: slack.botToken,
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      onLookupError: (message) => console.warn(message),
+    }),
+    env: process.env,
+  });
+  await remediation.risks.refresh();
   const bot = buildApp({
     slack,
     settings: config.settings,
     checks: ALL_CHECKS,
     history: history.store,
     subcommands: [reportCommand(history.reports)],
+    mute: (result) => remediation.risks.mute(result),
+    remediation,
+    ...(remediationConfig.enabled
+      ? {
+          findingActions: remediationFindingActions({
+            locale: config.settings.locale,
+            fixFor: (finding) => remediation.fixFor(finding),
+            remember: (finding) => remediation.snapshots.remember(finding),
+          }),
+        }
+      : {}),
   });
   history.recorder.attach(bot.scans);
   const started = await bot.start();
+  const stopHousekeeping = await startRemediationHousekeeping(bot.app.client, { ...bot.deps, remediation }, bot.app.logger);
+  if (remediationConfig.enabled) {
+    bot.app.logger.info(
+      `awscheck: remediation is on; approval requests go to ${remediationConfig.approvalChannel ?? '?'} and expire after ${formatDuration(remediationConfig.approvalTtlMs)}`,
+    );
+  }
   bot.app.logger.info(
     started.mode === 'socket'
       ? `awscheck is running in Socket Mode with ${ALL_CHECKS.length} checks`
@@ -43,6 +85,7 @@ async function main(): Promise<void> {
   );
   history.startSchedule(bot.scans);
   const shutdown = () => {
+    stopHousekeeping();
     bot
       .stop()
       .then(() => history.close())

@@ -1,14 +1,16 @@
 // The /awscheck subcommands, by first word. To add one, write commands/awscheck/<name>.ts exporting a
 // Subcommand and add it to SUBCOMMANDS (or pass it to buildApp's `subcommands`). Text that names no
 // subcommand is a scan: `/awscheck`, `/awscheck s3`, `/awscheck iam.root-mfa region=us-east-1`.
+import { auditCommand } from './audit.ts';
 import { checksCommand } from './checks.ts';
 import { explainCommand } from './explain.ts';
 import { helpCommand } from './help.ts';
 import type { ParsedCommand } from './parse.ts';
+import { risksCommand } from './risks.ts';
 import { scanCommand } from './scan.ts';
 import type { Subcommand } from './types.ts';
 
-export const SUBCOMMANDS: readonly Subcommand[] = [scanCommand, explainCommand, checksCommand, helpCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [scanCommand, explainCommand, checksCommand, risksCommand, auditCommand, helpCommand];
 
 export interface Route {
   subcommand: Subcommand;

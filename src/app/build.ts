@@ -9,6 +9,7 @@ import { ConfigError } from '../config/errors.ts';
 import type { Settings } from '../config/schema.ts';
 import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
 import type { AnyCheck } from '../engine/types.ts';
+import type { Remediation } from '../remediation/feature.ts';
 import { BackgroundTasks } from '../slack/background.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import type { ScanHistory, SlackDeps } from '../slack/deps.ts';
@@ -41,6 +42,8 @@ export interface BuildAppOptions {
   subcommands?: readonly Subcommand[];
   /** Extra buttons per failing finding (Fix…, Accept risk). */
   findingActions?: FindingActions;
+  /** Fix requests, risk acceptances and the audit trail: their listeners and `/awscheck risks|audit`. */
+  remediation?: Remediation;
   logger?: Logger;
   logLevel?: LogLevel;
   /** HTTP mode's listen address; all interfaces when unset. */
@@ -105,6 +108,7 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     background: new BackgroundTasks((err) => app.logger.error('awscheck: background work failed:', err)),
     ...(options.history ? { history: options.history } : {}),
     ...(options.findingActions ? { findingActions: options.findingActions } : {}),
+    ...(options.remediation ? { remediation: options.remediation } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   };
 

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/errors.ts';
 import { ScanUnavailableError } from '../engine/scan.ts';
 import { SelectionError } from '../engine/selection.ts';
+import { register as registerAudit } from './commands/audit.ts';
 import { register as registerChecks } from './commands/checks.ts';
 import { register as registerPolicy } from './commands/policy.ts';
 import { register as registerReport } from './commands/report.ts';
@@ -10,7 +11,7 @@ import { register as registerScan } from './commands/scan.ts';
 import { type CliIo, CliExit, EXIT } from './io.ts';
 
 /** Each subcommand is one module with a `register(program, io)`; add new ones here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport];
+const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport, registerAudit];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('awscheck')

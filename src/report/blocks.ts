@@ -15,7 +15,7 @@ type Block = types.KnownBlock;
 export const BLOCK_LIMITS = { blocks: 50, text: 3000, header: 150, fields: 10, fieldText: 2000, contextElements: 10 } as const;
 
 /** How many items each list shows before "…and N more in the attached CSV". */
-export const SLACK_CAPS = { errors: 8, errorResults: 5, new: 15, firstSeen: 5, resolved: 10, expiring: 10 } as const;
+export const SLACK_CAPS = { errors: 8, errorResults: 5, new: 15, firstSeen: 5, resolved: 10, expiring: 10, expired: 10 } as const;
 /** A list never takes more sections than this, however long its lines. */
 const SECTIONS_PER_LIST = 3;
 
@@ -175,6 +175,16 @@ export function renderSlackReport(report: PostureReport, locale: Locale): SlackR
     { type: 'divider' },
     ...diffBlocks(report, writer, locale),
   ];
+  if (report.expiredRisks.length) {
+    blocks.push(
+      ...list(
+        fill(REPORT_TEXT.expiredTitle, locale, { count: report.expiredRisks.length }),
+        listOf(report.expiredRisks, SLACK_CAPS.expired, (risk) => writer.expired(risk, report.timeZone)),
+        report.expiredRisks.length,
+        (n) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n }),
+      ),
+    );
+  }
   if (report.expiringRisks.length) {
     blocks.push(
       ...list(

@@ -80,6 +80,16 @@ export class LineWriter {
     });
     return `⏳ ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
   }
+
+  expired(risk: ExpiringRisk, timeZone: string): string {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
+    const detail = fill(REPORT_TEXT.expired, this.locale, {
+      time: day,
+      who: this.format.user(risk.acceptedBy),
+      reason: this.evidence(risk.reason),
+    });
+    return `🔔 ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
+  }
 }
 
 export function formatScore(score: number | undefined, locale: Locale): string {

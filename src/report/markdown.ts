@@ -7,7 +7,7 @@ import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
 
-export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50 } as const;
+export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50, expired: 50 } as const;
 
 /**
  * Escapes what makes inline Markdown (emphasis, code, links, tables, HTML) so AWS names print as text.
@@ -84,6 +84,10 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
     if (list.length) out.push(`_${fill(text, locale, { count: list.length })}_`, '');
   }
 
+  if (report.expiredRisks.length) {
+    out.push(`## ${fill(REPORT_TEXT.expiredTitle, locale, { count: report.expiredRisks.length })}`, '');
+    out.push(...bulletList(report.expiredRisks, MARKDOWN_CAPS.expired, (r) => w.expired(r, report.timeZone), more), '');
+  }
   if (report.expiringRisks.length) {
     out.push(`## ${fill(REPORT_TEXT.expiringTitle, locale, { count: report.expiringRisks.length })}`, '');
     out.push(...bulletList(report.expiringRisks, MARKDOWN_CAPS.expiring, (r) => w.expiring(r, report.timeZone), more), '');

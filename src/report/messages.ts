@@ -58,6 +58,11 @@ export const REPORT_TEXT = {
     ja: '7 日以内に期限が切れるリスク受容 ({count} 件)',
   },
   expiry: { en: 'expires {time}; accepted by {who}: {reason}', ja: '期限 {time}、{who} が受容: {reason}' },
+  expiredTitle: {
+    en: 'Accepted risks that expired since the last report: failing again ({count})',
+    ja: '前回レポート以降に期限が切れたリスク受容: 再び不合格 ({count} 件)',
+  },
+  expired: { en: 'expired {time}; had been accepted by {who}: {reason}', ja: '{time} に期限切れ (受容者 {who}: {reason})' },
   csvNote: { en: 'All {count} results are in the attached CSV.', ja: '全 {count} 件の結果は添付の CSV にあります。' },
   csvTitle: { en: 'awscheck results {date}', ja: 'awscheck 結果 {date}' },
   notes: { en: 'Notes', ja: '補足' },

@@ -40,10 +40,12 @@ export interface ReportInput {
   now: Date;
   timeZone: string;
   /**
-   * Accepted risks expiring soon, from the accepted-risk store once it exists. Without it they are
-   * read from this scan's MUTED results, which carry their acceptance.
+   * Accepted risks expiring soon, from the accepted-risk store. Without it they are read from this scan's
+   * MUTED results, which carry their acceptance.
    */
   expiringRisks?: ExpiringRisk[];
+  /** Accepted risks that expired since the last report: their findings fail again. */
+  expiredRisks?: ExpiringRisk[];
 }
 
 export interface PostureReport {
@@ -64,6 +66,8 @@ export interface PostureReport {
   unexplainedErrors: CheckResult[];
   diff: FindingDiff;
   expiringRisks: ExpiringRisk[];
+  /** Acceptances that ran out since the last report, so their findings count as FAIL again. */
+  expiredRisks: ExpiringRisk[];
   trend: TrendPoint[];
 }
 
@@ -119,6 +123,7 @@ export function buildReport(input: ReportInput): PostureReport {
     unexplainedErrors: errors.filter((r) => !coverage.placeFailed(r)),
     diff: diffFindings(scan, input.baseline?.report),
     expiringRisks: input.expiringRisks ?? expiringFromResults(scan.results, input.now),
+    expiredRisks: [...(input.expiredRisks ?? [])].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
     trend: input.trend,
   };
 }

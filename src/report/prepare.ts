@@ -16,6 +16,7 @@ export interface PrepareOptions {
   now: Date;
   timeZone: string;
   expiringRisks?: ExpiringRisk[];
+  expiredRisks?: ExpiringRisk[];
 }
 
 export class NoScanError extends Error {
@@ -51,5 +52,6 @@ export async function prepareReport(store: Store, options: PrepareOptions): Prom
     now: options.now,
     timeZone: options.timeZone,
     ...(options.expiringRisks ? { expiringRisks: options.expiringRisks } : {}),
+    ...(options.expiredRisks ? { expiredRisks: options.expiredRisks } : {}),
   });
 }

@@ -35,8 +35,10 @@ export interface ReportServiceOptions {
   retentionDays: number;
   clock?: Clock;
   logger: ReportLogger;
-  /** Accepted risks near expiry, once the accepted-risk store exists; MUTED results are used until then. */
+  /** Accepted risks near expiry, from the accepted-risk store; without it, MUTED results are used. */
   expiringRisks?: (now: Date) => Promise<ExpiringRisk[]>;
+  /** Accepted risks whose acceptance ended after `since` (the last posted report) and by `now`. */
+  expiredRisks?: (since: Date | undefined, now: Date) => Promise<ExpiringRisk[]>;
 }
 
 export interface PostOptions {
@@ -89,7 +91,14 @@ export class ReportService {
       timeZone: this.options.timeZone,
       ...(typeof scan === 'string' ? { scanId: scan } : scan ? { current: scan } : {}),
       ...(this.options.expiringRisks ? { expiringRisks: await this.options.expiringRisks(now) } : {}),
+      ...(this.options.expiredRisks ? { expiredRisks: await this.options.expiredRisks(await this.lastPosted(), now) } : {}),
     });
+  }
+
+  /** When the last report people saw was made: "expired since the last report" counts from there. */
+  private async lastPosted(): Promise<Date | undefined> {
+    const last = await this.options.store.latestReport({ name: DAILY_REPORT, status: ['posted'] });
+    return last ? new Date(last.createdAt) : undefined;
   }
 
   /** A fresh scan's report, rendered for Slack but neither stored as a report nor posted. */

@@ -2,7 +2,9 @@
 // once), open the store, and start the daily schedule once the bot runs.
 import { ConfigProblems } from '../config/errors.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { EXPIRY_WINDOW_DAYS } from '../report/model.ts';
 import type { ReportLogger } from '../report/poster.ts';
+import { expiredAcceptances, expiringAcceptances } from '../remediation/risks.ts';
 import { ReportService, type ScanRunner } from '../report/service.ts';
 import { createReportSlackClient } from '../report/slack-client.ts';
 import { type StoreConfig, storeConfigFromEnv } from '../store/config.ts';
@@ -56,6 +58,9 @@ export function openHistory(config: HistoryConfig, options: HistoryOptions): His
     locale: options.locale,
     retentionDays: config.store.retentionDays,
     logger,
+    // Accepted risks come from the store's acceptances, which know expiries the scan's MUTED results can't.
+    expiringRisks: (now) => expiringAcceptances(store.remediation, now, EXPIRY_WINDOW_DAYS),
+    expiredRisks: (since, now) => expiredAcceptances(store.remediation, since, now),
   });
   let scheduler: ReportScheduler | undefined;
   return {

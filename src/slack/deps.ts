@@ -3,6 +3,7 @@ import type { ScanService } from '../app/scan-service.ts';
 import type { Settings } from '../config/schema.ts';
 import type { AnyCheck, ScanReport } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { Remediation } from '../remediation/feature.ts';
 import type { BackgroundTasks } from './background.ts';
 import type { ProgressReporterOptions } from './progress-reporter.ts';
 import type { FindingActions } from './render/results.ts';
@@ -22,6 +23,8 @@ export interface SlackDeps {
   background: BackgroundTasks;
   history?: ScanHistory;
   findingActions?: FindingActions;
+  /** Fix requests, accepted risks and the audit trail (their buttons, modals and subcommands). */
+  remediation?: Remediation;
   /** Progress pacing (tests shorten the gaps). */
   progress?: Pick<ProgressReporterOptions, 'gapsMs'>;
 }

@@ -5,6 +5,7 @@
 export const SLACK_METHOD_SCOPES: Readonly<Record<string, string | undefined>> = {
   'auth.test': undefined,
   'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
   'conversations.open': 'im:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',

@@ -1,6 +1,8 @@
-// What awscheck remembers: scans, reports and scheduler slots. Methods speak in domain terms and are
-// async, so a DynamoDB implementation can satisfy the same interface; no SQL leaves src/store/sqlite/.
+// What awscheck remembers: scans, reports, scheduler slots, and (`remediation`) fixes, risks and the audit
+// trail. Methods speak in domain terms and are async, so a DynamoDB implementation can satisfy the same
+// interface; no SQL leaves src/store/sqlite/.
 import type { ScanAccount, ScanReport } from '../engine/types.ts';
+import type { RemediationStore } from '../remediation/store.ts';
 
 /** A stored scan without its results: enough to pick a baseline or draw a trend. */
 export interface ScanSummary {
@@ -114,6 +116,9 @@ export interface Store {
   updateReport(id: string, update: ReportUpdate): Promise<void>;
   getReport(id: string): Promise<ReportRecord | undefined>;
   latestReport(query?: ReportQuery): Promise<ReportRecord | undefined>;
+
+  /** Fix requests, risk acceptances and the audit trail, in the same database. */
+  readonly remediation: RemediationStore;
 
   close(): Promise<void>;
 }

@@ -1,19 +1,29 @@
-// `awscheck policy`: the least-privilege IAM policy generated from the checks' own declarations.
+// `awscheck policy`: the least-privilege IAM policy generated from the checks' own declarations, or with
+// --remediation the policy of the role fixes run with, generated from the fixes' declarations.
 import type { Command } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
+import { ALL_FIXES } from '../../../checks/fixes.ts';
 import { selectChecks } from '../../engine/selection.ts';
 import { readOnlyPolicy } from '../../policy/read-only.ts';
+import { remediationPolicy } from '../../policy/remediation.ts';
 import type { CliIo } from '../io.ts';
 import { selectionFromFlags } from './scan.ts';
 
 export function register(program: Command, io: CliIo): void {
   program
     .command('policy')
-    .description('print the read-only IAM policy the selected checks need')
+    .description('print the read-only IAM policy the selected checks need (--remediation: the fixes\' write policy)')
     .option('--service <list>', 'only these services')
     .option('--check <ids>', 'only these checks')
-    .action((flags: { service?: string; check?: string }) => {
+    .option('--remediation', 'the policy for AWSCHECK_REMEDIATION_ROLE_ARN / remediationRoleArn: what the fixes of the selected checks read and write')
+    .action((flags: { service?: string; check?: string; remediation?: boolean }) => {
       const checks = selectChecks(ALL_CHECKS, selectionFromFlags(flags));
+      if (flags.remediation) {
+        const ids = new Set(checks.map((c) => c.id));
+        const fixes = ALL_FIXES.filter((fix) => fix.checkIds.some((id) => ids.has(id)));
+        io.stdout.write(`${JSON.stringify(remediationPolicy(fixes), null, 2)}\n`);
+        return;
+      }
       io.stdout.write(`${JSON.stringify(readOnlyPolicy(checks), null, 2)}\n`);
     });
 }

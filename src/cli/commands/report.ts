@@ -11,7 +11,10 @@ import { scan } from '../../engine/scan.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { reportConfigFromEnv } from '../../report/config.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
+import { EXPIRY_WINDOW_DAYS } from '../../report/model.ts';
 import { NoScanError } from '../../report/prepare.ts';
+import { expiredAcceptances, expiringAcceptances, loadMutes, muteWith } from '../../remediation/risks.ts';
+import { systemClock } from '../../engine/types.ts';
 import { ReportService, type ScanRunner } from '../../report/service.ts';
 import { createReportSlackClient } from '../../report/slack-client.ts';
 import { storeConfigFromEnv } from '../../store/config.ts';
@@ -82,8 +85,12 @@ export function register(program: Command, io: CliIo): void {
         locale,
         retentionDays: storeConfig.retentionDays,
         logger,
+        expiringRisks: (now) => expiringAcceptances(store.remediation, now, EXPIRY_WINDOW_DAYS),
+        expiredRisks: (since, now) => expiredAcceptances(store.remediation, since, now),
       });
-      const runner: ScanRunner = { run: (selection) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }) };
+      // Accepted risks show as MUTED in the scan, as they do in the bot's.
+      const mute = muteWith(await loadMutes(store.remediation), systemClock);
+      const runner: ScanRunner = { run: (selection) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }, { mute }) };
       try {
         if (flags.repost) {
           const record = await reports.repost(typeof flags.repost === 'string' ? flags.repost : undefined);

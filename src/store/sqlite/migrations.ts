@@ -80,4 +80,70 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'remediation: finding snapshots, fix requests, risk acceptances, append-only audit trail',
+    sql: `
+      CREATE TABLE finding_snapshots (
+        id          TEXT PRIMARY KEY,
+        finding_key TEXT NOT NULL,
+        finding     TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX finding_snapshots_by_time ON finding_snapshots (created_at);
+
+      -- state and the approval deadline are columns for conditional updates and queries; the rest of the
+      -- record is one JSON document.
+      CREATE TABLE remediation_requests (
+        id          TEXT PRIMARY KEY,
+        finding_key TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('requested', 'approved', 'applying', 'applied', 'unchanged', 'failed',
+                                                   'rejected', 'expired', 'undo_requested', 'undoing', 'undone')),
+        expires_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        channel     TEXT,
+        message_ts  TEXT
+      );
+      CREATE INDEX remediation_requests_by_state ON remediation_requests (state);
+      CREATE INDEX remediation_requests_by_finding ON remediation_requests (finding_key);
+      -- Two people clicking Fix… on one finding together get one request, not two racing fixes.
+      CREATE UNIQUE INDEX remediation_requests_one_pending ON remediation_requests (finding_key)
+        WHERE state IN ('requested', 'approved', 'applying');
+
+      CREATE TABLE accepted_risks (
+        id          TEXT PRIMARY KEY,
+        finding_key TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('requested', 'accepted', 'rejected', 'expired', 'revoked')),
+        expires_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        channel     TEXT,
+        message_ts  TEXT
+      );
+      CREATE INDEX accepted_risks_by_state ON accepted_risks (state, expires_at);
+
+      CREATE TABLE audit_events (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        at              TEXT NOT NULL,
+        event           TEXT NOT NULL,
+        actor           TEXT NOT NULL,
+        subject         TEXT NOT NULL CHECK (subject IN ('fix', 'risk')),
+        subject_id      TEXT NOT NULL,
+        check_id        TEXT NOT NULL,
+        account_id      TEXT NOT NULL,
+        region          TEXT NOT NULL,
+        resource_id     TEXT NOT NULL,
+        sub_resource_id TEXT,
+        fix_id          TEXT,
+        detail          TEXT NOT NULL
+      );
+      CREATE INDEX audit_events_by_subject ON audit_events (subject_id);
+      -- The trail is evidence: the database itself refuses to change or remove what was written.
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ import type {
   StoredScan,
 } from '../store.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { SqliteRemediationStore } from './remediation-store.ts';
 import {
   RESULT_COLUMNS,
   type ReportRow,
@@ -39,8 +40,10 @@ export class SqliteStore implements Store {
   private readonly selectResults: Statement<[string]>;
   private readonly selectAccountResults: Statement<[string, string]>;
   private readonly queries = new Map<string, Statement>();
+  readonly remediation: SqliteRemediationStore;
 
   constructor(private readonly db: SqliteDatabase) {
+    this.remediation = new SqliteRemediationStore(db);
     this.insertScan = db.prepare(`INSERT INTO scans (${SCAN_COLUMNS}) VALUES (${SCAN_COLUMNS.replace(/\w+/g, '?')})`);
     this.insertAccount = db.prepare('INSERT OR IGNORE INTO scan_accounts (scan_id, account_id) VALUES (?, ?)');
     this.insertResult = db.prepare(

@@ -1,0 +1,136 @@
+// The audit trail: every request, decision and AWS write, appended and never changed (the SQLite table
+// refuses UPDATE and DELETE). Who asked, who approved or rejected, when, the preview, before and after,
+// AWS request ids and the outcome; exported as CSV or JSON by `awscheck audit`.
+import { stringify } from 'csv-stringify/sync';
+import type { CheckResult } from '../engine/types.ts';
+import type { AuditDetail, AuditEvent, AuditSubject, FixRequest, RemediationStore, RiskAcceptance } from './store.ts';
+
+/** Written as the actor when the bot acts on its own: an expiry, the start-up reconciliation. */
+export const SYSTEM_ACTOR = 'awscheck';
+
+export const AUDIT_EVENTS = [
+  'fix.requested',
+  'fix.refused',
+  'fix.approved',
+  'fix.rejected',
+  'fix.expired',
+  'fix.applied',
+  'fix.unchanged',
+  'fix.failed',
+  'fix.undo-requested',
+  'fix.undo-approved',
+  'fix.undo-rejected',
+  'fix.undo-expired',
+  'fix.undone',
+  'fix.undo-failed',
+  'fix.reconciled',
+  'risk.requested',
+  'risk.refused',
+  'risk.accepted',
+  'risk.rejected',
+  'risk.expired',
+  'risk.revoked',
+] as const;
+export type AuditEventName = (typeof AUDIT_EVENTS)[number];
+
+function about(finding: CheckResult): Pick<AuditEvent, 'checkId' | 'accountId' | 'region' | 'resourceId' | 'subResourceId'> {
+  return {
+    checkId: finding.checkId,
+    accountId: finding.accountId,
+    region: finding.region,
+    resourceId: finding.resourceId,
+    ...(finding.subResourceId !== undefined ? { subResourceId: finding.subResourceId } : {}),
+  };
+}
+
+export class AuditLog {
+  constructor(private readonly store: Pick<RemediationStore, 'appendAudit' | 'auditEvents'>) {}
+
+  fix(request: FixRequest, event: AuditEventName, actor: string, at: string, detail: AuditDetail = {}): Promise<AuditEvent> {
+    return this.append('fix', request.id, request.finding, event, actor, at, detail, request.fixId);
+  }
+
+  risk(risk: RiskAcceptance, event: AuditEventName, actor: string, at: string, detail: AuditDetail = {}): Promise<AuditEvent> {
+    return this.append('risk', risk.id, risk.finding, event, actor, at, detail);
+  }
+
+  private append(
+    subject: AuditSubject,
+    subjectId: string,
+    finding: CheckResult,
+    event: AuditEventName,
+    actor: string,
+    at: string,
+    detail: AuditDetail,
+    fixId?: string,
+  ): Promise<AuditEvent> {
+    return this.store.appendAudit({ at, event, actor, subject, subjectId, ...about(finding), ...(fixId ? { fixId } : {}), detail });
+  }
+
+  /** The latest `limit` events (all without it), oldest first. */
+  events(limit?: number): Promise<AuditEvent[]> {
+    return this.store.auditEvents(limit === undefined ? {} : { limit });
+  }
+}
+
+export const AUDIT_CSV_COLUMNS = [
+  'seq',
+  'at',
+  'event',
+  'actor',
+  'subject',
+  'subjectId',
+  'checkId',
+  'accountId',
+  'region',
+  'resourceId',
+  'subResourceId',
+  'fixId',
+  'outcome',
+  'reason',
+  'note',
+  'requestIds',
+  'before',
+  'after',
+  'preview',
+] as const;
+
+/** Neutralises spreadsheet formulas: resource names and reasons are other people's text. */
+function cell(value: string | undefined): string {
+  const text = value ?? '';
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const json = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
+
+export function auditToCsv(events: readonly AuditEvent[]): string {
+  return stringify(
+    events.map((e) => [
+      String(e.seq),
+      e.at,
+      e.event,
+      cell(e.actor),
+      e.subject,
+      e.subjectId,
+      e.checkId,
+      e.accountId,
+      e.region,
+      cell(e.resourceId),
+      cell(e.subResourceId),
+      e.fixId ?? '',
+      cell(e.detail.outcome),
+      cell(e.detail.reason),
+      cell(e.detail.note),
+      (e.detail.requestIds ?? []).join(' '),
+      cell(json(e.detail.before)),
+      cell(json(e.detail.after)),
+      cell(json(e.detail.preview)),
+    ]),
+    { header: true, columns: [...AUDIT_CSV_COLUMNS] },
+  );
+}
+
+/** The awscheck.audit/v1 document. */
+export function auditToJson(events: readonly AuditEvent[]): string {
+  return `${JSON.stringify({ schema: 'awscheck.audit/v1', events }, null, 2)}\n`;
+}

@@ -1,0 +1,75 @@
+// The housekeeping that time alone triggers: approval requests past their deadline expire (and do nothing),
+// requests a crash left in flight are reconciled against AWS once they are older than the grace period,
+// the accepted-risk cache is reloaded (other replicas may have changed it), and old snapshots go.
+import type { Clock } from '../engine/types.ts';
+import { type ReconcileOptions, type ReconcileReport, reconcileInFlight } from './reconcile.ts';
+import type { RiskService } from './risks.ts';
+import type { RemediationService } from './service.ts';
+import type { FixRequest, RemediationStore, RiskAcceptance } from './store.ts';
+
+/** Buttons on messages older than this lead nowhere: their snapshots are deleted. */
+export const SNAPSHOT_RETENTION_MS = 30 * 86_400_000;
+/** How often the bot sweeps while it runs. */
+export const SWEEP_INTERVAL_MS = 60_000;
+
+export interface SweepReport {
+  /** Fix requests that changed state (expired, or settled after a crash). */
+  requests: FixRequest[];
+  risks: RiskAcceptance[];
+  unreadable: ReconcileReport['unreadable'];
+}
+
+export interface SweeperOptions {
+  store: RemediationStore;
+  fixes: RemediationService;
+  risks: RiskService;
+  reconcile: Omit<ReconcileOptions, 'graceMs' | 'busy'>;
+  clock: Clock;
+}
+
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<SweepReport> | undefined;
+
+  constructor(private readonly options: SweeperOptions) {}
+
+  /** One pass. `graceMs` 0 at start-up reconciles every in-flight request this process is not working on. */
+  sweep(graceMs: number): Promise<SweepReport> {
+    // One pass at a time: a slow AWS read must not let two passes reconcile the same request.
+    this.running ??= this.pass(graceMs).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(graceMs: number): Promise<SweepReport> {
+    const { fixes, risks, store, clock } = this.options;
+    const expired = await fixes.expireDue();
+    const reconciled = await reconcileInFlight({ ...this.options.reconcile, graceMs, busy: fixes.busy });
+    const riskChanges = await risks.expireDue();
+    await risks.refresh();
+    await store.pruneSnapshots(new Date(clock.now().getTime() - SNAPSHOT_RETENTION_MS).toISOString());
+    return { requests: [...expired, ...reconciled.settled], risks: riskChanges, unreadable: reconciled.unreadable };
+  }
+
+  /** Sweeps every `intervalMs` (with a grace of two intervals for other replicas' work) until stop(). */
+  start(onReport: (report: SweepReport) => Promise<void>, onError: (err: unknown) => void, intervalMs = SWEEP_INTERVAL_MS): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.sweep(2 * intervalMs)
+        .then(onReport)
+        .catch(onError);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Resolves when a pass in progress has finished (shutdown, tests). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+}

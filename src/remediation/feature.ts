@@ -1,0 +1,94 @@
+// Wires the remediation feature from its parts: one store, one clock, one approval policy shared by the
+// fix flow, the risk acceptances, the audit trail and the housekeeping. Slack-free: src/slack/ renders it.
+import { ALL_FIXES } from '../../checks/fixes.ts';
+import type { SessionOptions } from '../aws/session.ts';
+import type { Settings } from '../config/schema.ts';
+import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
+import { ApprovalPolicy } from './approvals.ts';
+import { AuditLog } from './audit.ts';
+import type { RemediationConfig } from './config.ts';
+import { Sweeper } from './expiry.ts';
+import type { AnyFix } from './fix.ts';
+import { RiskService } from './risks.ts';
+import { RemediationService } from './service.ts';
+import { FindingSnapshots } from './snapshots.ts';
+import type { RemediationStore } from './store.ts';
+
+export interface RemediationOptions {
+  store: RemediationStore;
+  settings: Settings;
+  config: RemediationConfig;
+  /** Whether a user is an approver: listed, or in a listed user group (looked up in Slack, cached). */
+  listed: (userId: string) => Promise<boolean>;
+  clock?: Clock;
+  env?: Record<string, string | undefined>;
+  /** The fixes on offer (all of them in production). */
+  fixes?: readonly AnyFix[];
+  instrument?: SessionOptions['instrument'];
+  sleep?: (ms: number) => Promise<void>;
+  onError?: (err: unknown) => void;
+}
+
+export interface Remediation {
+  config: RemediationConfig;
+  policy: ApprovalPolicy;
+  fixes: RemediationService;
+  risks: RiskService;
+  audit: AuditLog;
+  snapshots: FindingSnapshots;
+  sweeper: Sweeper;
+  /** The fix a "Fix…" button may offer for this finding. */
+  fixFor(finding: CheckResult): AnyFix | undefined;
+  fixById(id: string): AnyFix | undefined;
+}
+
+export function createRemediation(options: RemediationOptions): Remediation {
+  const { store, settings, config } = options;
+  const clock = options.clock ?? systemClock;
+  const fixes = options.fixes ?? ALL_FIXES;
+  const onError = options.onError ?? ((err: unknown) => console.error('awscheck: remediation:', err));
+  const policy = new ApprovalPolicy({ approvers: config.approvers, allowSelfApproval: config.allowSelfApproval, listed: options.listed });
+  const audit = new AuditLog(store);
+  const fixFor = (finding: CheckResult): AnyFix | undefined => {
+    if (finding.status !== 'FAIL' && finding.status !== 'MUTED') return undefined;
+    const fix = fixes.find((f) => f.checkIds.includes(finding.checkId));
+    return fix && (fix.supports?.(finding) ?? true) ? fix : undefined;
+  };
+  const fixById = (id: string) => fixes.find((f) => f.id === id);
+  const sessions = {
+    settings,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.instrument ? { instrument: options.instrument } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  };
+  const service = new RemediationService({
+    store,
+    audit,
+    policy,
+    fixFor,
+    fixById,
+    sessions,
+    ttlMs: config.approvalTtlMs,
+    clock,
+    locale: settings.locale,
+  });
+  const risks = new RiskService({ store, audit, policy, clock, ttlMs: config.approvalTtlMs, selfAccept: config.riskSelfAccept });
+  const sweeper = new Sweeper({
+    store,
+    fixes: service,
+    risks,
+    clock,
+    reconcile: { store, audit, fixById, sessions, clock, locale: settings.locale },
+  });
+  return {
+    config,
+    policy,
+    fixes: service,
+    risks,
+    audit,
+    snapshots: new FindingSnapshots(store, clock, onError),
+    sweeper,
+    fixFor,
+    fixById,
+  };
+}

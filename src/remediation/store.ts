@@ -1,0 +1,170 @@
+// What the remediation feature remembers, in domain terms: finding snapshots (what a button points at),
+// fix requests, risk acceptances and the append-only audit trail. Async, so a DynamoDB implementation can
+// satisfy it too (conditional writes there); the SQLite one lives in src/store/sqlite/.
+import type { CheckResult } from '../engine/types.ts';
+import type { DryRunResult, FixStatus } from './fix.ts';
+import type { RequestState, RiskState } from './state.ts';
+
+/** A finding as it was shown to someone: a button's value is only this record's random id. */
+export interface FindingSnapshot {
+  id: string;
+  finding: CheckResult;
+  createdAt: string;
+}
+
+/** The preview as the approver saw it. */
+export interface StoredPreview {
+  lines: string[];
+  warnings: string[];
+  dryRun?: DryRunResult;
+  /** The resource as read when the request was made (the before-state a reconciled record keeps). */
+  current: unknown;
+}
+
+/** Who decided, when, and (for a rejection) why. */
+export interface Decision {
+  by: string;
+  at: string;
+  reason?: string;
+}
+
+/** What one apply or undo did, as the fix reported it. */
+export interface WriteResult {
+  status: FixStatus;
+  before: unknown;
+  after: unknown;
+  requestIds: string[];
+  message: string;
+  verified: boolean;
+  accessHints?: string[];
+  at: string;
+}
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+export interface FixRequest {
+  id: string;
+  fixId: string;
+  finding: CheckResult;
+  findingKey: string;
+  /** What the requester entered (a replacement CIDR); the fix re-validates it. */
+  inputs: unknown;
+  preview: StoredPreview;
+  state: RequestState;
+  requestedBy: string;
+  requestedAt: string;
+  /** When the decision the request now waits for (fix or undo approval) lapses. */
+  expiresAt: string;
+  approval?: Decision;
+  rejection?: Decision;
+  result?: WriteResult;
+  /** Why it failed, in the bot's language. */
+  error?: string;
+  undoRequest?: { by: string; at: string };
+  undoApproval?: Decision;
+  /** The latest undo request's rejection (the fix then stays applied). */
+  undoRejection?: Decision;
+  undoResult?: WriteResult;
+  /** The latest remark for people: an undo rejected or failed, a reconciliation after a crash. */
+  note?: string;
+  /** The approval request message in the approval channel. */
+  message?: MessageRef;
+  updatedAt: string;
+}
+
+export interface RiskAcceptance {
+  id: string;
+  findingKey: string;
+  finding: CheckResult;
+  reason: string;
+  state: RiskState;
+  requestedBy: string;
+  requestedAt: string;
+  /** When an unanswered acceptance request lapses. */
+  requestExpiresAt: string;
+  /** When the acceptance itself ends and the finding fails again. */
+  expiresAt: string;
+  /** Accepted or rejected by. */
+  decision?: Decision;
+  revocation?: Decision;
+  message?: MessageRef;
+  updatedAt: string;
+}
+
+export type AuditSubject = 'fix' | 'risk';
+
+export interface AuditDetail {
+  preview?: StoredPreview;
+  inputs?: unknown;
+  before?: unknown;
+  after?: unknown;
+  requestIds?: string[];
+  /** What happened, in words (the fix's own message, or an error). */
+  outcome?: string;
+  reason?: string;
+  note?: string;
+  /** A risk acceptance's end. */
+  expiresAt?: string;
+}
+
+export interface NewAuditEvent {
+  at: string;
+  /** e.g. fix.requested, fix.approved, fix.applied, risk.accepted. */
+  event: string;
+  /** A Slack user id, or `awscheck` for what the bot did on its own (expiry, start-up reconciliation). */
+  actor: string;
+  subject: AuditSubject;
+  subjectId: string;
+  checkId: string;
+  accountId: string;
+  region: string;
+  resourceId: string;
+  subResourceId?: string;
+  fixId?: string;
+  detail: AuditDetail;
+}
+
+export interface AuditEvent extends NewAuditEvent {
+  /** Position in the trail, increasing. */
+  seq: number;
+}
+
+export interface AuditQuery {
+  /** Only the latest N events. */
+  limit?: number;
+}
+
+export interface RemediationStore {
+  saveSnapshot(snapshot: FindingSnapshot): Promise<void>;
+  getSnapshot(id: string): Promise<FindingSnapshot | undefined>;
+  /** Deletes snapshots older than `before`: requests keep their own copy of the finding. */
+  pruneSnapshots(before: string): Promise<number>;
+
+  /** False when the finding already has a request waiting for approval or being applied. */
+  createRequest(request: FixRequest): Promise<boolean>;
+  getRequest(id: string): Promise<FixRequest | undefined>;
+  /**
+   * Writes `next` only if the stored request is still in state `from` (a conditional update); false when
+   * someone else moved it first. Throws TransitionError for a move the state machine does not have.
+   */
+  transitionRequest(next: FixRequest, from: RequestState): Promise<boolean>;
+  requestsIn(states: readonly RequestState[]): Promise<FixRequest[]>;
+  /** The request for this finding that is still open (see OPEN_STATES), if any. */
+  openRequestFor(findingKey: string): Promise<FixRequest | undefined>;
+  setRequestMessage(id: string, message: MessageRef): Promise<void>;
+
+  createRisk(risk: RiskAcceptance): Promise<void>;
+  getRisk(id: string): Promise<RiskAcceptance | undefined>;
+  /** Conditional like transitionRequest. */
+  transitionRisk(next: RiskAcceptance, from: RiskState): Promise<boolean>;
+  risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]>;
+  setRiskMessage(id: string, message: MessageRef): Promise<void>;
+
+  /** Appends one event; the trail is never updated or deleted. */
+  appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Oldest first (the latest `limit` when given). */
+  auditEvents(query?: AuditQuery): Promise<AuditEvent[]>;
+}

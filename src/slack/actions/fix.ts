@@ -1,0 +1,30 @@
+// "Fix…" on a finding (value: a finding snapshot id). Someone who may scan asks for the fix: a fix with
+// inputs (a replacement CIDR) opens its modal first; otherwise the preview and the request follow at once.
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { say } from '../messages.ts';
+import { RTEXT } from '../remediation-text.ts';
+import { renderFixInputsModal } from '../render/remediation-modals.ts';
+import { type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
+import { requestFix } from '../request-fix.ts';
+
+export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    deps.background.run(async () => {
+      const userId = body.user.id;
+      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const { remediation, locale } = deps;
+      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
+      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
+      const finding = await remediation.snapshots.find(action.value);
+      if (!finding) return reply(say(locale, RTEXT.findingGone));
+      const fix = remediation.fixFor(finding);
+      if (!fix) return reply(say(locale, RTEXT.noFix));
+      if (fix.inputs) {
+        await client.views.open({ trigger_id: body.trigger_id, view: renderFixInputsModal(action.value ?? '', finding, say(locale, fix.title), locale) });
+        return;
+      }
+      await requestFix(client, deps, finding, userId, {});
+    });
+  };
+}

@@ -1,0 +1,34 @@
+// Pieces every remediation message shares: people as mentions, the approvers, the finding in one line.
+import type { CheckResult } from '../../engine/types.ts';
+import type { Locale, Localized } from '../../i18n/locale.ts';
+import { say } from '../messages.ts';
+import { code, escapeMrkdwn } from '../mrkdwn.ts';
+import { RTEXT } from '../remediation-text.ts';
+
+const USER = /^[UW][A-Z0-9]{2,}$/;
+const GROUP = /^S[A-Z0-9]{2,}$/;
+
+/** A Slack user as a mention; anything that is not a user id (e.g. `awscheck`) as escaped text. */
+export function mention(id: string): string {
+  return USER.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+}
+
+/** Approvers as Slack renders them: users and user groups. */
+export function approversText(ids: readonly string[]): string {
+  return ids.map((id) => (GROUP.test(id) ? `<!subteam^${id}>` : mention(id))).join(', ');
+}
+
+export function findingWhere(finding: CheckResult, locale: Locale): string {
+  const resource = finding.subResourceId ? `${finding.resourceId} / ${finding.subResourceId}` : finding.resourceId;
+  return say(locale, RTEXT.findingLine(code(finding.checkId), escapeMrkdwn(finding.accountId), escapeMrkdwn(finding.region), code(resource)));
+}
+
+export function bullets(lines: readonly string[]): string {
+  return lines.map((line) => `• ${escapeMrkdwn(line)}`).join('\n');
+}
+
+/** A state name for messages. */
+export function stateName(names: Record<string, Localized>, state: string, locale: Locale): string {
+  const name = names[state];
+  return name ? say(locale, name) : escapeMrkdwn(state);
+}

@@ -1,0 +1,90 @@
+// The remediation variables: off by default, validated like the others (one ConfigError naming every
+// problem), and never on without approvers or a channel to ask them in.
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/errors.ts';
+import { formatDuration, parseDuration, remediationConfigFromEnv } from '../../src/remediation/config.ts';
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    remediationConfigFromEnv(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('remediation configuration', () => {
+  it('is off by default, with a 24 h approval deadline', () => {
+    expect(remediationConfigFromEnv({})).toEqual({
+      enabled: false,
+      approvers: [],
+      allowSelfApproval: false,
+      approvalTtlMs: 24 * 3_600_000,
+      riskSelfAccept: false,
+    });
+  });
+
+  it('reads every variable, and asks approvers in the report channel unless told otherwise', () => {
+    const env = {
+      AWSCHECK_REMEDIATION: 'on',
+      AWSCHECK_APPROVERS: 'U0BOB, S0SEC W0CAROL',
+      AWSCHECK_ALLOW_SELF_APPROVAL: 'true',
+      AWSCHECK_REPORT_CHANNEL: 'C0REPORT',
+      AWSCHECK_APPROVAL_TTL: '90m',
+      AWSCHECK_RISK_SELF_ACCEPT: 'yes',
+      AWSCHECK_REMEDIATION_ROLE_ARN: 'arn:aws:iam::123456789012:role/awscheck-fix',
+    };
+    expect(remediationConfigFromEnv(env)).toEqual({
+      enabled: true,
+      approvers: ['U0BOB', 'S0SEC', 'W0CAROL'],
+      allowSelfApproval: true,
+      approvalChannel: 'C0REPORT',
+      approvalTtlMs: 90 * 60_000,
+      riskSelfAccept: true,
+      remediationRoleArn: 'arn:aws:iam::123456789012:role/awscheck-fix',
+    });
+    expect(remediationConfigFromEnv({ ...env, AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE' }).approvalChannel).toBe('C0APPROVE');
+  });
+
+  it('refuses to turn on without approvers or a channel, and says how to fix it', () => {
+    const found = problems({ AWSCHECK_REMEDIATION: 'on' });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^AWSCHECK_APPROVERS: not set, and AWSCHECK_REMEDIATION=on needs someone to approve fixes\. Set it to/);
+    expect(found[1]).toMatch(/^AWSCHECK_APPROVAL_CHANNEL: not set \(nor AWSCHECK_REPORT_CHANNEL\).*invite the bot there/);
+  });
+
+  it('names every bad value at once', () => {
+    const found = problems({
+      AWSCHECK_REMEDIATION: 'maybe',
+      AWSCHECK_APPROVERS: 'U0BOB,alice,#security',
+      AWSCHECK_ALLOW_SELF_APPROVAL: 'sometimes',
+      AWSCHECK_APPROVAL_TTL: '3 weeks',
+      AWSCHECK_RISK_SELF_ACCEPT: '2',
+      AWSCHECK_REMEDIATION_ROLE_ARN: 'awscheck-fix',
+      AWSCHECK_APPROVAL_CHANNEL: 'C0 APPROVE',
+    });
+    expect(found.map((p) => p.split(':')[0])).toEqual([
+      'AWSCHECK_REMEDIATION',
+      'AWSCHECK_ALLOW_SELF_APPROVAL',
+      'AWSCHECK_RISK_SELF_ACCEPT',
+      'AWSCHECK_APPROVERS',
+      'AWSCHECK_APPROVAL_CHANNEL',
+      'AWSCHECK_APPROVAL_TTL',
+      'AWSCHECK_REMEDIATION_ROLE_ARN',
+    ]);
+    expect(found[3]).toContain('"alice", "#security"');
+    expect(found[5]).toContain('such as 24h, 90m or 2d');
+  });
+
+  it('accepts durations from a minute to 30 days', () => {
+    expect(parseDuration('24h')).toBe(86_400_000);
+    expect(parseDuration('2d')).toBe(2 * 86_400_000);
+    expect(parseDuration('90 m')).toBe(90 * 60_000);
+    expect(parseDuration('24')).toBeUndefined();
+    expect(problems({ AWSCHECK_APPROVAL_TTL: '31d' })).toHaveLength(1);
+    expect(problems({ AWSCHECK_APPROVAL_TTL: '0m' })).toHaveLength(1);
+    expect(formatDuration(86_400_000)).toBe('1d');
+    expect(formatDuration(90 * 60_000)).toBe('90m');
+  });
+});

@@ -1,0 +1,167 @@
+// The fix request service without Slack: previews, one open request per finding, failures that leave
+// AWS as it was, and undo decisions that keep the fix in place.
+import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/config/schema.ts';
+import { createRemediation } from '../../src/remediation/feature.ts';
+import { defineFix } from '../../src/remediation/fix.ts';
+import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
+import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
+import { FINDING, memoryStore } from './fixtures.ts';
+import { TestClock } from './harness.ts';
+
+const aws = mockAws();
+const stores: ReturnType<typeof memoryStore>[] = [];
+const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
+const HOUR = 3_600_000;
+
+beforeEach(() => aws.reset());
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+afterAll(() => aws.restore());
+
+function setup(accounts: { id: string; name: string }[] = []) {
+  const store = memoryStore();
+  stores.push(store);
+  const clock = new TestClock();
+  const remediation = createRemediation({
+    store: store.remediation,
+    settings: defaultSettings({ accounts }),
+    config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 24 * HOUR, riskSelfAccept: false },
+    listed: async (id) => id === 'U0BOB',
+    clock,
+    env: {},
+    sleep: async () => undefined,
+  });
+  return { remediation, clock, store: store.remediation };
+}
+
+async function requested(remediation: ReturnType<typeof setup>['remediation']) {
+  const result = await remediation.fixes.prepare(FINDING, 'U0ALICE', {});
+  if (result.kind !== 'requested') throw new Error(`expected a request, got ${result.kind}`);
+  return result.request;
+}
+
+describe('fix requests', () => {
+  it('keeps one open request per finding', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const first = await requested(remediation);
+    expect(await remediation.fixes.prepare(FINDING, 'U0CAROL', {})).toMatchObject({ kind: 'open', request: { id: first.id } });
+  });
+
+  it('makes no request when the preview finds nothing to do, or cannot read AWS', async () => {
+    fakeSecurityGroups(aws, []);
+    const { remediation, store } = setup();
+    expect(await remediation.fixes.prepare(FINDING, 'U0ALICE', {})).toMatchObject({ kind: 'already-fixed' });
+    aws.reset();
+    aws.ec2.rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    expect(await remediation.fixes.prepare(FINDING, 'U0ALICE', {})).toMatchObject({ kind: 'preview-failed', error: expect.stringContaining('UnauthorizedOperation') });
+    expect(await store.requestsIn(['requested'])).toEqual([]);
+    expect(await remediation.audit.events()).toEqual([]);
+  });
+
+  it('refuses a finding of an account that is no longer configured', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup([{ id: '999999999999', name: 'other' }]);
+    expect(await remediation.fixes.prepare(FINDING, 'U0ALICE', {})).toMatchObject({ kind: 'preview-failed', error: expect.stringContaining('not in the configuration') });
+  });
+
+  it('records a failed write as failed, with AWS’s words, and offers no undo', async () => {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    ec2.failNextRevoke = awsError('UnauthorizedOperation', 'not allowed to revoke');
+    const result = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'failed', error: expect.stringContaining('not allowed to revoke') } });
+    expect(await remediation.fixes.requestUndo(request.id, 'U0ALICE')).toMatchObject({ kind: 'not-applied' });
+    expect((await remediation.audit.events()).at(-1)).toMatchObject({ event: 'fix.failed', detail: { outcome: expect.stringContaining('not allowed') } });
+  });
+
+  it('ends a request that could not be posted for approval', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    const abandoned = await remediation.fixes.abandon(request, 'not_in_channel');
+    expect(abandoned).toMatchObject({ state: 'failed', error: expect.stringContaining('not_in_channel') });
+    expect(await remediation.fixes.approve(request.id, 'U0BOB', 'fix')).toMatchObject({ kind: 'not-waiting' });
+  });
+});
+
+describe('an apply that reports an error', () => {
+  it('is recorded as applied when AWS shows the change anyway, so it can still be undone', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const flaky = defineFix({
+      id: 'test.flaky',
+      checkIds: ['ec2.sg-admin-port-ipv4'],
+      title: { en: 'Flaky', ja: '不安定' },
+      actions: { read: [], write: [] },
+      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+      apply: async () => {
+        throw new Error('read-back timed out');
+      },
+      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+      reconcile: async () => ({ state: 'changed', current: { open: false }, message: 'it is closed' }),
+    });
+    const remediation = createRemediation({
+      store: store.remediation,
+      settings: defaultSettings(),
+      config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
+      listed: async (id) => id === 'U0BOB',
+      clock: new TestClock(),
+      env: {},
+      fixes: [flaky],
+    });
+    const request = await requested(remediation);
+    const done = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(done).toMatchObject({
+      kind: 'done',
+      request: { state: 'applied', result: { before: { open: true }, after: { open: false } }, note: expect.stringContaining('read-back timed out') },
+    });
+    expect(await remediation.fixes.requestUndo(request.id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+  });
+});
+
+describe('undo decisions', () => {
+  async function applied() {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD]);
+    const context = setup();
+    const request = await requested(context.remediation);
+    await context.remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    return { ...context, ec2, id: request.id };
+  }
+
+  it('keeps the fix when the undo is rejected, and lets it be asked again', async () => {
+    const { remediation, id } = await applied();
+    await remediation.fixes.requestUndo(id, 'U0ALICE');
+    expect(await remediation.fixes.reject(id, 'U0BOB', 'undo', 'keep it closed')).toMatchObject({
+      kind: 'done',
+      request: { state: 'applied', undoRejection: { by: 'U0BOB', reason: 'keep it closed' } },
+    });
+    expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested', request: { state: 'undo_requested' } });
+  });
+
+  it('keeps the fix when the undo request lapses', async () => {
+    const { remediation, clock, id } = await applied();
+    await remediation.fixes.requestUndo(id, 'U0ALICE');
+    clock.advance(24 * HOUR);
+    expect((await remediation.fixes.expireDue()).map((r) => r.state)).toEqual(['applied']);
+    expect((await remediation.fixes.get(id))?.note).toContain('expired before anyone approved it');
+    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+  });
+
+  it('keeps the fix, with a note, when the undo write fails; and the undo can be asked again', async () => {
+    const { remediation, id, ec2 } = await applied();
+    await remediation.fixes.requestUndo(id, 'U0ALICE');
+    aws.ec2.on(AuthorizeSecurityGroupIngressCommand).rejectsOnce(awsError('RequestLimitExceeded', 'slow down'));
+    expect(await remediation.fixes.approve(id, 'U0BOB', 'undo')).toMatchObject({
+      kind: 'done',
+      request: { state: 'applied', note: expect.stringContaining('The undo failed') },
+    });
+    expect((await remediation.audit.events()).at(-1)?.event).toBe('fix.undo-failed');
+    expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(false);
+    expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+  });
+});
