@@ -29,6 +29,9 @@ export type ClientClass<C extends SdkClient> = new (config: ClientConfig) => C;
 
 export type Purpose = 'scan' | 'remediate';
 
+/** Requests admitted into the SDK per in-flight slot: enough to keep the wire busy during retries and paging. */
+const ADMISSION_FACTOR = 4;
+
 export interface AwsSession {
   accountId: string;
   purpose: Purpose;
@@ -78,12 +81,17 @@ function addConcurrencyLimit(client: SdkClient, limit: LimitFunction): void {
   );
 }
 
-/** Wraps `send` on the instance, so calls are seen even when a test stubs the class's prototype. */
-function announceCalls(client: SdkClient, clientName: string, region: string, purpose: Purpose): void {
+/**
+ * Wraps `send` on the instance (so calls are seen even when a test stubs the class's prototype) and admits
+ * at most a few times the concurrency into the SDK at once: a fan-out over thousands of buckets would
+ * otherwise build and sign every request up front, holding their memory and letting signatures age in
+ * the queue. The limiter inside the stack still bounds what is on the wire.
+ */
+function wrapSend(client: SdkClient, clientName: string, region: string, purpose: Purpose, admit: LimitFunction): void {
   const prototype = Object.getPrototypeOf(client) as SdkClient;
   client.send = (command: object, options?: object) => {
     announceAwsCall({ client: clientName, command: command.constructor.name, region, purpose });
-    return prototype.send.call(client, command, options);
+    return admit(() => prototype.send.call(client, command, options));
   };
 }
 
@@ -97,6 +105,7 @@ export function createSession(
   const roleArn = purpose === 'remediate' ? (account.remediationRoleArn ?? env.AWSCHECK_REMEDIATION_ROLE_ARN ?? account.roleArn) : account.roleArn;
   const credentials = roleArn ? assumeRoleCredentials(account, roleArn, purpose, settings) : undefined;
   const limit = pLimit(settings.concurrency);
+  const admit = pLimit(settings.concurrency * ADMISSION_FACTOR);
   const base: Omit<ClientConfig, 'region'> = {
     retryMode: 'adaptive',
     ...(credentials ? { credentials } : {}),
@@ -113,7 +122,7 @@ export function createSession(
       if (!client) {
         client = new clientClass({ ...base, region });
         addConcurrencyLimit(client, limit);
-        announceCalls(client, clientClass.name, region, purpose);
+        wrapSend(client, clientClass.name, region, purpose, admit);
         options.instrument?.(client);
         clients.set(key, client);
       }

@@ -2,6 +2,7 @@
 // requester's direct messages, so an ephemeral answer never leaks into the channel; public results go to the
 // channel, or to the requester when the bot isn't a member. Returns the mrkdwn that says where it went.
 import type { Logger, webApi } from '@slack/bolt';
+import pLimit from 'p-limit';
 import type { ScanReport } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { resultsToCsv } from '../render/csv.ts';
@@ -21,7 +22,23 @@ export function csvFilename(report: ScanReport): string {
   return `awscheck-${report.finishedAt.replace(/[:.]/g, '-')}.csv`;
 }
 
-export async function attachResultsCsv(
+/**
+ * One CSV is built and uploaded at a time: when dozens of requests share one large scan, building every
+ * file at once would hold all of them in memory together (gigabytes for a 100,000-result account).
+ */
+const oneAtATime = pLimit(1);
+
+export function attachResultsCsv(
+  client: FilesClient,
+  report: ScanReport,
+  target: CsvTarget,
+  locale: Locale,
+  logger: Pick<Logger, 'warn'>,
+): Promise<string> {
+  return oneAtATime(() => buildAndUpload(client, report, target, locale, logger));
+}
+
+async function buildAndUpload(
   client: FilesClient,
   report: ScanReport,
   target: CsvTarget,

@@ -44,7 +44,9 @@ export function protocolName(protocol: string): string {
 /** True when the CIDR is the whole address space of its family (0.0.0.0/0, ::/0), by prefix, not by text. */
 export function isWorldCidr(cidr: string | undefined): boolean {
   if (!cidr) return false;
-  const [, prefixLength] = ipaddr.parseCIDR(cidr);
+  // ipaddr.parseCIDR tries IPv6 first and throws on every IPv4 range; a large account has tens of thousands
+  // of rules, each judged by several checks, so the family is picked up front (same answers, no exceptions).
+  const [, prefixLength] = cidr.includes(':') ? ipaddr.IPv6.parseCIDR(cidr) : ipaddr.IPv4.parseCIDR(cidr);
   return prefixLength === 0;
 }
 

@@ -160,7 +160,8 @@ export const authorizationDetails = defineCollector<AuthorizationDetails>({
   async collect(ctx) {
     const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
     const pages = paginateGetAccountAuthorizationDetails(
-      { client: iamClient(ctx) },
+      // IAM's largest page: a big account is read in a few calls instead of one per 100 entities.
+      { client: iamClient(ctx), pageSize: 1000 },
       { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] },
       requestOptions(ctx),
     );

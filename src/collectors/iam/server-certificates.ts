@@ -20,7 +20,7 @@ export const serverCertificates = defineCollector<ServerCertificate[]>({
   actions: ['iam:ListServerCertificates'],
   async collect(ctx) {
     const certificates: ServerCertificate[] = [];
-    for await (const page of paginateListServerCertificates({ client: iamClient(ctx) }, {}, requestOptions(ctx))) {
+    for await (const page of paginateListServerCertificates({ client: iamClient(ctx), pageSize: 1000 }, {}, requestOptions(ctx))) {
       for (const c of page.ServerCertificateMetadataList ?? []) {
         if (!c.ServerCertificateName || !c.Arn) throw new Error('ListServerCertificates answered a certificate without name or ARN');
         certificates.push({

@@ -23,7 +23,7 @@ export const virtualMfaDevices = defineCollector<VirtualMfaDevice[]>({
   async collect(ctx) {
     const devices: VirtualMfaDevice[] = [];
     // Unassigned devices protect nobody; only assigned ones say how a user signs in.
-    const pages = paginateListVirtualMFADevices({ client: iamClient(ctx) }, { AssignmentStatus: 'Assigned' }, requestOptions(ctx));
+    const pages = paginateListVirtualMFADevices({ client: iamClient(ctx), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }, requestOptions(ctx));
     for await (const page of pages) {
       for (const device of page.VirtualMFADevices ?? []) {
         if (!device.SerialNumber) throw new Error('ListVirtualMFADevices answered a device without SerialNumber');

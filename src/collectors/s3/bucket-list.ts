@@ -8,7 +8,7 @@ import { bucketArn, regionFromLocation } from './location.ts';
 import type { Bucket, BucketInventory } from './types.ts';
 
 // Sending MaxBuckets makes ListBuckets paginate and include BucketRegion for each bucket.
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = 10_000; // ListBuckets' largest page
 
 export const bucketList = defineCollector<BucketInventory>({
   id: 's3.bucket-list',
