@@ -49,10 +49,15 @@ export interface SessionOptions {
   instrument?: (client: SdkClient) => void;
 }
 
-/** Endpoint overrides must keep working: we only add path-style addressing so S3 works behind them. */
+/**
+ * Endpoint overrides must keep working: behind one, S3 needs path-style addressing. (S3 Control still puts
+ * the account id in front of the host, so an override for it must be a host name, not an IP address.)
+ */
+const BEHIND_OVERRIDE = { forcePathStyle: true } as const;
+
 function endpointConfig(settings: Settings, env: Record<string, string | undefined>): Partial<ClientConfig> {
-  if (settings.endpointUrl) return { endpoint: settings.endpointUrl, forcePathStyle: true };
-  if (env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3) return { forcePathStyle: true };
+  if (settings.endpointUrl) return { endpoint: settings.endpointUrl, ...BEHIND_OVERRIDE };
+  if (env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL_S3_CONTROL) return BEHIND_OVERRIDE;
   return {};
 }
 
@@ -109,7 +114,8 @@ export function createSession(
   const base: Omit<ClientConfig, 'region'> = {
     retryMode: 'adaptive',
     ...(credentials ? { credentials } : {}),
-    ...endpointConfig(settings, env),
+    // The SDK reads AWS_ENDPOINT_URL* from the process environment itself, so that is where we look too.
+    ...endpointConfig(settings, process.env),
   };
   const clients = new Map<string, SdkClient>();
   return {
