@@ -2,6 +2,8 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsSession } from '../aws/session.ts';
 import type { Settings } from '../config/schema.ts';
+import { pick } from '../i18n/locale.ts';
+import { ENGINE_TEXT } from './messages.ts';
 
 /** Account-level calls the engine itself makes (joined into the read-only policy). */
 export const ENGINE_ACTIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions'] as const;
@@ -32,8 +34,8 @@ export async function resolveRegions(
   const regions: string[] = [];
   for (const region of wanted) {
     if (enabled.has(region)) regions.push(region);
-    else if (known.has(region)) notes.push(`Region ${region} is not enabled (opted in) for this account; skipped.`);
-    else notes.push(`Region ${region} is unknown to this account's partition; skipped.`);
+    else if (known.has(region)) notes.push(pick(ENGINE_TEXT.regionNotEnabled(region), settings.locale));
+    else notes.push(pick(ENGINE_TEXT.regionUnknown(region), settings.locale));
   }
   return { regions: [...new Set(regions)].sort(), notes };
 }

@@ -4,7 +4,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describeAwsError, isCredentialsError, isUnreachable } from '../aws/errors.ts';
 import { type AwsSession, createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
-import { pick } from '../i18n/locale.ts';
+import { type Localized, pick } from '../i18n/locale.ts';
+import { ENGINE_TEXT } from './messages.ts';
 import { resolveRegions } from './regions.ts';
 import { ProgressTracker } from './progress.ts';
 import { selectAccounts, selectChecks } from './selection.ts';
@@ -135,6 +136,10 @@ class AccountScan {
     return pending as Promise<T>;
   }
 
+  say(message: Localized): string {
+    return pick(message, this.deps.settings.locale);
+  }
+
   /** Runs one check in one region (or globally); never throws. */
   async run(check: AnyCheck, region: string): Promise<void> {
     const accountId = this.account.id;
@@ -143,7 +148,7 @@ class AccountScan {
       data = await Promise.all(check.needs.map((c: AnyCollector) => this.collect(c, region)));
     } catch (err) {
       const reason = describeAwsError(err);
-      this.results.push(errorResult(check, accountId, region, `Could not be evaluated: ${reason}`));
+      this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
       this.recordError(region, check, reason);
       return;
     }
@@ -162,8 +167,8 @@ class AccountScan {
       }
     } catch (err) {
       // An unexpected shape in AWS's answer: unknown, so ERROR, never PASS.
-      const reason = `unexpected data: ${(err as Error).message}`;
-      this.results.push(errorResult(check, accountId, region, `Could not be evaluated: ${reason}`));
+      const reason = this.say(ENGINE_TEXT.unexpectedData((err as Error).message));
+      this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
       this.recordError(region, check, reason);
     }
   }
@@ -214,7 +219,7 @@ async function scanAccount(
     try {
       if (verify) await verifyAccount(scan);
     } catch (err) {
-      scan.failAll(checks, `Cannot access account ${account.name} (${account.id}): ${describeAwsError(err)}`);
+      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err))));
       return scan;
     }
     const regional = checks.filter((c) => c.scope === 'regional');
@@ -225,7 +230,7 @@ async function scanAccount(
         scan.regions = resolved.regions;
         for (const message of resolved.notes) scan.notes.push({ accountId: account.id, message });
       } catch (err) {
-        scan.failAll(regional, `Cannot list the account's enabled regions: ${describeAwsError(err)}`);
+        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err))));
         scan.regions = [];
       }
     }

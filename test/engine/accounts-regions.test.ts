@@ -134,4 +134,11 @@ describe('scan across accounts and regions', () => {
     expect(report.results.map((r) => r.region)).toEqual(['us-east-1']);
     expect(report.notes).toEqual([expect.objectContaining({ message: expect.stringContaining('af-south-1 is not enabled') })]);
   });
+
+  it('says what it skipped and what it could not evaluate in the configured language', async () => {
+    const settings = defaultSettings({ endpointUrl: fake.url, locale: 'ja' });
+    const report = await scan({ regions: ['eu-west-1', 'af-south-1'] }, { settings, checks: [regionalCheck('test.a')] });
+    expect(report.notes[0]?.message).toBe('リージョン af-south-1 はこのアカウントで有効化 (オプトイン) されていないため、スキップしました。');
+    expect(report.results[0]).toMatchObject({ status: 'ERROR', evidence: expect.stringMatching(/^評価できませんでした: UnauthorizedOperation/) });
+  });
 });

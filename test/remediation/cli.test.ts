@@ -119,3 +119,33 @@ describe('the Slack report and accepted risks', () => {
     expect(json).toContain('<@U0BOB>');
   });
 });
+
+describe('awscheck scan and accepted risks', () => {
+  it('shows a finding accepted in Slack as MUTED, so it does not fail --fail-on; without a store nothing is muted', async () => {
+    const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+    const { GetAccountSummaryCommand, IAMClient } = await import('@aws-sdk/client-iam');
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const sts = mockClient(STSClient);
+    const iam = mockClient(IAMClient);
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
+    iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 0 } });
+    try {
+      const args = ['scan', '--check', 'iam.root-mfa', '--format', 'json', '--fail-on', 'critical'];
+      const before = await runAwscheck(args, { AWSCHECK_DB: db });
+      expect(before.code).toBe(1);
+      const failing = JSON.parse(before.stdout).results[0];
+      expect(failing.status).toBe('FAIL');
+      await withStore(async (store) => {
+        await store.remediation.createRisk(
+          riskAcceptance({ id: 'root', findingKey: findingKey(failing), finding: failing, reason: 'break-glass account', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+        );
+      });
+      const after = await runAwscheck(args, { AWSCHECK_DB: db });
+      expect(after.code).toBe(0);
+      expect(JSON.parse(after.stdout).results[0]).toMatchObject({ status: 'MUTED', muted: { reason: 'break-glass account' } });
+    } finally {
+      sts.restore();
+      iam.restore();
+    }
+  });
+});

@@ -1,12 +1,15 @@
 // `awscheck scan`: the engine from a terminal or a CI pipeline.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { loadConfig } from '../../config/load.ts';
-import { scan } from '../../engine/scan.ts';
+import { type ScanOptions, scan } from '../../engine/scan.ts';
 import { atOrAbove } from '../../engine/sort.ts';
-import { SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity } from '../../engine/types.ts';
+import { SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity, systemClock } from '../../engine/types.ts';
+import { loadMutes, muteWith } from '../../remediation/risks.ts';
+import { storeConfigFromEnv } from '../../store/config.ts';
+import { openStore } from '../../store/open.ts';
 import { resultsToCsv } from '../../render/csv.ts';
 import { progressLine, renderTable } from '../../render/table.ts';
 import { type CliIo, CliExit, EXIT, splitList } from '../io.ts';
@@ -46,6 +49,21 @@ export function exitCodeFor(report: ScanReport, failOn?: Severity): number {
   return report.results.some((r) => (r.status === 'FAIL' || r.status === 'ERROR') && gate(r)) ? EXIT.findings : EXIT.ok;
 }
 
+/**
+ * Risks accepted in Slack hold in the terminal and in CI too (MUTED, not failing --fail-on), when the bot's
+ * store is reachable here; without one, nothing is muted (and no database is created).
+ */
+async function acceptedRisks(io: CliIo): Promise<ScanOptions['mute']> {
+  const { path } = storeConfigFromEnv(io.env, io.cwd);
+  if (!existsSync(path)) return undefined;
+  const store = openStore({ path });
+  try {
+    return muteWith(await loadMutes(store.remediation), systemClock);
+  } finally {
+    await store.close();
+  }
+}
+
 export function register(program: Command, io: CliIo): void {
   program
     .command('scan')
@@ -61,10 +79,12 @@ export function register(program: Command, io: CliIo): void {
       const { settings } = loadConfig(io.env, io.cwd);
       const showProgress = Boolean(io.stderr.isTTY);
       let last = '';
+      const mute = await acceptedRisks(io);
       const report = await scan(
         selectionFromFlags(flags),
         { settings, checks: ALL_CHECKS, env: io.env },
         {
+          ...(mute ? { mute } : {}),
           onProgress: showProgress
             ? (progress) => {
                 const text = progressLine(progress);
