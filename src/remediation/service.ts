@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckResult, Clock } from '../engine/types.ts';
 import { type Locale, type Localized, pick } from '../i18n/locale.ts';
-import { findingKey } from '../store/finding-key.ts';
+import { fixTargetKey } from './target-key.ts';
 import { type AuditLog, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
 import { type AnyFix, describeFixError, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
@@ -107,7 +107,7 @@ export class RemediationService {
     if (!fix) return { kind: 'no-fix' };
     const inputs = validateInputs(fix, rawInputs);
     if (!inputs.ok) return { kind: 'invalid-inputs', error: inputs.error };
-    const key = findingKey(finding);
+    const key = fixTargetKey(fix.id, finding);
     const open = await this.options.store.openRequestFor(key);
     if (open) return { kind: 'open', request: open };
 

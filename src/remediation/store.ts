@@ -49,6 +49,7 @@ export interface FixRequest {
   id: string;
   fixId: string;
   finding: CheckResult;
+  /** fixTargetKey(fixId, finding): what the fix changes, so one request at a time may change it. */
   findingKey: string;
   /** What the requester entered (a replacement CIDR); the fix re-validates it. */
   inputs: unknown;

@@ -33,14 +33,15 @@ export interface SlackReportMessage {
   blocks: Block[];
 }
 
+// verbatim: Slack must not auto-link a bare URL or parse an @-word in AWS text (tags, descriptions, names).
 function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text), verbatim: true } };
 }
 
 function context(texts: readonly string[]): Block {
   return {
     type: 'context',
-    elements: texts.slice(0, BLOCK_LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) })),
+    elements: texts.slice(0, BLOCK_LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text), verbatim: true })),
   };
 }
 
@@ -86,9 +87,10 @@ function scoreBlock(report: PostureReport, locale: Locale): Block {
     `\`${sparkline(report.trend)}\`  ${fill(REPORT_TEXT.trend, locale)}`;
   return {
     type: 'section',
-    text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text) },
+    text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text), verbatim: true },
     fields: SEVERITIES.map((severity) => ({
       type: 'mrkdwn' as const,
+      verbatim: true,
       text: `${SEVERITY_ICON[severity]} *${fill(SEVERITY_NAME[severity], locale)}*\n${report.failing[severity]}`,
     })),
   };

@@ -51,6 +51,14 @@ describe('fix requests', () => {
     expect(await remediation.fixes.prepare(FINDING, 'U0CAROL', {})).toMatchObject({ kind: 'open', request: { id: first.id } });
   });
 
+  it('keeps one open request per rule, whichever of the checks that found it asks', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const first = await requested(remediation);
+    const sameRuleOtherCheck = { ...FINDING, checkId: 'ec2.sg-all-ports-open' };
+    expect(await remediation.fixes.prepare(sameRuleOtherCheck, 'U0CAROL', {})).toMatchObject({ kind: 'open', request: { id: first.id } });
+  });
+
   it('makes no request when the preview finds nothing to do, or cannot read AWS', async () => {
     fakeSecurityGroups(aws, []);
     const { remediation, store } = setup();

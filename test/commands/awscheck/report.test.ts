@@ -26,6 +26,8 @@ let store: SqliteStore;
 let slack: FakeSlack;
 let bot: AwscheckApp | undefined;
 let open: boolean;
+/** Evidence text from AWS, when a test needs its own. */
+let evidence: string | undefined;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'awscheck-cmd-report-'));
@@ -34,6 +36,7 @@ beforeEach(async () => {
   sts.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
   open = true;
+  evidence = undefined;
 });
 afterEach(async () => {
   await bot?.stop();
@@ -56,7 +59,7 @@ async function start(channel?: string): Promise<string> {
     logger: quiet,
   });
   const check = fakeCheck({
-    items: () => [{ id: 'sg-0abc', fail: open, evidence: open ? 'sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0' : 'sg-0abc allows no SSH from the internet' }],
+    items: () => [{ id: 'sg-0abc', fail: open, evidence: evidence ?? (open ? 'sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0' : 'sg-0abc allows no SSH from the internet') }],
   });
   bot = buildApp({
     slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners: [], mode: 'http' },
@@ -98,6 +101,26 @@ describe('/awscheck report', () => {
     expect(String(second?.params.text)).toContain('1 resolved');
     // Both scans were saved once each, through the scan service's completion listener and the report.
     expect((await store.scanSummaries({ selectionKey: '{}', since: '2000-01-01T00:00:00.000Z' })).length).toBe(2);
+  });
+
+  it('posts AWS text escaped and verbatim, so the channel report links and pings nothing', async () => {
+    evidence = 'sg-0abc <!channel> <https://evil.example|click> see http://evil.example @here';
+    const events = await start('C0REPORT');
+    await command(events, 'report', 'v1');
+    const blocks = slack.callsTo('chat.postMessage')[0]?.params.blocks;
+    expect(JSON.stringify(blocks)).toContain('&lt;!channel&gt; &lt;https://evil.example|click&gt; see http://evil.example @here');
+    const texts: { type: string; verbatim?: boolean }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        if ((node as { type?: unknown }).type === 'mrkdwn') texts.push(node as { type: string; verbatim?: boolean });
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(blocks);
+    expect(texts.length).toBeGreaterThan(0);
+    // Without verbatim Slack would auto-link the bare URL and may parse @here in the report channel.
+    expect(texts.filter((t) => t.verbatim !== true)).toEqual([]);
   });
 
   it('previews the report to the requester only', async () => {
