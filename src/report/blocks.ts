@@ -5,7 +5,7 @@ import type { types } from '@slack/bolt';
 import { SEVERITIES } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
-import { formatDelta, formatScore, LineWriter, SEVERITY_ICON, type TextFormat } from './lines.ts';
+import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
 import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
@@ -71,6 +71,11 @@ function listOf<T>(items: readonly T[], cap: number, line: (item: T) => string):
   return items.slice(0, cap).map(line);
 }
 
+function titledList<T>({ title, items, cap, line, more, none }: TitledList<T>, locale: Locale): Block[] {
+  if (items.length === 0) return none ? [section(`*${fill(title, locale, { count: 0 })}*\n${fill(none, locale)}`)] : [];
+  return list(fill(title, locale, { count: items.length }), listOf(items, cap, line), items.length, (n) => fill(more, locale, { count: n }));
+}
+
 function coverage(report: PostureReport, locale: Locale): string {
   const names = report.scan.accounts.map((a) => a.name || a.accountId);
   const accounts = names.length > 5 ? `${names.slice(0, 5).join(', ')} +${names.length - 5}` : names.join(', ');
@@ -108,33 +113,7 @@ function errorBlocks(report: PostureReport, writer: LineWriter, locale: Locale):
 
 function diffBlocks(report: PostureReport, writer: LineWriter, locale: Locale): Block[] {
   const { diff } = report;
-  const more = (n: number) => fill(REPORT_TEXT.more, locale, { count: n });
-  const blocks: Block[] = [];
-  blocks.push(
-    ...(diff.new.length
-      ? list(fill(REPORT_TEXT.newTitle, locale, { count: diff.new.length }), listOf(diff.new, SLACK_CAPS.new, (r) => writer.finding(r)), diff.new.length, more)
-      : [section(`*${fill(REPORT_TEXT.newTitle, locale, { count: 0 })}*\n${fill(REPORT_TEXT.nothingNew, locale)}`)]),
-  );
-  if (diff.firstSeen.length) {
-    blocks.push(
-      ...list(
-        fill(REPORT_TEXT.firstSeenTitle, locale, { count: diff.firstSeen.length }),
-        listOf(diff.firstSeen, SLACK_CAPS.firstSeen, (r) => writer.finding(r)),
-        diff.firstSeen.length,
-        more,
-      ),
-    );
-  }
-  blocks.push(
-    ...(diff.resolved.length
-      ? list(
-          fill(REPORT_TEXT.resolvedTitle, locale, { count: diff.resolved.length }),
-          listOf(diff.resolved, SLACK_CAPS.resolved, (r) => writer.resolved(r)),
-          diff.resolved.length,
-          more,
-        )
-      : [section(`*${fill(REPORT_TEXT.resolvedTitle, locale, { count: 0 })}*\n${fill(REPORT_TEXT.nothingResolved, locale)}`)]),
-  );
+  const blocks = changeLists(report, writer, SLACK_CAPS, REPORT_TEXT.more).flatMap((l) => titledList(l, locale));
   const remarks = [
     diff.gone.length ? fill(REPORT_TEXT.gone, locale, { count: diff.gone.length }) : '',
     diff.unknown.length ? fill(REPORT_TEXT.unknown, locale, { count: diff.unknown.length }) : '',
@@ -177,27 +156,7 @@ export function renderSlackReport(report: PostureReport, locale: Locale): SlackR
     { type: 'divider' },
     ...diffBlocks(report, writer, locale),
   ];
-  if (report.expiredRisks.length) {
-    blocks.push(
-      ...list(
-        fill(REPORT_TEXT.expiredTitle, locale, { count: report.expiredRisks.length }),
-        listOf(report.expiredRisks, SLACK_CAPS.expired, (risk) => writer.expired(risk, report.timeZone)),
-        report.expiredRisks.length,
-        (n) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n }),
-      ),
-    );
-  }
-  if (report.expiringRisks.length) {
-    blocks.push(
-      ...list(
-        fill(REPORT_TEXT.expiringTitle, locale, { count: report.expiringRisks.length }),
-        listOf(report.expiringRisks, SLACK_CAPS.expiring, (risk) => writer.expiring(risk, report.timeZone)),
-        report.expiringRisks.length,
-        (n) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n }),
-      ),
-    );
-  }
-  blocks.push({ type: 'divider' });
+  blocks.push(...riskLists(report, writer, SLACK_CAPS).flatMap((l) => titledList(l, locale)), { type: 'divider' });
   const notes = report.scan.notes.slice(0, 3).map((n) => escapeMrkdwn(clipText(n.message, 300)));
   blocks.push(context([fill(REPORT_TEXT.csvNote, locale, { count: report.scan.results.length }), ...notes]));
   return { text: fallbackText(report, locale), blocks: fitBlocks(blocks) };

@@ -1,10 +1,10 @@
-// One line per item of the report, shared by the Slack and markdown renderers; each renderer brings
-// its own escaping, so AWS text can never turn into markup in either.
+// One line per item of the report, and the report's lists of them, shared by the Slack and markdown
+// renderers; each renderer brings its own escaping, so AWS text can never turn into markup in either.
 import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale, Localized } from '../i18n/locale.ts';
 import { clipText } from '../slack/mrkdwn.ts';
 import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
-import type { ExpiringRisk } from './model.ts';
+import type { ExpiringRisk, PostureReport } from './model.ts';
 
 export interface TextFormat {
   /** Makes AWS- or user-supplied text inert. */
@@ -22,6 +22,18 @@ export const SEVERITY_ICON: Record<Severity, string> = {
   low: '🔵',
   info: '⚪',
 };
+
+/** A list of the report under its title, as both renderers show one: the title counts every item, the lines stop at `cap`. */
+export interface TitledList<T> {
+  title: Localized;
+  items: readonly T[];
+  cap: number;
+  line: (item: T) => string;
+  /** "…and {count} more", for the items past the cap. */
+  more: Localized;
+  /** Said under the title when there are no items; without it, an empty list is left out. */
+  none?: Localized;
+}
 
 /** Evidence longer than this is cut: the CSV has it whole. */
 const MAX_EVIDENCE = 220;
@@ -72,24 +84,47 @@ export class LineWriter {
   }
 
   expiring(risk: ExpiringRisk, timeZone: string): string {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
-    const detail = fill(REPORT_TEXT.expiry, this.locale, {
-      time: day,
-      who: this.format.user(risk.acceptedBy),
-      reason: this.evidence(risk.reason),
-    });
-    return `⏳ ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
+    return this.risk('⏳', REPORT_TEXT.expiry, risk, timeZone);
   }
 
   expired(risk: ExpiringRisk, timeZone: string): string {
+    return this.risk('🔔', REPORT_TEXT.expired, risk, timeZone);
+  }
+
+  /** An accepted risk with its expiry day, who accepted it and why, in the given wording. */
+  private risk(icon: string, wording: Localized, risk: ExpiringRisk, timeZone: string): string {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
-    const detail = fill(REPORT_TEXT.expired, this.locale, {
+    const detail = fill(wording, this.locale, {
       time: day,
       who: this.format.user(risk.acceptedBy),
       reason: this.evidence(risk.reason),
     });
-    return `🔔 ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
+    return `${icon} ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
   }
+}
+
+/** How many items each list shows, per renderer. */
+export type ListCaps = Record<'new' | 'firstSeen' | 'resolved' | 'expired' | 'expiring', number>;
+
+/** What changed since the last report: new and resolved always show (saying when there is none), first seen only if any. */
+export function changeLists(report: PostureReport, writer: LineWriter, caps: ListCaps, more: Localized): TitledList<CheckResult>[] {
+  const { diff } = report;
+  const finding = (r: CheckResult) => writer.finding(r);
+  return [
+    { title: REPORT_TEXT.newTitle, none: REPORT_TEXT.nothingNew, items: diff.new, cap: caps.new, line: finding, more },
+    { title: REPORT_TEXT.firstSeenTitle, items: diff.firstSeen, cap: caps.firstSeen, line: finding, more },
+    { title: REPORT_TEXT.resolvedTitle, none: REPORT_TEXT.nothingResolved, items: diff.resolved, cap: caps.resolved, line: (r) => writer.resolved(r), more },
+  ];
+}
+
+/** Accepted risks that expired since the last report, then those about to; each shows only if any. */
+export function riskLists(report: PostureReport, writer: LineWriter, caps: ListCaps): TitledList<ExpiringRisk>[] {
+  const { timeZone } = report;
+  const more = REPORT_TEXT.moreNoCsv;
+  return [
+    { title: REPORT_TEXT.expiredTitle, items: report.expiredRisks, cap: caps.expired, line: (r) => writer.expired(r, timeZone), more },
+    { title: REPORT_TEXT.expiringTitle, items: report.expiringRisks, cap: caps.expiring, line: (r) => writer.expiring(r, timeZone), more },
+  ];
 }
 
 export function formatScore(score: number | undefined, locale: Locale): string {

@@ -2,7 +2,7 @@
 // No message-size limits here, but lists are still capped so a 50,000-result scan prints a report, not a dump.
 import type { Locale } from '../i18n/locale.ts';
 import { SEVERITIES } from '../engine/types.ts';
-import { formatDelta, formatScore, LineWriter, SEVERITY_ICON, type TextFormat } from './lines.ts';
+import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
 import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
@@ -28,6 +28,12 @@ function bulletList<T>(items: readonly T[], cap: number, line: (item: T) => stri
   const lines = items.slice(0, cap).map((item) => `- ${line(item)}`);
   if (items.length > cap) lines.push(`- _${more(items.length - cap)}_`);
   return lines;
+}
+
+function titledList<T>({ title, items, cap, line, more, none }: TitledList<T>, locale: Locale): string[] {
+  const heading = `## ${fill(title, locale, { count: items.length })}`;
+  if (items.length === 0) return none ? [heading, '', fill(none, locale), ''] : [];
+  return [heading, '', ...bulletList(items, cap, line, (n) => fill(more, locale, { count: n })), ''];
 }
 
 function time(iso: string, timeZone: string): string {
@@ -65,17 +71,7 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
   out.push(`|${SEVERITIES.map(() => '---:').join('|')}|`);
   out.push(`| ${SEVERITIES.map((s) => report.failing[s]).join(' | ')} |`, '');
 
-  out.push(`## ${fill(REPORT_TEXT.newTitle, locale, { count: diff.new.length })}`, '');
-  out.push(...(diff.new.length ? bulletList(diff.new, MARKDOWN_CAPS.new, (r) => w.finding(r), more) : [fill(REPORT_TEXT.nothingNew, locale)]), '');
-  if (diff.firstSeen.length) {
-    out.push(`## ${fill(REPORT_TEXT.firstSeenTitle, locale, { count: diff.firstSeen.length })}`, '');
-    out.push(...bulletList(diff.firstSeen, MARKDOWN_CAPS.firstSeen, (r) => w.finding(r), more), '');
-  }
-  out.push(`## ${fill(REPORT_TEXT.resolvedTitle, locale, { count: diff.resolved.length })}`, '');
-  out.push(
-    ...(diff.resolved.length ? bulletList(diff.resolved, MARKDOWN_CAPS.resolved, (r) => w.resolved(r), more) : [fill(REPORT_TEXT.nothingResolved, locale)]),
-    '',
-  );
+  out.push(...changeLists(report, w, MARKDOWN_CAPS, REPORT_TEXT.moreNoCsv).flatMap((l) => titledList(l, locale)));
   for (const [list, text] of [
     [diff.gone, REPORT_TEXT.gone],
     [diff.unknown, REPORT_TEXT.unknown],
@@ -84,14 +80,7 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
     if (list.length) out.push(`_${fill(text, locale, { count: list.length })}_`, '');
   }
 
-  if (report.expiredRisks.length) {
-    out.push(`## ${fill(REPORT_TEXT.expiredTitle, locale, { count: report.expiredRisks.length })}`, '');
-    out.push(...bulletList(report.expiredRisks, MARKDOWN_CAPS.expired, (r) => w.expired(r, report.timeZone), more), '');
-  }
-  if (report.expiringRisks.length) {
-    out.push(`## ${fill(REPORT_TEXT.expiringTitle, locale, { count: report.expiringRisks.length })}`, '');
-    out.push(...bulletList(report.expiringRisks, MARKDOWN_CAPS.expiring, (r) => w.expiring(r, report.timeZone), more), '');
-  }
+  out.push(...riskLists(report, w, MARKDOWN_CAPS).flatMap((l) => titledList(l, locale)));
   if (scan.notes.length) {
     out.push(`## ${fill(REPORT_TEXT.notes, locale)}`, '');
     out.push(...bulletList(scan.notes, MARKDOWN_CAPS.errors, (n) => escapeMarkdown(n.message), more), '');

@@ -6,14 +6,14 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { createSession } from '../../src/aws/session.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import type { CheckResult } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { iamActionFor } from '../../src/policy/command-actions.ts';
 import { remediationActions } from '../../src/policy/remediation.ts';
-import { type AnyFix, createFixContext, type FixContext } from '../../src/remediation/fix.ts';
+import { type AnyFix, createFixContext, type FixContext, type FixDefinition, type FixOutcome } from '../../src/remediation/fix.ts';
 import { TEST_ACCOUNT, TEST_NOW } from '../helpers/evaluate.ts';
 
 export { TEST_ACCOUNT, TEST_NOW };
@@ -73,6 +73,23 @@ export function expectDeclaredCalls(fix: AnyFix, aws: Aws): void {
     expect(declared, `${fix.id} sent ${call.command} but does not declare ${action}`).toContain(action);
     expect(allowed, `the remediation policy lacks ${action}`).toContain(action);
   }
+}
+
+/** mockAws() for a file of one fix's tests: after each test its calls must be declared ones, then the mocks reset. */
+export function mockAwsFor(fix: AnyFix): Aws {
+  const aws = mockAws();
+  afterEach(() => {
+    expectDeclaredCalls(fix, aws);
+    aws.reset();
+  });
+  afterAll(() => aws.restore());
+  return aws;
+}
+
+/** Undoes what apply returned, from the record the service would have stored (without request ids). */
+export function undoApplied<I>(fix: FixDefinition<I>, finding: CheckResult, applied: FixOutcome, ctx: FixContext, inputs?: I): Promise<FixOutcome> {
+  // Fixes without inputs take {}; the cast only spares each caller from spelling it.
+  return fix.undo({ fixId: fix.id, finding, inputs: inputs ?? ({} as I), before: applied.before, after: applied.after, requestIds: [] }, ctx);
 }
 
 export function fixContext(options: { locale?: Locale; purpose?: 'scan' | 'remediate'; accountId?: string } = {}): FixContext {

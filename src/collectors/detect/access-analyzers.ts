@@ -2,7 +2,7 @@
 import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
 import { defineCollector } from '../../engine/define.ts';
 import { type RegionalService, whereAvailable } from './availability.ts';
-import { callOptions } from './call-options.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
 
 export interface AccessAnalyzer {
   arn: string;
@@ -23,16 +23,17 @@ export const accessAnalyzers = defineCollector<AccessAnalyzers>({
   collect: (ctx) =>
     whereAvailable(ctx, 'IAM Access Analyzer', async () => {
       const client = ctx.session.client(AccessAnalyzerClient, ctx.region);
-      const analyzers: AccessAnalyzer[] = [];
       // One unfiltered listing: filtering by type would cost a call per type.
-      for await (const page of paginateListAnalyzers({ client }, {}, callOptions(ctx))) {
-        for (const analyzer of page.analyzers ?? []) {
+      const analyzers = await collectPages(
+        paginateListAnalyzers({ client }, {}, sendOptions(ctx)),
+        (page) => page.analyzers,
+        (analyzer): AccessAnalyzer => {
           if (!analyzer.arn || !analyzer.name || !analyzer.type || !analyzer.status) {
             throw new Error('ListAnalyzers answered an analyzer without arn, name, type or status');
           }
-          analyzers.push({ arn: analyzer.arn, name: analyzer.name, type: analyzer.type, status: analyzer.status });
-        }
-      }
+          return { arn: analyzer.arn, name: analyzer.name, type: analyzer.type, status: analyzer.status };
+        },
+      );
       return { analyzers };
     }),
 });

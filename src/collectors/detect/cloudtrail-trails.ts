@@ -5,7 +5,7 @@ import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, type Tr
 import { describeAwsError } from '../../aws/errors.ts';
 import { defineCollector } from '../../engine/define.ts';
 import type { CollectContext } from '../../engine/types.ts';
-import { callOptions } from './call-options.ts';
+import { sendOptions } from '../sdk.ts';
 
 export interface CloudTrailTrail {
   name: string;
@@ -41,7 +41,7 @@ async function withStatus(ctx: CollectContext, trail: CloudTrailTrail): Promise<
     // The ARN, not the name: a shadow or organization trail is only found by its ARN outside its home.
     const status = await ctx.session
       .client(CloudTrailClient, trail.homeRegion)
-      .send(new GetTrailStatusCommand({ Name: trail.arn }), callOptions(ctx));
+      .send(new GetTrailStatusCommand({ Name: trail.arn }), sendOptions(ctx));
     if (status.IsLogging === undefined) throw new Error('GetTrailStatus answered without IsLogging');
     return { ...trail, logging: status.IsLogging };
   } catch (err) {
@@ -59,7 +59,7 @@ export const cloudTrailTrails = defineCollector<CloudTrailTrails>({
     // DescribeTrails has no pagination: it returns every trail visible in the region in one answer.
     const answer = await ctx.session
       .client(CloudTrailClient, ctx.session.homeRegion)
-      .send(new DescribeTrailsCommand({ includeShadowTrails: true }), callOptions(ctx));
+      .send(new DescribeTrailsCommand({ includeShadowTrails: true }), sendOptions(ctx));
     const byArn = new Map<string, CloudTrailTrail>();
     for (const trail of answer.trailList ?? []) {
       const described = describeTrail(trail);

@@ -2,7 +2,7 @@
 import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import { defineCollector } from '../../engine/define.ts';
 import { type RegionalService, whereAvailable } from './availability.ts';
-import { callOptions } from './call-options.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
 
 export interface GuardDutyDetector {
   id: string;
@@ -20,13 +20,10 @@ export const guardDutyDetectors = defineCollector<GuardDutyDetectors>({
   collect: (ctx) =>
     whereAvailable(ctx, 'Amazon GuardDuty', async () => {
       const client = ctx.session.client(GuardDutyClient, ctx.region);
-      const ids: string[] = [];
-      for await (const page of paginateListDetectors({ client }, {}, callOptions(ctx))) {
-        ids.push(...(page.DetectorIds ?? []));
-      }
+      const ids = await collectPages(paginateListDetectors({ client }, {}, sendOptions(ctx)), (page) => page.DetectorIds, (id) => id);
       const detectors = await Promise.all(
         ids.map(async (id) => {
-          const detector = await client.send(new GetDetectorCommand({ DetectorId: id }), callOptions(ctx));
+          const detector = await client.send(new GetDetectorCommand({ DetectorId: id }), sendOptions(ctx));
           if (!detector.Status) throw new Error(`GetDetector answered without a Status for detector ${id}`);
           return { id, status: detector.Status };
         }),

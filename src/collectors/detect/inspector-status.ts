@@ -2,7 +2,7 @@
 import { BatchGetAccountStatusCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
 import { defineCollector } from '../../engine/define.ts';
 import { type RegionalService, whereAvailable } from './availability.ts';
-import { callOptions } from './call-options.ts';
+import { sendOptions } from '../sdk.ts';
 
 export interface InspectorAccountStatus {
   /** Inspector for the account: ENABLED, ENABLING, DISABLED, DISABLING, SUSPENDED or SUSPENDING. */
@@ -24,7 +24,7 @@ export const inspectorStatus = defineCollector<InspectorStatus>({
     whereAvailable(ctx, 'Amazon Inspector', async () => {
       const answer = await ctx.session
         .client(Inspector2Client, ctx.region)
-        .send(new BatchGetAccountStatusCommand({ accountIds: [ctx.accountId] }), callOptions(ctx));
+        .send(new BatchGetAccountStatusCommand({ accountIds: [ctx.accountId] }), sendOptions(ctx));
       const mine = answer.accounts?.find((account) => account.accountId === ctx.accountId);
       if (!mine) {
         // The batch call reports per-account failures in the body, not as an exception.

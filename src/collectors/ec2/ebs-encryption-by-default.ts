@@ -1,7 +1,7 @@
 // GetEbsEncryptionByDefault: whether new EBS volumes in the region are encrypted without anyone asking.
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { sendOptions } from './sdk.ts';
+import { sendOptions } from '../sdk.ts';
 
 export interface EbsEncryptionByDefault {
   enabled: boolean;

@@ -1,7 +1,8 @@
 // DescribeFlowLogs: every flow log in the region, whatever resource (VPC, subnet, interface) it watches.
 import { EC2Client, paginateDescribeFlowLogs } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { present, sendOptions } from './sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { present } from './sdk.ts';
 
 export interface FlowLog {
   flowLogId: string;
@@ -24,20 +25,19 @@ export const flowLogs = defineCollector<FlowLog[]>({
   actions: ['ec2:DescribeFlowLogs'],
   async collect(ctx) {
     const client = ctx.session.client(EC2Client, ctx.region);
-    const found: FlowLog[] = [];
-    for await (const page of paginateDescribeFlowLogs({ client, pageSize: 1000 }, {}, sendOptions(ctx))) {
-      for (const f of page.FlowLogs ?? []) {
-        found.push({
-          flowLogId: present(f.FlowLogId, 'a flow log id'),
-          resourceId: f.ResourceId,
-          status: f.FlowLogStatus,
-          deliverLogsStatus: f.DeliverLogsStatus,
-          trafficType: f.TrafficType,
-          logDestinationType: f.LogDestinationType,
-          logDestination: f.LogDestination,
-        });
-      }
-    }
-    return found;
+    const pages = paginateDescribeFlowLogs({ client, pageSize: 1000 }, {}, sendOptions(ctx));
+    return collectPages(
+      pages,
+      (page) => page.FlowLogs,
+      (f): FlowLog => ({
+        flowLogId: present(f.FlowLogId, 'a flow log id'),
+        resourceId: f.ResourceId,
+        status: f.FlowLogStatus,
+        deliverLogsStatus: f.DeliverLogsStatus,
+        trafficType: f.TrafficType,
+        logDestinationType: f.LogDestinationType,
+        logDestination: f.LogDestination,
+      }),
+    );
   },
 });

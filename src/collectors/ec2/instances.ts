@@ -2,7 +2,8 @@
 // out of reservations into the facts the checks and the fix previews need.
 import { EC2Client, type Instance as SdkInstance, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { nameTag, present, sendOptions } from './sdk.ts';
+import { sendOptions } from '../sdk.ts';
+import { nameTag, present } from './sdk.ts';
 
 export type InstanceStateName = 'pending' | 'running' | 'stopping' | 'stopped';
 const LISTED_STATES: readonly InstanceStateName[] = ['pending', 'running', 'stopping', 'stopped'];

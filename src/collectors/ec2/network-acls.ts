@@ -1,7 +1,8 @@
 // DescribeNetworkAcls: the account's network ACLs in the region with their entries and subnets.
-import { EC2Client, type NetworkAclEntry as SdkEntry, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
+import { EC2Client, type NetworkAcl as SdkAcl, type NetworkAclEntry as SdkEntry, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { nameTag, present, sendOptions } from './sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { nameTag, present } from './sdk.ts';
 
 export interface NetworkAclEntry {
   ruleNumber: number;
@@ -39,6 +40,18 @@ function toEntry(aclId: string, e: SdkEntry): NetworkAclEntry {
   };
 }
 
+function toAcl(acl: SdkAcl): NetworkAcl {
+  const networkAclId = present(acl.NetworkAclId, 'a network ACL id');
+  return {
+    networkAclId,
+    vpcId: acl.VpcId,
+    name: nameTag(acl.Tags),
+    isDefault: acl.IsDefault === true,
+    subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+    entries: (acl.Entries ?? []).map((e) => toEntry(networkAclId, e)),
+  };
+}
+
 export const networkAcls = defineCollector<NetworkAcl[]>({
   id: 'ec2.network-acls',
   service: 'ec2',
@@ -48,20 +61,7 @@ export const networkAcls = defineCollector<NetworkAcl[]>({
     const client = ctx.session.client(EC2Client, ctx.region);
     // ACLs of a VPC shared into this account belong to the VPC owner, who scans and fixes them.
     const input = { Filters: [{ Name: 'owner-id', Values: [ctx.accountId] }] };
-    const acls: NetworkAcl[] = [];
-    for await (const page of paginateDescribeNetworkAcls({ client, pageSize: 100 }, input, sendOptions(ctx))) {
-      for (const acl of page.NetworkAcls ?? []) {
-        const networkAclId = present(acl.NetworkAclId, 'a network ACL id');
-        acls.push({
-          networkAclId,
-          vpcId: acl.VpcId,
-          name: nameTag(acl.Tags),
-          isDefault: acl.IsDefault === true,
-          subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
-          entries: (acl.Entries ?? []).map((e) => toEntry(networkAclId, e)),
-        });
-      }
-    }
-    return acls;
+    const pages = paginateDescribeNetworkAcls({ client, pageSize: 100 }, input, sendOptions(ctx));
+    return collectPages(pages, (page) => page.NetworkAcls, toAcl);
   },
 });

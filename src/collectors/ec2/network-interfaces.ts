@@ -1,7 +1,8 @@
 // DescribeNetworkInterfaces: which instances use which security group (a group is attached to interfaces).
 import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { present, sendOptions } from './sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { present } from './sdk.ts';
 
 export interface NetworkInterface {
   networkInterfaceId: string;
@@ -19,18 +20,17 @@ export const networkInterfaces = defineCollector<NetworkInterface[]>({
   actions: ['ec2:DescribeNetworkInterfaces'],
   async collect(ctx) {
     const client = ctx.session.client(EC2Client, ctx.region);
-    const interfaces: NetworkInterface[] = [];
-    for await (const page of paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, {}, sendOptions(ctx))) {
-      for (const eni of page.NetworkInterfaces ?? []) {
-        interfaces.push({
-          networkInterfaceId: present(eni.NetworkInterfaceId, 'a network interface id'),
-          interfaceType: eni.InterfaceType,
-          instanceId: eni.Attachment?.InstanceId,
-          groupIds: (eni.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-        });
-      }
-    }
-    return interfaces;
+    const pages = paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, {}, sendOptions(ctx));
+    return collectPages(
+      pages,
+      (page) => page.NetworkInterfaces,
+      (eni): NetworkInterface => ({
+        networkInterfaceId: present(eni.NetworkInterfaceId, 'a network interface id'),
+        interfaceType: eni.InterfaceType,
+        instanceId: eni.Attachment?.InstanceId,
+        groupIds: (eni.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+      }),
+    );
   },
 });
 

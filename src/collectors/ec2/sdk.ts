@@ -1,10 +1,4 @@
-// Small shared pieces of every EC2/SSM collector: cancellation and the fields AWS must always return.
-import type { CollectContext } from '../../engine/types.ts';
-
-/** Extra `send` arguments for the SDK paginators, so a cancelled scan stops between pages. */
-export function sendOptions(ctx: CollectContext): { abortSignal?: AbortSignal } {
-  return ctx.signal ? { abortSignal: ctx.signal } : {};
-}
+// Small shared pieces of every EC2/SSM collector: the fields AWS must always return, and the Name tag.
 
 /** An id AWS always returns; a missing one is an unexpected shape, which must end as ERROR, not PASS. */
 export function present<T>(value: T | undefined | null, what: string): T {

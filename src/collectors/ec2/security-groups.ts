@@ -7,7 +7,8 @@ import {
   type SecurityGroupRule as SdkRule,
 } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { present, sendOptions } from './sdk.ts';
+import { sendOptions } from '../sdk.ts';
+import { present } from './sdk.ts';
 
 export interface SecurityGroupRule {
   ruleId: string;

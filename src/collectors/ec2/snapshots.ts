@@ -2,7 +2,8 @@
 // made private shows as resolved), and those of them that anyone may restore (public).
 import { EC2Client, paginateDescribeSnapshots } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { nameTag, present, sendOptions } from './sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { nameTag, present } from './sdk.ts';
 
 export interface EbsSnapshot {
   snapshotId: string;
@@ -23,16 +24,16 @@ export const snapshots = defineCollector<EbsSnapshot[]>({
   actions: ['ec2:DescribeSnapshots'],
   async collect(ctx) {
     const client = ctx.session.client(EC2Client, ctx.region);
-    const publicIds = new Set<string>();
     const publicInput = { OwnerIds: ['self'], RestorableByUserIds: ['all'] };
-    for await (const page of paginateDescribeSnapshots({ client, pageSize: 1000 }, publicInput, sendOptions(ctx))) {
-      for (const s of page.Snapshots ?? []) publicIds.add(present(s.SnapshotId, 'a snapshot id'));
-    }
-    const owned: EbsSnapshot[] = [];
-    for await (const page of paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] }, sendOptions(ctx))) {
-      for (const s of page.Snapshots ?? []) {
+    const publicPages = paginateDescribeSnapshots({ client, pageSize: 1000 }, publicInput, sendOptions(ctx));
+    const publicIds = new Set(await collectPages(publicPages, (page) => page.Snapshots, (s) => present(s.SnapshotId, 'a snapshot id')));
+    const ownedPages = paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] }, sendOptions(ctx));
+    return collectPages(
+      ownedPages,
+      (page) => page.Snapshots,
+      (s): EbsSnapshot => {
         const snapshotId = present(s.SnapshotId, 'a snapshot id');
-        owned.push({
+        return {
           snapshotId,
           name: nameTag(s.Tags),
           volumeId: s.VolumeId,
@@ -41,9 +42,8 @@ export const snapshots = defineCollector<EbsSnapshot[]>({
           description: s.Description,
           startTime: s.StartTime?.toISOString(),
           public: publicIds.has(snapshotId),
-        });
-      }
-    }
-    return owned;
+        };
+      },
+    );
   },
 });

@@ -1,6 +1,8 @@
 // GetAccountSummary: the account-wide counters (root MFA, root access keys).
-import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../engine/define.ts';
+import { sendOptions } from '../sdk.ts';
+import { iamClient } from './client.ts';
 
 export interface AccountSummary {
   accountMfaEnabled: boolean;
@@ -14,9 +16,7 @@ export const accountSummary = defineCollector<AccountSummary>({
   scope: 'global',
   actions: ['iam:GetAccountSummary'],
   async collect(ctx) {
-    const answer = await ctx.session
-      .client(IAMClient, ctx.session.homeRegion)
-      .send(new GetAccountSummaryCommand({}), ctx.signal ? { abortSignal: ctx.signal } : {});
+    const answer = await iamClient(ctx).send(new GetAccountSummaryCommand({}), sendOptions(ctx));
     const raw = answer.SummaryMap ?? {};
     if (raw.AccountMFAEnabled === undefined || raw.AccountAccessKeysPresent === undefined) {
       throw new Error('GetAccountSummary answered without AccountMFAEnabled / AccountAccessKeysPresent');

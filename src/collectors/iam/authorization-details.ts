@@ -11,7 +11,8 @@ import {
   type UserDetail,
 } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../engine/define.ts';
-import { iamClient, requestOptions } from './client.ts';
+import { sendOptions } from '../sdk.ts';
+import { iamClient } from './client.ts';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.ts';
 
 export interface AttachedPolicyRef {
@@ -163,7 +164,7 @@ export const authorizationDetails = defineCollector<AuthorizationDetails>({
       // IAM's largest page: a big account is read in a few calls instead of one per 100 entities.
       { client: iamClient(ctx), pageSize: 1000 },
       { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] },
-      requestOptions(ctx),
+      sendOptions(ctx),
     );
     for await (const page of pages) {
       details.users.push(...(page.UserDetailList ?? []).map(toUser));

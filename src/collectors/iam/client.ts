@@ -5,8 +5,3 @@ import type { CollectContext } from '../../engine/types.ts';
 export function iamClient(ctx: CollectContext): IAMClient {
   return ctx.session.client(IAMClient, ctx.session.homeRegion);
 }
-
-/** Per-request options, so a cancelled scan stops waiting on IAM. */
-export function requestOptions(ctx: CollectContext): { abortSignal?: AbortSignal } {
-  return ctx.signal ? { abortSignal: ctx.signal } : {};
-}

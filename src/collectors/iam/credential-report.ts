@@ -5,7 +5,8 @@ import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aw
 import { parse } from 'csv-parse/sync';
 import { defineCollector } from '../../engine/define.ts';
 import type { Collector } from '../../engine/types.ts';
-import { iamClient, requestOptions } from './client.ts';
+import { sendOptions } from '../sdk.ts';
+import { iamClient } from './client.ts';
 
 export const ROOT_USER = '<root_account>';
 
@@ -203,7 +204,7 @@ export function createCredentialReportCollector(options: CredentialReportOptions
       const client = iamClient(ctx);
       // GenerateCredentialReport doubles as the status call: it answers COMPLETE once the report exists.
       for (let attempt = 0; ; attempt += 1) {
-        const { State } = await client.send(new GenerateCredentialReportCommand({}), requestOptions(ctx));
+        const { State } = await client.send(new GenerateCredentialReportCommand({}), sendOptions(ctx));
         if (State === 'COMPLETE') break;
         const wait = delays[attempt];
         if (wait === undefined) {
@@ -212,7 +213,7 @@ export function createCredentialReportCollector(options: CredentialReportOptions
         }
         await sleep(wait, ctx.signal);
       }
-      const answer = await client.send(new GetCredentialReportCommand({}), requestOptions(ctx));
+      const answer = await client.send(new GetCredentialReportCommand({}), sendOptions(ctx));
       if (answer.ReportFormat !== undefined && answer.ReportFormat !== 'text/csv') {
         throw new Error(`the credential report came as ${String(answer.ReportFormat)}, expected text/csv`);
       }

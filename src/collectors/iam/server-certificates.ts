@@ -1,7 +1,8 @@
 // ListServerCertificates: TLS certificates stored in IAM (the pre-ACM way to give load balancers a certificate).
 import { paginateListServerCertificates } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../engine/define.ts';
-import { iamClient, requestOptions } from './client.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { iamClient } from './client.ts';
 
 export interface ServerCertificate {
   name: string;
@@ -19,20 +20,21 @@ export const serverCertificates = defineCollector<ServerCertificate[]>({
   scope: 'global',
   actions: ['iam:ListServerCertificates'],
   async collect(ctx) {
-    const certificates: ServerCertificate[] = [];
-    for await (const page of paginateListServerCertificates({ client: iamClient(ctx), pageSize: 1000 }, {}, requestOptions(ctx))) {
-      for (const c of page.ServerCertificateMetadataList ?? []) {
+    const pages = paginateListServerCertificates({ client: iamClient(ctx), pageSize: 1000 }, {}, sendOptions(ctx));
+    return collectPages(
+      pages,
+      (page) => page.ServerCertificateMetadataList,
+      (c): ServerCertificate => {
         if (!c.ServerCertificateName || !c.Arn) throw new Error('ListServerCertificates answered a certificate without name or ARN');
-        certificates.push({
+        return {
           name: c.ServerCertificateName,
           id: c.ServerCertificateId,
           arn: c.Arn,
           path: c.Path ?? '/',
           uploadedAt: c.UploadDate,
           expiresAt: c.Expiration,
-        });
-      }
-    }
-    return certificates;
+        };
+      },
+    );
   },
 });

@@ -1,7 +1,8 @@
 // ListVirtualMFADevices: the assigned virtual (app-based) MFA devices, to tell whether root's MFA is one.
 import { paginateListVirtualMFADevices } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../engine/define.ts';
-import { iamClient, requestOptions } from './client.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { iamClient } from './client.ts';
 
 export interface VirtualMfaDevice {
   serialNumber: string;
@@ -21,15 +22,15 @@ export const virtualMfaDevices = defineCollector<VirtualMfaDevice[]>({
   scope: 'global',
   actions: ['iam:ListVirtualMFADevices'],
   async collect(ctx) {
-    const devices: VirtualMfaDevice[] = [];
     // Unassigned devices protect nobody; only assigned ones say how a user signs in.
-    const pages = paginateListVirtualMFADevices({ client: iamClient(ctx), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }, requestOptions(ctx));
-    for await (const page of pages) {
-      for (const device of page.VirtualMFADevices ?? []) {
+    const pages = paginateListVirtualMFADevices({ client: iamClient(ctx), pageSize: 1000 }, { AssignmentStatus: 'Assigned' }, sendOptions(ctx));
+    return collectPages(
+      pages,
+      (page) => page.VirtualMFADevices,
+      (device): VirtualMfaDevice => {
         if (!device.SerialNumber) throw new Error('ListVirtualMFADevices answered a device without SerialNumber');
-        devices.push({ serialNumber: device.SerialNumber, userArn: device.User?.Arn, enabledAt: device.EnableDate });
-      }
-    }
-    return devices;
+        return { serialNumber: device.SerialNumber, userArn: device.User?.Arn, enabledAt: device.EnableDate };
+      },
+    );
   },
 });

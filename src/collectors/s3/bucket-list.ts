@@ -3,6 +3,7 @@
 import { GetBucketLocationCommand, paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
 import { describeAwsError } from '../../aws/errors.ts';
 import { defineCollector } from '../../engine/define.ts';
+import { sendOptions } from '../sdk.ts';
 import { S3_COMMAND_ACTIONS } from './actions.ts';
 import { bucketArn, regionFromLocation } from './location.ts';
 import type { Bucket, BucketInventory } from './types.ts';
@@ -19,7 +20,7 @@ export const bucketList = defineCollector<BucketInventory>({
   async collect(ctx) {
     const home = ctx.session.homeRegion;
     const client = ctx.session.client(S3Client, home);
-    const options = ctx.signal ? { abortSignal: ctx.signal } : {};
+    const options = sendOptions(ctx);
     const listed: { name: string; region?: string }[] = [];
     for await (const page of paginateListBuckets({ client, pageSize: PAGE_SIZE }, {}, options)) {
       for (const bucket of page.Buckets ?? []) {

@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { describeAwsError } from '../../aws/errors.ts';
 import { defineCollector } from '../../engine/define.ts';
 import type { Collector } from '../../engine/types.ts';
+import { type NotConfigured, orNotConfigured, sendOptions } from '../sdk.ts';
 import { bucketList } from './bucket-list.ts';
 import { bucketProgress } from './progress.ts';
 import type { Bucket, BucketOutcome } from './types.ts';
@@ -18,6 +19,8 @@ export interface BucketCollectorSpec<T> {
   id: string;
   actions: readonly string[];
   fetch(call: BucketFetch): Promise<T>;
+  /** How S3 says the bucket has none of this configured (e.g. NoSuchBucketPolicy), and what that means. */
+  notConfigured?: NotConfigured<T>;
 }
 
 export function defineBucketCollector<T>(spec: BucketCollectorSpec<T>): Collector<BucketOutcome<T>[]> {
@@ -30,7 +33,7 @@ export function defineBucketCollector<T>(spec: BucketCollectorSpec<T>): Collecto
     async collect(ctx) {
       const inventory = await ctx.get(bucketList);
       const progress = bucketProgress(inventory, (done, total, unit) => ctx.progress(done, total, unit));
-      const options = ctx.signal ? { abortSignal: ctx.signal } : {};
+      const options = sendOptions(ctx);
       // A bucket whose region is unknown needs no call: the tracker counts it done from the start.
       for (const bucket of inventory.buckets) if (bucket.region !== undefined) progress.start(bucket.name);
       return Promise.all(
@@ -41,7 +44,8 @@ export function defineBucketCollector<T>(spec: BucketCollectorSpec<T>): Collecto
           }
           try {
             const client = ctx.session.client(S3Client, region);
-            const value = await spec.fetch({ client, bucket: { ...bucket, region }, options });
+            const read = () => spec.fetch({ client, bucket: { ...bucket, region }, options });
+            const value = await (spec.notConfigured ? orNotConfigured(read, spec.notConfigured) : read());
             return { bucket, outcome: { ok: true, value } };
           } catch (err) {
             if (ctx.signal?.aborted) throw err;

@@ -1,5 +1,6 @@
 // Block Public Access reads the same at account and bucket level; an absent setting is off.
-import type { PublicAccessBlockConfig } from './types.ts';
+import type { NotConfigured } from '../sdk.ts';
+import type { PublicAccessBlockConfig, PublicAccessBlockState } from './types.ts';
 
 export const PUBLIC_ACCESS_BLOCK_SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
@@ -20,3 +21,14 @@ export function publicAccessBlockConfig(raw: RawConfig | undefined): PublicAcces
     RestrictPublicBuckets: raw?.RestrictPublicBuckets === true,
   };
 }
+
+/** A configuration as S3 or S3 Control answers it. */
+export function publicAccessBlockState(raw: RawConfig | undefined): PublicAccessBlockState {
+  return { configured: true, config: publicAccessBlockConfig(raw) };
+}
+
+/** At either level, never configured reads as every switch off. */
+export const PUBLIC_ACCESS_BLOCK_NOT_CONFIGURED: NotConfigured<PublicAccessBlockState> = {
+  codes: ['NoSuchPublicAccessBlockConfiguration'],
+  answer: () => ({ configured: false, config: { ...NO_PUBLIC_ACCESS_BLOCK } }),
+};

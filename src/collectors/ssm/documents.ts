@@ -9,7 +9,8 @@ import {
 import { describeAwsError } from '../../aws/errors.ts';
 import { defineCollector } from '../../engine/define.ts';
 import type { CollectContext } from '../../engine/types.ts';
-import { present, sendOptions } from '../ec2/sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { present } from '../ec2/sdk.ts';
 
 export interface SsmDocumentShare {
   /** Account ids, or `all` for public. */
@@ -54,18 +55,17 @@ export const ssmDocuments = defineCollector<SsmDocument[]>({
   actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'],
   async collect(ctx) {
     const client = ctx.session.client(SSMClient, ctx.region);
-    const documents: SsmDocument[] = [];
     const input = { Filters: [{ Key: 'Owner', Values: ['Self'] }] };
-    for await (const page of paginateListDocuments({ client, pageSize: 50 }, input, sendOptions(ctx))) {
-      for (const d of page.DocumentIdentifiers ?? []) {
-        documents.push({
-          name: present(d.Name, 'a document name'),
-          documentType: d.DocumentType,
-          documentFormat: d.DocumentFormat,
-          documentVersion: d.DocumentVersion,
-        });
-      }
-    }
+    const documents = await collectPages(
+      paginateListDocuments({ client, pageSize: 50 }, input, sendOptions(ctx)),
+      (page) => page.DocumentIdentifiers,
+      (d): SsmDocument => ({
+        name: present(d.Name, 'a document name'),
+        documentType: d.DocumentType,
+        documentFormat: d.DocumentFormat,
+        documentVersion: d.DocumentVersion,
+      }),
+    );
     let done = 0;
     // The session's per-account limit bounds how many of these run at once.
     await Promise.all(

@@ -2,7 +2,8 @@
 // is reachable (PingStatus Online = Session Manager can open a shell without SSH).
 import { paginateDescribeInstanceInformation, SSMClient } from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../engine/define.ts';
-import { present, sendOptions } from '../ec2/sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { present } from '../ec2/sdk.ts';
 
 export interface ManagedInstance {
   /** `i-…` for EC2, `mi-…` for hybrid (on-premises) nodes. */
@@ -25,22 +26,21 @@ export const managedInstances = defineCollector<ManagedInstance[]>({
   actions: ['ssm:DescribeInstanceInformation'],
   async collect(ctx) {
     const client = ctx.session.client(SSMClient, ctx.region);
-    const found: ManagedInstance[] = [];
-    for await (const page of paginateDescribeInstanceInformation({ client, pageSize: 50 }, {}, sendOptions(ctx))) {
-      for (const i of page.InstanceInformationList ?? []) {
-        found.push({
-          instanceId: present(i.InstanceId, 'a managed instance id'),
-          pingStatus: i.PingStatus,
-          lastPingAt: i.LastPingDateTime?.toISOString(),
-          platformType: i.PlatformType,
-          platformName: i.PlatformName,
-          agentVersion: i.AgentVersion,
-          isLatestAgent: i.IsLatestVersion,
-          resourceType: i.ResourceType,
-        });
-      }
-    }
-    return found;
+    const pages = paginateDescribeInstanceInformation({ client, pageSize: 50 }, {}, sendOptions(ctx));
+    return collectPages(
+      pages,
+      (page) => page.InstanceInformationList,
+      (i): ManagedInstance => ({
+        instanceId: present(i.InstanceId, 'a managed instance id'),
+        pingStatus: i.PingStatus,
+        lastPingAt: i.LastPingDateTime?.toISOString(),
+        platformType: i.PlatformType,
+        platformName: i.PlatformName,
+        agentVersion: i.AgentVersion,
+        isLatestAgent: i.IsLatestVersion,
+        resourceType: i.ResourceType,
+      }),
+    );
   },
 });
 

@@ -2,7 +2,8 @@
 // Manager scan or install, with the missing patches counted by severity.
 import { type ResourceComplianceSummaryItem, paginateListResourceComplianceSummaries, SSMClient } from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../engine/define.ts';
-import { present, sendOptions } from '../ec2/sdk.ts';
+import { collectPages, sendOptions } from '../sdk.ts';
+import { present } from '../ec2/sdk.ts';
 
 export interface PatchSeverityCounts {
   critical: number;
@@ -55,10 +56,7 @@ export const patchCompliance = defineCollector<PatchComplianceSummary[]>({
   async collect(ctx) {
     const client = ctx.session.client(SSMClient, ctx.region);
     const input = { Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' as const }] };
-    const found: PatchComplianceSummary[] = [];
-    for await (const page of paginateListResourceComplianceSummaries({ client, pageSize: 50 }, input, sendOptions(ctx))) {
-      for (const item of page.ResourceComplianceSummaryItems ?? []) found.push(toSummary(item));
-    }
-    return found;
+    const pages = paginateListResourceComplianceSummaries({ client, pageSize: 50 }, input, sendOptions(ctx));
+    return collectPages(pages, (page) => page.ResourceComplianceSummaryItems, toSummary);
   },
 });

@@ -22,6 +22,7 @@ import {
 } from '../../remediation/state.ts';
 import { findingKey } from '../finding-key.ts';
 import type { SqliteDatabase } from './database.ts';
+import { placeholders } from './sql.ts';
 
 interface RecordRow {
   state: string;
@@ -76,7 +77,9 @@ function auditFromRow(row: AuditRow): AuditEvent {
   };
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+type RecordTable = 'remediation_requests' | 'accepted_risks';
+type StateRecord = FixRequest | RiskAcceptance;
+const RECORD_COLUMNS = 'state, data, channel, message_ts';
 
 export class SqliteRemediationStore implements RemediationStore {
   private readonly queries = new Map<string, Statement>();
@@ -111,7 +114,7 @@ export class SqliteRemediationStore implements RemediationStore {
 
   async createRequest(request: FixRequest): Promise<boolean> {
     try {
-      this.insertRequest(request);
+      this.insertRecord('remediation_requests', request);
       return true;
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
@@ -119,94 +122,93 @@ export class SqliteRemediationStore implements RemediationStore {
     }
   }
 
-  private insertRequest(request: FixRequest): void {
-    this.query(
-      `INSERT INTO remediation_requests (id, finding_key, state, expires_at, updated_at, data, channel, message_ts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      request.id,
-      request.findingKey,
-      request.state,
-      request.expiresAt,
-      request.updatedAt,
-      documentOf(request),
-      request.message?.channel ?? null,
-      request.message?.ts ?? null,
-    );
-  }
-
   async getRequest(id: string): Promise<FixRequest | undefined> {
-    const row = this.query('SELECT state, data, channel, message_ts FROM remediation_requests WHERE id = ?').get(id) as RecordRow | undefined;
-    return row ? fromRow<FixRequest>(row) : undefined;
+    return this.getRecord<FixRequest>('remediation_requests', id);
   }
 
   async transitionRequest(next: FixRequest, from: RequestState): Promise<boolean> {
     if (!canTransition(from, next.state)) throw new TransitionError('fix request', from, next.state);
-    const { changes } = this.query(
-      'UPDATE remediation_requests SET state = ?, expires_at = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?',
-    ).run(next.state, next.expiresAt, next.updatedAt, documentOf(next), next.id, from);
-    return changes === 1;
+    return this.transitionRecord('remediation_requests', next, from);
   }
 
   async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
-    if (states.length === 0) return [];
-    const rows = this.query(
-      `SELECT state, data, channel, message_ts FROM remediation_requests WHERE state IN (${placeholders(states.length)}) ORDER BY rowid`,
-    ).all(...states) as RecordRow[];
-    return rows.map((row) => fromRow<FixRequest>(row));
+    return this.recordsIn<FixRequest>('remediation_requests', states, 'rowid');
   }
 
   async openRequestFor(findingKey: string): Promise<FixRequest | undefined> {
     const row = this.query(
-      `SELECT state, data, channel, message_ts FROM remediation_requests
+      `SELECT ${RECORD_COLUMNS} FROM remediation_requests
        WHERE finding_key = ? AND state IN (${placeholders(OPEN_STATES.length)}) ORDER BY rowid DESC LIMIT 1`,
     ).get(findingKey, ...OPEN_STATES) as RecordRow | undefined;
     return row ? fromRow<FixRequest>(row) : undefined;
   }
 
   async setRequestMessage(id: string, message: MessageRef): Promise<void> {
-    this.query('UPDATE remediation_requests SET channel = ?, message_ts = ? WHERE id = ?').run(message.channel, message.ts, id);
+    this.setMessage('remediation_requests', id, message);
   }
 
   async createRisk(risk: RiskAcceptance): Promise<void> {
-    this.query(
-      `INSERT INTO accepted_risks (id, finding_key, state, expires_at, updated_at, data, channel, message_ts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      risk.id,
-      risk.findingKey,
-      risk.state,
-      risk.expiresAt,
-      risk.updatedAt,
-      documentOf(risk),
-      risk.message?.channel ?? null,
-      risk.message?.ts ?? null,
-    );
+    this.insertRecord('accepted_risks', risk);
   }
 
   async getRisk(id: string): Promise<RiskAcceptance | undefined> {
-    const row = this.query('SELECT state, data, channel, message_ts FROM accepted_risks WHERE id = ?').get(id) as RecordRow | undefined;
-    return row ? fromRow<RiskAcceptance>(row) : undefined;
+    return this.getRecord<RiskAcceptance>('accepted_risks', id);
   }
 
   async transitionRisk(next: RiskAcceptance, from: RiskState): Promise<boolean> {
     if (!canTransitionRisk(from, next.state)) throw new TransitionError('risk acceptance', from, next.state);
+    return this.transitionRecord('accepted_risks', next, from);
+  }
+
+  async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
+    return this.recordsIn<RiskAcceptance>('accepted_risks', states, 'expires_at, rowid');
+  }
+
+  async setRiskMessage(id: string, message: MessageRef): Promise<void> {
+    this.setMessage('accepted_risks', id, message);
+  }
+
+  // Fix requests and accepted risks share one table layout (state machine columns, JSON document, message),
+  // so both are stored by the same statements, by table.
+
+  private insertRecord(table: RecordTable, record: StateRecord): void {
+    this.query(
+      `INSERT INTO ${table} (id, finding_key, state, expires_at, updated_at, data, channel, message_ts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      record.id,
+      record.findingKey,
+      record.state,
+      record.expiresAt,
+      record.updatedAt,
+      documentOf(record),
+      record.message?.channel ?? null,
+      record.message?.ts ?? null,
+    );
+  }
+
+  private getRecord<T>(table: RecordTable, id: string): T | undefined {
+    const row = this.query(`SELECT ${RECORD_COLUMNS} FROM ${table} WHERE id = ?`).get(id) as RecordRow | undefined;
+    return row ? fromRow<T>(row) : undefined;
+  }
+
+  private transitionRecord(table: RecordTable, next: StateRecord, from: string): boolean {
     const { changes } = this.query(
-      'UPDATE accepted_risks SET state = ?, expires_at = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?',
+      `UPDATE ${table} SET state = ?, expires_at = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?`,
     ).run(next.state, next.expiresAt, next.updatedAt, documentOf(next), next.id, from);
     return changes === 1;
   }
 
-  async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
+  private recordsIn<T>(table: RecordTable, states: readonly string[], orderBy: string): T[] {
     if (states.length === 0) return [];
     const rows = this.query(
-      `SELECT state, data, channel, message_ts FROM accepted_risks WHERE state IN (${placeholders(states.length)}) ORDER BY expires_at, rowid`,
+      `SELECT ${RECORD_COLUMNS} FROM ${table} WHERE state IN (${placeholders(states.length)}) ORDER BY ${orderBy}`,
     ).all(...states) as RecordRow[];
-    return rows.map((row) => fromRow<RiskAcceptance>(row));
+    return rows.map((row) => fromRow<T>(row));
   }
 
-  async setRiskMessage(id: string, message: MessageRef): Promise<void> {
-    this.query('UPDATE accepted_risks SET channel = ?, message_ts = ? WHERE id = ?').run(message.channel, message.ts, id);
+  private setMessage(table: RecordTable, id: string, message: MessageRef): void {
+    this.query(`UPDATE ${table} SET channel = ?, message_ts = ? WHERE id = ?`).run(message.channel, message.ts, id);
   }
 
   async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {

@@ -28,6 +28,7 @@ import {
   rowToSummary,
   type ScanRow,
 } from './rows.ts';
+import { placeholders, whereClause } from './sql.ts';
 
 const SCAN_COLUMNS =
   'id, started_at, finished_at, selection_key, selection, all_checks, accounts, regions, errors, notes, complete, score, result_count, fail_count, error_count';
@@ -131,22 +132,13 @@ export class SqliteStore implements Store {
   }
 
   async latestScan(query: ScanQuery = {}): Promise<StoredScan | undefined> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.selectionKey !== undefined) {
-      where.push('selection_key = ?');
-      params.push(query.selectionKey);
-    }
-    if (query.finishedBefore !== undefined) {
-      where.push('finished_at < ?');
-      params.push(query.finishedBefore);
-    }
-    if (query.complete !== undefined) {
-      where.push('complete = ?');
-      params.push(query.complete ? 1 : 0);
-    }
-    const sql = `SELECT ${SCAN_COLUMNS} FROM scans${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY finished_at DESC, rowid DESC LIMIT 1`;
-    const row = this.query(sql).get(...params) as ScanRow | undefined;
+    const where = whereClause([
+      query.selectionKey !== undefined ? ['selection_key = ?', query.selectionKey] : undefined,
+      query.finishedBefore !== undefined ? ['finished_at < ?', query.finishedBefore] : undefined,
+      query.complete !== undefined ? ['complete = ?', query.complete ? 1 : 0] : undefined,
+    ]);
+    const sql = `SELECT ${SCAN_COLUMNS} FROM scans${where.sql} ORDER BY finished_at DESC, rowid DESC LIMIT 1`;
+    const row = this.query(sql).get(...where.params) as ScanRow | undefined;
     return row ? this.load(row) : undefined;
   }
 
@@ -233,18 +225,12 @@ export class SqliteStore implements Store {
   }
 
   async latestReport(query: ReportQuery = {}): Promise<ReportRecord | undefined> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.name !== undefined) {
-      where.push('name = ?');
-      params.push(query.name);
-    }
-    if (query.status?.length) {
-      where.push(`status IN (${query.status.map(() => '?').join(', ')})`);
-      params.push(...query.status);
-    }
-    const sql = `SELECT * FROM reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT 1`;
-    const row = this.query(sql).get(...params) as ReportRow | undefined;
+    const where = whereClause([
+      query.name !== undefined ? ['name = ?', query.name] : undefined,
+      query.status?.length ? [`status IN (${placeholders(query.status.length)})`, ...query.status] : undefined,
+    ]);
+    const sql = `SELECT * FROM reports${where.sql} ORDER BY created_at DESC, rowid DESC LIMIT 1`;
+    const row = this.query(sql).get(...where.params) as ReportRow | undefined;
     return row ? rowToReport(row) : undefined;
   }
 

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role.ts';
-import type { AuthorizationDetails, IamRoleDetail } from '../../../src/collectors/iam/authorization-details.ts';
+import type { IamRoleDetail } from '../../../src/collectors/iam/authorization-details.ts';
 import { evaluate } from '../../helpers/evaluate.ts';
+import { authorizationDetails, iamRole } from '../iam/authorization-fixtures.ts';
 import { instance, REGION } from './fixtures.ts';
 
 const profileArn = (name: string) => `arn:aws:iam::123456789012:instance-profile/${name}`;
 
-const role = (name: string, fields: Partial<IamRoleDetail> = {}): IamRoleDetail => ({
-  name,
-  arn: `arn:aws:iam::123456789012:role/${name}`,
-  path: '/',
-  attachedPolicies: [],
-  inlinePolicies: [],
-  instanceProfiles: [{ name, arn: profileArn(name) }],
-  ...fields,
-});
+const role = (name: string, fields: Partial<IamRoleDetail> = {}) => iamRole(name, { instanceProfiles: [{ name, arn: profileArn(name) }], ...fields });
 
-const details: AuthorizationDetails = {
-  users: [],
-  groups: [],
-  policies: [],
+const details = authorizationDetails({
   roles: [
     role('admin', { attachedPolicies: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] }),
     role('inline-admin', {
@@ -28,7 +18,7 @@ const details: AuthorizationDetails = {
     role('reader', { attachedPolicies: [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }),
     role('dangling', { attachedPolicies: [{ name: 'gone', arn: 'arn:aws:iam::123456789012:policy/gone' }] }),
   ],
-};
+});
 
 const withProfile = (id: string, name: string | undefined) =>
   instance({ instanceId: id, name: undefined, iamInstanceProfileArn: name ? profileArn(name) : undefined });

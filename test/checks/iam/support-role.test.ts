@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { supportRole } from '../../../checks/iam/support-role.ts';
-import type { AuthorizationDetails, IamRoleDetail } from '../../../src/collectors/iam/authorization-details.ts';
+import type { IamRoleDetail } from '../../../src/collectors/iam/authorization-details.ts';
 import { evaluate } from '../../helpers/evaluate.ts';
+import { authorizationDetails, iamRole, iamUser } from './authorization-fixtures.ts';
 
 const SUPPORT = { name: 'AWSSupportAccess', arn: 'arn:aws:iam::aws:policy/AWSSupportAccess' };
-const role = (name: string, attachedPolicies = [SUPPORT]): IamRoleDetail => ({
-  name,
-  arn: `arn:aws:iam::123456789012:role/${name}`,
-  path: '/',
-  attachedPolicies,
-  inlinePolicies: [],
-  instanceProfiles: [],
-});
-const details = (roles: IamRoleDetail[], userHasSupport = false): AuthorizationDetails => ({
-  users: userHasSupport ? [{ name: 'alice', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', groups: [], attachedPolicies: [SUPPORT], inlinePolicies: [] }] : [],
-  groups: [],
-  roles,
-  policies: [],
-});
+const role = (name: string, attachedPolicies = [SUPPORT]) => iamRole(name, { attachedPolicies });
+const details = (roles: IamRoleDetail[], userHasSupport = false) =>
+  authorizationDetails({ roles, users: userHasSupport ? [iamUser('alice', { attachedPolicies: [SUPPORT] })] : [] });
 
 describe('iam.support-role', () => {
   it('passes when a role holds AWSSupportAccess, naming it', () => {

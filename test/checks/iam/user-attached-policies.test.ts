@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { userAttachedPolicies } from '../../../checks/iam/user-attached-policies.ts';
-import type { AuthorizationDetails, IamUserDetail } from '../../../src/collectors/iam/authorization-details.ts';
+import type { IamUserDetail } from '../../../src/collectors/iam/authorization-details.ts';
 import { evaluate } from '../../helpers/evaluate.ts';
+import { authorizationDetails, iamUser } from './authorization-fixtures.ts';
 
-const iamUser = (name: string, overrides: Partial<IamUserDetail> = {}): IamUserDetail => ({
-  name,
-  arn: `arn:aws:iam::123456789012:user/${name}`,
-  path: '/',
-  groups: [],
-  attachedPolicies: [],
-  inlinePolicies: [],
-  ...overrides,
-});
-const details = (users: IamUserDetail[]): AuthorizationDetails => ({ users, groups: [], roles: [], policies: [] });
+const details = (users: IamUserDetail[]) => authorizationDetails({ users });
 const allowS3 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
 
 describe('iam.user-attached-policies', () => {

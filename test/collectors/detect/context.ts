@@ -1,9 +1,9 @@
 // A CollectContext for one detection collector, with a real session (clients are mocked per test).
-import { createSession } from '../../../src/aws/session.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import type { CollectContext } from '../../../src/engine/types.ts';
 import type { Locale } from '../../../src/i18n/locale.ts';
-import { TEST_ACCOUNT, TEST_NOW } from '../../helpers/evaluate.ts';
+import { baseCollectContext } from '../../helpers/collect-context.ts';
+import { TEST_ACCOUNT } from '../../helpers/evaluate.ts';
 
 export interface TestContext {
   ctx: CollectContext;
@@ -12,21 +12,14 @@ export interface TestContext {
 }
 
 export function collectContext(region: string, options: { locale?: Locale; regions?: string[] } = {}): TestContext {
-  const settings = defaultSettings({ locale: options.locale ?? 'en' });
-  const session = createSession({ id: TEST_ACCOUNT, name: 'test' }, 'scan', { settings });
   const notes: string[] = [];
-  const ctx: CollectContext = {
-    session,
-    accountId: TEST_ACCOUNT,
+  const ctx = baseCollectContext(TEST_ACCOUNT, {
+    settings: defaultSettings({ locale: options.locale ?? 'en' }),
     region,
     regions: options.regions ?? [region],
-    settings,
-    clock: { now: () => TEST_NOW },
-    get: () => Promise.reject(new Error('detection collectors read no other collector')),
-    progress: () => undefined,
     note: (message) => notes.push(message),
-  };
-  return { ctx, notes, destroy: () => session.destroy() };
+  });
+  return { ctx, notes, destroy: () => ctx.session.destroy() };
 }
 
 /** What Node's resolver throws when a host does not exist (the SDK passes it through unchanged). */

@@ -1,7 +1,7 @@
 // A CollectContext for calling one collector directly; AWS itself is mocked with aws-sdk-client-mock.
-import { createSession } from '../../../src/aws/session.ts';
-import { defaultSettings } from '../../../src/config/schema.ts';
+import { afterAll, afterEach } from 'vitest';
 import type { CollectContext } from '../../../src/engine/types.ts';
+import { baseCollectContext } from '../../helpers/collect-context.ts';
 
 export const ACCOUNT = '111122223333';
 
@@ -12,21 +12,17 @@ export interface TestContext {
 }
 
 export function collectContext(region = 'ap-northeast-1'): TestContext {
-  const session = createSession({ id: ACCOUNT, name: 'test' }, 'scan', { settings: defaultSettings() });
   const progress: [number, number, string][] = [];
-  return {
-    ctx: {
-      session,
-      accountId: ACCOUNT,
-      region,
-      regions: [region],
-      settings: defaultSettings(),
-      clock: { now: () => new Date('2026-11-25T00:00:00Z') },
-      get: () => Promise.reject(new Error('no other collector in this test')),
-      progress: (done, total, unit) => progress.push([done, total, unit]),
-      note: () => undefined,
-    },
-    progress,
-    destroy: () => session.destroy(),
-  };
+  const ctx = baseCollectContext(ACCOUNT, { region, regions: [region], progress: (done, total, unit) => progress.push([done, total, unit]) });
+  return { ctx, progress, destroy: () => ctx.session.destroy() };
+}
+
+/** One context for a whole test file: the client mocks reset after each test, the session closed after the last. */
+export function fileContext(...mocks: { reset(): void }[]): TestContext {
+  const test = collectContext();
+  afterEach(() => {
+    for (const mock of mocks) mock.reset();
+  });
+  afterAll(() => test.destroy());
+  return test;
 }

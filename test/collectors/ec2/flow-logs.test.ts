@@ -1,13 +1,11 @@
 import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowLogs } from '../../../src/collectors/ec2/flow-logs.ts';
-import { collectContext } from './context.ts';
+import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
-const test = collectContext();
-afterEach(() => ec2.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ec2);
 
 describe('flowLogs collector', () => {
   it('pages through every flow log in the region', async () => {

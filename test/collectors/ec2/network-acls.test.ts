@@ -1,13 +1,11 @@
 import { DescribeNetworkAclsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkAcls } from '../../../src/collectors/ec2/network-acls.ts';
-import { ACCOUNT, collectContext } from './context.ts';
+import { ACCOUNT, fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
-const test = collectContext();
-afterEach(() => ec2.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ec2);
 
 describe('networkAcls collector', () => {
   it('pages through ACLs and keeps entries, subnets and ports', async () => {

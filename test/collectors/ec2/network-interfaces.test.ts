@@ -1,13 +1,11 @@
 import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2/network-interfaces.ts';
-import { collectContext } from './context.ts';
+import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
-const test = collectContext();
-afterEach(() => ec2.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ec2);
 
 describe('networkInterfaces collector', () => {
   it('pages through interfaces and tells which instances use each group', async () => {

@@ -1,13 +1,11 @@
 import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
-import { ACCOUNT, collectContext } from './context.ts';
+import { ACCOUNT, fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
-const test = collectContext();
-afterEach(() => ec2.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ec2);
 
 describe('securityGroups collector', () => {
   it('pages through groups and rules, and joins each rule to its group', async () => {

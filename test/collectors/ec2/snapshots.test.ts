@@ -1,13 +1,11 @@
 import { DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapshots } from '../../../src/collectors/ec2/snapshots.ts';
-import { collectContext } from './context.ts';
+import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
-const test = collectContext();
-afterEach(() => ec2.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ec2);
 
 describe('snapshots collector', () => {
   it('lists every owned snapshot across pages and marks the ones anyone may restore', async () => {

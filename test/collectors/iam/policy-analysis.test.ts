@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthorizationDetails, IamRoleDetail } from '../../../src/collectors/iam/authorization-details.ts';
 import {
   attachedPolicyGrantsFullAdmin,
   grantsFullAdmin,
@@ -8,6 +7,7 @@ import {
   roleForInstanceProfile,
 } from '../../../src/collectors/iam/policy-analysis.ts';
 import type { PolicyDocument } from '../../../src/collectors/iam/policy-document.ts';
+import { authorizationDetails, iamRole as role } from '../../checks/iam/authorization-fixtures.ts';
 
 const doc = (...Statement: PolicyDocument['Statement'][]): PolicyDocument => ({ Version: '2012-10-17', Statement: Statement.flat() });
 
@@ -35,19 +35,7 @@ describe('grantsFullAdmin', () => {
   });
 });
 
-const role = (name: string, overrides: Partial<IamRoleDetail> = {}): IamRoleDetail => ({
-  name,
-  arn: `arn:aws:iam::123456789012:role/${name}`,
-  path: '/',
-  attachedPolicies: [],
-  inlinePolicies: [],
-  instanceProfiles: [],
-  ...overrides,
-});
-
-const details: AuthorizationDetails = {
-  users: [],
-  groups: [],
+const details = authorizationDetails({
   roles: [
     role('web', {
       attachedPolicies: [
@@ -72,7 +60,7 @@ const details: AuthorizationDetails = {
     { name: 'everything', arn: 'arn:aws:iam::123456789012:policy/everything', path: '/', attachmentCount: 1, defaultVersionId: 'v3', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) },
     { name: 'logs', arn: 'arn:aws:iam::123456789012:policy/logs', path: '/', attachmentCount: 2, defaultVersionId: 'v1', document: doc({ Effect: 'Allow', Action: 'logs:*', Resource: '*' }) },
   ],
-};
+});
 
 describe('roleAdminGrants', () => {
   it('names the AWS AdministratorAccess policy, admin customer-managed policies and admin inline policies', () => {

@@ -1,7 +1,6 @@
 // A CollectContext over a real session (clients mocked by aws-sdk-client-mock), memoising ctx.get like the engine.
-import { createSession } from '../../../src/aws/session.ts';
-import { defaultSettings } from '../../../src/config/schema.ts';
 import type { AnyCollector, CollectContext } from '../../../src/engine/types.ts';
+import { baseCollectContext } from '../../helpers/collect-context.ts';
 
 export const ACCOUNT = '123456789012';
 
@@ -11,16 +10,9 @@ export interface TestContext extends CollectContext {
 }
 
 export function collectContext(regions: readonly string[] = []): TestContext {
-  const settings = defaultSettings();
-  const session = createSession({ id: ACCOUNT, name: 'test' }, 'scan', { settings });
   const memo = new Map<string, Promise<unknown>>();
   const ctx: TestContext = {
-    session,
-    accountId: ACCOUNT,
-    region: 'global',
-    regions,
-    settings,
-    clock: { now: () => new Date('2026-11-25T00:00:00Z') },
+    ...baseCollectContext(ACCOUNT, { regions }),
     get<T>(collector: AnyCollector): Promise<T> {
       let pending = memo.get(collector.id);
       if (!pending) memo.set(collector.id, (pending = collector.collect(ctx)));
@@ -28,8 +20,7 @@ export function collectContext(regions: readonly string[] = []): TestContext {
     },
     progressed: [],
     progress: (done, total, unit) => ctx.progressed.push([done, total, unit]),
-    note: () => undefined,
-    dispose: () => session.destroy(),
+    dispose: () => ctx.session.destroy(),
   };
   return ctx;
 }

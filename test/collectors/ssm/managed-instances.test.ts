@@ -1,13 +1,11 @@
 import { DescribeInstanceInformationCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { managedById, managedInstances } from '../../../src/collectors/ssm/managed-instances.ts';
-import { collectContext } from '../ec2/context.ts';
+import { fileContext } from '../ec2/context.ts';
 
 const ssm = mockClient(SSMClient);
-const test = collectContext();
-afterEach(() => ssm.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ssm);
 
 describe('managedInstances collector', () => {
   it('pages through the managed nodes with their ping status and agent', async () => {

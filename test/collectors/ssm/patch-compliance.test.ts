@@ -1,13 +1,11 @@
 import { ListResourceComplianceSummariesCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patchCompliance } from '../../../src/collectors/ssm/patch-compliance.ts';
-import { collectContext } from '../ec2/context.ts';
+import { fileContext } from '../ec2/context.ts';
 
 const ssm = mockClient(SSMClient);
-const test = collectContext();
-afterEach(() => ssm.reset());
-afterAll(() => test.destroy());
+const test = fileContext(ssm);
 
 describe('patchCompliance collector', () => {
   it('asks for Patch compliance only and keeps the missing patches by severity', async () => {

@@ -1,15 +1,10 @@
 import { RevokeSecurityGroupEgressCommand as RevokeEgress } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultGroupRulesFix as fix } from '../../../checks/ec2/default-group-rules.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 import { fakeSecurityGroups, rule } from './fake-security-groups.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 // What AWS puts in every new VPC's default group: members talk to each other, and all traffic goes out.
 const SELF = rule('sgr-self', { GroupId: 'sg-def', IpProtocol: '-1', FromPort: -1, ToPort: -1, ReferencedGroupInfo: { GroupId: 'sg-def', UserId: '123456789012' } });
@@ -55,7 +50,7 @@ describe('ec2.sg-default-not-restricted fix', () => {
     expect(fake.rules).toEqual([]);
     expect(applied.requestIds).toEqual(['req-revoke-ingress-sgr-self', 'req-revoke-egress-sgr-out4+sgr-out6']);
 
-    const undone = await fix.undo({ fixId: fix.id, finding: defaultFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, defaultFinding, applied, ctx);
     expect(undone.status).toBe('undone');
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')).toEqual([
       { GroupId: 'sg-def', IpPermissions: [{ IpProtocol: '-1', FromPort: -1, ToPort: -1, UserIdGroupPairs: [{ GroupId: 'sg-def', UserId: '123456789012' }] }] },

@@ -4,16 +4,11 @@ import {
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ebsDefaultEncryptionFix as fix } from '../../../checks/ec2/ebs-default-encryption.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const ebsFinding = finding({ checkId: 'ec2.ebs-default-encryption', resourceType: 'AWS::::Account', resourceId: '123456789012', region: 'ap-northeast-1' });
 
@@ -47,7 +42,7 @@ describe('ec2.ebs-default-encryption fix', () => {
     const ctx = fixContext();
     const applied = await fix.apply(ebsFinding, {}, ctx);
     expect(applied).toMatchObject({ status: 'applied', before: { enabled: false }, after: { enabled: true }, requestIds: ['req-ebs-true'] });
-    const undone = await fix.undo({ fixId: fix.id, finding: ebsFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, ebsFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-ebs-false'] });
     expect(state.enabled).toBe(false);
   });

@@ -1,14 +1,9 @@
 import { DescribeSnapshotAttributeCommand, ModifySnapshotAttributeCommand } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ebsSnapshotPublicFix as fix } from '../../../checks/ec2/ebs-snapshot-public.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const snapFinding = finding({ checkId: 'ec2.ebs-snapshot-public', resourceType: 'AWS::EC2::Snapshot', resourceId: 'snap-0abc' });
 
@@ -40,7 +35,7 @@ describe('ec2.ebs-snapshot-public fix', () => {
       CreateVolumePermission: { Remove: [{ Group: 'all' }] },
     });
     expect(applied).toMatchObject({ status: 'applied', after: { public: false, sharedWithAccounts: ['210987654321'] }, requestIds: ['req-snap-private'] });
-    const undone = await fix.undo({ fixId: fix.id, finding: snapFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, snapFinding, applied, ctx);
     expect(sentCommands(aws, 'ModifySnapshotAttributeCommand').at(-1)).toEqual({
       SnapshotId: 'snap-0abc',
       Attribute: 'createVolumePermission',

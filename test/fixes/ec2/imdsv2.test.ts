@@ -1,14 +1,9 @@
 import { DescribeInstancesCommand, ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imdsv2Fix as fix } from '../../../checks/ec2/imdsv2.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const imdsFinding = finding({ checkId: 'ec2.imdsv2-not-required', resourceType: 'AWS::EC2::Instance', resourceId: 'i-0abc' });
 
@@ -67,7 +62,7 @@ describe('ec2.imdsv2-not-required fix', () => {
       verified: true,
     });
     expect(sentCommands(aws, 'ModifyInstanceMetadataOptionsCommand')).toEqual([{ InstanceId: 'i-0abc', HttpTokens: 'required' }]);
-    const undone = await fix.undo({ fixId: fix.id, finding: imdsFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, imdsFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', after: { httpTokens: 'optional' } });
     expect(state.httpTokens).toBe('optional');
   });

@@ -1,16 +1,11 @@
 import { RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { worldOpenRuleFix as fix, normaliseCidr } from '../../../checks/ec2/world-open-rule.fix.ts';
 import { FixError, validateInputs } from '../../../src/remediation/fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 import { fakeSecurityGroups, rule } from './fake-security-groups.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
 const HTTPS_WORLD = rule('sgr-https', { FromPort: 443, ToPort: 443, CidrIpv4: '0.0.0.0/0', Description: 'web' });
@@ -218,7 +213,7 @@ describe('apply and undo', () => {
     });
     const applied = await fix.apply(f, {}, ctx);
     expect(fake.rules).toEqual([]);
-    await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    await undoApplied(fix, f, applied, ctx);
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')[0]).toEqual({
       GroupId: 'sg-0abc',
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }],
@@ -267,7 +262,7 @@ describe('apply and undo', () => {
     aws.reset();
     fake.rules = fake.rules.slice();
     fakeSecurityGroups(aws, fake.rules, { interfaces: [], online: [] });
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: { replacementCidr: '198.51.100.0/24' }, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx, { replacementCidr: '198.51.100.0/24' });
     expect(undone.status).toBe('undone');
     expect(undone.message).toContain('Removed the replacement rule sgr-new1');
     expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand')).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-new1'] }]);

@@ -1,15 +1,10 @@
 import { DeleteAccessKeyCommand, GetAccessKeyLastUsedCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessKeyFix as fix } from '../../../checks/iam/access-key.fix.ts';
 import { fixForFinding } from '../../../checks/fixes.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const OLD_KEY = { UserName: 'alice', AccessKeyId: 'AKIAOLDKEY0000000001', Status: 'Active', CreateDate: new Date('2025-10-01T09:00:00Z') } as const;
 const NEW_KEY = { UserName: 'alice', AccessKeyId: 'AKIANEWKEY0000000002', Status: 'Active', CreateDate: new Date('2026-11-01T09:00:00Z') } as const;
@@ -70,7 +65,7 @@ describe('access key deactivation', () => {
     expect(applied).toMatchObject({ status: 'applied', before: { status: 'Active' }, after: { status: 'Inactive' }, requestIds: ['req-Inactive'] });
     expect(keys.find((k) => k.AccessKeyId === NEW_KEY.AccessKeyId)?.Status).toBe('Active');
 
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx);
     expect(sentCommands(aws, 'UpdateAccessKeyCommand').at(-1)).toEqual({ UserName: 'alice', AccessKeyId: OLD_KEY.AccessKeyId, Status: 'Active' });
     expect(undone.status).toBe('undone');
     expect(aws.iam.commandCalls(DeleteAccessKeyCommand)).toHaveLength(0);

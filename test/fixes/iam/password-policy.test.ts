@@ -4,16 +4,11 @@ import {
   type PasswordPolicy,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { passwordPolicyFix as fix } from '../../../checks/iam/password-policy.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const policyFinding = finding({ checkId: 'iam.password-policy', region: 'global', resourceType: 'AWS::::Account', resourceId: '123456789012' });
 
@@ -53,7 +48,7 @@ describe('iam.password-policy fix', () => {
     const state = fakePolicy(WEAK);
     const ctx = fixContext();
     const applied = await fix.apply(policyFinding, {}, ctx);
-    const undone = await fix.undo({ fixId: fix.id, finding: policyFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, policyFinding, applied, ctx);
     expect(sentCommands(aws, 'UpdateAccountPasswordPolicyCommand').at(-1)).toEqual({
       MinimumPasswordLength: 8,
       RequireSymbols: true,
@@ -73,7 +68,7 @@ describe('iam.password-policy fix', () => {
     expect(sentCommands(aws, 'UpdateAccountPasswordPolicyCommand')).toEqual([
       { AllowUsersToChangePassword: true, MinimumPasswordLength: 14, PasswordReusePrevention: 24 },
     ]);
-    const undone = await fix.undo({ fixId: fix.id, finding: policyFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, policyFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-delete'] });
     expect(state.policy).toBeNull();
   });

@@ -4,16 +4,11 @@ import {
   type PublicAccessBlockConfiguration,
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3-control';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountPublicAccessBlockFix as fix } from '../../../checks/s3/account-public-access-block.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands, TEST_ACCOUNT } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const accountFinding = finding({ checkId: 's3.account-public-access-block', region: 'global', resourceType: 'AWS::::Account', resourceId: TEST_ACCOUNT });
 const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
@@ -51,7 +46,7 @@ describe('s3.account-public-access-block fix', () => {
     const state = fakeAccount(null);
     const ctx = fixContext();
     const applied = await fix.apply(accountFinding, {}, ctx);
-    const undone = await fix.undo({ fixId: fix.id, finding: accountFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, accountFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-delete'] });
     expect(state.config).toBeNull();
   });
@@ -61,7 +56,7 @@ describe('s3.account-public-access-block fix', () => {
     const state = fakeAccount(previous);
     const ctx = fixContext();
     const applied = await fix.apply(accountFinding, {}, ctx);
-    await fix.undo({ fixId: fix.id, finding: accountFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    await undoApplied(fix, accountFinding, applied, ctx);
     expect(sentCommands(aws, 'PutPublicAccessBlockCommand').at(-1)).toEqual({ AccountId: TEST_ACCOUNT, PublicAccessBlockConfiguration: previous });
     expect(state.config).toEqual(previous);
   });

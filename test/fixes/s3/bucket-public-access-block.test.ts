@@ -5,17 +5,12 @@ import {
   type PublicAccessBlockConfiguration,
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixForFinding } from '../../../checks/fixes.ts';
 import { bucketPublicAccessBlockFix as fix } from '../../../checks/s3/bucket-public-access-block.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands, TEST_ACCOUNT } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 function bucketFinding(checkId: string, region = 'ap-northeast-1') {
   return finding({ checkId, region, resourceType: 'AWS::S3::Bucket', resourceId: 'photos', resourceArn: 'arn:aws:s3:::photos' });
@@ -63,7 +58,7 @@ describe('bucket Block Public Access fix (s3.bucket-public-access-block and s3.b
       { Bucket: 'photos', ExpectedBucketOwner: TEST_ACCOUNT, PublicAccessBlockConfiguration: ALL_ON },
     ]);
     expect(applied).toMatchObject({ status: 'applied', requestIds: ['req-put'], after: { configured: true, config: ALL_ON } });
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx);
     expect(undone.status).toBe('undone');
     expect(state.config).toEqual(previous);
   });
@@ -73,7 +68,7 @@ describe('bucket Block Public Access fix (s3.bucket-public-access-block and s3.b
     const ctx = fixContext();
     const f = bucketFinding('s3.bucket-public');
     const applied = await fix.apply(f, {}, ctx);
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-delete'] });
     expect(state.config).toBeNull();
   });

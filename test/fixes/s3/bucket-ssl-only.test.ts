@@ -4,16 +4,11 @@ import {
   GetBucketWebsiteCommand,
   PutBucketPolicyCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bucketSslOnlyFix as fix } from '../../../checks/s3/bucket-ssl-only.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const ARN = 'arn:aws:s3:::photos';
 const sslFinding = finding({ checkId: 's3.bucket-ssl-only', region: 'eu-west-1', resourceType: 'AWS::S3::Bucket', resourceId: 'photos', resourceArn: ARN });
@@ -59,7 +54,7 @@ describe('s3.bucket-ssl-only fix', () => {
     expect(written.Statement).toEqual([JSON.parse(READ_FOR_CDN).Statement[0], TLS_STATEMENT]);
     expect(applied).toMatchObject({ status: 'applied', before: { policy: READ_FOR_CDN }, verified: true });
 
-    const undone = await fix.undo({ fixId: fix.id, finding: sslFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, sslFinding, applied, ctx);
     expect(undone.status).toBe('undone');
     expect(state.policy).toBe(READ_FOR_CDN);
   });
@@ -69,7 +64,7 @@ describe('s3.bucket-ssl-only fix', () => {
     const ctx = fixContext();
     const applied = await fix.apply(sslFinding, {}, ctx);
     expect(JSON.parse(state.policy ?? '{}')).toEqual({ Version: '2012-10-17', Statement: [TLS_STATEMENT] });
-    const undone = await fix.undo({ fixId: fix.id, finding: sslFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, sslFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-delete'] });
     expect(state.policy).toBeNull();
   });
@@ -81,7 +76,7 @@ describe('s3.bucket-ssl-only fix', () => {
     const edited = JSON.parse(state.policy ?? '{}');
     edited.Statement.push({ Sid: 'Audit', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/audit' }, Action: 's3:GetObject', Resource: `${ARN}/*` });
     state.policy = JSON.stringify(edited);
-    const undone = await fix.undo({ fixId: fix.id, finding: sslFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, sslFinding, applied, ctx);
     expect(undone.message).toContain('only the statement the fix added was removed');
     expect(JSON.parse(state.policy ?? '{}').Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['Cdn', 'Audit']);
   });

@@ -1,14 +1,9 @@
 import { GetBucketVersioningCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bucketVersioningFix as fix } from '../../../checks/s3/bucket-versioning.fix.ts';
-import { expectDeclaredCalls, finding, fixContext, mockAws, sentCommands, TEST_ACCOUNT } from '../helpers.ts';
+import { finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const versioningFinding = finding({ checkId: 's3.bucket-versioning', region: 'us-west-2', resourceType: 'AWS::S3::Bucket', resourceId: 'logs' });
 
@@ -34,7 +29,7 @@ describe('s3.bucket-versioning fix', () => {
       { Bucket: 'logs', ExpectedBucketOwner: TEST_ACCOUNT, VersioningConfiguration: { Status: 'Enabled' } },
     ]);
     expect(applied).toMatchObject({ status: 'applied', before: { status: 'Off' }, after: { status: 'Enabled' }, requestIds: ['req-Enabled'] });
-    const undone = await fix.undo({ fixId: fix.id, finding: versioningFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, versioningFinding, applied, ctx);
     expect(undone).toMatchObject({ status: 'undone', requestIds: ['req-Suspended'] });
     expect(undone.message).toContain('it was Off before the fix');
     expect(state.status).toBe('Suspended');

@@ -1,14 +1,9 @@
 import { DescribeDocumentPermissionCommand, ModifyDocumentPermissionCommand } from '@aws-sdk/client-ssm';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentPublicFix as fix } from '../../../checks/ssm/document-public.fix.ts';
-import { awsError, expectDeclaredCalls, finding, fixContext, mockAws, sentCommands } from '../helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../helpers.ts';
 
-const aws = mockAws();
-afterEach(() => {
-  expectDeclaredCalls(fix, aws);
-  aws.reset();
-});
-afterAll(() => aws.restore());
+const aws = mockAwsFor(fix);
 
 const docFinding = finding({ checkId: 'ssm.document-public', region: 'eu-central-1', resourceType: 'AWS::SSM::Document', resourceId: 'Deploy-App' });
 
@@ -36,7 +31,7 @@ describe('ssm.document-public fix', () => {
     const applied = await fix.apply(docFinding, {}, ctx);
     expect(sentCommands(aws, 'ModifyDocumentPermissionCommand')).toEqual([{ Name: 'Deploy-App', PermissionType: 'Share', AccountIdsToRemove: ['all'] }]);
     expect(applied).toMatchObject({ status: 'applied', after: { public: false, sharedWithAccounts: ['210987654321'] }, requestIds: ['req-unshare'] });
-    const undone = await fix.undo({ fixId: fix.id, finding: docFinding, inputs: {}, before: applied.before, after: applied.after, requestIds: [] }, ctx);
+    const undone = await undoApplied(fix, docFinding, applied, ctx);
     expect(sentCommands(aws, 'ModifyDocumentPermissionCommand').at(-1)).toEqual({
       Name: 'Deploy-App',
       PermissionType: 'Share',
