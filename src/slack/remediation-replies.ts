@@ -5,6 +5,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Remediation } from '../remediation/feature.ts';
 import type { SweepReport } from '../remediation/expiry.ts';
 import type { FixRequest, RiskAcceptance } from '../remediation/store.ts';
+import type { CheckResult } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { SlackDeps } from './deps.ts';
 import { openDirectMessage } from './direct-message.ts';
@@ -15,6 +16,7 @@ import { renderFixRequest, renderRequesterUpdate } from './render/approval-reque
 import type { Block } from './render/blocks.ts';
 import { section } from './render/blocks.ts';
 import { renderRiskRequest, renderRiskUpdate } from './render/risk-request.ts';
+import { RTEXT } from './remediation-text.ts';
 
 export type RemediationDeps = SlackDeps & { remediation: Remediation };
 
@@ -70,6 +72,25 @@ async function post(client: Client, channel: string, message: Message): Promise<
   } catch (err) {
     return { error: slackErrorCode(err) };
   }
+}
+
+/**
+ * The finding a Fix… or Accept risk click names (by snapshot id), once remediation is on and the clicker
+ * may scan; otherwise tells the clicker why not and returns undefined.
+ */
+export async function findingForRequester(
+  deps: RemediationDeps,
+  client: Pick<webApi.WebClient, 'usergroups'>,
+  userId: string,
+  snapshotId: string | undefined,
+  reply: (text: string) => Promise<void>,
+): Promise<CheckResult | undefined> {
+  const { remediation, locale } = deps;
+  if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
+  if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
+  const finding = await remediation.snapshots.find(snapshotId);
+  if (!finding) return void (await reply(say(locale, RTEXT.findingGone)));
+  return finding;
 }
 
 export async function postFixRequest(client: Client, deps: RemediationDeps, request: FixRequest): Promise<{ ok: true } | { ok: false; error: string }> {

@@ -4,7 +4,7 @@ import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@
 import { say } from '../messages.ts';
 import { RTEXT } from '../remediation-text.ts';
 import { renderFixInputsModal } from '../render/remediation-modals.ts';
-import { type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
+import { findingForRequester, type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
 import { requestFix } from '../request-fix.ts';
 
 export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
@@ -14,10 +14,8 @@ export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewa
       const userId = body.user.id;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
       const { remediation, locale } = deps;
-      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
-      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
-      const finding = await remediation.snapshots.find(action.value);
-      if (!finding) return reply(say(locale, RTEXT.findingGone));
+      const finding = await findingForRequester(deps, client, userId, action.value, reply);
+      if (!finding) return;
       const fix = remediation.fixFor(finding);
       if (!fix) return reply(say(locale, RTEXT.noFix));
       if (fix.inputs) {
