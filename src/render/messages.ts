@@ -1,14 +1,12 @@
 // Terminal and file output words, in both locales.
-import type { Severity, Status } from '../engine/types.ts';
+import { SEVERITIES, type Severity, type Status } from '../engine/types.ts';
+import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
 
-export const SEVERITY_LABEL: Record<Severity, Localized> = {
-  critical: { en: 'critical', ja: '重大' },
-  high: { en: 'high', ja: '高' },
-  medium: { en: 'medium', ja: '中' },
-  low: { en: 'low', ja: '低' },
-  info: { en: 'info', ja: '情報' },
-};
+/** The terminal writes severities in English as the catalogue does (`critical`), so scripts can match them. */
+export const SEVERITY_LABEL = Object.fromEntries(
+  SEVERITIES.map((s) => [s, { en: s, ja: SEVERITY_NAMES[s].ja }]),
+) as Record<Severity, Localized>;
 
 export const STATUS_LABEL: Record<Status, Localized> = {
   FAIL: { en: 'FAIL', ja: '不合格' },

@@ -6,7 +6,8 @@ import { SEVERITIES } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
-import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import { SEVERITY_NAMES } from '../i18n/severity.ts';
+import { fill, REPORT_TEXT } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
 
@@ -96,7 +97,7 @@ function scoreBlock(report: PostureReport, locale: Locale): Block {
     fields: SEVERITIES.map((severity) => ({
       type: 'mrkdwn' as const,
       verbatim: true,
-      text: `${SEVERITY_ICON[severity]} *${fill(SEVERITY_NAME[severity], locale)}*\n${report.failing[severity]}`,
+      text: `${SEVERITY_ICON[severity]} *${fill(SEVERITY_NAMES[severity], locale)}*\n${report.failing[severity]}`,
     })),
   };
 }

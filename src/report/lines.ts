@@ -3,7 +3,8 @@
 import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
 import { clipText } from '../slack/mrkdwn.ts';
-import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import { SEVERITY_NAMES } from '../i18n/severity.ts';
+import { fill, REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
 
 export interface TextFormat {
@@ -60,7 +61,7 @@ export class LineWriter {
   }
 
   severity(severity: Severity): string {
-    return `${SEVERITY_ICON[severity]} ${this.format.bold(fill(SEVERITY_NAME[severity], this.locale))}`;
+    return `${SEVERITY_ICON[severity]} ${this.format.bold(fill(SEVERITY_NAMES[severity], this.locale))}`;
   }
 
   finding(r: CheckResult): string {

@@ -3,7 +3,8 @@
 import type { Locale } from '../i18n/locale.ts';
 import { SEVERITIES } from '../engine/types.ts';
 import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
-import { fill, REPORT_TEXT, SEVERITY_NAME } from './messages.ts';
+import { SEVERITY_NAMES } from '../i18n/severity.ts';
+import { fill, REPORT_TEXT } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
 
@@ -67,7 +68,7 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
   out.push(delta ? fill(REPORT_TEXT.scoreChange, locale, { delta }) : fill(REPORT_TEXT.scoreFirst, locale));
   out.push('', `\`${sparkline(report.trend)}\` ${fill(REPORT_TEXT.trend, locale)}`, '', `_${fill(REPORT_TEXT.scoreHelp, locale)}_`, '');
   out.push(`### ${fill(REPORT_TEXT.failingBySeverity, locale)}`, '');
-  out.push(`| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${fill(SEVERITY_NAME[s], locale)}`).join(' | ')} |`);
+  out.push(`| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${fill(SEVERITY_NAMES[s], locale)}`).join(' | ')} |`);
   out.push(`|${SEVERITIES.map(() => '---:').join('|')}|`);
   out.push(`| ${SEVERITIES.map((s) => report.failing[s]).join(' | ')} |`, '');
 

@@ -1,5 +1,4 @@
 // Every word of the posture report, in English and Japanese. `{name}` placeholders are filled by fill().
-import type { Severity } from '../engine/types.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
 
 export const REPORT_TEXT = {
@@ -110,14 +109,6 @@ export const REPORT_COMMAND_TEXT = {
   },
   failed: { en: 'The report could not be made: {reason}', ja: 'レポートを作成できませんでした: {reason}' },
 } satisfies Record<string, Localized>;
-
-export const SEVERITY_NAME: Record<Severity, Localized> = {
-  critical: { en: 'Critical', ja: '重大' },
-  high: { en: 'High', ja: '高' },
-  medium: { en: 'Medium', ja: '中' },
-  low: { en: 'Low', ja: '低' },
-  info: { en: 'Info', ja: '情報' },
-};
 
 /** Picks the locale's text and fills its `{name}` placeholders. */
 export function fill(text: Localized, locale: Locale, values: Record<string, string | number> = {}): string {

@@ -1,6 +1,7 @@
 // Every string a Slack user reads, in English and Japanese. Values from AWS or users are escaped here, so
 // each message is ready for mrkdwn; callers pick the locale with `say(locale, …)`.
 import type { Severity } from '../engine/types.ts';
+import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
 import { code, escapeMrkdwn } from './mrkdwn.ts';
 
@@ -9,14 +10,6 @@ const L = (en: string, ja: string): Localized => ({ en, ja });
 export function say(locale: Locale, message: Localized): string {
   return message[locale];
 }
-
-const SEVERITY_NAMES: Record<Severity, Localized> = {
-  critical: L('Critical', '重大'),
-  high: L('High', '高'),
-  medium: L('Medium', '中'),
-  low: L('Low', '低'),
-  info: L('Info', '情報'),
-};
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {
   critical: ':red_circle:',
