@@ -1,6 +1,6 @@
 // The terminal view of a scan: errors first, then failing findings grouped by severity.
 import { countFailures, postureScore } from '../engine/score.ts';
-import { SEVERITIES, type CheckResult, type ScanProgress, type ScanReport } from '../engine/types.ts';
+import { SEVERITIES, type CheckResult, type ScanReport } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL, STATUS_LABEL } from './messages.ts';
 
@@ -52,15 +52,4 @@ export function renderTable(report: ScanReport, locale: Locale): string {
     for (const n of report.notes) out.push(`  - ${[n.accountId, n.region].filter(Boolean).join(' ')}${n.accountId || n.region ? ': ' : ''}${plain(n.message)}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-/** "IAM done · S3 4/12 buckets · EC2 2/17 regions" — shared by the CLI and Slack progress lines. */
-export function progressLine(progress: ScanProgress): string {
-  return Object.entries(progress)
-    .map(([service, p]) => {
-      const name = service.toUpperCase();
-      if (p.finished) return `${name} done`;
-      return p.total > 0 ? `${name} ${p.done}/${p.total} ${p.unit}` : `${name} …`;
-    })
-    .join(' · ');
 }

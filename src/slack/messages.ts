@@ -2,6 +2,7 @@
 // each message is ready for mrkdwn; callers pick the locale with `say(locale, …)`.
 import type { Severity } from '../engine/types.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
+import { serviceName } from '../render/progress.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
 import { code, escapeMrkdwn } from './mrkdwn.ts';
 
@@ -19,34 +20,13 @@ export const SEVERITY_EMOJI: Record<Severity, string> = {
   info: ':white_circle:',
 };
 
-const SERVICE_NAMES: Record<string, Localized> = {
-  iam: L('IAM', 'IAM'),
-  s3: L('S3', 'S3'),
-  ec2: L('EC2', 'EC2'),
-  ssm: L('SSM', 'SSM'),
-  detect: L('Detection', '脅威検出'),
-};
-
-const UNITS: Record<string, Localized> = {
-  regions: L('regions', 'リージョン'),
-  buckets: L('buckets', 'バケット'),
-  checks: L('checks', 'チェック'),
-  instances: L('instances', 'インスタンス'),
-  users: L('users', 'ユーザー'),
-};
-
 export const MSG = {
   severity: (severity: Severity): Localized => SEVERITY_NAMES[severity],
-  service: (service: string): Localized => SERVICE_NAMES[service] ?? L(escapeMrkdwn(service), escapeMrkdwn(service)),
-  unit: (unit: string): Localized => UNITS[unit] ?? L(escapeMrkdwn(unit), escapeMrkdwn(unit)),
+  service: (service: string): Localized => L(escapeMrkdwn(serviceName(service, 'en')), escapeMrkdwn(serviceName(service, 'ja'))),
 
   // Progress
   scanning: L(':hourglass_flowing_sand: Scanning… this message updates as it goes.', ':hourglass_flowing_sand: スキャンしています… 進み具合はこのメッセージでお知らせします。'),
   scope: (what: string): Localized => L(`Scope: ${what}`, `対象: ${what}`),
-  serviceDone: (name: string): Localized => L(`${name} done`, `${name} 完了`),
-  serviceStarting: (name: string): Localized => L(`${name} starting`, `${name} 開始`),
-  serviceCount: (name: string, done: number, total: number, unit: string): Localized =>
-    L(`${name} ${done}/${total} ${unit}`, `${name} ${done}/${total} ${unit}`),
   resultsPosted: L('Done: the results are posted in this channel.', '完了しました。結果はこのチャンネルに投稿しました。'),
 
   // Scope descriptions

@@ -11,7 +11,8 @@ import { loadMutes, muteWith } from '../../remediation/risks.ts';
 import { storeConfigFromEnv } from '../../store/config.ts';
 import { openStore } from '../../store/open.ts';
 import { resultsToCsv } from '../../render/csv.ts';
-import { progressLine, renderTable } from '../../render/table.ts';
+import { progressLine } from '../../render/progress.ts';
+import { renderTable } from '../../render/table.ts';
 import { type CliIo, CliExit, EXIT, splitList } from '../io.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -87,7 +88,7 @@ export function register(program: Command, io: CliIo): void {
           ...(mute ? { mute } : {}),
           onProgress: showProgress
             ? (progress) => {
-                const text = progressLine(progress);
+                const text = progressLine(progress, settings.locale);
                 if (text !== last) io.stderr.write(`\r\x1b[2K${(last = text)}`);
               }
             : undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine, renderScanning } from '../../../src/slack/render/progress.ts';
+import { progressLine } from '../../src/render/progress.ts';
+import { renderScanning } from '../../src/slack/render/progress.ts';
 
 describe('progressLine', () => {
   const progress = {
