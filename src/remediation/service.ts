@@ -36,7 +36,7 @@ export interface RemediationServiceOptions {
 export type PrepareResult =
   | { kind: 'no-fix' }
   | { kind: 'invalid-inputs'; error: Localized }
-  /** Another request for the same finding is still open. */
+  /** Another request to change the same resource (fixTargetKey) is still open. */
   | { kind: 'open'; request: FixRequest }
   | { kind: 'already-fixed'; preview: FixPreview }
   | { kind: 'preview-failed'; error: string }

@@ -107,7 +107,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX remediation_requests_by_state ON remediation_requests (state);
       CREATE INDEX remediation_requests_by_finding ON remediation_requests (finding_key);
-      -- Two people clicking Fix… on one finding together get one request, not two racing fixes.
+      -- finding_key holds fixTargetKey: two Fix… clicks on one resource (from any of the checks that share its
+      -- fix) get one request, not two racing fixes.
       CREATE UNIQUE INDEX remediation_requests_one_pending ON remediation_requests (finding_key)
         WHERE state IN ('requested', 'approved', 'applying');
 
