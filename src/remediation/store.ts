@@ -73,8 +73,62 @@ export interface FixRequest {
   note?: string;
   /** The approval request message in the approval channel. */
   message?: MessageRef;
+  /**
+   * Who is working on the request while it is in flight (IN_FLIGHT: approved, applying, undoing), and until
+   * when. The owner renews it while it works; only after it expires may another process settle the request,
+   * and it does so by reading AWS. The store clears it when the request leaves the in-flight states.
+   */
+  lease?: Lease;
+  /**
+   * What the fix recorded of its own writes, before and while making them (fix-specific, e.g. "about to add
+   * replacement rule X", then "added sgr-…"). Reconcile and undo trust only this, never a look-alike in AWS.
+   */
+  journal?: unknown;
   updatedAt: string;
 }
+
+export interface Lease {
+  /** A process id unique per run (host, pid, random). */
+  owner: string;
+  expiresAt: string;
+}
+
+/**
+ * The lease condition of a transition:
+ * - `take`: entering an in-flight state; the new record carries this lease.
+ * - `holder`: only the process holding an unexpired lease (at `now`) may act; `renewUntil` extends it.
+ * - `expiredBefore`: another process settles abandoned work: the stored lease must have expired by then
+ *   (a request without a lease counts as expired).
+ */
+export type LeaseCondition =
+  | { take: Lease }
+  | { holder: string; now: string; renewUntil?: string }
+  | { expiredBefore: string };
+
+/**
+ * One conditional state change and its audit event, written in one transaction. `changes` are merged onto the
+ * stored record (a key set to undefined removes that field); `state` becomes `to`. `from === to` is allowed
+ * only for in-flight states with a `holder` lease condition: recording journal progress or renewing the lease.
+ */
+export interface RequestTransition {
+  id: string;
+  from: RequestState;
+  to: RequestState;
+  changes: Partial<Omit<FixRequest, 'id' | 'state' | 'lease'>>;
+  audit?: NewAuditEvent;
+  lease?: LeaseCondition;
+}
+
+export interface RiskTransition {
+  id: string;
+  from: RiskState;
+  to: RiskState;
+  changes: Partial<Omit<RiskAcceptance, 'id' | 'state'>>;
+  audit?: NewAuditEvent;
+}
+
+/** `won`: this call moved the record (and wrote its audit event). `lost`: it changed nothing; act on that. */
+export type TransitionResult<T> = { outcome: 'won'; record: T } | { outcome: 'lost'; current: T | undefined };
 
 export interface RiskAcceptance {
   id: string;
@@ -144,27 +198,31 @@ export interface RemediationStore {
   /** Deletes snapshots older than `before`: requests keep their own copy of the finding. */
   pruneSnapshots(before: string): Promise<number>;
 
-  /** False when the finding already has a request waiting for approval or being applied. */
-  createRequest(request: FixRequest): Promise<boolean>;
+  /**
+   * Stores a new request and its audit event together. False (and nothing written) when the same target
+   * (findingKey) already has a request in one of OPEN_STATES: the one list of open states, for code and index.
+   */
+  createRequest(request: FixRequest, audit: NewAuditEvent): Promise<boolean>;
   getRequest(id: string): Promise<FixRequest | undefined>;
   /**
-   * Writes `next` only if the stored request is still in state `from` (a conditional update); false when
-   * someone else moved it first. Throws TransitionError for a move the state machine does not have.
+   * Moves the request only if it is still in `from` and the lease condition holds; the audit event is written
+   * in the same transaction. Throws TransitionError for a move the state machine does not have.
    */
-  transitionRequest(next: FixRequest, from: RequestState): Promise<boolean>;
+  transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>>;
   requestsIn(states: readonly RequestState[]): Promise<FixRequest[]>;
   /** The request for this finding that is still open (see OPEN_STATES), if any. */
   openRequestFor(findingKey: string): Promise<FixRequest | undefined>;
   setRequestMessage(id: string, message: MessageRef): Promise<void>;
 
-  createRisk(risk: RiskAcceptance): Promise<void>;
+  /** Stores a new risk acceptance (requested, or accepted at once) and its audit event together. */
+  createRisk(risk: RiskAcceptance, audit: NewAuditEvent): Promise<void>;
   getRisk(id: string): Promise<RiskAcceptance | undefined>;
-  /** Conditional like transitionRequest. */
-  transitionRisk(next: RiskAcceptance, from: RiskState): Promise<boolean>;
+  /** Conditional like transitionRequest, with its audit event in the same transaction. */
+  transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>>;
   risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]>;
   setRiskMessage(id: string, message: MessageRef): Promise<void>;
 
-  /** Appends one event; the trail is never updated or deleted. */
+  /** Appends one event that goes with no state change (a refusal); the trail is never updated or deleted. */
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   /** Oldest first (the latest `limit` when given). */
   auditEvents(query?: AuditQuery): Promise<AuditEvent[]>;
