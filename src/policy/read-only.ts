@@ -2,9 +2,17 @@
 import { ENGINE_ACTIONS } from '../engine/regions.ts';
 import type { AnyCheck, AnyCollector } from '../engine/types.ts';
 
+export interface IamPolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string[];
+  /** "*" for actions without resource-level permissions; ARN patterns otherwise (src/policy/resources.ts). */
+  Resource: '*' | string[];
+}
+
 export interface IamPolicyDocument {
   Version: '2012-10-17';
-  Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
+  Statement: IamPolicyStatement[];
 }
 
 /** Read verbs; GenerateCredentialReport only asks IAM to build the report it then reads (access level Read). */
