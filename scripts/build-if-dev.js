@@ -1,0 +1,27 @@
+// `npm start` and `npm ci` (prestart, prepare) compile dist/ when TypeScript is installed, i.e. in a
+// development checkout. A production install (`npm ci --omit=dev`, the container image) has no compiler and
+// runs the dist/ it was shipped with; without one it says how to get it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import process from 'node:process';
+
+const root = new URL('..', import.meta.url);
+
+function compiler() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    return undefined;
+  }
+}
+
+const tsc = compiler();
+if (tsc) {
+  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  process.exit(build.status ?? 1);
+}
+if (!existsSync(new URL('dist/src/main.js', root))) {
+  process.stderr.write('awscheck is not built and TypeScript is not installed: run `npm ci` (with dev dependencies) to build dist/.\n');
+  process.exit(1);
+}
