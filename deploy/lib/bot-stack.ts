@@ -16,9 +16,9 @@ import {
   OperatingSystemFamily,
   Secret as EcsSecret,
 } from 'aws-cdk-lib/aws-ecs';
-import { CfnEventBusPolicy, EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { Policy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Policy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -189,18 +189,15 @@ export class BotStack extends Stack {
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
     });
     const bus = new EventBus(this, 'EventBus', { eventBusName: EVENT_BUS_NAME });
-    new CfnEventBusPolicy(this, 'EventBusOrganizationPolicy', {
-      eventBusName: bus.eventBusName,
-      statementId: 'AllowOrganizationPutEvents',
-      statement: {
-        Sid: 'AllowOrganizationPutEvents',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'events:PutEvents',
-        Resource: bus.eventBusArn,
-        Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
-      },
-    });
+    bus.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowOrganizationPutEvents',
+        principals: [new AnyPrincipal()],
+        actions: ['events:PutEvents'],
+        resources: [bus.eventBusArn],
+        conditions: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
+      }),
+    );
     const pattern = alertEventPattern();
     const eventPattern = { source: pattern.source, detailType: pattern.detailType, detail: pattern.detail };
     const target = new SqsQueue(queue);
