@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
+import { URL } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 

@@ -31,17 +31,20 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const OU = /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
+/** A scalar as text; objects are not settings. */
+function scalar(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 /** Context from the command line is a string; from cdk.json it may be a list. */
 function list(value: unknown): string[] | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const items = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/);
+  const items = Array.isArray(value) ? value.map(scalar).filter((s) => s !== undefined) : (scalar(value)?.split(/[\s,]+/) ?? []);
   const out = items.map((s) => s.trim()).filter(Boolean);
   return out.length > 0 ? out : undefined;
 }
 
 function text(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const s = String(value).trim();
+  const s = scalar(value)?.trim();
   return s === '' ? undefined : s;
 }
 

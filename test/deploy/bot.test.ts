@@ -7,7 +7,7 @@ import { DYNAMODB_TABLE } from '../../src/store/dynamodb/table.ts';
 import type { AwscheckApp } from '../../deploy/lib/app.ts';
 import { ALERT_EVENTS } from '../../deploy/lib/events.ts';
 import { ORGANIZATIONS_READ_ACTIONS } from '../../deploy/lib/names.ts';
-import { CONTEXT, resolve, testApp } from './template.ts';
+import { type Cfn, CONTEXT, resolve, testApp } from './template.ts';
 
 const REFS = { 'AWS::Partition': 'aws', 'AWS::AccountId': '111122223333', 'AWS::Region': 'eu-west-1' };
 
@@ -22,9 +22,9 @@ describe('the bot stack', () => {
 
   const container = () => {
     const [task] = Object.values(bot.findResources('AWS::ECS::TaskDefinition'));
-    return task!.Properties.ContainerDefinitions[0] as Record<string, any>;
+    return task!.Properties.ContainerDefinitions[0] as Cfn;
   };
-  const environment = () => Object.fromEntries(container().Environment.map((e: any) => [e.Name, e.Value]));
+  const environment = () => Object.fromEntries(container().Environment.map((e: Cfn) => [e.Name, e.Value]));
 
   it('injects the Slack tokens as ECS secrets from the named Secrets Manager secrets, never as plain values', () => {
     const secrets = container().Secrets as { Name: string; ValueFrom: unknown }[];
@@ -133,8 +133,8 @@ describe('the bot stack', () => {
     const refs = { ...REFS, [`${tableId}.Arn`]: 'arn:aws:dynamodb:eu-west-1:111122223333:table/T', [`${queueId}.Arn`]: 'arn:aws:sqs:eu-west-1:111122223333:Q' };
     const getAtt = (value: unknown): unknown =>
       JSON.parse(JSON.stringify(value), (_k, v) => (v && typeof v === 'object' && 'Fn::GetAtt' in v ? { Ref: (v['Fn::GetAtt'] as string[]).join('.') } : v));
-    const statements = attached.flatMap((p) => (resolve(getAtt(p.Properties.PolicyDocument), refs) as any).Statement);
-    const bySid = (sid: string) => statements.find((s: any) => s.Sid === sid);
+    const statements = attached.flatMap((p) => (resolve(getAtt(p.Properties.PolicyDocument), refs) as Cfn).Statement);
+    const bySid = (sid: string) => statements.find((s: Cfn) => s.Sid === sid);
     const asList = (v: unknown) => (Array.isArray(v) ? v : [v]);
 
     expect(bySid('AssumeMemberRoles')).toMatchObject({ Effect: 'Allow', Action: 'sts:AssumeRole' });
@@ -143,13 +143,13 @@ describe('the bot stack', () => {
     expect(asList(bySid('ReadAlertQueue').Action).sort()).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage']);
     expect(bySid('ReadAlertQueue').Resource).toBe('arn:aws:sqs:eu-west-1:111122223333:Q');
     for (const expected of dynamoDbStatements('arn:aws:dynamodb:eu-west-1:111122223333:table/T')) {
-      const found = statements.find((s: any) => s.Sid === expected.Sid);
+      const found = statements.find((s: Cfn) => s.Sid === expected.Sid);
       expect({ ...found, Action: asList(found.Action), Resource: asList(found.Resource) }).toEqual(expected);
     }
-    const scan = statements.find((s: any) => s.Sid === 'AwscheckReadOnlyScan');
+    const scan = statements.find((s: Cfn) => s.Sid === 'AwscheckReadOnlyScan');
     expect({ ...scan, Action: asList(scan.Action) }).toEqual(readOnlyPolicy(ALL_CHECKS).Statement[0]);
     // Nothing else: no write outside the table and the queue, no AssumeRole on other roles.
-    const sids = statements.map((s: any) => s.Sid).sort();
+    const sids = statements.map((s: Cfn) => s.Sid).sort();
     expect(sids).toEqual(['AssumeMemberRoles', 'AwscheckReadOnlyScan', 'DiscoverOrganization', 'ReadAlertQueue', ...dynamoDbStatements('x').map((s) => s.Sid)].sort());
   });
 

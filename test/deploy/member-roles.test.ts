@@ -6,7 +6,7 @@ import { remediationPolicy } from '../../src/policy/remediation.ts';
 import { STACK_NAMES } from '../../deploy/lib/app.ts';
 import { ALERT_EVENTS } from '../../deploy/lib/events.ts';
 import { runAwscheck } from '../helpers/cli.ts';
-import { resolve, testApp } from './template.ts';
+import { type Cfn, resolve, testApp } from './template.ts';
 
 const PARTITION = { 'AWS::Partition': 'aws' };
 
@@ -27,7 +27,7 @@ describe('the member-account roles', () => {
   const roleNamed = (template: Template, name: string) => {
     const found = Object.values(template.findResources('AWS::IAM::Role', { Properties: { RoleName: name } }));
     expect(found).toHaveLength(1);
-    return found[0]!.Properties as Record<string, any>;
+    return found[0]!.Properties as Cfn;
   };
 
   it('trust only the bot task role, and only with the external id', () => {
@@ -85,7 +85,7 @@ describe('the member-account roles', () => {
     const body = JSON.parse(set!.Properties.TemplateBody);
     expect(body.Resources).toEqual(roles.toJSON().Resources);
     expect(body.Parameters).toEqual(roles.toJSON().Parameters);
-    const params = Object.fromEntries(set!.Properties.Parameters.map((p: any) => [p.ParameterKey, p.ParameterValue]));
+    const params = Object.fromEntries(set!.Properties.Parameters.map((p: Cfn) => [p.ParameterKey, p.ParameterValue]));
     const botRole = Object.entries(bot.findResources('AWS::IAM::Role', { Properties: { RoleName: 'awscheck-bot' } }));
     expect(botRole).toHaveLength(1);
     const refs = { 'AWS::Partition': 'aws', 'AWS::AccountId': '111122223333', 'AWS::Region': 'eu-west-1', ExternalId: 'ext-1234567890' };
@@ -102,7 +102,7 @@ describe('the member-account roles', () => {
     const pattern = rule!.Properties.EventPattern;
     expect(pattern['detail-type']).toEqual(['AWS API Call via CloudTrail', 'AWS Console Sign In via CloudTrail']);
     expect(pattern.detail.eventSource).toEqual(Object.keys(ALERT_EVENTS));
-    const names = pattern.detail.$or.flatMap((branch: any) => branch.eventName);
+    const names = pattern.detail.$or.flatMap((branch: Cfn) => branch.eventName);
     expect(names.sort()).toEqual(Object.values(ALERT_EVENTS).flat().sort());
     // The root user's sign-ins and keys only; anyone's security-group or bucket change.
     expect(pattern.detail.$or).toContainEqual({ eventName: ['ConsoleLogin', 'CreateAccessKey'], userIdentity: { type: ['Root'] } });
@@ -116,7 +116,7 @@ describe('the member-account roles', () => {
     expect(set!.Properties.PermissionModel).toBe('SERVICE_MANAGED');
     expect(set!.Properties.AutoDeployment).toEqual({ Enabled: true, RetainStacksOnAccountRemoval: false });
     expect(JSON.parse(set!.Properties.TemplateBody).Resources).toEqual(events.toJSON().Resources);
-    const busArn = set!.Properties.Parameters.find((p: any) => p.ParameterKey === 'EventBusArn').ParameterValue;
+    const busArn = set!.Properties.Parameters.find((p: Cfn) => p.ParameterKey === 'EventBusArn').ParameterValue;
     expect(resolve(busArn, { 'AWS::Partition': 'aws', 'AWS::AccountId': '111122223333', 'AWS::Region': 'eu-west-1' })).toBe(
       'arn:aws:events:eu-west-1:111122223333:event-bus/awscheck-events',
     );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOnlyPolicy } from '../../src/policy/read-only.ts';
 import { ALL_CHECKS } from '../../checks/index.ts';
+import type { Cfn } from './template.ts';
 
 const DEPLOY_DIR = new URL('../../deploy/', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'awscheck-cdk-out-'));
@@ -51,11 +52,11 @@ describe('npx cdk synth', () => {
     expect(stacks).toEqual(['AwscheckBot', 'AwscheckMemberEvents', 'AwscheckMemberRoles', 'AwscheckMemberStackSets']);
 
     const template = (name: string) => JSON.parse(readFileSync(join(out, `${name}.template.json`), 'utf8'));
-    const sets = Object.values(template('AwscheckMemberStackSets').Resources as Record<string, any>).filter((r) => r.Type === 'AWS::CloudFormation::StackSet');
+    const sets = Object.values(template('AwscheckMemberStackSets').Resources as Cfn).filter((r) => r.Type === 'AWS::CloudFormation::StackSet');
     expect(sets.map((s) => s.Properties.StackSetName).sort()).toEqual(['awscheck-member-events', 'awscheck-member-roles']);
     // The read role in the StackSet is the one `awscheck policy` prints.
     const body = JSON.parse(sets.find((s) => s.Properties.StackSetName === 'awscheck-member-roles').Properties.TemplateBody);
-    const read = Object.values(body.Resources as Record<string, any>).find((r) => r.Properties.RoleName === 'awscheck-read');
+    const read = Object.values(body.Resources as Cfn).find((r) => r.Properties.RoleName === 'awscheck-read');
     expect(read.Properties.Policies[0].PolicyDocument).toEqual(readOnlyPolicy(ALL_CHECKS));
     expect(template('AwscheckBot').Resources).toBeDefined();
 

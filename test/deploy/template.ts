@@ -3,6 +3,10 @@
 import { ContainerImage } from 'aws-cdk-lib/aws-ecs';
 import { buildApp } from '../../deploy/lib/app.ts';
 
+/** A CloudFormation template fragment: JSON whose shape the assertions check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Cfn = Record<string, any>;
+
 export const CONTEXT = {
   'awscheck:externalId': 'ext-1234567890',
   'awscheck:organizationId': 'o-abcdef1234',
