@@ -94,7 +94,6 @@ export class BotStack extends Stack {
       memoryLimitMiB: 1024,
       taskRole: this.taskRole,
       runtimePlatform: { cpuArchitecture: CpuArchitecture.X86_64, operatingSystemFamily: OperatingSystemFamily.LINUX },
-      volumes: [{ name: 'tmp' }],
     });
     const secret = (key: string, name: string) => EcsSecret.fromSecretsManager(Secret.fromSecretNameV2(this, key, name));
     // Socket Mode: no signing secret, no port. Only the organization settings go through a file.
@@ -109,10 +108,11 @@ export class BotStack extends Stack {
       Aws.ACCOUNT_ID,
       '"]}}',
     ]);
-    const container = task.addContainer('bot', {
+    task.addContainer('bot', {
       image: props.image ?? ContainerImage.fromAsset(REPO_ROOT, { platform: Platform.LINUX_AMD64 }),
       command: CONTAINER_COMMAND,
-      readonlyRootFilesystem: true,
+      // Not a read-only root: Fargate mounts task volumes root-owned (0755), so the non-root user could not
+      // write the settings file to one; the image's own /tmp is writable by it.
       logging: LogDrivers.awsLogs({ streamPrefix: 'awscheck', logGroup }),
       environment: {
         ...ctx.environment,
@@ -129,7 +129,6 @@ export class BotStack extends Stack {
         SLACK_APP_TOKEN: secret('SlackAppToken', ctx.slackAppTokenSecret),
       },
     });
-    container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
     acknowledge(task, 'ECS2', 'The environment holds only non-secret settings (table name, queue URL, channel ids, role names); the Slack tokens are ECS secrets from Secrets Manager.');
     acknowledgeWildcards(task, ['*'], 'CDK-generated execution role: ecr:GetAuthorizationToken accepts only "*".');
 
