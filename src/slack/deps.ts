@@ -7,6 +7,7 @@ import type { Remediation } from '../remediation/feature.ts';
 import type { BackgroundTasks } from './background.ts';
 import type { ProgressReporterOptions } from './progress-reporter.ts';
 import type { FindingActions } from './render/results.ts';
+import type { ResultSets } from './results/result-sets.ts';
 import type { ScannerAllowlist } from './scanners.ts';
 
 /** A store of past scans (the history feature); App Home reads the newest per account from it. */
@@ -23,6 +24,8 @@ export interface SlackDeps {
   background: BackgroundTasks;
   history?: ScanHistory;
   findingActions?: FindingActions;
+  /** The failing findings behind each results message and App Home, for "Show all". */
+  resultSets?: ResultSets;
   /** Fix requests, accepted risks and the audit trail (their buttons, modals and subcommands). */
   remediation?: Remediation;
   /** Progress pacing (tests shorten the gaps). */
