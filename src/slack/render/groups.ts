@@ -6,7 +6,7 @@ import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
-import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
+import { clipMrkdwn, clipText, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
 import { groupRefValue, RESULTS_ACTIONS } from '../results/ids.ts';
 import { GTEXT } from '../results/text.ts';
@@ -19,6 +19,8 @@ const NAME_MAX = 80;
 const EVIDENCE_MAX = 300;
 const TITLE_MAX = 70;
 const OPTION_MAX = 75;
+/** Menu entries are short, so a hundred of them stay inside the message's text budget. */
+const OPTION_NAME_MAX = 40;
 const OPTIONS_PER_SELECT = 100;
 const SECTION_MAX = 2900;
 
@@ -89,7 +91,7 @@ export function groupBlocks(group: FindingGroup, ctx: GroupRenderContext): Block
 
 function compactLine(group: FindingGroup, ctx: GroupRenderContext, withTitle: boolean): string {
   const title = withTitle ? titleText(group, ctx.locale, 50) : undefined;
-  return [`${SEVERITY_EMOJI[group.severity]} ${code(group.checkId)}`, title, String(group.findings.length)].filter(Boolean).join(' · ');
+  return [code(group.checkId), title, String(group.findings.length)].filter(Boolean).join(' · ');
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -103,8 +105,12 @@ export function compactGroupBlocks(groups: readonly FindingGroup[], ctx: GroupRe
   if (groups.length === 0) return [];
   const blocks: Block[] = [];
   let text = say(ctx.locale, GTEXT.moreChecks(groups.length));
+  let severity: FindingGroup['severity'] | undefined;
   for (const group of groups) {
-    const line = compactLine(group, ctx, withTitles);
+    // One severity heading per run of lines, rather than an emoji on each line.
+    const heading = group.severity === severity ? '' : `${SEVERITY_EMOJI[group.severity]} *${say(ctx.locale, MSG.severity(group.severity))}*\n`;
+    severity = group.severity;
+    const line = `${heading}${compactLine(group, ctx, withTitles)}`;
     if (text.length + line.length + 1 > SECTION_MAX) {
       blocks.push(section(text));
       text = line;
@@ -120,7 +126,7 @@ export function compactGroupBlocks(groups: readonly FindingGroup[], ctx: GroupRe
       action_id: `${RESULTS_ACTIONS.showPick}${i === 0 ? '' : `_${i}`}`,
       placeholder: plain(say(ctx.locale, GTEXT.pickPlaceholder), 150),
       options: part.map((group) => ({
-        text: plain(`${group.title ? say(ctx.locale, group.title) : group.checkId}`.slice(0, OPTION_MAX - 8) + ` (${group.findings.length})`, OPTION_MAX),
+        text: plain(`${clipText(group.title ? say(ctx.locale, group.title) : group.checkId, OPTION_NAME_MAX)} (${group.findings.length})`, OPTION_MAX),
         value: groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }),
       })),
     }));
