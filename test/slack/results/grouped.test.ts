@@ -117,6 +117,22 @@ describe('grouped results', () => {
     }
   });
 
+  it('shows every check of the real catalogue failing at once, across three accounts, in both languages', () => {
+    const accounts = ['111111111111', '222222222222', '333333333333'].map((accountId, i) => ({ accountId, name: `account-${i}` }));
+    const results = ALL_CHECKS.flatMap((check) =>
+      Array.from({ length: 60 }, (_, i) =>
+        result({ checkId: check.id, severity: check.severity, accountId: accounts[i % 3]?.accountId ?? '', resourceId: `arn:aws:thing:${check.id}:${i}`, evidence: 'e'.repeat(400) }),
+      ),
+    ).sort(compareResults);
+    for (const locale of ['en', 'ja'] as const) {
+      const out = renderResults(report(results, { accounts }), { locale, catalogue: ALL_CHECKS, resultSetId: SET, overflowNote: 'CSV.' });
+      expectWithinLimits(out.blocks);
+      expect(out.groups).toBe(ALL_CHECKS.length);
+      const json = JSON.stringify(out.blocks);
+      for (const check of ALL_CHECKS) expect(json).toContain(check.id);
+    }
+  });
+
   it('puts a group\'s own buttons (the slot for "Fix all") after Show all and Explain', () => {
     const results = crowdedResults();
     const out = renderResults(report(results), {
