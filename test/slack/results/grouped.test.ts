@@ -2,25 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { compareResults } from '../../../src/engine/sort.ts';
-import type { CheckResult, Severity } from '../../../src/engine/types.ts';
+import type { Severity } from '../../../src/engine/types.ts';
 import { button } from '../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { renderResults } from '../../../src/slack/render/results.ts';
 import { groupFailures } from '../../../src/slack/results/groups.ts';
 import { parseGroupRef, RESULTS_ACTIONS } from '../../../src/slack/results/ids.ts';
 import { fakeCheck, report, result } from '../fixtures.ts';
+import { crowdedResults } from './crowded.ts';
 
 const SET = 'AAAAAAAAAAAAAAAAAAAAAA';
-
-/** 500 findings of one low-severity check and one finding each of ten others, the worst of them critical. */
-export function crowdedResults(): CheckResult[] {
-  const snapshots = Array.from({ length: 500 }, (_, i) =>
-    result({ checkId: 'ec2.public-snapshot', severity: 'low', resourceId: `snap-${String(i).padStart(4, '0')}`, evidence: `snapshot ${i} is public` }),
-  );
-  const severities: Severity[] = ['critical', 'critical', 'high', 'high', 'medium', 'medium', 'low', 'low', 'info', 'info'];
-  const others = severities.map((severity, i) => result({ checkId: `ec2.other-${i}`, severity, resourceId: `sg-other-${i}`, evidence: `other ${i} fails` }));
-  return [...snapshots, ...others].sort(compareResults);
-}
 
 const catalogue = [
   fakeCheck({ id: 'ec2.public-snapshot', items: () => [] }),

@@ -12,7 +12,7 @@ import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { RESULTS_ACTIONS } from '../../../src/slack/results/ids.ts';
 import { SLACK_METHOD_SCOPES } from '../../../src/slack/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
-import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
+import { FORM, JSON_TYPE, TEST_SIGNING_SECRET, buttonClick, eventBody, interactionBody, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
 import { ACCOUNT, fakeCheck } from '../fixtures.ts';
 
 const sts = mockClient(STSClient);
@@ -174,6 +174,25 @@ describe('Show all over HTTP', () => {
     await postSigned(h.events, interactionBody(buttonClick(RESULTS_ACTIONS.showAll, 'BBBBBBBBBBBBBBBBBBBBBB|ec2.public-snapshot|0')), FORM);
     const second = await h.slack.waitFor(() => h.slack.callsTo('views.open')[1]);
     expect(JSON.stringify(second.params.view)).toContain('no longer kept');
+  });
+
+  it('groups App Home the same way, and its Show all opens the same pages (one stored set per scan)', async () => {
+    const h = await start();
+    await scan(h);
+    const home = async (n: number) => {
+      await postSigned(h.events, eventBody({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0U0ALICE', tab: 'home', event_ts: `1700000000.${n}` }), JSON_TYPE);
+      return (await h.slack.waitFor(() => h.slack.callsTo('views.publish')[n - 1])).params.view as View;
+    };
+    const first = await home(1);
+    const text = JSON.stringify(first);
+    for (let i = 0; i < 10; i += 1) expect(text).toContain(`ec2.other-${i}`);
+    const showAll = elements(first.blocks).find((e) => e.action_id === RESULTS_ACTIONS.showAll && e.value?.includes('public-snapshot'));
+    expect(JSON.stringify(showAll)).toContain('Show all (500)');
+    // Opening the tab again reuses the stored set rather than storing the scan again.
+    expect(JSON.stringify(await home(2))).toContain(showAll?.value ?? 'missing');
+    await postSigned(h.events, interactionBody(buttonClick(RESULTS_ACTIONS.showAll, showAll?.value ?? '')), FORM);
+    const opened = await h.slack.waitFor(() => h.slack.callsTo('views.open')[0]);
+    expect(JSON.stringify(opened.params.view)).toContain('Page 1 of 25 · 500 findings');
   });
 
   it('pushes Explain on top of the findings modal instead of opening a new one', async () => {
