@@ -78,3 +78,11 @@ export function colourAt(image: DecodedPng, x: number, y: number): string {
   const i = (y * image.width + x) * 4;
   return `#${[0, 1, 2].map((k) => (image.pixels[i + k] ?? 0).toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The PNG inside an upload's body (files.uploadV2 posts multipart form data). */
+export function pngInUpload(body: Buffer): Buffer {
+  const start = body.indexOf(SIGNATURE);
+  if (start < 0) throw new Error('no PNG in the upload');
+  const end = body.lastIndexOf('\r\n--');
+  return body.subarray(start, end > start ? end : body.length);
+}
