@@ -85,11 +85,11 @@ function clickInModal(actionId: string, value: string, view: { id: string; hash:
   };
 }
 
-async function scan(h: Harness): Promise<View['blocks']> {
-  const body = slashCommandBody({ text: '', response_url: h.slack.responseUrl('scan') });
+async function scan(h: Harness, text = '', id = 'scan'): Promise<View['blocks']> {
+  const body = slashCommandBody({ text, response_url: h.slack.responseUrl(id) });
   expect((await postSigned(h.events, body, FORM)).status).toBe(200);
   await h.bot.idle();
-  return (h.slack.responsesTo('scan').at(-1)?.body as unknown as View).blocks;
+  return (h.slack.responsesTo(id).at(-1)?.body as unknown as View).blocks;
 }
 
 beforeEach(() => {
@@ -193,6 +193,23 @@ describe('Show all over HTTP', () => {
     await postSigned(h.events, interactionBody(buttonClick(RESULTS_ACTIONS.showAll, showAll?.value ?? '')), FORM);
     const opened = await h.slack.waitFor(() => h.slack.callsTo('views.open')[0]);
     expect(JSON.stringify(opened.params.view)).toContain('Page 1 of 25 · 500 findings');
+  });
+
+  it('keeps `/awscheck CHECK-ID` listing that check\'s findings one by one, each with its Fix…, and Show all for the rest', async () => {
+    const h = await start();
+    const one = await scan(h, 'ec2.other-3', 'one');
+    expect(elements(one).filter((e) => e.action_id === 'awscheck_fix').map((e) => e.value)).toEqual(['fix-sg-other-3']);
+    expect(JSON.stringify(one)).not.toContain('ec2.other-4');
+
+    const big = await scan(h, 'ec2.public-snapshot', 'big');
+    const size = measureBlocks(big);
+    expect(size.blocks).toBeLessThanOrEqual(BLOCK_KIT.maxMessageBlocks);
+    expect(size.totalText).toBeLessThanOrEqual(BLOCK_KIT.maxMessageText);
+    const fixes = elements(big).filter((e) => e.action_id === 'awscheck_fix');
+    expect(fixes.length).toBeGreaterThan(10);
+    expect(fixes[0]?.value).toBe('fix-snap-0000');
+    expect(elements(big).find((e) => e.action_id === RESULTS_ACTIONS.showAll)?.value).toContain('|ec2.public-snapshot|0');
+    expect(JSON.stringify(big)).toContain('of 500 findings');
   });
 
   it('pushes Explain on top of the findings modal instead of opening a new one', async () => {
