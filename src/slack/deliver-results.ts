@@ -11,7 +11,7 @@ import { MSG, say } from './messages.ts';
 import { section } from './render/blocks.ts';
 import { type FindingActions, renderResults } from './render/results.ts';
 import type { ResponseUrl } from './response-url.ts';
-import { prepareResults } from './results/prepare.ts';
+import { type GroupActions, prepareResults } from './results/prepare.ts';
 import type { ResultSets } from './results/result-sets.ts';
 
 export interface DeliveryTarget {
@@ -23,6 +23,8 @@ export interface DeliveryTarget {
   locale: Locale;
   catalogue: readonly AnyCheck[];
   findingActions?: FindingActions;
+  /** Buttons for a whole group (where "Fix all (N)…" plugs in). */
+  groupActions?: GroupActions;
   /** Where "Show all" finds the findings; without it the groups have no Show all button. */
   resultSets?: ResultSets;
   logger: Pick<Logger, 'warn'>;
@@ -38,6 +40,7 @@ export async function deliverResults(report: ScanReport, target: DeliveryTarget)
   const prepared = await prepareResults(report, {
     catalogue: target.catalogue,
     ...(target.findingActions ? { findingActions: target.findingActions } : {}),
+    ...(target.groupActions ? { groupActions: target.groupActions } : {}),
     ...(target.resultSets ? { resultSets: target.resultSets } : {}),
   });
   const base = { locale, catalogue: target.catalogue, ...prepared };

@@ -10,6 +10,7 @@ import type { CheckResult, Severity } from '../../../src/engine/types.ts';
 import { button } from '../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { RESULTS_ACTIONS } from '../../../src/slack/results/ids.ts';
+import type { GroupActions } from '../../../src/slack/results/prepare.ts';
 import { SLACK_METHOD_SCOPES } from '../../../src/slack/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
 import { FORM, JSON_TYPE, TEST_SIGNING_SECRET, buttonClick, eventBody, interactionBody, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
@@ -39,7 +40,7 @@ function crowdedChecks() {
   ];
 }
 
-async function start(scanners: string[] = []): Promise<Harness> {
+async function start(scanners: string[] = [], groupActions?: GroupActions): Promise<Harness> {
   const slack = await startFakeSlack();
   let viewCounter = 0;
   slack.on('views.open', () => ({ ok: true, view: { id: `V${++viewCounter}`, hash: `h${viewCounter}` } }));
@@ -53,6 +54,7 @@ async function start(scanners: string[] = []): Promise<Harness> {
     logLevel: LogLevel.ERROR,
     host: '127.0.0.1',
     progress: { gapsMs: [30] },
+    ...(groupActions ? { groupActions } : {}),
     findingActions: (finding) => {
       buttonsFor.push(finding);
       return [button('Fix…', 'awscheck_fix', `fix-${finding.resourceId}`), button('Accept risk', 'awscheck_accept_risk', `risk-${finding.resourceId}`)];
@@ -210,6 +212,20 @@ describe('Show all over HTTP', () => {
     expect(fixes[0]?.value).toBe('fix-snap-0000');
     expect(elements(big).find((e) => e.action_id === RESULTS_ACTIONS.showAll)?.value).toContain('|ec2.public-snapshot|0');
     expect(JSON.stringify(big)).toContain('of 500 findings');
+  });
+
+  it('lets another feature add a group button (the slot for "Fix all"), computed before rendering with the set id', async () => {
+    const seen: string[] = [];
+    const h = await start([], (group, setId) => {
+      seen.push(group.checkId);
+      return group.findings.length > 1 ? [button(`Fix all (${group.findings.length})…`, 'awscheck_fix_all_test', `${setId}|${group.checkId}`)] : [];
+    });
+    const blocks = await scan(h);
+    expect(seen).toHaveLength(11);
+    const row = blocks.find((b) => b.type === 'actions' && JSON.stringify(b).includes('awscheck_fix_all_test'));
+    expect(row?.elements?.map((e) => e.action_id)).toEqual([RESULTS_ACTIONS.showAll, 'awscheck_explain', 'awscheck_fix_all_test']);
+    const showAll = row?.elements?.[0]?.value ?? '';
+    expect(row?.elements?.[2]?.value).toBe(showAll.replace(/\|0$/, ''));
   });
 
   it('pushes Explain on top of the findings modal instead of opening a new one', async () => {
