@@ -66,6 +66,8 @@ export const scanCommand: Subcommand = {
       locale,
       catalogue: deps.catalogue,
       ...(deps.findingActions ? { findingActions: deps.findingActions } : {}),
+      ...(deps.groupActions ? { groupActions: deps.groupActions } : {}),
+      ...(deps.resultSets ? { resultSets: deps.resultSets } : {}),
       logger: ctx.logger,
     });
   },

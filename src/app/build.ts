@@ -17,6 +17,8 @@ import { slackErrorCode } from '../slack/errors.ts';
 import { registerListeners } from '../slack/listeners.ts';
 import type { ProgressReporterOptions } from '../slack/progress-reporter.ts';
 import type { FindingActions } from '../slack/render/results.ts';
+import type { GroupActions } from '../slack/results/prepare.ts';
+import { MemoryResultSets, type ResultSets } from '../slack/results/result-sets.ts';
 import { ScannerAllowlist } from '../slack/scanners.ts';
 import { healthRoute } from './health.ts';
 import { ScanService } from './scan-service.ts';
@@ -42,6 +44,10 @@ export interface BuildAppOptions {
   subcommands?: readonly Subcommand[];
   /** Extra buttons per failing finding (Fix…, Accept risk). */
   findingActions?: FindingActions;
+  /** Buttons for a whole group of one check's findings, next to Show all (e.g. "Fix all (N)…"). */
+  groupActions?: GroupActions;
+  /** Where "Show all" finds a message's findings; kept in this process's memory by default. */
+  resultSets?: ResultSets;
   /** Fix requests, risk acceptances and the audit trail: their listeners and `/awscheck risks|audit`. */
   remediation?: Remediation;
   logger?: Logger;
@@ -108,6 +114,8 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     background: new BackgroundTasks((err) => app.logger.error('awscheck: background work failed:', err)),
     ...(options.history ? { history: options.history } : {}),
     ...(options.findingActions ? { findingActions: options.findingActions } : {}),
+    ...(options.groupActions ? { groupActions: options.groupActions } : {}),
+    resultSets: options.resultSets ?? new MemoryResultSets(),
     ...(options.remediation ? { remediation: options.remediation } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   };

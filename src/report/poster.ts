@@ -24,6 +24,15 @@ export interface Attachment {
   title: string;
   /** The results to attach; read from the stored scan when absent (a re-post). */
   results?: readonly CheckResult[];
+  /** The trend chart, posted in the thread after the CSV; a chart that fails never fails the report. */
+  chart?: () => Promise<ChartFile>;
+}
+
+export interface ChartFile {
+  filename: string;
+  title: string;
+  altText: string;
+  png: Buffer;
 }
 
 export async function postReport(deps: PosterDeps, record: ReportRecord, attachment: Attachment): Promise<ReportRecord> {
@@ -59,6 +68,19 @@ export async function postReport(deps: PosterDeps, record: ReportRecord, attachm
   } catch (err) {
     update = { ...update, error: `Posted, but the CSV could not be attached: ${slackErrorSummary(err)}` };
     logger.warn(`awscheck report ${record.id}: ${update.error}`);
+  }
+  if (attachment.chart) {
+    try {
+      const chart = await attachment.chart();
+      const file = { filename: chart.filename, title: chart.title, alt_text: chart.altText, file: chart.png };
+      const channelId = posted.channel ?? record.channel;
+      await slack.files.uploadV2(posted.ts ? { ...file, channel_id: channelId, thread_ts: posted.ts } : { ...file, channel_id: channelId });
+    } catch (err) {
+      // The text sparkline in the message still shows the trend.
+      const message = `Posted, but the trend chart could not be attached: ${slackErrorSummary(err)}`;
+      update = { ...update, error: update.error ? `${update.error}; ${message}` : message };
+      logger.warn(`awscheck report ${record.id}: ${message}`);
+    }
   }
   await store.updateReport(record.id, {
     status: 'posted',

@@ -8,9 +8,12 @@ import { retentionCutoff } from '../store/config.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
 import type { ReportRecord, Store, StoredScan } from '../store/store.ts';
 import { renderSlackReport, type SlackReportMessage } from './blocks.ts';
+import { CHART_DAYS, renderTrendPng } from './chart.ts';
+import { chartHistory } from './chart-data.ts';
+import { CHART_TEXT } from './chart-text.ts';
 import { fill, REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
-import { postReport, type ReportLogger } from './poster.ts';
+import { type ChartFile, postReport, type ReportLogger } from './poster.ts';
 import { prepareReport } from './prepare.ts';
 
 /** The scheduled report's name: baselines and "the last report" are looked up by it. */
@@ -144,6 +147,7 @@ export class ReportService {
     const posted = await postReport({ ...this.options, clock: this.clock }, record, {
       ...this.attachment(report.date),
       results: report.scan.results,
+      chart: () => this.chartFile(report),
     });
     return { record: posted, report };
   }
@@ -156,7 +160,41 @@ export class ReportService {
       : await store.latestReport({ name: DAILY_REPORT, status: ['pending', 'failed'] });
     if (!record) return undefined;
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.options.timeZone, dateStyle: 'short' }).format(new Date(record.createdAt));
-    return postReport({ ...this.options, clock: this.clock }, record, this.attachment(day));
+    return postReport({ ...this.options, clock: this.clock }, record, {
+      ...this.attachment(day),
+      chart: async () => {
+        const scan = await store.getScan(record.scanId);
+        if (!scan) throw new Error(`scan ${record.scanId} is no longer stored`);
+        // The chart as of the report's day, like the message it goes with.
+        const days = await chartHistory(store, { scanId: record.scanId, scan: scan.report, now: new Date(record.createdAt), timeZone: this.options.timeZone });
+        return this.chartFileOf(renderTrendPng(days, this.options.locale), day);
+      },
+    });
+  }
+
+  /** The 30-day trend chart (PNG) for a report, drawn from the stored history. */
+  async chart(report: PostureReport): Promise<Buffer> {
+    const days = await chartHistory(this.options.store, {
+      scanId: report.scanId,
+      scan: report.scan,
+      now: new Date(report.generatedAt),
+      timeZone: report.timeZone,
+    });
+    return renderTrendPng(days, this.options.locale);
+  }
+
+  private async chartFile(report: PostureReport): Promise<ChartFile> {
+    return this.chartFileOf(await this.chart(report), report.date);
+  }
+
+  private chartFileOf(png: Buffer, day: string): ChartFile {
+    const { locale } = this.options;
+    return {
+      filename: `awscheck-trend-${day}.png`,
+      title: fill(CHART_TEXT.fileTitle, locale, { date: day }),
+      altText: fill(CHART_TEXT.altText, locale, { days: CHART_DAYS }),
+      png,
+    };
   }
 
   private attachment(day: string): { filename: string; title: string } {

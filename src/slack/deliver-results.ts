@@ -11,6 +11,8 @@ import { MSG, say } from './messages.ts';
 import { section } from './render/blocks.ts';
 import { type FindingActions, renderResults } from './render/results.ts';
 import type { ResponseUrl } from './response-url.ts';
+import { type GroupActions, prepareResults } from './results/prepare.ts';
+import type { ResultSets } from './results/result-sets.ts';
 
 export interface DeliveryTarget {
   client: Pick<webApi.WebClient, 'files' | 'conversations' | 'chat'>;
@@ -21,6 +23,10 @@ export interface DeliveryTarget {
   locale: Locale;
   catalogue: readonly AnyCheck[];
   findingActions?: FindingActions;
+  /** Buttons for a whole group (where "Fix all (N)…" plugs in). */
+  groupActions?: GroupActions;
+  /** Where "Show all" finds the findings; without it the groups have no Show all button. */
+  resultSets?: ResultSets;
   logger: Pick<Logger, 'warn'>;
 }
 
@@ -31,7 +37,13 @@ export function deliveryReplies(isPublic: boolean): number {
 
 export async function deliverResults(report: ScanReport, target: DeliveryTarget): Promise<void> {
   const { locale } = target;
-  const base = { locale, catalogue: target.catalogue, ...(target.findingActions ? { findingActions: target.findingActions } : {}) };
+  const prepared = await prepareResults(report, {
+    catalogue: target.catalogue,
+    ...(target.findingActions ? { findingActions: target.findingActions } : {}),
+    ...(target.groupActions ? { groupActions: target.groupActions } : {}),
+    ...(target.resultSets ? { resultSets: target.resultSets } : {}),
+  });
+  const base = { locale, catalogue: target.catalogue, ...prepared };
   let rendered = renderResults(report, base);
   if (rendered.truncated) {
     const overflowNote = await attachResultsCsv(target.client, report, target, locale, target.logger);

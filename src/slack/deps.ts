@@ -7,6 +7,8 @@ import type { Remediation } from '../remediation/feature.ts';
 import type { BackgroundTasks } from './background.ts';
 import type { ProgressReporterOptions } from './progress-reporter.ts';
 import type { FindingActions } from './render/results.ts';
+import type { GroupActions } from './results/prepare.ts';
+import type { ResultSets } from './results/result-sets.ts';
 import type { ScannerAllowlist } from './scanners.ts';
 
 /** A store of past scans (the history feature); App Home reads the newest per account from it. */
@@ -23,6 +25,10 @@ export interface SlackDeps {
   background: BackgroundTasks;
   history?: ScanHistory;
   findingActions?: FindingActions;
+  /** Buttons for a whole group of findings of one check (e.g. "Fix all (N)…"), next to Show all. */
+  groupActions?: GroupActions;
+  /** The failing findings behind each results message and App Home, for "Show all". */
+  resultSets?: ResultSets;
   /** Fix requests, accepted risks and the audit trail (their buttons, modals and subcommands). */
   remediation?: Remediation;
   /** Progress pacing (tests shorten the gaps). */

@@ -12,6 +12,8 @@ export const SLACK_METHOD_SCOPES: Readonly<Record<string, string | undefined>> =
   'usergroups.users.list': 'usergroups:read',
   'views.open': undefined,
   'views.publish': undefined,
+  'views.push': undefined,
+  'views.update': undefined,
 };
 
 /** Scopes for features rather than Web API calls. */

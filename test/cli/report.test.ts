@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { runAwscheck } from '../helpers/cli.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../src/report/chart.ts';
 import { result, scanReport } from '../report/fixtures.ts';
+import { decodePng, pngInUpload } from '../report/png.ts';
 
 const sts = mockClient(STSClient);
 let dir: string;
@@ -79,7 +81,9 @@ describe('awscheck report', () => {
     const reposted = await runAwscheck(['report', '--repost'], slackEnv());
     expect(reposted.code).toBe(0);
     expect(reposted.stdout).toContain('Posted the report to C0REPORT');
-    expect(slack.uploads).toHaveLength(1);
+    // The CSV, then the trend chart, both in the report's thread.
+    expect(slack.uploads).toHaveLength(2);
+    expect(decodePng(pngInUpload(slack.uploads[1]?.body ?? Buffer.alloc(0))).width).toBe(CHART_WIDTH);
 
     const nothing = await runAwscheck(['report', '--repost'], slackEnv());
     expect(nothing.code).toBe(0);
@@ -93,6 +97,18 @@ describe('awscheck report', () => {
     expect(run.stdout).toContain('## First seen (1)');
     expect(run.stdout).toContain('Posted the report to C0REPORT');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('writes the trend chart with --print --chart FILE.png, labelled in the configured language', async () => {
+    await storeScans(
+      scanReport([result({ severity: 'high' })], { finishedAt: yesterday }),
+      scanReport([result(), result({ resourceId: 'sg-2' })], { finishedAt: now }),
+    );
+    const run = await runAwscheck(['report', '--print', '--chart', 'trend.png'], { ...env(), AWSCHECK_LOCALE: 'ja' }, dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# AWS セキュリティ態勢レポート');
+    const image = decodePng(readFileSync(join(dir, 'trend.png')));
+    expect([image.width, image.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 
   it('runs a fresh scan with --scan and reports what could not run first', async () => {

@@ -12,7 +12,9 @@ import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { allText } from './block-kit.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../src/report/chart.ts';
 import { result, scanReport } from './fixtures.ts';
+import { decodePng, pngInUpload } from './png.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -70,6 +72,12 @@ describe('the daily report', () => {
     const [complete] = slack.callsTo('files.completeUploadExternal');
     expect(complete?.params).toMatchObject({ channel_id: 'C0REPORT', thread_ts: '1700000000.000200' });
     expect(slack.uploads[0]?.body.toString()).toContain('checkId,status,severity');
+    // Then the trend chart, a PNG, in the same thread, named and described in the report's language.
+    const chartUpload = slack.callsTo('files.completeUploadExternal')[1];
+    expect(chartUpload?.params).toMatchObject({ channel_id: 'C0REPORT', thread_ts: '1700000000.000200' });
+    expect(JSON.stringify(chartUpload?.params)).toContain('Posture trend');
+    const chart = decodePng(pngInUpload(slack.uploads[1]?.body ?? Buffer.alloc(0)));
+    expect([chart.width, chart.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
 
     open = false;
     now = new Date('2026-11-26T09:00:00Z');
@@ -108,7 +116,7 @@ describe('the daily report', () => {
     const reposted = await reports.repost();
     expect(reposted).toMatchObject({ id: record.id, status: 'posted', messageTs: '1700000001.000100' });
     expect((await store.getReport(record.id))?.error).toBeUndefined();
-    expect(slack.uploads).toHaveLength(1);
+    expect(slack.uploads).toHaveLength(2);
     expect(await reports.repost()).toBeUndefined();
   });
 

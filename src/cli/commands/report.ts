@@ -3,6 +3,9 @@
 //   --post    to AWSCHECK_REPORT_CHANNEL (needs SLACK_BOT_TOKEN), stored like the bot's own reports
 //   --scan    run a fresh scan first (saved to the store); otherwise the latest stored scan is used
 //   --repost  re-post the latest report Slack refused (or the report with the given id)
+//   --chart   also write the 30-day trend chart (PNG) to the given file
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { ConfigError } from '../../config/errors.ts';
@@ -28,6 +31,7 @@ interface ReportFlags {
   post?: boolean;
   scan?: boolean;
   repost?: string | boolean;
+  chart?: string;
 }
 
 /** The bot token, checked the way the bot checks it, without ever echoing it. */
@@ -59,6 +63,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--post', 'post the report to AWSCHECK_REPORT_CHANNEL (needs SLACK_BOT_TOKEN)')
     .option('--scan', 'run a fresh scan first instead of using the latest stored one')
     .option('--repost [id]', 'post again a report Slack refused (default: the latest one)')
+    .option('--chart <file>', 'also write the 30-day trend chart as a PNG file (score and failing counts by severity)')
     .action(async (flags: ReportFlags) => {
       const { settings } = loadConfig(io.env, io.cwd);
       const storeConfig = storeConfigFromEnv(io.env, io.cwd);
@@ -101,11 +106,14 @@ export function register(program: Command, io: CliIo): void {
         if (flags.post) {
           const { record, report } = await reports.post(flags.scan ? runner : undefined);
           if (flags.print) io.stdout.write(renderMarkdown(report, locale));
+          if (flags.chart) await writeFile(resolve(io.cwd, flags.chart), await reports.chart(report));
           outcome(io, record);
           return;
         }
         const fresh = flags.scan ? await reports.freshScan(runner) : undefined;
-        io.stdout.write(renderMarkdown(await reports.compose(fresh), locale));
+        const report = await reports.compose(fresh);
+        io.stdout.write(renderMarkdown(report, locale));
+        if (flags.chart) await writeFile(resolve(io.cwd, flags.chart), await reports.chart(report));
       } catch (err) {
         if (err instanceof NoScanError) throw new CliExit(EXIT.usage, `awscheck: ${err.message}`);
         throw err;

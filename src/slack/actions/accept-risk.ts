@@ -1,5 +1,6 @@
 // "Accept risk" on a finding (value: a finding snapshot id): opens the modal for a reason and an expiry.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { openView } from '../open-view.ts';
 import { renderAcceptRiskModal } from '../render/remediation-modals.ts';
 import { findingForRequester, type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
 
@@ -12,10 +13,7 @@ export function acceptRiskAction(deps: RemediationDeps): Middleware<SlackActionM
       const { remediation, locale } = deps;
       const finding = await findingForRequester(deps, client, userId, action.value, reply);
       if (!finding) return;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: renderAcceptRiskModal(action.value ?? '', finding, remediation.risks.selfAccept, locale),
-      });
+      await openView(client, body, renderAcceptRiskModal(action.value ?? '', finding, remediation.risks.selfAccept, locale));
     });
   };
 }

@@ -1,6 +1,7 @@
 // The "Explain" button (value = check id): opens the check's tutorial in a modal, from a message or App Home.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
+import { openView } from '../open-view.ts';
 import { renderExplainModal } from '../render/explain.ts';
 
 export function explainAction(deps: SlackDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
@@ -12,6 +13,6 @@ export function explainAction(deps: SlackDeps): Middleware<SlackActionMiddleware
       logger.warn(`awscheck: Explain clicked for an unknown check id (${String(action.value).slice(0, 80)})`);
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: renderExplainModal(check, deps.locale) });
+    await openView(client, body, renderExplainModal(check, deps.locale));
   };
 }

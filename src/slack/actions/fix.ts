@@ -2,6 +2,7 @@
 // inputs (a replacement CIDR) opens its modal first; otherwise the preview and the request follow at once.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { say } from '../messages.ts';
+import { openView } from '../open-view.ts';
 import { RTEXT } from '../remediation-text.ts';
 import { renderFixInputsModal } from '../render/remediation-modals.ts';
 import { findingForRequester, type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
@@ -19,7 +20,7 @@ export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewa
       const fix = remediation.fixFor(finding);
       if (!fix) return reply(say(locale, RTEXT.noFix));
       if (fix.inputs) {
-        await client.views.open({ trigger_id: body.trigger_id, view: renderFixInputsModal(action.value ?? '', finding, say(locale, fix.title), locale) });
+        await openView(client, body, renderFixInputsModal(action.value ?? '', finding, say(locale, fix.title), locale));
         return;
       }
       await requestFix(client, deps, finding, userId, {});

@@ -1,16 +1,21 @@
-// The results message: score and counts, errors first, then failing findings by severity, each with an
-// Explain button (and whatever buttons the remediation feature adds). Stays inside Block Kit's limits: when
-// not every finding fits, it shows the top ones and a footer that says where the full list went.
+// The results message: score and counts, errors first, then every failing check as one group, worst first
+// (severity, title, how many resources, the first few names, its buttons). Checks that have no room for
+// their own blocks still get a line each and a menu entry, so no check hides behind another's volume. A
+// scan of one check lists its findings one by one instead, as far as they fit. Pure: the buttons' ids
+// (finding snapshots, the result set) are computed before rendering.
 import { countFailures, postureScore } from '../../engine/score.ts';
 import { type AnyCheck, type CheckResult, type ScanError, type ScanReport, SEVERITIES } from '../../engine/types.ts';
 import type { Locale, Localized } from '../../i18n/locale.ts';
 import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
-import { type Block, type Button, actions, button, context, header, section } from './blocks.ts';
+import { type FindingGroup, groupFailures, resourceLabel } from '../results/groups.ts';
+import { GTEXT } from '../results/text.ts';
+import { type Block, type Button, actions, context, header, section } from './blocks.ts';
+import { explainButton, type GroupRenderContext, layoutGroups, showAllButton } from './groups.ts';
 import { BLOCK_KIT, measureBlocks } from './limits.ts';
 import { describeSelection } from './scope.ts';
 
-export const EXPLAIN_ACTION_ID = 'awscheck_explain';
+export { EXPLAIN_ACTION_ID, explainButton } from './groups.ts';
 
 /** Extra buttons for one failing finding (the remediation feature adds "Fix…" and "Accept risk"). */
 export type FindingActions = (result: CheckResult) => Button[];
@@ -19,7 +24,12 @@ export interface ResultsRenderOptions {
   locale: Locale;
   /** For check titles; a result of a check not in it shows its id only. */
   catalogue: readonly AnyCheck[];
-  findingActions?: FindingActions;
+  /** Each finding's extra buttons, computed before rendering (see findingsWithButtons). */
+  findingButtons?: ReadonlyMap<CheckResult, readonly Button[]>;
+  /** A group's extra buttons by check id, computed before rendering. */
+  groupButtons?: ReadonlyMap<string, readonly Button[]>;
+  /** The stored result set behind "Show all"; without it there are no Show all buttons. */
+  resultSetId?: string;
   /** mrkdwn saying where the full list went; shown only when findings were left out. */
   overflowNote?: string;
 }
@@ -28,8 +38,11 @@ export interface RenderedResults {
   /** Notification text; holds no AWS-supplied text. */
   text: string;
   blocks: Block[];
+  /** Findings shown or named in the message. */
   shownFindings: number;
   totalFindings: number;
+  /** Failing checks (groups); every one is in the message. */
+  groups: number;
   truncated: boolean;
 }
 
@@ -38,37 +51,45 @@ const FOOTER_RESERVE = 700;
 const EVIDENCE_MAX = 500;
 const ERROR_LINES = 8;
 const NOTE_MAX = 300;
-
-export function explainButton(checkId: string, locale: Locale): Button {
-  return button(say(locale, MSG.explainButton), EXPLAIN_ACTION_ID, checkId);
-}
+/** Findings listed one by one when the results hold a single failing check. */
+const DETAILED_MAX = 25;
 
 function accountLabel(accountId: string, names: ReadonlyMap<string, string>): string {
   const name = names.get(accountId);
   return name && name !== accountId ? `${escapeMrkdwn(name)} (${escapeMrkdwn(accountId)})` : escapeMrkdwn(accountId);
 }
 
-function findingBlocks(result: CheckResult, options: ResultsRenderOptions, context_: FindingContext): Block[] {
-  const title: Localized | undefined = context_.titles.get(result.checkId);
-  const resource = result.subResourceId ? `${result.resourceId} / ${result.subResourceId}` : result.resourceId;
-  const meta = [
-    title ? `_${escapeMrkdwn(say(options.locale, title))}_` : undefined,
-    code(result.checkId),
-    accountLabel(result.accountId, context_.names),
-    escapeMrkdwn(result.region),
-    code(resource),
-  ].filter((part): part is string => part !== undefined);
-  const text = `${clipMrkdwn(escapeMrkdwn(result.evidence), EVIDENCE_MAX)}\n${meta.join(' · ')}`;
-  const explain = explainButton(result.checkId, options.locale);
-  const extra = options.findingActions?.(result) ?? [];
-  // A section holds one accessory; more buttons need an actions block under it.
-  if (extra.length === 0) return [section(text, explain)];
-  return [section(text), actions([explain, ...extra])];
+/**
+ * The findings whose own buttons the message may show, so a caller can compute them (and store their
+ * snapshots) before rendering: the lone finding of each one-finding check, or the first findings of a
+ * single failing check.
+ */
+export function findingsWithButtons(report: ScanReport, catalogue: readonly AnyCheck[]): CheckResult[] {
+  const groups = groupFailures(report.results, catalogue);
+  if (groups.length === 1) return (groups[0]?.findings ?? []).slice(0, DETAILED_MAX);
+  return groups.filter((g) => g.findings.length === 1).flatMap((g) => g.findings);
 }
 
 interface FindingContext {
   titles: ReadonlyMap<string, Localized>;
   names: ReadonlyMap<string, string>;
+}
+
+function findingBlocks(result: CheckResult, options: ResultsRenderOptions, context_: FindingContext): Block[] {
+  const title: Localized | undefined = context_.titles.get(result.checkId);
+  const meta = [
+    title ? `_${escapeMrkdwn(say(options.locale, title))}_` : undefined,
+    code(result.checkId),
+    accountLabel(result.accountId, context_.names),
+    escapeMrkdwn(result.region),
+    code(resourceLabel(result)),
+  ].filter((part): part is string => part !== undefined);
+  const text = `${clipMrkdwn(escapeMrkdwn(result.evidence), EVIDENCE_MAX)}\n${meta.join(' · ')}`;
+  const explain = explainButton(result.checkId, options.locale);
+  const extra = options.findingButtons?.get(result) ?? [];
+  // A section holds one accessory; more buttons need an actions block under it.
+  if (extra.length === 0) return [section(text, explain)];
+  return [section(text), actions([explain, ...extra])];
 }
 
 function summaryText(results: readonly CheckResult[], locale: Locale): string {
@@ -126,23 +147,28 @@ function headBlocks(report: ScanReport, options: ResultsRenderOptions, names: Re
   return blocks;
 }
 
-export function renderResults(report: ScanReport, options: ResultsRenderOptions): RenderedResults {
+interface Body {
+  blocks: Block[];
+  shown: number;
+  footer?: string;
+}
+
+/** One failing check: its group buttons, then its findings one by one, as many as fit. */
+function singleCheck(group: FindingGroup, options: ResultsRenderOptions, findingContext: FindingContext, room: { blocks: number; text: number }): Body {
   const { locale } = options;
-  const names = new Map(report.accounts.map((a) => [a.accountId, a.name]));
-  const findingContext: FindingContext = { titles: new Map(options.catalogue.map((c) => [c.id, c.title])), names };
-  const failing = report.results.filter((r) => r.status === 'FAIL');
-  const counts = countFailures(report.results);
-  const errorChecks = new Set(report.results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
-
-  const blocks = headBlocks(report, options, names);
-  if (failing.length === 0) blocks.push(section(say(locale, MSG.noFindings)));
-
-  const head = measureBlocks(blocks);
-  let blocksLeft = BLOCK_KIT.maxMessageBlocks - head.blocks - 1;
-  let charsLeft = BLOCK_KIT.maxMessageText - head.totalText - FOOTER_RESERVE;
+  const blocks: Block[] = [];
+  const groupRow: Button[] = [
+    ...(options.resultSetId && group.findings.length > 1 ? [showAllButton(group, options.resultSetId, locale)] : []),
+    ...(options.groupButtons?.get(group.checkId) ?? []),
+  ];
+  if (groupRow.length > 0) blocks.push(actions(groupRow));
+  const start = measureBlocks(blocks);
+  let blocksLeft = room.blocks - start.blocks;
+  let charsLeft = room.text - start.totalText;
+  const counts = countFailures(group.findings);
   let shown = 0;
   let severity: CheckResult['severity'] | undefined;
-  for (const result of failing) {
+  for (const result of group.findings) {
     const pieces: Block[] = [];
     if (result.severity !== severity) pieces.push(section(say(locale, MSG.severityHeading(result.severity, counts[result.severity]))));
     pieces.push(...findingBlocks(result, options, findingContext));
@@ -154,17 +180,51 @@ export function renderResults(report: ScanReport, options: ResultsRenderOptions)
     severity = result.severity;
     shown += 1;
   }
+  return { blocks, shown, footer: say(locale, MSG.truncated(shown, group.findings.length)) };
+}
 
-  const truncated = shown < failing.length;
+export function renderResults(report: ScanReport, options: ResultsRenderOptions): RenderedResults {
+  const { locale } = options;
+  const names = new Map(report.accounts.map((a) => [a.accountId, a.name]));
+  const findingContext: FindingContext = { titles: new Map(options.catalogue.map((c) => [c.id, c.title])), names };
+  const groups = groupFailures(report.results, options.catalogue);
+  const total = groups.reduce((sum, g) => sum + g.findings.length, 0);
+  const counts = countFailures(report.results);
+  const errorChecks = new Set(report.results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
+
+  const blocks = headBlocks(report, options, names);
+  if (groups.length === 0) blocks.push(section(say(locale, MSG.noFindings)));
+
+  const head = measureBlocks(blocks);
+  const room = { blocks: BLOCK_KIT.maxMessageBlocks - head.blocks - 1, text: BLOCK_KIT.maxMessageText - head.totalText - FOOTER_RESERVE };
+  let body: Body = { blocks: [], shown: 0 };
+  const [only] = groups;
+  if (groups.length === 1 && only) {
+    body = singleCheck(only, options, findingContext, room);
+  } else if (groups.length > 1) {
+    const ctx: GroupRenderContext = {
+      locale,
+      accountNames: names,
+      ...(options.resultSetId ? { resultSetId: options.resultSetId } : {}),
+      ...(options.findingButtons ? { findingButtons: options.findingButtons } : {}),
+      ...(options.groupButtons ? { groupButtons: options.groupButtons } : {}),
+    };
+    const layout = layoutGroups(groups, ctx, room);
+    body = { blocks: layout.blocks, shown: layout.named, footer: say(locale, GTEXT.groupsFooter(groups.length, total)) };
+  }
+  blocks.push(...body.blocks);
+
+  const truncated = body.shown < total;
   if (truncated) {
-    const note = [say(locale, MSG.truncated(shown, failing.length)), options.overflowNote].filter(Boolean).join(' ');
+    const note = [body.footer, options.overflowNote].filter(Boolean).join(' ');
     blocks.push(context([clipMrkdwn(note, FOOTER_RESERVE)]));
   }
   return {
     text: say(locale, MSG.resultsFallback(postureScore(report.results), counts.critical, counts.high, errorChecks)),
     blocks,
-    shownFindings: shown,
-    totalFindings: failing.length,
+    shownFindings: body.shown,
+    totalFindings: total,
+    groups: groups.length,
     truncated,
   };
 }

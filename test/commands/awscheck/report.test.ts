@@ -92,7 +92,8 @@ describe('/awscheck report', () => {
     const [post] = slack.callsTo('chat.postMessage');
     expect(post?.params.channel).toBe('C0REPORT');
     expect(JSON.stringify(post?.params.blocks)).toContain('sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0');
-    expect(slack.uploads).toHaveLength(1);
+    // The CSV and the trend chart.
+    expect(slack.uploads).toHaveLength(2);
 
     open = false;
     await command(events, 'report', 'r2');

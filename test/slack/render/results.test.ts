@@ -43,10 +43,11 @@ describe('renderResults', () => {
   });
 
   it('lets the remediation feature add buttons next to Explain', () => {
-    const out = renderResults(report([result()]), {
+    const finding = result();
+    const out = renderResults(report([finding]), {
       locale: 'en',
       catalogue,
-      findingActions: (r) => [button('Fix…', 'awscheck_fix', `${r.checkId}|${r.resourceId}`, 'primary')],
+      findingButtons: new Map([[finding, [button('Fix…', 'awscheck_fix', `${finding.checkId}|${finding.resourceId}`, 'primary')]]]),
     });
     const row = out.blocks.find((b) => b.type === 'actions');
     expect(row).toMatchObject({ elements: [{ action_id: 'awscheck_explain' }, { action_id: 'awscheck_fix', value: 'ec2.test-open-sg|sg-0abc' }] });
@@ -56,8 +57,9 @@ describe('renderResults', () => {
     const many = Array.from({ length: 5000 }, (_, i) =>
       result({ resourceId: `sg-${i}`, evidence: `${'x'.repeat(4000)} ${i}`, severity: i % 2 ? 'high' : 'critical' }),
     ).sort(compareResults);
-    for (const findingActions of [undefined, () => [button('Fix…', 'awscheck_fix', 'v'), button('Accept risk', 'awscheck_accept', 'v')]]) {
-      const out = renderResults(report(many), { locale: 'ja', catalogue, overflowNote: 'CSV は DM に添付しました。', ...(findingActions ? { findingActions } : {}) });
+    const withButtons = new Map(many.map((f) => [f, [button('Fix…', 'awscheck_fix', 'v'), button('Accept risk', 'awscheck_accept', 'v')]]));
+    for (const findingButtons of [undefined, withButtons]) {
+      const out = renderResults(report(many), { locale: 'ja', catalogue, overflowNote: 'CSV は DM に添付しました。', ...(findingButtons ? { findingButtons } : {}) });
       const size = measureBlocks(out.blocks);
       expect(size.blocks).toBeLessThanOrEqual(BLOCK_KIT.maxMessageBlocks);
       expect(size.longestText).toBeLessThanOrEqual(BLOCK_KIT.maxText);
