@@ -37,6 +37,7 @@ export interface DynamoDbLocal {
   inject(fault: Fault): void;
   /** Faults injected and not yet served. */
   pendingFaults(): number;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -285,6 +286,9 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
       faults.push({ ...fault });
     },
     pendingFaults: () => faults.reduce((n, f) => n + f.times, 0),
+    clearFaults() {
+      faults.length = 0;
+    },
     async close() {
       const closed = new Promise<void>((resolve) => front.close(() => resolve()));
       front.closeAllConnections();
