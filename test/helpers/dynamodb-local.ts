@@ -86,7 +86,7 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
             'x-amz-target': `DynamoDB_20120810.${operation}`,
             'content-length': Buffer.byteLength(payload),
             authorization: headers.authorization ?? 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x',
-            'x-amz-date': (headers['x-amz-date'] as string | undefined) ?? '20260101T000000Z',
+            'x-amz-date': headers['x-amz-date'] ?? '20260101T000000Z',
           },
         },
         (res) => {
@@ -103,7 +103,7 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
     });
   }
 
-  const failed = (answer: Answer, type: string) => answer.status >= 400 && String(answer.body.__type ?? '').endsWith(type);
+  const failed = (answer: Answer, type: string) => answer.status >= 400 && typeof answer.body.__type === 'string' && answer.body.__type.endsWith(type);
 
   /** Evaluates a condition against the item as it is now, by writing the item back unchanged under it. */
   async function conditionHolds(table: string, key: Json, condition: string, names: Json | undefined, values: Json | undefined, headers: IncomingHttpHeaders): Promise<Answer | boolean> {
@@ -208,7 +208,7 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
         CancellationReasons: reasons,
       });
     }
-    const table = String(body.TableName ?? '');
+    const table = typeof body.TableName === 'string' ? body.TableName : '';
     switch (operation) {
       case 'TransactWriteItems':
         return transactWrite(body, headers);

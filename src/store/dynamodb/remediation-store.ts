@@ -189,7 +189,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = recordFromItem<FixRequest>(item);
       if (current.state !== from || !leaseAllows(current, lease)) return { outcome: 'lost', current };
-      const next = merge(current, changes, to) as FixRequest;
+      const next = merge<FixRequest>(current, changes, to);
       const leaseAfter = nextLease(current, to, lease);
       if (leaseAfter) next.lease = leaseAfter;
       else delete next.lease;
@@ -285,7 +285,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = recordFromItem<RiskAcceptance>(item);
       if (current.state !== from) return { outcome: 'lost', current };
-      const next = merge(current, changes, to) as RiskAcceptance;
+      const next = merge<RiskAcceptance>(current, changes, to);
       const outcome = await this.t.transact([this.versionedPut('risk', next, item)], audit);
       if (outcome.ok) return { outcome: 'won', record: next };
     }
