@@ -25,7 +25,7 @@ function start(table: string, vars: Record<string, string>): { child: ChildProce
   let text = '';
   let onLine: (line: string) => void = () => undefined;
   const firstLine = new Promise<string>((resolve) => (onLine = resolve));
-  child.stdout!.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => {
     text += c.toString();
     if (text.includes('\n')) onLine(text.split('\n')[0]!);
   });
