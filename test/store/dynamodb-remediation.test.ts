@@ -1,6 +1,7 @@
 // The remediation store contract on DynamoDB: of concurrent transitions exactly one wins, a transition and its
 // audit event are written together or not at all, leases decide who may act on in-flight work, one open
 // request per target, and throttling or a transaction conflict never lose a write.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DynamoDbStore } from '../../src/store/dynamodb/history-store.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
@@ -232,6 +233,15 @@ describe('DynamoDB remediation store', () => {
     expect(all.find((e) => e.seq === 7)).toEqual(written.find((e) => e.seq === 7));
     expect((await a.remediation.auditEvents({ limit: 3 })).map((e) => e.seq)).toEqual([18, 19, 20]);
   }, 60_000);
+
+  it('never overwrites an audit event, even with the counter set back', async () => {
+    for (const event of ['fix.refused.1', 'fix.refused.2', 'fix.refused.3']) await a.remediation.appendAudit(audit(event));
+    await a.tableClient.doc.send(new UpdateCommand({ TableName: table, Key: { pk: 'SEQ#AUDIT', sk: 'SEQ' }, UpdateExpression: 'SET #s = :one', ExpressionAttributeNames: { '#s': 'seq' }, ExpressionAttributeValues: { ':one': 1 } }));
+    await expect(a.remediation.appendAudit(audit('fix.refused.4'))).rejects.toThrow(/audit event #2 already exists .* never overwritten/);
+    await a.remediation.createRequest(request(), audit('fix.requested')).catch(() => undefined);
+    expect(await a.remediation.getRequest('req-1')).toBeUndefined();
+    expect((await a.remediation.auditEvents()).map((e) => e.event)).toEqual(['fix.refused.1', 'fix.refused.2', 'fix.refused.3']);
+  });
 
   it('loses no write to throttling or a transaction conflict: the SDK and the store retry', async () => {
     const store = env.store(table, { maxAttempts: 6 });

@@ -177,6 +177,12 @@ export class TableClient {
         const reasons = err.CancellationReasons ?? [];
         const failed = reasons.findIndex((r, i) => i < items.length && r.Code === 'ConditionalCheckFailed');
         if (failed >= 0) return { ok: false, failed };
+        if (event && reasons[items.length]?.Code === 'None' && reasons[items.length + 1]?.Code === 'ConditionalCheckFailed') {
+          // The counter is behind an event that exists: never overwrite the trail, and retrying cannot help.
+          throw new Error(
+            `DynamoDB table ${this.table}: audit event #${event.seq} already exists but the audit counter says ${event.seq - 1}; the trail is never overwritten (was an audit trail copied in without its counter?)`,
+          );
+        }
         // The counter moved (another event was written), or a conflict with a concurrent transaction: retry.
         const retryable = reasons.every((r) => ['None', 'ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded'].includes(r.Code ?? 'None'));
         if (!retryable) throw err;
