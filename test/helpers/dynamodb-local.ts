@@ -24,7 +24,8 @@ export interface DynamoDbStats {
 export interface Fault {
   /** The operation to fail, e.g. `PutItem` or `TransactWriteItems`. */
   operation: string;
-  kind: 'throttle' | 'transaction-conflict';
+  /** `lost-response`: the request is carried out, then answered with HTTP 500 as if the answer got lost. */
+  kind: 'throttle' | 'transaction-conflict' | 'lost-response';
   /** How many of the next matching requests fail. */
   times: number;
 }
@@ -69,6 +70,7 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
   const ttl = new Map<string, { enabled: boolean; attribute: string }>();
   const pitr = new Map<string, boolean>();
   const faults: Fault[] = [];
+  const tokens = new Map<string, string>();
   const stats: DynamoDbStats = { requests: {}, itemsWritten: 0, itemsRead: 0 };
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -198,6 +200,11 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
 
   async function handle(operation: string, body: Json, headers: IncomingHttpHeaders): Promise<Answer> {
     const fault = faults.find((f) => f.operation === operation && f.times > 0);
+    if (fault?.kind === 'lost-response') {
+      fault.times -= 1;
+      await handle(operation, body, headers);
+      return { status: 500, body: { __type: `${PREFIX}InternalServerError`, message: 'Internal server error' } };
+    }
     if (fault) {
       fault.times -= 1;
       if (fault.kind === 'throttle') {
@@ -210,8 +217,18 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
     }
     const table = typeof body.TableName === 'string' ? body.TableName : '';
     switch (operation) {
-      case 'TransactWriteItems':
-        return transactWrite(body, headers);
+      case 'TransactWriteItems': {
+        // Idempotency as DynamoDB keeps it: the same token with the same request succeeds again without writing.
+        const token = typeof body.ClientRequestToken === 'string' ? body.ClientRequestToken : undefined;
+        const request = JSON.stringify(body.TransactItems);
+        const earlier = token ? tokens.get(token) : undefined;
+        if (earlier !== undefined) {
+          return earlier === request ? { status: 200, body: {} } : error('IdempotentParameterMismatchException', 'The request uses the same client token as a previous, but non-identical request.');
+        }
+        const answer = await transactWrite(body, headers);
+        if (token && answer.status === 200) tokens.set(token, request);
+        return answer;
+      }
       case 'UpdateTimeToLive': {
         const spec = body.TimeToLiveSpecification as { Enabled: boolean; AttributeName: string };
         const described = await send('DescribeTable', { TableName: table }, headers);

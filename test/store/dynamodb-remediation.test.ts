@@ -234,6 +234,16 @@ describe('DynamoDB remediation store', () => {
     expect((await a.remediation.auditEvents({ limit: 3 })).map((e) => e.seq)).toEqual([18, 19, 20]);
   }, 60_000);
 
+  it('reports a transition whose answer was lost and resent by the SDK as won, written once', async () => {
+    const store = env.store(table, { maxAttempts: 3 });
+    await store.remediation.createRequest(request(), audit('fix.requested'));
+    env.local.inject({ operation: 'TransactWriteItems', kind: 'lost-response', times: 1 });
+    const moved = await store.remediation.transitionRequest({ id: 'req-1', from: 'requested', to: 'approved', changes: {}, audit: audit('fix.approved'), lease: { take: { owner: 'me', expiresAt: '2026-11-25T10:00:00.000Z' } } });
+    expect(env.local.pendingFaults()).toBe(0);
+    expect(moved.outcome).toBe('won');
+    expect((await store.remediation.auditEvents()).map((e) => e.event)).toEqual(['fix.requested', 'fix.approved']);
+  });
+
   it('never overwrites an audit event, even with the counter set back', async () => {
     for (const event of ['fix.refused.1', 'fix.refused.2', 'fix.refused.3']) await a.remediation.appendAudit(audit(event));
     await a.tableClient.doc.send(new UpdateCommand({ TableName: table, Key: { pk: 'SEQ#AUDIT', sk: 'SEQ' }, UpdateExpression: 'SET #s = :one', ExpressionAttributeNames: { '#s': 'seq' }, ExpressionAttributeValues: { ':one': 1 } }));

@@ -1,5 +1,6 @@
 // The few table operations both stores build on: consistent reads, paged queries, batched writes, and the
 // transaction that writes state changes together with their audit event under the next audit sequence number.
+import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand, type DescribeTableCommandOutput, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -170,7 +171,9 @@ export class TableClient {
         );
       }
       try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: all }));
+        // One token per attempt (the SDK would make one too): if the SDK resends it after a lost answer, DynamoDB
+        // answers the committed transaction's success instead of failing its conditions, which would read as lost.
+        await this.doc.send(new TransactWriteCommand({ TransactItems: all, ClientRequestToken: randomUUID() }));
         return event ? { ok: true, audit: event } : { ok: true };
       } catch (err) {
         if (!(err instanceof TransactionCanceledException)) throw err;
