@@ -2,13 +2,13 @@
 //   store init [--db URL]             create the table (on-demand, point-in-time recovery, TTL); safe to rerun
 //   store copy --from FILE --to URL   copy a SQLite store's history, risks and audit trail into the table;
 //                                     safe to rerun after an interruption
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/errors.ts';
 import { type DynamoDbLocation, parseDynamoDbUrl, storeConfigFromEnv } from '../../store/config.ts';
 import { copySqliteToDynamoDb, CopyError } from '../../store/dynamodb/copy.ts';
 import { initTable, TableMismatchError } from '../../store/dynamodb/init.ts';
 import { DYNAMODB_TABLE } from '../../store/dynamodb/table.ts';
-import { resolve } from 'node:path';
 import { type CliIo, CliExit, EXIT } from '../io.ts';
 
 function dynamoDbUrl(flag: string, value: string | undefined): DynamoDbLocation {

@@ -2,6 +2,7 @@
 // scheduler slots. A scan becomes visible when its header is written, after its chunks, so a crash never
 // shows half a scan; what a crash leaves behind without a header expires by TTL.
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { postureScore } from '../../engine/score.ts';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
@@ -21,7 +22,6 @@ import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
 import { DynamoDbRemediationStore } from './remediation-store.ts';
 import { IS_NEW, type Item, isConditionFailure, TableClient } from './table-client.ts';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 export interface DynamoDbStoreOptions extends DynamoDbTarget {
   /** AWSCHECK_RETENTION_DAYS: scans, reports and slots carry a TTL this long after their time. */

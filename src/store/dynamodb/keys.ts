@@ -11,7 +11,7 @@
 //   finding snapshot  SNAPSHOT#<id>          SNAPSHOT          SNAPSHOTS / createdAt#id             -
 //   fix request       REQUEST#<id>           REQUEST           REQSTATE#<state> / stamp#id          -
 //   open-target lock  OPEN#<findingKey hash> OPEN              -                                    -
-//   risk acceptance   RISK#<id>              RISK              RISKSTATE#<state> / expiresAt#stamp#id
+//   risk acceptance   RISK#<id>              RISK              RISKSTATE#<state> / expiresAt#stamp#id -
 //   audit event       AUDIT#TRAIL            <seq, 15 digits>  -                                    -
 //   audit counter     SEQ#AUDIT              SEQ               -                                    -
 import { createHash } from 'node:crypto';
