@@ -64,7 +64,7 @@ it('a replica killed mid-apply keeps its lease; the other settles the request on
   const store = env.store(table);
   await store.remediation.createRequest(request('req-held'), created('req-held'));
   await store.remediation.transitionRequest({ id: 'req-held', from: 'requested', to: 'approved', changes: {} });
-  const holder = start(table, { ROLE: 'hold', OWNER: 'proc-a', LEASE_MS: '3000' });
+  const holder = start(table, { ROLE: 'hold', OWNER: 'proc-a', LEASE_MS: '8000' });
   const [outcome, expiresAt] = (await holder.firstLine).split(' ');
   expect(outcome).toBe('won');
   holder.child.kill('SIGKILL');
