@@ -5,16 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckResult, ScanReport } from '../src/engine/types.ts';
 import { resultsToCsv } from '../src/render/csv.ts';
 import { renderSlackReport } from '../src/report/blocks.ts';
 import { ReportService } from '../src/report/service.ts';
 import { createReportSlackClient } from '../src/report/slack-client.ts';
 import { ScanRecorder } from '../src/store/recorder.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { ALL_CHECKS } from '../checks/index.ts';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { peakRssMb, RESULT_PREFIX } from './args.ts';
+import { DAY, RESULTS, results, scanOf } from './report-data.ts';
 
 export interface ReportBenchResult {
   results: number;
@@ -27,47 +26,6 @@ export interface ReportBenchResult {
   /** Process RSS once both scans were in memory, before the report started. */
   rssBeforeMb: number;
   peakRssMb: number;
-}
-
-const RESULTS = 50_000;
-const DAY = 86_400_000;
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1'];
-
-/** `count` results spread over the catalogue; about 15% FAIL, and `shift` moves which ones do (new / resolved). */
-function results(count: number, shift: number): CheckResult[] {
-  const checks = ALL_CHECKS;
-  return Array.from({ length: count }, (_, i) => {
-    const check = checks[i % checks.length]!;
-    const fail = (i * 7 + shift) % 100 < 15;
-    const resourceId = `${check.id.split('.')[0]}-${i.toString(16).padStart(10, '0')}`;
-    return {
-      checkId: check.id,
-      status: fail ? 'FAIL' : 'PASS',
-      severity: check.severity,
-      accountId: '111122223333',
-      region: check.id.startsWith('iam.') ? 'global' : REGIONS[i % REGIONS.length]!,
-      resourceType: 'AWS::EC2::SecurityGroup',
-      resourceId,
-      ...(i % 3 === 0 ? { subResourceId: `sgr-${i.toString(16)}` } : {}),
-      resourceArn: `arn:aws:ec2:us-east-1:111122223333:security-group/${resourceId}`,
-      evidence: fail ? `${resourceId} rule sgr-${i} allows tcp/22 from 0.0.0.0/0` : `${resourceId} has no world-open admin port`,
-      details: { groupId: resourceId, instances: [`i-${i.toString(16)}`], ports: [22], index: i },
-    };
-  });
-}
-
-function scanOf(list: CheckResult[], finishedAt: Date): ScanReport {
-  return {
-    schema: 'awscheck.scan/v1',
-    startedAt: new Date(finishedAt.getTime() - 600_000).toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    accounts: [{ accountId: '111122223333', name: 'prod' }],
-    regions: REGIONS,
-    results: list,
-    errors: [],
-    notes: [],
-    selection: {},
-  };
 }
 
 async function main(): Promise<void> {

@@ -7,10 +7,11 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULT_PREFIX } from './args.ts';
 import type { ReportBenchResult } from './report.ts';
+import type { DynamoDbReportBenchResult } from './report-dynamodb.ts';
 import type { ScanBenchResult } from './scan.ts';
 import type { SlackBenchResult } from './slack.ts';
 
-const BENCHES = ['scan', 'slack', 'report'] as const;
+const BENCHES = ['scan', 'slack', 'report', 'report-dynamodb'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const TARGETS = { callsRatio: 1.05, wallRatio: 1.5, peakRssMb: 300, ackP99Ms: 300 } as const;
@@ -96,6 +97,17 @@ async function reportBench(): Promise<ReportBenchResult> {
   return r;
 }
 
+async function dynamoDbReportBench(): Promise<DynamoDbReportBenchResult> {
+  const r = await child<DynamoDbReportBenchResult>('report-dynamodb', []);
+  const requests = Object.entries(r.requests).map(([op, n]) => `${n} ${op}`).join(', ');
+  console.log(`\nDaily report on the DynamoDB store (dynalite on 127.0.0.1, ${r.results} results)`);
+  console.log(`  save one scan                            ${f(r.saveMs)} ms, ${r.saveItemsWritten} items in ${r.saveRequests} requests`);
+  console.log(`  save, build, render, store, post + CSV   ${f(r.reportMs)} ms, ${r.itemsWritten} items written, ${r.itemsRead} read (${requests})`);
+  console.log(`  read the scan back                       ${f(r.readMs)} ms, ${r.readItems} items`);
+  console.log(`  peak RSS                                 ${f(r.peakRssMb)} MB`);
+  return r;
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`awscheck benchmarks: factor ${values.factor}, latency ${values.latency} ms, concurrency ${values.concurrency}`);
@@ -104,6 +116,7 @@ async function main(): Promise<void> {
   const scan = only.has('scan') ? await scanBench() : undefined;
   const slack = only.has('slack') ? await slackBench() : undefined;
   const report = only.has('report') ? await reportBench() : undefined;
+  const dynamo = only.has('report-dynamodb') ? await dynamoDbReportBench() : undefined;
 
   console.log(`\nTargets (peak RSS applies at --factor 4; load average now ${loadavg().map((l) => f(l, 2)).join(' ')})`);
   if (scan) {
@@ -122,6 +135,9 @@ async function main(): Promise<void> {
     ['ack_p99_ms', slack && f(slack.ackP99Ms)],
     ['report_50k_ms', report && f(report.reportMs)],
     ['report_50k_rss_mb', report && f(report.peakRssMb)],
+    ['report_50k_dynamodb_ms', dynamo && f(dynamo.reportMs)],
+    ['report_50k_dynamodb_items_written', dynamo && String(dynamo.itemsWritten)],
+    ['report_50k_dynamodb_items_read', dynamo && String(dynamo.itemsRead)],
   ];
   for (const [name, value] of lines) if (value !== undefined) console.log(`${name}: ${value}`);
 }

@@ -6,7 +6,8 @@ export interface AwsCall {
   /** Command class, e.g. `ListBucketsCommand`. */
   command: string;
   region: string;
-  purpose: 'scan' | 'remediate';
+  /** `store`: the bot's own DynamoDB table (AWSCHECK_DB=dynamodb://…), not a scanned account. */
+  purpose: 'scan' | 'remediate' | 'store';
 }
 
 type Listener = (call: AwsCall) => void;

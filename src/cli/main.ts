@@ -8,10 +8,11 @@ import { register as registerChecks } from './commands/checks.ts';
 import { register as registerPolicy } from './commands/policy.ts';
 import { register as registerReport } from './commands/report.ts';
 import { register as registerScan } from './commands/scan.ts';
+import { register as registerStore } from './commands/store.ts';
 import { type CliIo, CliExit, EXIT } from './io.ts';
 
 /** Each subcommand is one module with a `register(program, io)`; add new ones here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport, registerAudit];
+const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport, registerAudit, registerStore];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('awscheck')

@@ -1,5 +1,6 @@
 // After the whole suite: every AWS command any test made a session send must be allowed by the policy that
-// `awscheck policy` prints (scan calls) or `awscheck policy --remediation` prints (fix calls).
+// `awscheck policy` prints (scan calls; the store's table calls with AWSCHECK_DB=dynamodb://…) or
+// `awscheck policy --remediation` prints (fix calls).
 // A gap fails the run: shipping a policy that lacks an action means a check that silently can't run.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,10 @@ function recordedCalls(): string[] {
 
 async function allowedFor(purpose: string): Promise<Set<string>> {
   if (purpose === 'scan') return new Set(readActionsFor(ALL_CHECKS));
+  if (purpose === 'store') {
+    const { DYNAMODB_STORE_ACTIONS } = await import('../../src/store/dynamodb/permissions.ts');
+    return new Set(DYNAMODB_STORE_ACTIONS);
+  }
   const { remediationActions } = (await import('../../src/policy/remediation.ts')) as { remediationActions: () => string[] };
   return new Set(remediationActions());
 }

@@ -1,11 +1,14 @@
 // `awscheck policy`: the least-privilege IAM policy generated from the checks' own declarations, or with
-// --remediation the policy of the role fixes run with, generated from the fixes' declarations.
+// --remediation the policy of the role fixes run with, generated from the fixes' declarations. With
+// AWSCHECK_DB=dynamodb://TABLE the scan policy also grants the bot its table (and denies changing the audit trail).
 import type { Command } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { ALL_FIXES } from '../../../checks/fixes.ts';
 import { selectChecks } from '../../engine/selection.ts';
 import { readOnlyPolicy } from '../../policy/read-only.ts';
 import { remediationPolicy } from '../../policy/remediation.ts';
+import { parseDynamoDbUrl } from '../../store/config.ts';
+import { dynamoDbStatements, tableArnFor } from '../../store/dynamodb/permissions.ts';
 import type { CliIo } from '../io.ts';
 import { selectionFromFlags } from './scan.ts';
 
@@ -24,6 +27,10 @@ export function register(program: Command, io: CliIo): void {
         io.stdout.write(`${JSON.stringify(remediationPolicy(fixes), null, 2)}\n`);
         return;
       }
-      io.stdout.write(`${JSON.stringify(readOnlyPolicy(checks), null, 2)}\n`);
+      const policy = readOnlyPolicy(checks);
+      const table = parseDynamoDbUrl(io.env.AWSCHECK_DB?.trim() ?? '');
+      const region = table?.region ?? (io.env.AWS_REGION?.trim() || io.env.AWS_DEFAULT_REGION?.trim() || undefined);
+      const document = table ? { ...policy, Statement: [...policy.Statement, ...dynamoDbStatements(tableArnFor(table.table, region))] } : policy;
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     });
 }

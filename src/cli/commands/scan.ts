@@ -55,9 +55,9 @@ export function exitCodeFor(report: ScanReport, failOn?: Severity): number {
  * store is reachable here; without one, nothing is muted (and no database is created).
  */
 async function acceptedRisks(io: CliIo): Promise<ScanOptions['mute']> {
-  const { path } = storeConfigFromEnv(io.env, io.cwd);
-  if (!existsSync(path)) return undefined;
-  const store = openStore({ path });
+  const config = storeConfigFromEnv(io.env, io.cwd);
+  if (!config.dynamodb && !existsSync(config.path)) return undefined;
+  const store = openStore(config);
   try {
     return muteWith(await loadMutes(store.remediation), systemClock);
   } finally {

@@ -1,0 +1,165 @@
+// `awscheck store copy`: moves everything a SQLite file holds into the DynamoDB table. Every write is
+// conditional on the item not being there yet and keeps the record's id (and each audit event its sequence
+// number), so a copy interrupted anywhere is finished by running it again, with nothing duplicated.
+import { existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { openDatabase } from '../sqlite/database.ts';
+import { sqliteExport } from '../sqlite/export.ts';
+import { SqliteStore } from '../sqlite/sqlite-store.ts';
+import type { AuditEvent } from '../../remediation/store.ts';
+import type { DynamoDbTarget } from './client.ts';
+import { DynamoDbStore } from './history-store.ts';
+import { keys } from './keys.ts';
+import { auditFromItem, auditItem, IS_NEW, isConditionFailure } from './table-client.ts';
+
+export interface CopyCount {
+  copied: number;
+  /** Already in the table (an earlier run). */
+  present: number;
+}
+
+export type CopyReport = Record<'scans' | 'reports' | 'slots' | 'snapshots' | 'requests' | 'risks' | 'audit', CopyCount>;
+
+export interface CopyOptions {
+  from: string;
+  to: DynamoDbTarget;
+  retentionDays: number;
+  /** One line per kind of record as it finishes. */
+  progress?: (line: string) => void;
+}
+
+export class CopyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyError';
+  }
+}
+
+const count = (): CopyCount => ({ copied: 0, present: 0 });
+
+export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyReport> {
+  if (!existsSync(options.from)) throw new CopyError(`--from: no SQLite database at ${options.from}`);
+  const db = openDatabase(options.from);
+  const source = new SqliteStore(db);
+  const listing = sqliteExport(db);
+  const target = new DynamoDbStore({ ...options.to, retentionDays: options.retentionDays });
+  const t = target.tableClient;
+  const report: CopyReport = {
+    scans: count(),
+    reports: count(),
+    slots: count(),
+    snapshots: count(),
+    requests: count(),
+    risks: count(),
+    audit: count(),
+  };
+  const done = (kind: keyof CopyReport) => options.progress?.(`${kind}: ${report[kind].copied} copied, ${report[kind].present} already there`);
+  // SQLite's rowid orders what finished at the same time; it becomes the tie-breaker in the table's sort keys.
+  const order = (rowid: number) => `0sqlite${String(rowid).padStart(12, '0')}`;
+  try {
+    await t.ready();
+    for (const { id, rowid } of listing.scanIds()) {
+      // The header is written last: when it is there, the scan's chunks and links are too.
+      if (await t.get(keys.scan(id))) {
+        report.scans.present += 1;
+        continue;
+      }
+      const stored = await source.getScan(id);
+      if (!stored) continue;
+      await target.writeScan(stored.summary, stored.report, order(rowid));
+      report.scans.copied += 1;
+    }
+    done('scans');
+    for (const { id, rowid } of listing.reportIds()) {
+      const record = await source.getReport(id);
+      if (!record) continue;
+      report.reports[(await target.putReport(record, order(rowid))) ? 'copied' : 'present'] += 1;
+    }
+    done('reports');
+    for (const slot of listing.slots()) report.slots[(await target.putSlot(slot)) ? 'copied' : 'present'] += 1;
+    done('slots');
+    for (const id of listing.snapshotIds()) {
+      const snapshot = await source.remediation.getSnapshot(id);
+      if (!snapshot) continue;
+      report.snapshots[(await target.remediation.putSnapshot(snapshot)) ? 'copied' : 'present'] += 1;
+    }
+    done('snapshots');
+    for (const id of listing.requestIds()) {
+      if (await t.get(keys.request(id))) {
+        report.requests.present += 1;
+        continue;
+      }
+      const request = await source.remediation.getRequest(id);
+      if (!request) continue;
+      if (!(await target.remediation.insertRequest(request, undefined))) {
+        const holder = await target.remediation.openRequestFor(request.findingKey);
+        throw new CopyError(
+          `fix request ${id} (${request.state}) and request ${holder?.id ?? '?'} are both open for the same target; settle one of them in the SQLite store (or wait for it to expire) and run the copy again`,
+        );
+      }
+      report.requests.copied += 1;
+    }
+    done('requests');
+    for (const id of listing.riskIds()) {
+      if (await t.get(keys.risk(id))) {
+        report.risks.present += 1;
+        continue;
+      }
+      const risk = await source.remediation.getRisk(id);
+      if (!risk) continue;
+      await target.remediation.insertRisk(risk, undefined);
+      report.risks.copied += 1;
+    }
+    done('risks');
+    let last = 0;
+    for (const event of await source.remediation.auditEvents()) {
+      await copyAuditEvent(target, event, report.audit);
+      last = event.seq;
+    }
+    await raiseAuditCounter(target, last);
+    done('audit');
+    return report;
+  } finally {
+    await target.close();
+    await source.close();
+  }
+}
+
+/** The event under its own sequence number; one already there must be this very event, never another. */
+async function copyAuditEvent(target: DynamoDbStore, event: AuditEvent, tally: CopyCount): Promise<void> {
+  const t = target.tableClient;
+  try {
+    await t.doc.send(new PutCommand({ TableName: t.table, Item: auditItem(event), ConditionExpression: IS_NEW }));
+    tally.copied += 1;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const existing = await t.get(keys.audit(event.seq));
+    if (!existing || !isDeepStrictEqual(auditFromItem(existing), auditFromItem(auditItem(event)))) {
+      throw new CopyError(
+        `the table already has a different audit event #${event.seq}: copy into a table the bot has not written audit events to yet (stop the bot, or use a new table)`,
+      );
+    }
+    tally.present += 1;
+  }
+}
+
+/** New events continue after the copied ones. */
+async function raiseAuditCounter(target: DynamoDbStore, seq: number): Promise<void> {
+  if (seq === 0) return;
+  const t = target.tableClient;
+  try {
+    await t.doc.send(
+      new UpdateCommand({
+        TableName: t.table,
+        Key: keys.auditCounter(),
+        UpdateExpression: 'SET #seq = :seq',
+        ConditionExpression: 'attribute_not_exists(#seq) OR #seq < :seq',
+        ExpressionAttributeNames: { '#seq': 'seq' },
+        ExpressionAttributeValues: { ':seq': seq },
+      }),
+    );
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+}

@@ -1,0 +1,511 @@
+// The Store on one DynamoDB table: scans (a header, result chunks and one link per account), reports and
+// scheduler slots. A scan becomes visible when its header is written, after its chunks, so a crash never
+// shows half a scan; what a crash leaves behind without a header expires by TTL.
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { postureScore } from '../../engine/score.ts';
+import type { CheckResult, ScanReport } from '../../engine/types.ts';
+import { coversAllChecks, selectionKey } from '../selection-key.ts';
+import type {
+  NewReport,
+  PruneResult,
+  ReportQuery,
+  ReportRecord,
+  ReportUpdate,
+  ScanQuery,
+  ScanSummary,
+  Store,
+  StoredScan,
+} from '../store.ts';
+import type { DynamoDbTarget } from './client.ts';
+import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
+import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
+import { DynamoDbRemediationStore } from './remediation-store.ts';
+import { IS_NEW, type Item, isConditionFailure, TableClient } from './table-client.ts';
+
+export interface DynamoDbStoreOptions extends DynamoDbTarget {
+  /** AWSCHECK_RETENTION_DAYS: scans, reports and slots carry a TTL this long after their time. */
+  retentionDays: number;
+}
+
+/** What a scan header keeps beside its summary. */
+interface ScanDocument {
+  accounts: ScanReport['accounts'];
+  regions: string[];
+  errors: ScanReport['errors'];
+  notes: ScanReport['notes'];
+  selection: ScanReport['selection'];
+}
+
+/** Results as SQLite returns them: details always present. */
+function normalised(r: CheckResult): CheckResult {
+  return r.details === undefined ? { ...r, details: {} } : r;
+}
+
+export function summaryOf(report: ScanReport, id: string = randomUUID()): ScanSummary {
+  let failCount = 0;
+  let errorCount = 0;
+  for (const r of report.results) {
+    if (r.status === 'FAIL') failCount += 1;
+    else if (r.status === 'ERROR') errorCount += 1;
+  }
+  return {
+    id,
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    selectionKey: selectionKey(report.selection),
+    accounts: report.accounts,
+    regions: report.regions,
+    complete: report.errors.length === 0 && errorCount === 0,
+    score: postureScore(report.results),
+    resultCount: report.results.length,
+    failCount,
+    errorCount,
+  };
+}
+
+function summaryFromItem(item: Item): ScanSummary {
+  const doc = unpack<ScanDocument>(item.doc as Packed);
+  return {
+    id: item.id as string,
+    startedAt: item.startedAt as string,
+    finishedAt: item.finishedAt as string,
+    selectionKey: item.selectionKey as string,
+    accounts: doc.accounts,
+    regions: doc.regions,
+    complete: item.complete as boolean,
+    score: (item.score as number | null) ?? undefined,
+    resultCount: item.resultCount as number,
+    failCount: item.failCount as number,
+    errorCount: item.errorCount as number,
+  };
+}
+
+function reportFromItem(item: Item): ReportRecord {
+  const record: ReportRecord = {
+    id: item.id as string,
+    name: item.name as string,
+    scanId: item.scanId as string,
+    channel: item.channel as string,
+    createdAt: item.createdAt as string,
+    status: item.status as ReportRecord['status'],
+    score: (item.score as number | null) ?? undefined,
+    message: unpack(item.message as Packed),
+  };
+  if (item.slot !== undefined) record.slot = item.slot as string;
+  if (item.error !== undefined) record.error = item.error as string;
+  if (item.postedAt !== undefined) record.postedAt = item.postedAt as string;
+  if (item.messageTs !== undefined) record.messageTs = item.messageTs as string;
+  return record;
+}
+
+export class DynamoDbStore implements Store {
+  readonly remediation: DynamoDbRemediationStore;
+  readonly tableClient: TableClient;
+  private readonly retentionDays: number;
+
+  constructor(options: DynamoDbStoreOptions) {
+    this.tableClient = new TableClient(options);
+    this.retentionDays = options.retentionDays;
+    this.remediation = new DynamoDbRemediationStore(this.tableClient);
+  }
+
+  private get t(): TableClient {
+    return this.tableClient;
+  }
+
+  /** Resolves when the table is fit for awscheck; a ConfigError naming `awscheck store init` otherwise. */
+  ready(): Promise<void> {
+    return this.t.ready();
+  }
+
+  private ttl(iso: string): number | undefined {
+    return expiryEpoch(iso, this.retentionDays);
+  }
+
+  async saveScan(report: ScanReport): Promise<ScanSummary> {
+    await this.t.ready();
+    const summary = summaryOf(report);
+    await this.writeScan(summary, report, stamp());
+    return summary;
+  }
+
+  /** Chunks and account links first, the header last: the header is what makes the scan visible. */
+  async writeScan(summary: ScanSummary, report: ScanReport, order: string): Promise<{ items: number; requests: number }> {
+    const ttl = this.ttl(summary.finishedAt);
+    const allChecks = coversAllChecks(report.selection);
+    const sortKey = `${summary.finishedAt}#${order}#${summary.id}`;
+    const chunks = packChunks(report.results.map(normalised));
+    const puts: Item[] = chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl }));
+    for (const account of report.accounts) {
+      puts.push({
+        ...keys.scanAccount(summary.id, account.accountId),
+        scanId: summary.id,
+        gsi1pk: partitions.scansOfAccount(account.accountId),
+        gsi1sk: `${allChecks ? 1 : 0}#${sortKey}`,
+        ttl,
+      });
+    }
+    const requests = await this.t.batchWrite(puts);
+    for (const account of report.accounts) await this.registerAccount(account.accountId, ttl);
+    const doc: ScanDocument = {
+      accounts: report.accounts,
+      regions: report.regions,
+      errors: report.errors,
+      notes: report.notes,
+      selection: report.selection,
+    };
+    await this.t.doc.send(
+      new PutCommand({
+        TableName: this.t.table,
+        Item: {
+          ...keys.scan(summary.id),
+          id: summary.id,
+          startedAt: summary.startedAt,
+          finishedAt: summary.finishedAt,
+          selectionKey: summary.selectionKey,
+          allChecks,
+          complete: summary.complete,
+          score: summary.score ?? null,
+          resultCount: summary.resultCount,
+          failCount: summary.failCount,
+          errorCount: summary.errorCount,
+          chunks: chunks.length,
+          doc: pack(doc),
+          gsi1pk: partitions.scans,
+          gsi1sk: sortKey,
+          gsi2pk: partitions.scansBySelection(summary.selectionKey),
+          gsi2sk: sortKey,
+          ttl,
+        },
+      }),
+    );
+    return { items: puts.length + report.accounts.length + 1, requests: requests + report.accounts.length + 1 };
+  }
+
+  /** The list of accounts ever scanned; an entry lives as long as the account's latest scan. */
+  private async registerAccount(accountId: string, ttl: number | undefined): Promise<void> {
+    if (ttl === undefined) return this.t.batchWrite([keys.accountRegistry(accountId)]).then(() => undefined);
+    try {
+      await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.table,
+          Key: keys.accountRegistry(accountId),
+          UpdateExpression: 'SET #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(#ttl) OR #ttl < :ttl',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':ttl': ttl },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  private async load(header: Item, accountId?: string): Promise<StoredScan> {
+    const summary = summaryFromItem(header);
+    const doc = unpack<ScanDocument>(header.doc as Packed);
+    const chunkItems = await this.t.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunk)',
+      ExpressionAttributeValues: { ':pk': keys.scan(summary.id).pk, ':chunk': 'CHUNK#' },
+      ConsistentRead: true,
+    });
+    if (chunkItems.length !== header.chunks) {
+      throw new Error(`scan ${summary.id} has ${chunkItems.length} of its ${String(header.chunks)} result chunks in the table`);
+    }
+    let results = chunkItems.flatMap((item) => unpackChunk<CheckResult>(item.data as Uint8Array));
+    if (accountId !== undefined) results = results.filter((r) => r.accountId === accountId);
+    const report: ScanReport = {
+      schema: 'awscheck.scan/v1',
+      startedAt: summary.startedAt,
+      finishedAt: summary.finishedAt,
+      accounts: doc.accounts,
+      regions: doc.regions,
+      results,
+      errors: doc.errors,
+      notes: doc.notes,
+      selection: doc.selection,
+    };
+    return { summary, report };
+  }
+
+  async getScan(id: string): Promise<StoredScan | undefined> {
+    await this.t.ready();
+    const header = await this.t.get(keys.scan(id));
+    return header ? this.load(header) : undefined;
+  }
+
+  async latestScan(query: ScanQuery = {}): Promise<StoredScan | undefined> {
+    await this.t.ready();
+    const bySelection = query.selectionKey !== undefined;
+    const index = bySelection ? 'gsi2' : 'gsi1';
+    const values: Record<string, unknown> = {
+      ':pk': bySelection ? partitions.scansBySelection(query.selectionKey!) : partitions.scans,
+    };
+    let condition = `${index}pk = :pk`;
+    if (query.finishedBefore !== undefined) {
+      condition += ` AND ${index}sk < :before`;
+      values[':before'] = query.finishedBefore;
+    }
+    const filters: string[] = [];
+    if (query.complete !== undefined) {
+      filters.push('complete = :complete');
+      values[':complete'] = query.complete;
+    }
+    if (bySelection) {
+      filters.push('selectionKey = :selection');
+      values[':selection'] = query.selectionKey;
+    }
+    const [header] = await this.t.query(
+      {
+        IndexName: index,
+        KeyConditionExpression: condition,
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      (items) => items.length > 0,
+    );
+    return header ? this.load(header) : undefined;
+  }
+
+  async scanSummaries(query: { selectionKey: string; since: string }): Promise<ScanSummary[]> {
+    await this.t.ready();
+    const items = await this.t.query({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+      FilterExpression: 'selectionKey = :selection',
+      ExpressionAttributeValues: {
+        ':pk': partitions.scansBySelection(query.selectionKey),
+        ':since': query.since,
+        ':selection': query.selectionKey,
+      },
+    });
+    return items.map(summaryFromItem);
+  }
+
+  async latestPerAccount(): Promise<ScanReport[]> {
+    await this.t.ready();
+    const registry = await this.t.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.accounts },
+      ConsistentRead: true,
+    });
+    const accounts = registry.map((item) => item.sk as string).sort();
+    // One scan is often the latest for many accounts: read it once.
+    const loaded = new Map<string, Promise<StoredScan | undefined>>();
+    const out: ScanReport[] = [];
+    for (const accountId of accounts) {
+      let stored: StoredScan | undefined;
+      const links = this.t.query({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.scansOfAccount(accountId) },
+        ScanIndexForward: false,
+      });
+      // A link whose header is missing belongs to a scan being written or pruned: the next one counts.
+      for (const link of await links) {
+        const scanId = link.scanId as string;
+        if (!loaded.has(scanId)) loaded.set(scanId, this.t.get(keys.scan(scanId)).then((h) => (h ? this.load(h) : undefined)));
+        stored = await loaded.get(scanId);
+        if (stored) break;
+      }
+      if (!stored) continue;
+      const { report } = stored;
+      const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
+      out.push({
+        ...report,
+        accounts: report.accounts.filter((a) => a.accountId === accountId),
+        results: report.results.filter((r) => r.accountId === accountId),
+        errors: report.errors.filter(mine),
+        notes: report.notes.filter(mine),
+      });
+    }
+    return out;
+  }
+
+  async prune(before: string): Promise<PruneResult> {
+    await this.t.ready();
+    const old = await this.t.query({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': partitions.scans, ':before': before },
+    });
+    const pruned = new Set<string>();
+    for (const header of old) {
+      const id = header.id as string;
+      // The header first: from then on nobody reads the scan, and its other items can go in any order.
+      await this.t.doc.send(new DeleteCommand({ TableName: this.t.table, Key: keys.scan(id) }));
+      const rest = await this.t.query({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.scan(id).pk },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+      });
+      await this.t.batchWrite([], rest.map((item) => ({ pk: item.pk, sk: item.sk }) as Key));
+      pruned.add(id);
+    }
+    // Reports go with their age, and with their scan (as SQLite's ON DELETE CASCADE does); only the first count.
+    const reports = await this.t.query({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.reports },
+    });
+    const oldReports = reports.filter((r) => (r.createdAt as string) < before);
+    const orphaned = reports.filter((r) => (r.createdAt as string) >= before && pruned.has(r.scanId as string));
+    await this.t.batchWrite([], [...oldReports, ...orphaned].map((r) => keys.report(r.id as string)));
+    const slots = await this.t.query({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': partitions.slots, ':before': before },
+    });
+    await this.t.batchWrite([], slots.map((s) => ({ pk: s.pk, sk: s.sk }) as Key));
+    return { scans: pruned.size, reports: oldReports.length, slots: slots.length };
+  }
+
+  async claimSlot(key: string, owner: string, at: string): Promise<boolean> {
+    await this.t.ready();
+    return this.putSlot({ key, owner, claimedAt: at });
+  }
+
+  /** The conditional put that lets exactly one replica run a slot. */
+  async putSlot(slot: { key: string; owner: string; claimedAt: string; completedAt?: string }): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.table,
+          Item: {
+            ...keys.slot(slot.key),
+            ...slot,
+            gsi1pk: partitions.slots,
+            gsi1sk: `${slot.claimedAt}#${slot.key}`,
+            ttl: this.ttl(slot.claimedAt),
+          },
+          ConditionExpression: IS_NEW,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async completeSlot(key: string, at: string): Promise<void> {
+    await this.t.ready();
+    try {
+      await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.table,
+          Key: keys.slot(key),
+          UpdateExpression: 'SET completedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (err) {
+      // Like SQLite's UPDATE of no row: completing an unknown (or pruned) slot changes nothing.
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  async createReport(report: NewReport, at: string): Promise<ReportRecord> {
+    await this.t.ready();
+    const record: ReportRecord = { ...report, id: randomUUID(), createdAt: at, status: 'pending' };
+    await this.putReport(record, stamp());
+    return record;
+  }
+
+  /** Writes a report under its id; false when one with that id is already stored. */
+  async putReport(record: ReportRecord, order: string): Promise<boolean> {
+    const sortKey = `${record.createdAt}#${order}#${record.id}`;
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.table,
+          Item: {
+            ...keys.report(record.id),
+            ...record,
+            score: record.score ?? null,
+            message: pack(record.message),
+            gsi1pk: partitions.reports,
+            gsi1sk: sortKey,
+            gsi2pk: partitions.reportsNamed(record.name),
+            gsi2sk: sortKey,
+            ttl: this.ttl(record.createdAt),
+          },
+          ConditionExpression: IS_NEW,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async updateReport(id: string, update: ReportUpdate): Promise<void> {
+    await this.t.ready();
+    const set = ['#status = :status'];
+    const values: Record<string, unknown> = { ':status': update.status };
+    if (update.error !== undefined) {
+      set.push('#error = :error');
+      values[':error'] = update.error;
+    }
+    if (update.postedAt !== undefined) {
+      set.push('postedAt = :postedAt');
+      values[':postedAt'] = update.postedAt;
+    }
+    if (update.messageTs !== undefined) {
+      set.push('messageTs = :messageTs');
+      values[':messageTs'] = update.messageTs;
+    }
+    try {
+      await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.table,
+          Key: keys.report(id),
+          UpdateExpression: `SET ${set.join(', ')}${update.error === undefined ? ' REMOVE #error' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new Error(`no report with id ${id}`);
+      throw err;
+    }
+  }
+
+  async getReport(id: string): Promise<ReportRecord | undefined> {
+    await this.t.ready();
+    const item = await this.t.get(keys.report(id));
+    return item ? reportFromItem(item) : undefined;
+  }
+
+  async latestReport(query: ReportQuery = {}): Promise<ReportRecord | undefined> {
+    await this.t.ready();
+    const named = query.name !== undefined;
+    const index = named ? 'gsi2' : 'gsi1';
+    const values: Record<string, unknown> = { ':pk': named ? partitions.reportsNamed(query.name!) : partitions.reports };
+    const statuses = query.status ?? [];
+    statuses.forEach((s, i) => (values[`:s${i}`] = s));
+    const [item] = await this.t.query(
+      {
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ...(statuses.length
+          ? { FilterExpression: `#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`, ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      (items) => items.length > 0,
+    );
+    return item ? reportFromItem(item) : undefined;
+  }
+
+  async close(): Promise<void> {
+    this.t.close();
+  }
+}

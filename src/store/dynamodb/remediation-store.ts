@@ -1,0 +1,364 @@
+// The RemediationStore on the same DynamoDB table. Every state change is a read, then one TransactWriteItems
+// conditioned on the version read: the record moved to its new state, the open-target lock taken or released,
+// and the audit event appended under the next sequence number. Of two replicas moving one request, exactly
+// one transaction commits; the other re-reads and reports `lost` with what it found.
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  AuditEvent,
+  AuditQuery,
+  FindingSnapshot,
+  FixRequest,
+  Lease,
+  LeaseCondition,
+  MessageRef,
+  NewAuditEvent,
+  RemediationStore,
+  RequestTransition,
+  RiskAcceptance,
+  RiskTransition,
+  TransitionResult,
+} from '../../remediation/store.ts';
+import { SNAPSHOT_RETENTION_MS } from '../../remediation/expiry.ts';
+import {
+  canTransition,
+  canTransitionRisk,
+  IN_FLIGHT,
+  OPEN_STATES,
+  type RequestState,
+  type RiskState,
+  TransitionError,
+} from '../../remediation/state.ts';
+import { findingKey as findingKeyOf } from '../finding-key.ts';
+import { pack, type Packed, unpack } from './codec.ts';
+import { AUDIT_PARTITION, type Key, keys, partitions, stamp } from './keys.ts';
+import { auditFromItem, IS_NEW, type Item, isConditionFailure, type TableClient, type TransactItem } from './table-client.ts';
+
+type Kind = 'request' | 'risk';
+type StateRecord = FixRequest | RiskAcceptance;
+
+/** Attempts of one transition whose version keeps changing under it (message set, lease renewed). */
+const MAX_ROUNDS = 25;
+
+const isOpen = (state: string) => (OPEN_STATES as readonly string[]).includes(state);
+const isInFlight = (state: string) => (IN_FLIGHT as readonly string[]).includes(state);
+
+/**
+ * The stored item of a request or risk: state, version and index keys as attributes for conditions and
+ * queries, the message reference apart (as SQLite keeps it in columns), the rest one document.
+ */
+function recordItem(kind: Kind, record: StateRecord, version: number, order: string): Item {
+  const { state, message, ...rest } = record as StateRecord & { lease?: Lease };
+  const item: Item = {
+    ...(kind === 'request' ? keys.request(record.id) : keys.risk(record.id)),
+    id: record.id,
+    state,
+    findingKey: record.findingKey,
+    version,
+    order,
+    doc: pack(rest),
+    gsi1pk: kind === 'request' ? partitions.requestsIn(state) : partitions.risksIn(state),
+    gsi1sk: kind === 'request' ? `${order}#${record.id}` : `${record.expiresAt}#${order}#${record.id}`,
+  };
+  if (message) {
+    item.msgChannel = message.channel;
+    item.msgTs = message.ts;
+  }
+  return item;
+}
+
+function recordFromItem<T extends StateRecord>(item: Item): T {
+  const record = { ...unpack<object>(item.doc as Packed), state: item.state } as unknown as T;
+  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') {
+    (record as { message?: MessageRef }).message = { channel: item.msgChannel, ts: item.msgTs };
+  }
+  return record;
+}
+
+function merge<T extends StateRecord>(current: T, changes: object, to: string): T {
+  const next = { ...current, ...changes, state: to } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
+  return next as unknown as T;
+}
+
+/** Whether the stored lease lets this caller act (see LeaseCondition). */
+function leaseAllows(current: FixRequest, condition: LeaseCondition | undefined): boolean {
+  if (!condition || 'take' in condition) return true;
+  if ('holder' in condition) return current.lease?.owner === condition.holder && current.lease.expiresAt > condition.now;
+  return current.lease === undefined || current.lease.expiresAt <= condition.expiredBefore;
+}
+
+function nextLease(current: FixRequest, to: RequestState, condition: LeaseCondition | undefined): Lease | undefined {
+  if (!isInFlight(to)) return undefined;
+  if (condition && 'take' in condition) return condition.take;
+  if (condition && 'holder' in condition && condition.renewUntil) return { owner: condition.holder, expiresAt: condition.renewUntil };
+  return current.lease;
+}
+
+export class DynamoDbRemediationStore implements RemediationStore {
+  constructor(private readonly t: TableClient) {}
+
+  private put(item: Item, condition?: string): PutCommand {
+    return new PutCommand({ TableName: this.t.table, Item: item, ...(condition ? { ConditionExpression: condition } : {}) });
+  }
+
+  async saveSnapshot(snapshot: FindingSnapshot): Promise<void> {
+    await this.t.ready();
+    await this.putSnapshot(snapshot, true);
+  }
+
+  /** Stores a snapshot; false when its id is taken (a copy run again), an error for a live duplicate. */
+  async putSnapshot(snapshot: FindingSnapshot, strict = false): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        this.put(
+          {
+            ...keys.snapshot(snapshot.id),
+            id: snapshot.id,
+            findingKey: findingKeyOf(snapshot.finding),
+            finding: pack(snapshot.finding),
+            createdAt: snapshot.createdAt,
+            gsi1pk: partitions.snapshots,
+            gsi1sk: `${snapshot.createdAt}#${snapshot.id}`,
+            // Expiry pruning deletes them after this long anyway; the TTL only catches what no sweep reached.
+            ttl: Math.floor((Date.parse(snapshot.createdAt) + SNAPSHOT_RETENTION_MS) / 1000) + 86_400,
+          },
+          IS_NEW,
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (!strict && isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async getSnapshot(id: string): Promise<FindingSnapshot | undefined> {
+    await this.t.ready();
+    const item = await this.t.get(keys.snapshot(id));
+    return item ? { id: item.id as string, finding: unpack(item.finding as Packed), createdAt: item.createdAt as string } : undefined;
+  }
+
+  async pruneSnapshots(before: string): Promise<number> {
+    await this.t.ready();
+    const old = await this.t.query({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': partitions.snapshots, ':before': before },
+      ProjectionExpression: 'pk, sk',
+    });
+    await this.t.batchWrite([], old.map((item) => ({ pk: item.pk, sk: item.sk }) as Key));
+    return old.length;
+  }
+
+  async createRequest(request: FixRequest, audit: NewAuditEvent): Promise<boolean> {
+    await this.t.ready();
+    return this.insertRequest(request, audit);
+  }
+
+  /** The request, its open-target lock when open, and the audit event (if any), in one transaction. */
+  async insertRequest(request: FixRequest, audit: NewAuditEvent | undefined): Promise<boolean> {
+    const items: TransactItem[] = [{ Put: { TableName: this.t.table, Item: recordItem('request', request, 1, stamp()), ConditionExpression: IS_NEW } }];
+    if (isOpen(request.state)) {
+      items.push({
+        Put: {
+          TableName: this.t.table,
+          Item: { ...keys.openLock(request.findingKey), requestId: request.id, findingKey: request.findingKey },
+          ConditionExpression: IS_NEW,
+        },
+      });
+    }
+    const outcome = await this.t.transact(items, audit);
+    if (outcome.ok) return true;
+    if (outcome.failed === 0) throw new Error(`a fix request with id ${request.id} already exists`);
+    return false;
+  }
+
+  async getRequest(id: string): Promise<FixRequest | undefined> {
+    await this.t.ready();
+    const item = await this.t.get(keys.request(id));
+    return item ? recordFromItem<FixRequest>(item) : undefined;
+  }
+
+  async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
+    const { id, from, to, changes, audit, lease } = transition;
+    const progress = from === to && isInFlight(from) && lease !== undefined && 'holder' in lease;
+    if (!canTransition(from, to) && !progress) throw new TransitionError('fix request', from, to);
+    await this.t.ready();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const item = await this.t.get(keys.request(id));
+      if (!item) return { outcome: 'lost', current: undefined };
+      const current = recordFromItem<FixRequest>(item);
+      if (current.state !== from || !leaseAllows(current, lease)) return { outcome: 'lost', current };
+      const next = merge<FixRequest>(current, changes, to);
+      const leaseAfter = nextLease(current, to, lease);
+      if (leaseAfter) next.lease = leaseAfter;
+      else delete next.lease;
+      const items: TransactItem[] = [this.versionedPut('request', next, item)];
+      const lockBefore = isOpen(from) ? keys.openLock(current.findingKey) : undefined;
+      const lockAfter = isOpen(to) ? keys.openLock(next.findingKey) : undefined;
+      if (lockBefore && (!lockAfter || lockBefore.pk !== lockAfter.pk)) {
+        items.push({
+          Delete: {
+            TableName: this.t.table,
+            Key: lockBefore,
+            ConditionExpression: 'requestId = :id',
+            ExpressionAttributeValues: { ':id': id },
+          },
+        });
+      }
+      if (lockAfter && (!lockBefore || lockBefore.pk !== lockAfter.pk)) {
+        // Back to an open state (an undo requested): only if no other request holds the target meanwhile.
+        items.push({
+          Put: {
+            TableName: this.t.table,
+            Item: { ...lockAfter, requestId: id, findingKey: next.findingKey },
+            ConditionExpression: IS_NEW,
+          },
+        });
+      }
+      const outcome = await this.t.transact(items, audit);
+      if (outcome.ok) return { outcome: 'won', record: next };
+      if (outcome.failed !== 0) return { outcome: 'lost', current };
+      // The version moved under us (a message set, a lease renewed): read again and decide again.
+    }
+    throw new Error(`fix request ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
+  }
+
+  private versionedPut(kind: Kind, next: StateRecord, stored: Item): TransactItem {
+    const item = recordItem(kind, next, (stored.version as number) + 1, stored.order as string);
+    return {
+      Put: {
+        TableName: this.t.table,
+        Item: item,
+        ConditionExpression: '#version = :version AND #state = :state',
+        ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
+        ExpressionAttributeValues: { ':version': stored.version, ':state': stored.state },
+      },
+    };
+  }
+
+  async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
+    await this.t.ready();
+    return this.recordsIn<FixRequest>(partitions.requestsIn, states);
+  }
+
+  async openRequestFor(findingKey: string): Promise<FixRequest | undefined> {
+    await this.t.ready();
+    const lock = await this.t.get(keys.openLock(findingKey));
+    if (!lock) return undefined;
+    const item = await this.t.get(keys.request(lock.requestId as string));
+    const request = item ? recordFromItem<FixRequest>(item) : undefined;
+    return request && isOpen(request.state) ? request : undefined;
+  }
+
+  async setRequestMessage(id: string, message: MessageRef): Promise<void> {
+    await this.t.ready();
+    await this.setMessage(keys.request(id), message);
+  }
+
+  async createRisk(risk: RiskAcceptance, audit: NewAuditEvent): Promise<void> {
+    await this.t.ready();
+    const inserted = await this.insertRisk(risk, audit);
+    if (!inserted) throw new Error(`a risk acceptance with id ${risk.id} already exists`);
+  }
+
+  async insertRisk(risk: RiskAcceptance, audit: NewAuditEvent | undefined): Promise<boolean> {
+    const outcome = await this.t.transact(
+      [{ Put: { TableName: this.t.table, Item: recordItem('risk', risk, 1, stamp()), ConditionExpression: IS_NEW } }],
+      audit,
+    );
+    return outcome.ok;
+  }
+
+  async getRisk(id: string): Promise<RiskAcceptance | undefined> {
+    await this.t.ready();
+    const item = await this.t.get(keys.risk(id));
+    return item ? recordFromItem<RiskAcceptance>(item) : undefined;
+  }
+
+  async transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>> {
+    const { id, from, to, changes, audit } = transition;
+    if (!canTransitionRisk(from, to)) throw new TransitionError('risk acceptance', from, to);
+    await this.t.ready();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const item = await this.t.get(keys.risk(id));
+      if (!item) return { outcome: 'lost', current: undefined };
+      const current = recordFromItem<RiskAcceptance>(item);
+      if (current.state !== from) return { outcome: 'lost', current };
+      const next = merge<RiskAcceptance>(current, changes, to);
+      const outcome = await this.t.transact([this.versionedPut('risk', next, item)], audit);
+      if (outcome.ok) return { outcome: 'won', record: next };
+    }
+    throw new Error(`risk acceptance ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
+  }
+
+  async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
+    await this.t.ready();
+    return this.recordsIn<RiskAcceptance>(partitions.risksIn, states);
+  }
+
+  async setRiskMessage(id: string, message: MessageRef): Promise<void> {
+    await this.t.ready();
+    await this.setMessage(keys.risk(id), message);
+  }
+
+  private async setMessage(key: Key, message: MessageRef): Promise<void> {
+    try {
+      await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.table,
+          Key: key,
+          // The version moves too, so a transition that read the record before this re-reads it and keeps the message.
+          UpdateExpression: 'SET msgChannel = :channel, msgTs = :ts, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
+        }),
+      );
+    } catch (err) {
+      // Like SQLite's UPDATE of no row: nothing to attach the message to.
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  /** Records in the given states, in the order SQLite gives them (requests by creation; risks by expiry). */
+  private async recordsIn<T extends StateRecord>(partition: (state: string) => string, states: readonly string[]): Promise<T[]> {
+    const pages = await Promise.all(
+      [...new Set(states)].map((state) =>
+        this.t.query({
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition(state) },
+        }),
+      ),
+    );
+    return pages
+      .flat()
+      .sort((a, b) => ((a.gsi1sk as string) < (b.gsi1sk as string) ? -1 : 1))
+      .map((item) => recordFromItem<T>(item));
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    await this.t.ready();
+    const outcome = await this.t.transact([], event);
+    if (!outcome.ok || !outcome.audit) throw new Error('the audit event could not be appended');
+    return outcome.audit;
+  }
+
+  async auditEvents(query: AuditQuery = {}): Promise<AuditEvent[]> {
+    await this.t.ready();
+    const latest = query.limit !== undefined;
+    const items = await this.t.query(
+      {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': AUDIT_PARTITION },
+        ConsistentRead: true,
+        ScanIndexForward: !latest,
+        ...(latest ? { Limit: query.limit } : {}),
+      },
+      (found) => latest && found.length >= query.limit!,
+    );
+    const events = (latest ? items.slice(0, query.limit).reverse() : items).map(auditFromItem);
+    return events;
+  }
+}

@@ -1,0 +1,207 @@
+// The few table operations both stores build on: consistent reads, paged queries, batched writes, and the
+// transaction that writes state changes together with their audit event under the next audit sequence number.
+import { randomUUID } from 'node:crypto';
+import { DescribeTableCommand, type DescribeTableCommandOutput, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConfigError } from '../../config/errors.ts';
+import type { AuditEvent, NewAuditEvent } from '../../remediation/store.ts';
+import { type DynamoDbTarget, createDocumentClient } from './client.ts';
+import { pack, type Packed, unpack } from './codec.ts';
+import { type Key, keys } from './keys.ts';
+import { DYNAMODB_TABLE } from './table.ts';
+
+export type Item = Record<string, unknown>;
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type { TransactItem };
+
+/** A transaction that wrote, or the index of the caller's item whose condition failed. */
+export type TransactOutcome = { ok: true; audit?: AuditEvent } | { ok: false; failed: number };
+
+/** Attempts before a transaction that keeps meeting other writers gives up (each attempt re-reads). */
+const MAX_ATTEMPTS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function auditItem(event: AuditEvent): Item {
+  const { detail, ...rest } = event;
+  return { ...keys.audit(event.seq), ...rest, detail: pack(detail) };
+}
+
+export function auditFromItem(item: Item): AuditEvent {
+  const { pk: _pk, sk: _sk, detail, ...rest } = item;
+  return { ...(rest as unknown as Omit<AuditEvent, 'detail'>), detail: unpack(detail as Packed) };
+}
+
+/** What is wrong with the table for awscheck, or undefined when it is fit. */
+export function tableProblem(table: DescribeTableCommandOutput['Table']): string | undefined {
+  if (!table) return 'DescribeTable returned no table';
+  const keyOf = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) =>
+    JSON.stringify((schema ?? []).map((k) => [k.AttributeName, k.KeyType]));
+  const types = new Map((table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]));
+  const expected = (pk: string, sk: string) => JSON.stringify([[pk, 'HASH'], [sk, 'RANGE']]);
+  const { partitionKey, sortKey } = DYNAMODB_TABLE;
+  if (keyOf(table.KeySchema) !== expected(partitionKey.name, sortKey.name)) {
+    return `its key is ${keyOf(table.KeySchema)}, expected ${partitionKey.name} (partition) and ${sortKey.name} (sort)`;
+  }
+  for (const index of DYNAMODB_TABLE.globalSecondaryIndexes) {
+    const found = table.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.indexName);
+    if (!found) return `the global secondary index ${index.indexName} is missing`;
+    if (keyOf(found.KeySchema) !== expected(index.partitionKey.name, index.sortKey.name)) {
+      return `the index ${index.indexName} has key ${keyOf(found.KeySchema)}, expected ${index.partitionKey.name} and ${index.sortKey.name}`;
+    }
+    if (found.Projection?.ProjectionType !== 'ALL') return `the index ${index.indexName} must project ALL attributes`;
+  }
+  const keyNames = [partitionKey, sortKey, ...DYNAMODB_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const mistyped = keyNames.filter((k) => types.get(k.name) !== k.type).map((k) => k.name);
+  if (mistyped.length > 0) return `the key attributes ${mistyped.join(', ')} must be strings (S)`;
+  return undefined;
+}
+
+export class TableClient {
+  readonly doc: DynamoDBDocumentClient;
+  readonly table: string;
+  private verified: Promise<void> | undefined;
+
+  constructor(readonly target: DynamoDbTarget) {
+    this.doc = createDocumentClient(target);
+    this.table = target.table;
+  }
+
+  /**
+   * Checks once per process that the table exists and has awscheck's keys and indexes; a missing or different
+   * table is a configuration error that names the command creating it. A network failure is retried next call.
+   */
+  ready(): Promise<void> {
+    this.verified ??= this.verify().catch((err: unknown) => {
+      this.verified = undefined;
+      throw err;
+    });
+    return this.verified;
+  }
+
+  private async verify(): Promise<void> {
+    const where = `dynamodb://${this.table}${this.target.region ? ` (region ${this.target.region})` : ''}`;
+    let described: DescribeTableCommandOutput;
+    try {
+      described = await this.doc.send(new DescribeTableCommand({ TableName: this.table }));
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') {
+        throw new ConfigError([
+          `AWSCHECK_DB: the DynamoDB table ${where} does not exist. Create it with \`npx awscheck store init\` (or deploy the awscheck stack), then start again.`,
+        ]);
+      }
+      throw err;
+    }
+    const problem = tableProblem(described.Table);
+    if (problem) {
+      throw new ConfigError([
+        `AWSCHECK_DB: the DynamoDB table ${where} is not an awscheck table: ${problem}. Point AWSCHECK_DB at a table made by \`npx awscheck store init\` (or the awscheck stack).`,
+      ]);
+    }
+  }
+
+  async get(key: Key): Promise<Item | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  /** Every item the query matches, page by page, stopping early when `enough` says so. */
+  async query(input: Omit<QueryCommandInput, 'TableName'>, enough?: (items: Item[]) => boolean): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({ ...input, TableName: this.table, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start && !enough?.(items));
+    return items;
+  }
+
+  /** Puts and deletes in batches of 25, resending what DynamoDB left unprocessed (throttling) until done. */
+  async batchWrite(puts: readonly Item[], deletes: readonly Key[] = []): Promise<number> {
+    const requests = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))];
+    let sent = 0;
+    for (let i = 0; i < requests.length; i += 25) {
+      let batch = requests.slice(i, i + 25);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        const { UnprocessedItems } = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: batch } }));
+        sent += 1;
+        batch = (UnprocessedItems?.[this.table] ?? []) as typeof batch;
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Writes `items` in one transaction; with an audit event, also the event under the next sequence number
+   * and the counter moved to it, so the event exists exactly when the change does. A lost race on the
+   * counter or a transaction conflict is retried here; a failed condition of the caller's items is returned.
+   */
+  async transact(items: readonly TransactItem[], audit?: NewAuditEvent): Promise<TransactOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await sleep(Math.random() * Math.min(500, 10 * 2 ** attempt));
+      let event: AuditEvent | undefined;
+      const all = [...items];
+      if (audit) {
+        const counter = await this.get(keys.auditCounter());
+        const previous = (counter?.seq as number | undefined) ?? 0;
+        event = { ...audit, seq: previous + 1 };
+        all.push(
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.auditCounter(),
+              UpdateExpression: 'SET #seq = :next',
+              ConditionExpression: previous === 0 ? 'attribute_not_exists(#seq)' : '#seq = :previous',
+              ExpressionAttributeNames: { '#seq': 'seq' },
+              ExpressionAttributeValues: { ':next': event.seq, ...(previous === 0 ? {} : { ':previous': previous }) },
+            },
+          },
+          { Put: { TableName: this.table, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        );
+      }
+      try {
+        // One token per attempt (the SDK would make one too): if the SDK resends it after a lost answer, DynamoDB
+        // answers the committed transaction's success instead of failing its conditions, which would read as lost.
+        await this.doc.send(new TransactWriteCommand({ TransactItems: all, ClientRequestToken: randomUUID() }));
+        return event ? { ok: true, audit: event } : { ok: true };
+      } catch (err) {
+        if (!(err instanceof TransactionCanceledException)) throw err;
+        const reasons = err.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r, i) => i < items.length && r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) return { ok: false, failed };
+        if (event && reasons[items.length]?.Code === 'None' && reasons[items.length + 1]?.Code === 'ConditionalCheckFailed') {
+          // The counter is behind an event that exists: never overwrite the trail, and retrying cannot help.
+          throw new Error(
+            `DynamoDB table ${this.table}: audit event #${event.seq} already exists but the audit counter says ${event.seq - 1}; the trail is never overwritten (was an audit trail copied in without its counter?)`,
+          );
+        }
+        // The counter moved (another event was written), or a conflict with a concurrent transaction: retry.
+        const retryable = reasons.every((r) => ['None', 'ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded'].includes(r.Code ?? 'None'));
+        if (!retryable) throw err;
+      }
+    }
+    throw new Error(`DynamoDB table ${this.table}: a transaction met other writers ${MAX_ATTEMPTS} times in a row; try again`);
+  }
+
+  close(): void {
+    this.doc.destroy();
+  }
+}
+
+/** The condition on a put that must not overwrite. */
+export const IS_NEW = 'attribute_not_exists(pk)';
+
+export function isConditionFailure(err: unknown): boolean {
+  return (err as { name?: string }).name === 'ConditionalCheckFailedException';
+}
