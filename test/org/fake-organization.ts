@@ -53,7 +53,7 @@ function accountJson(account: FakeOrgAccount, managementId: string): object {
 
 export function organizationsHandlers(root: FakeOrgUnit, managementId: string, pageSize = 2): Record<string, FakeHandler> {
   const parent = (request: FakeRequest): FakeOrgUnit => {
-    const id = String(request.json?.ParentId ?? '');
+    const id = typeof request.json?.ParentId === 'string' ? request.json.ParentId : '';
     const unit = findUnit(root, id);
     if (!unit) throw new FakeAwsError('ParentNotFoundException', `We can't find a root or OU with the ParentId that you specified: ${id}`);
     return unit;
