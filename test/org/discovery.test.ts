@@ -139,6 +139,13 @@ describe('a scan with organization: set', () => {
     expect(fake.calls('sts', 'AssumeRole').map((r) => r.params.get('RoleArn'))).not.toContain(`arn:aws:iam::${PROD}:role/awscheck-read`);
   });
 
+  it('selects discovered accounts by id or name, and refuses an unknown one', async () => {
+    const settings = defaultSettings({ organization: { roleName: 'awscheck-read' } });
+    const report = await scan({ checks: [CHECK], accounts: ['team-dev', PROD] }, { settings, checks: ALL_CHECKS, env: {} });
+    expect(report.accounts.map((a) => a.accountId)).toEqual([NESTED, PROD]);
+    await expect(scan({ checks: [CHECK], accounts: ['old-prod'] }, { settings, checks: ALL_CHECKS, env: {} })).rejects.toThrow(/unknown account "old-prod"/);
+  });
+
   it('hands each finished account to onAccount, and keeps no results when asked not to', async () => {
     const parts: AccountReport[] = [];
     const report = await orgScan({ roleName: 'awscheck-read' }, { accountConcurrency: 2 }, { onAccount: (part) => void parts.push(part), keepResults: false });
