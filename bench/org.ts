@@ -9,6 +9,12 @@ import { parseArgs } from 'node:util';
 import { RESULT_PREFIX } from './args.ts';
 import type { OrgScanResult } from './org-scan.ts';
 
+/** What bench/run.ts reads from the last line: the scanner's figures for 1 account and for all. */
+export interface OrgBenchResult {
+  one: OrgScanResult;
+  many: OrgScanResult;
+}
+
 const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '50' },
@@ -88,6 +94,8 @@ async function main(): Promise<void> {
   console.log(`org_peak_rss_mb_1: ${f(one.peakRssMb)}`);
   console.log(`org_peak_rss_mb_${many.accounts}: ${f(many.peakRssMb)}`);
   console.log(`org_wall_ms_${many.accounts}: ${f(many.wallMs)}`);
+  const result: OrgBenchResult = { one, many };
+  console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
 }
 
 await main();
