@@ -6,12 +6,13 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULT_PREFIX } from './args.ts';
+import type { OrgBenchResult } from './org.ts';
 import type { ReportBenchResult } from './report.ts';
 import type { DynamoDbReportBenchResult } from './report-dynamodb.ts';
 import type { ScanBenchResult } from './scan.ts';
 import type { SlackBenchResult } from './slack.ts';
 
-const BENCHES = ['scan', 'slack', 'report', 'report-dynamodb'] as const;
+const BENCHES = ['scan', 'slack', 'report', 'report-dynamodb', 'org'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const TARGETS = { callsRatio: 1.05, wallRatio: 1.5, peakRssMb: 300, ackP99Ms: 300 } as const;
@@ -108,6 +109,16 @@ async function dynamoDbReportBench(): Promise<DynamoDbReportBenchResult> {
   return r;
 }
 
+async function orgBench(): Promise<OrgBenchResult> {
+  // bench/org.ts starts its own fake AWS server and scanner processes and prints its own table.
+  const { one, many } = await child<OrgBenchResult>('org', []);
+  console.log(`\nOrganization (${many.accounts} accounts over HTTP, fake AWS in its own process; see bench/README.md)`);
+  for (const r of [one, many]) {
+    console.log(`  ${String(r.accounts).padEnd(3)} account(s)  ${r.calls} calls, wall ${f(r.wallMs)} ms, CPU ${f(r.cpuMs)} ms = ${f(r.cpuPerCallMs, 2)} ms per call, peak RSS ${f(r.peakRssMb)} MB`);
+  }
+  return { one, many };
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`awscheck benchmarks: factor ${values.factor}, latency ${values.latency} ms, concurrency ${values.concurrency}`);
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
   const slack = only.has('slack') ? await slackBench() : undefined;
   const report = only.has('report') ? await reportBench() : undefined;
   const dynamo = only.has('report-dynamodb') ? await dynamoDbReportBench() : undefined;
+  const org = only.has('org') ? await orgBench() : undefined;
 
   console.log(`\nTargets (peak RSS applies at --factor 4; load average now ${loadavg().map((l) => f(l, 2)).join(' ')})`);
   if (scan) {
@@ -138,6 +150,8 @@ async function main(): Promise<void> {
     ['report_50k_dynamodb_ms', dynamo && f(dynamo.reportMs)],
     ['report_50k_dynamodb_items_written', dynamo && String(dynamo.itemsWritten)],
     ['report_50k_dynamodb_items_read', dynamo && String(dynamo.itemsRead)],
+    ['org_cpu_ms_per_call', org && f(org.many.cpuPerCallMs, 2)],
+    ['org_peak_rss_mb', org && f(org.many.peakRssMb)],
   ];
   for (const [name, value] of lines) if (value !== undefined) console.log(`${name}: ${value}`);
 }

@@ -31,7 +31,7 @@ interface Plan {
   checkIds: ReadonlySet<string>;
   /** Account ids, or the caller's own account when none are configured. */
   accounts: ReadonlySet<string>;
-  /** Sorted region list, '' for "all enabled regions". */
+  /** Sorted region list, '' for "all enabled regions" (for an organization, then its account selection). */
   regions: string;
   configured: boolean;
 }
@@ -44,6 +44,7 @@ interface Flight {
 }
 
 const CALLER = '(caller)';
+const ORGANIZATION = '(organization)';
 
 function isSubset<T>(small: ReadonlySet<T>, big: ReadonlySet<T>): boolean {
   for (const item of small) if (!big.has(item)) return false;
@@ -95,11 +96,16 @@ export class ScanService {
   /** Throws SelectionError for an unknown service, check or account, before anything runs. */
   private plan(selection: ScanSelection): Plan {
     const checkIds = new Set(selectChecks(this.deps.checks, selection).map((c) => c.id));
-    const configured = this.deps.settings.accounts.length > 0;
+    const { settings } = this.deps;
+    // An organization's accounts are known only once listed: every organization scan shares one key, so two
+    // never run at once, and a request joins only a scan with the same account selection.
+    const organization = settings.organization !== undefined;
+    const configured = !organization && settings.accounts.length > 0;
     const accounts = configured
-      ? new Set(selectAccounts(this.deps.settings.accounts, selection.accounts).map((a) => a.id))
-      : new Set([CALLER]);
-    const regions = [...new Set(selection.regions ?? [])].sort().join(',');
+      ? new Set(selectAccounts(settings.accounts, selection.accounts).map((a) => a.id))
+      : new Set([organization ? ORGANIZATION : CALLER]);
+    const accountKey = organization ? `|${[...new Set(selection.accounts ?? [])].sort().join(',')}` : '';
+    const regions = `${[...new Set(selection.regions ?? [])].sort().join(',')}${accountKey}`;
     return { selection, checkIds, accounts, regions, configured };
   }
 

@@ -5,6 +5,8 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AccountConfig, Settings } from '../config/schema.ts';
 import { announceAwsCall } from './call-log.ts';
+import { sharedAgents } from './agents.ts';
+import { shareCredentials } from './shared-credentials.ts';
 
 /** The part of an AWS SDK v3 client this module relies on. */
 export interface SdkClient {
@@ -23,6 +25,8 @@ export interface ClientConfig {
   maxAttempts?: number;
   endpoint?: string;
   forcePathStyle?: boolean;
+  /** Options for the SDK's Node HTTP handler: the process-wide keep-alive agents. */
+  requestHandler?: ReturnType<typeof sharedAgents>;
 }
 
 export type ClientClass<C extends SdkClient> = new (config: ClientConfig) => C;
@@ -108,11 +112,13 @@ export function createSession(
   const { settings } = options;
   const env = options.env ?? process.env;
   const roleArn = purpose === 'remediate' ? (account.remediationRoleArn ?? env.AWSCHECK_REMEDIATION_ROLE_ARN ?? account.roleArn) : account.roleArn;
-  const credentials = roleArn ? assumeRoleCredentials(account, roleArn, purpose, settings) : undefined;
+  // Assumed once per session (one scan of the account), shared by every client, refreshed before expiry.
+  const credentials = roleArn ? shareCredentials(assumeRoleCredentials(account, roleArn, purpose, settings)) : undefined;
   const limit = pLimit(settings.concurrency);
   const admit = pLimit(settings.concurrency * ADMISSION_FACTOR);
   const base: Omit<ClientConfig, 'region'> = {
     retryMode: 'adaptive',
+    requestHandler: sharedAgents(),
     ...(credentials ? { credentials } : {}),
     // The SDK reads AWS_ENDPOINT_URL* from the process environment itself, so that is where we look too.
     ...endpointConfig(settings, process.env),

@@ -63,6 +63,15 @@ function envOverrides(env: Env): { data: Record<string, unknown>; sources: Map<s
   return { data, sources };
 }
 
+/** AWSCHECK_ORG_ROLE_NAME: the simple case of `organization:`, or its roleName over the file's. */
+function orgRoleOverride(env: Env, fileData: Record<string, unknown>, envData: Record<string, unknown>, sources: Map<string, string>): void {
+  if (env.AWSCHECK_ORG_ROLE_NAME === undefined) return;
+  const fromFile = fileData.organization;
+  const base = fromFile !== null && typeof fromFile === 'object' && !Array.isArray(fromFile) ? fromFile : {};
+  envData.organization = { ...base, roleName: env.AWSCHECK_ORG_ROLE_NAME.trim() };
+  sources.set('organization', 'AWSCHECK_ORG_ROLE_NAME');
+}
+
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = data;
   for (const key of path) {
@@ -88,6 +97,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], data: unknown, orig
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): LoadedConfig {
   const { file, data: fileData } = readConfigFile(env, cwd);
   const { data: envData, sources } = envOverrides(env);
+  orgRoleOverride(env, fileData, envData, sources);
   const merged = { ...fileData, ...envData };
   const result = settingsSchema.safeParse(merged);
   if (!result.success) {

@@ -34,6 +34,32 @@ export const accountSchema = z.strictObject({
     .optional(),
 });
 
+/** An IAM role name (not an ARN): the same role is assumed in every member account. */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** An OU (`ou-…`), a root (`r-…`) or a 12-digit account id. */
+const ORG_TARGET = /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}|\d{12})$/;
+const orgTargets = (what: string) =>
+  z.array(
+    z.string({ error: `expected ${what} as OU ids (ou-abcd-12345678) or 12-digit account ids in quotes` }).regex(ORG_TARGET, {
+      error: `expected ${what} as OU ids (ou-abcd-12345678), a root id (r-abcd) or 12-digit account ids in quotes`,
+    }),
+    { error: `expected ${what} as a list, e.g. [ou-abcd-12345678, "111111111111"]` },
+  );
+
+/** AWS Organizations discovery: every ACTIVE member account, scanned through the same role name. */
+export const organizationSchema = z.strictObject({
+  roleName: z
+    .string({ error: 'expected the IAM role name to assume in each member account, e.g. awscheck-read' })
+    .regex(ROLE_NAME, { error: 'expected an IAM role name (not an ARN), e.g. awscheck-read' }),
+  externalId: z.string().min(2).max(1224, { error: 'expected an external id of 2 to 1224 characters' }).optional(),
+  remediationRoleName: z
+    .string()
+    .regex(ROLE_NAME, { error: 'expected an IAM role name (not an ARN), e.g. awscheck-fix' })
+    .optional(),
+  include: orgTargets('the OUs and accounts to scan').optional(),
+  exclude: orgTargets('the OUs and accounts to leave out').optional(),
+});
+
 export const thresholdsSchema = z.strictObject({
   accessKeyMaxAgeDays: wholeDays('the access key age limit').default(90),
   unusedCredentialDays: wholeDays('the unused-credential limit').default(45),
@@ -61,12 +87,22 @@ export const settingsSchema = z.strictObject({
     .min(1, { error: 'expected a whole number of in-flight AWS calls per account, 1 to 256' })
     .max(256, { error: 'expected a whole number of in-flight AWS calls per account, 1 to 256' })
     .default(16),
+  /** Discover member accounts through AWS Organizations (AWSCHECK_ORG_ROLE_NAME sets roleName). */
+  organization: organizationSchema.optional(),
+  /** Accounts scanned at once; `concurrency` bounds the calls within each. */
+  accountConcurrency: z
+    .number({ error: 'expected a whole number of accounts scanned at once, 1 to 64' })
+    .int({ error: 'expected a whole number of accounts scanned at once, 1 to 64' })
+    .min(1, { error: 'expected a whole number of accounts scanned at once, 1 to 64' })
+    .max(64, { error: 'expected a whole number of accounts scanned at once, 1 to 64' })
+    .default(4),
   /** Sends every AWS client to one endpoint (LocalStack, a proxy); AWS_ENDPOINT_URL does the same. */
   endpointUrl: z.url({ error: 'expected an http(s) URL, e.g. http://localhost:4566' }).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type AccountConfig = z.infer<typeof accountSchema>;
+export type OrganizationConfig = z.infer<typeof organizationSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 /** Defaults for tests and for code that needs settings without a file. */

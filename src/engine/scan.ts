@@ -1,10 +1,12 @@
 // The scan: selection in, results out. Collectors run once per account (and region) and are shared by
 // every check that needs them; a failed collector becomes ERROR results for exactly those checks.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import pLimit from 'p-limit';
 import { describeAwsError, isCredentialsError, isUnreachable } from '../aws/errors.ts';
 import { type AwsSession, createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
 import { type Localized, pick } from '../i18n/locale.ts';
+import { type CallerIdentity, type ResolvedAccounts, resolveOrganization } from '../org/accounts.ts';
 import { ENGINE_TEXT } from './messages.ts';
 import { resolveRegions } from './regions.ts';
 import { ProgressTracker } from './progress.ts';
@@ -20,6 +22,7 @@ import {
   type ScanError,
   type ScanNote,
   type ScanProgress,
+  type ScanAccount,
   type ScanReport,
   type ScanSelection,
   type Service,
@@ -41,6 +44,10 @@ export interface ScanOptions {
   /** Accepted risks: returns the mute for a FAIL result, or undefined. */
   mute?: (result: CheckResult) => CheckResult['muted'];
   signal?: AbortSignal;
+  /** Each account's finished part, as soon as it is done (a store or a writer can stream it). */
+  onAccount?: (part: AccountReport) => void | Promise<void>;
+  /** false: the returned report holds no results (they went to onAccount only), so memory stays flat. */
+  keepResults?: boolean;
 }
 
 /** The scan could not run at all (no credentials, endpoint unreachable): the CLI's exit code 3. */
@@ -51,27 +58,45 @@ export class ScanUnavailableError extends Error {
   }
 }
 
-/** The default account: whoever the SDK's credential chain says we are. */
-async function callerAccount(settings: Settings, deps: ScanDeps): Promise<AccountConfig> {
+/** Runs `use` with a session of the caller's own credentials and whoever the SDK's credential chain says we are. */
+async function withCaller<T>(settings: Settings, deps: ScanDeps, use: (session: AwsSession, caller: CallerIdentity) => Promise<T>): Promise<T> {
   const session = createSession({ id: '000000000000', name: 'default' }, 'scan', {
     settings,
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.instrument ? { instrument: deps.instrument } : {}),
   });
   try {
-    const identity = await session.client(STSClient, settings.homeRegion).send(new GetCallerIdentityCommand({}));
-    if (!identity.Account) throw new Error('GetCallerIdentity returned no account id');
-    return { id: identity.Account, name: identity.Account };
-  } catch (err) {
-    const hint = isCredentialsError(err)
-      ? ' Set AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO, or an instance role).'
-      : isUnreachable(err)
-        ? ' Check network access to AWS, or AWS_ENDPOINT_URL.'
-        : '';
-    throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err)}.${hint}`, { cause: err });
+    let caller: CallerIdentity;
+    try {
+      const identity = await session.client(STSClient, settings.homeRegion).send(new GetCallerIdentityCommand({}));
+      if (!identity.Account) throw new Error('GetCallerIdentity returned no account id');
+      caller = { accountId: identity.Account, ...(identity.Arn ? { arn: identity.Arn } : {}) };
+    } catch (err) {
+      const hint = isCredentialsError(err)
+        ? ' Set AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO, or an instance role).'
+        : isUnreachable(err)
+          ? ' Check network access to AWS, or AWS_ENDPOINT_URL.'
+          : '';
+      throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err)}.${hint}`, { cause: err });
+    }
+    return await use(session, caller);
   } finally {
     session.destroy();
   }
+}
+
+/** The accounts a scan covers: discovered through Organizations, configured, or the caller's own. */
+async function planAccounts(selection: ScanSelection, deps: ScanDeps): Promise<ResolvedAccounts & { verify: boolean }> {
+  const { settings } = deps;
+  if (settings.organization) {
+    const resolved = await withCaller(settings, deps, (session, caller) => resolveOrganization(session, caller, settings));
+    return { ...resolved, accounts: selectAccounts(resolved.accounts, selection.accounts), verify: true };
+  }
+  if (settings.accounts.length > 0) {
+    return { accounts: selectAccounts(settings.accounts, selection.accounts), notes: [], errors: [], verify: true };
+  }
+  const caller = await withCaller(settings, deps, (_session, identity) => Promise.resolve(identity));
+  return { accounts: [{ id: caller.accountId, name: caller.accountId }], notes: [], errors: [], verify: false };
 }
 
 function errorResult(check: AnyCheck, accountId: string, region: string, reason: string): CheckResult {
@@ -258,21 +283,18 @@ async function scanAccount(
   }
 }
 
-/** Runs the selected checks over the selected accounts and regions. Throws only when nothing could run. */
-export async function scan(selection: ScanSelection, deps: ScanDeps, options: ScanOptions = {}): Promise<ScanReport> {
-  const clock = deps.clock ?? systemClock;
-  const startedAt = clock.now().toISOString();
-  const checks = selectChecks(deps.checks, selection);
-  const configured = deps.settings.accounts.length > 0;
-  const accounts = configured ? selectAccounts(deps.settings.accounts, selection.accounts) : [await callerAccount(deps.settings, deps)];
-  const progress = new ProgressTracker(options.onProgress);
-  const full = { ...deps, clock };
+/** One account's part of a scan, handed to ScanOptions.onAccount as soon as the account is finished. */
+export interface AccountReport {
+  account: ScanAccount;
+  regions: string[];
+  /** Muted, narrowed to the selected regions and sorted, like the report's. */
+  results: CheckResult[];
+  errors: ScanError[];
+  notes: ScanNote[];
+}
 
-  const scans = await Promise.all(
-    accounts.map((account) => scanAccount(account, checks, selection, full, progress, configured, options.signal)),
-  );
-
-  const results = scans.flatMap((s) => s.results);
+/** Applies the region selection and accepted risks, and sorts: the same for a part as for the whole. */
+function finishResults(results: CheckResult[], selection: ScanSelection, options: ScanOptions): CheckResult[] {
   // An explicit region selection narrows account-wide inventories (buckets) to those regions too.
   const regionFilter = selection.regions?.length ? new Set([...selection.regions, GLOBAL_REGION]) : undefined;
   const kept = regionFilter ? results.filter((r) => regionFilter.has(r.region)) : results;
@@ -286,16 +308,59 @@ export async function scan(selection: ScanSelection, deps: ScanDeps, options: Sc
       }
     }
   }
-  kept.sort(compareResults);
+  return kept.sort(compareResults);
+}
+
+/** Runs the selected checks over the selected accounts and regions. Throws only when nothing could run. */
+export async function scan(selection: ScanSelection, deps: ScanDeps, options: ScanOptions = {}): Promise<ScanReport> {
+  const clock = deps.clock ?? systemClock;
+  const startedAt = clock.now().toISOString();
+  const checks = selectChecks(deps.checks, selection);
+  const plan = await planAccounts(selection, deps);
+  const progress = new ProgressTracker(options.onProgress);
+  const full = { ...deps, clock };
+  const keep = options.keepResults ?? true;
+  // A few accounts at a time, each with its own call limit: an organization's hundred accounts neither
+  // open a hundred sessions at once nor hold a hundred accounts' inventories in memory.
+  const accountLimit = pLimit(deps.settings.accountConcurrency);
+
+  const regions = new Set<string>();
+  const results: CheckResult[] = [];
+  const errors: ScanError[] = [...plan.errors];
+  const notes: ScanNote[] = [...plan.notes];
+  const parts = plan.accounts.map((account) =>
+    accountLimit(async () => {
+      const done = await scanAccount(account, checks, selection, full, progress, plan.verify, options.signal);
+      // Only the results leave the account scan; its inventories are garbage from here on.
+      const part: AccountReport = {
+        account: { accountId: account.id, name: account.name },
+        regions: done.regions,
+        results: finishResults(done.results, selection, options),
+        errors: done.errors,
+        notes: done.notes,
+      };
+      await options.onAccount?.(part);
+      return part;
+    }),
+  );
+  // A failing onAccount sink fails the scan once, not once per account still running.
+  for (const pending of parts) pending.catch(() => undefined);
+  for (const pending of parts) {
+    const part = await pending;
+    for (const region of part.regions) regions.add(region);
+    if (keep) for (const result of part.results) results.push(result);
+    for (const error of part.errors) errors.push(error);
+    for (const note of part.notes) notes.push(note);
+  }
   return {
     schema: 'awscheck.scan/v1',
     startedAt,
     finishedAt: clock.now().toISOString(),
-    accounts: accounts.map((a) => ({ accountId: a.id, name: a.name })),
-    regions: [...new Set(scans.flatMap((s) => s.regions))].sort(),
-    results: kept,
-    errors: scans.flatMap((s) => s.errors),
-    notes: scans.flatMap((s) => s.notes),
+    accounts: plan.accounts.map((a) => ({ accountId: a.id, name: a.name })),
+    regions: [...regions].sort(),
+    results: keep ? results.sort(compareResults) : results,
+    errors,
+    notes,
     selection,
   };
 }

@@ -15,6 +15,7 @@ const PREFIXES: Record<string, string> = {
   Inspector2Client: 'inspector2',
   AccessAnalyzerClient: 'access-analyzer',
   DynamoDBClient: 'dynamodb',
+  OrganizationsClient: 'organizations',
 };
 
 /** Operations whose IAM action is not `<prefix>:<Operation>`. */

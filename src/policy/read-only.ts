@@ -1,6 +1,7 @@
 // The read-only IAM policy is generated from what the selected checks' collectors declare, never written by hand.
 import { ENGINE_ACTIONS } from '../engine/regions.ts';
 import type { AnyCheck, AnyCollector } from '../engine/types.ts';
+import { ORGANIZATION_ACTIONS } from '../org/discover.ts';
 
 export interface IamPolicyStatement {
   Sid: string;
@@ -27,19 +28,28 @@ function collectorActions(collector: AnyCollector, into: Set<string>): void {
   for (const dependency of collector.dependsOn ?? []) collectorActions(dependency, into);
 }
 
-export function readActionsFor(checks: readonly AnyCheck[]): string[] {
+function checkActions(checks: readonly AnyCheck[]): string[] {
   const actions = new Set<string>(ENGINE_ACTIONS);
   for (const check of checks) for (const collector of check.needs as readonly AnyCollector[]) collectorActions(collector, actions);
   return [...actions].sort();
 }
 
+/** Every action a scan may send: the checks' and the engine's, and organization discovery's. */
+export function readActionsFor(checks: readonly AnyCheck[]): string[] {
+  return [...new Set([...checkActions(checks), ...ORGANIZATION_ACTIONS])].sort();
+}
+
 export function readOnlyPolicy(checks: readonly AnyCheck[]): IamPolicyDocument {
-  const actions = readActionsFor(checks);
+  const actions = checkActions(checks);
   const writes = actions.filter((a) => !isReadOnlyAction(a));
   // A collector declaring a write would be a bug in a read-only scanner: refuse to print such a policy.
   if (writes.length > 0) throw new Error(`collectors declare non-read actions: ${writes.join(', ')}`);
   return {
     Version: '2012-10-17',
-    Statement: [{ Sid: 'AwscheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' }],
+    Statement: [
+      { Sid: 'AwscheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' },
+      // Used only where `organization:` lists member accounts (the management or delegated admin account).
+      { Sid: 'AwscheckOrganizationDiscovery', Effect: 'Allow', Action: [...ORGANIZATION_ACTIONS].sort(), Resource: '*' },
+    ],
   };
 }

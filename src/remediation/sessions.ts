@@ -3,6 +3,7 @@
 import { createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
 import type { Clock } from '../engine/types.ts';
+import { organizationAccount } from '../org/accounts.ts';
 import { createFixContext, type FixContext, FixError } from './fix.ts';
 
 export interface FixSessionOptions {
@@ -23,6 +24,9 @@ export interface FixSession {
 function accountFor(settings: Settings, accountId: string): AccountConfig {
   const configured = settings.accounts.find((a) => a.id === accountId);
   if (configured) return configured;
+  // A member found through `organization:`: its remediationRoleName role.
+  const member = organizationAccount(settings, accountId);
+  if (member) return member;
   // Without configured accounts, the scan ran in the credentials' own account: the same one fixes use.
   if (settings.accounts.length === 0) return { id: accountId, name: accountId };
   throw new FixError({

@@ -1,6 +1,8 @@
 // A tiny AWS endpoint on 127.0.0.1 for end-to-end tests: it speaks the query protocol (STS, IAM) and the
 // EC2 protocol well enough for the real SDK clients, so AWS_ENDPOINT_URL and AssumeRole are exercised for real.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+// AWS JSON 1.1 services (Organizations: `X-Amz-Target: AWSOrganizationsV20161128.ListAccounts`) get the
+// parsed body in `json` and their handler's string is sent as the JSON answer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeRequest {
@@ -9,6 +11,8 @@ export interface FakeRequest {
   action: string;
   params: URLSearchParams;
   accessKeyId: string;
+  /** The request body of an AWS JSON protocol call (X-Amz-Target), else undefined. */
+  json?: Record<string, unknown>;
 }
 
 /** Returns the XML inside <ActionResult> (query) or inside the response element (EC2), or throws FakeAwsError. */
@@ -64,15 +68,22 @@ export class FakeAwsHttp {
         const body = await readBody(req);
         const auth = req.headers.authorization ?? '';
         const scope = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(auth);
-        const params = new URLSearchParams(body);
+        const target = req.headers['x-amz-target'];
+        const json = typeof target === 'string';
+        const params = new URLSearchParams(json ? '' : body);
         const request: FakeRequest = {
           accessKeyId: scope?.[1] ?? '',
           region: scope?.[2] ?? '',
           service: scope?.[3] ?? '',
-          action: params.get('Action') ?? '',
+          action: json ? (target.split('.')[1] ?? '') : (params.get('Action') ?? ''),
           params,
+          ...(json ? { json: (body ? JSON.parse(body) : {}) as Record<string, unknown> } : {}),
         };
         this.requests.push(request);
+        if (json) {
+          this.answerJson(request, res);
+          return;
+        }
         const handler = this.handlers[request.service]?.[request.action];
         const ns = NAMESPACES[request.service] ?? '';
         try {
@@ -96,6 +107,17 @@ export class FakeAwsHttp {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
+  }
+
+  private answerJson(request: FakeRequest, res: ServerResponse): void {
+    const handler = this.handlers[request.service]?.[request.action];
+    try {
+      if (!handler) throw new FakeAwsError('InvalidAction', `fake AWS has no ${request.service}:${request.action}`);
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(handler(request));
+    } catch (err) {
+      const e = err instanceof FakeAwsError ? err : new FakeAwsError('InternalFailure', (err as Error).message, 500);
+      res.writeHead(e.status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: e.code, message: e.message }));
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,61 @@
+// The Slack app's single flight with organization: set: the accounts are known only once listed, so every
+// organization scan shares one key (two never read the organization at once), and a request joins a
+// running scan only with the same account selection.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { rootMfa } from '../../checks/iam/root-mfa.ts';
+import { ScanService } from '../../src/app/scan-service.ts';
+import { defaultSettings } from '../../src/config/schema.ts';
+import type * as ScanModule from '../../src/engine/scan.ts';
+import { scan } from '../../src/engine/scan.ts';
+import type { ScanReport, ScanSelection } from '../../src/engine/types.ts';
+import { fakeCheck, report, result } from '../slack/fixtures.ts';
+
+vi.mock('../../src/engine/scan.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof ScanModule>()),
+  scan: vi.fn(),
+}));
+
+const pending: { selection: ScanSelection; finish(value: ScanReport): void }[] = [];
+const scanMock = vi.mocked(scan);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  pending.length = 0;
+  scanMock.mockReset();
+  scanMock.mockImplementation((selection) => new Promise<ScanReport>((resolve) => pending.push({ selection, finish: resolve })));
+});
+
+function service(): ScanService {
+  return new ScanService({
+    deps: { settings: defaultSettings({ organization: { roleName: 'awscheck-read' } }), checks: [rootMfa, fakeCheck({ items: () => [] })] },
+  });
+}
+
+describe('ScanService with organization: set', () => {
+  it('lets a narrower request join a running organization scan, and gives it the part it asked for', async () => {
+    const scans = service();
+    const full = scans.run({});
+    const iamOnly = scans.run({ checks: ['iam.root-mfa'] });
+    await settle();
+    expect(scanMock).toHaveBeenCalledTimes(1);
+    const done = report([result({ checkId: 'iam.root-mfa', region: 'global' }), result()]);
+    pending[0]!.finish(done);
+    expect(await full).toBe(done);
+    expect((await iamOnly).results.map((r) => r.checkId)).toEqual(['iam.root-mfa']);
+  });
+
+  it('runs a request for named accounts after the running scan, never beside it', async () => {
+    const scans = service();
+    const full = scans.run({});
+    const one = scans.run({ accounts: ['prod'] });
+    await settle();
+    expect(scanMock).toHaveBeenCalledTimes(1);
+    pending[0]!.finish(report([]));
+    await full;
+    await settle();
+    expect(scanMock).toHaveBeenCalledTimes(2);
+    expect(pending[1]!.selection).toEqual({ accounts: ['prod'] });
+    pending[1]!.finish(report([]));
+    await one;
+  });
+});
