@@ -6,7 +6,8 @@ export interface AwsCall {
   /** Command class, e.g. `ListBucketsCommand`. */
   command: string;
   region: string;
-  purpose: 'scan' | 'remediate';
+  /** `alerts`: the bot's own event queue (src/alerts), in the bot's account. */
+  purpose: 'scan' | 'remediate' | 'alerts';
 }
 
 type Listener = (call: AwsCall) => void;

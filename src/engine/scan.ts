@@ -18,6 +18,7 @@ import {
   type CollectContext,
   GLOBAL_REGION,
   type ScanError,
+  type ScanFocus,
   type ScanNote,
   type ScanProgress,
   type ScanReport,
@@ -41,6 +42,8 @@ export interface ScanOptions {
   /** Accepted risks: returns the mute for a FAIL result, or undefined. */
   mute?: (result: CheckResult) => CheckResult['muted'];
   signal?: AbortSignal;
+  /** Re-reads only what one change touched (alerts): the same collectors and checks, narrowed. */
+  focus?: ScanFocus;
 }
 
 /** The scan could not run at all (no credentials, endpoint unreachable): the CLI's exit code 3. */
@@ -102,6 +105,7 @@ class AccountScan {
     private readonly deps: ScanDeps & { clock: Clock },
     private readonly progress: ProgressTracker,
     private readonly signal?: AbortSignal,
+    private readonly focus?: ScanFocus,
   ) {}
 
   private context(collector: AnyCollector, region: string): CollectContext {
@@ -116,6 +120,7 @@ class AccountScan {
       progress: (done, total, unit) => this.progress.set(this.account.id, collector.service, done, total, unit),
       note: (message) => this.notes.push({ accountId: this.account.id, ...(region !== GLOBAL_REGION ? { region } : {}), message }),
       ...(this.signal ? { signal: this.signal } : {}),
+      ...(this.focus?.resourceIds ? { focus: this.focus.resourceIds } : {}),
     };
   }
 
@@ -208,13 +213,14 @@ async function scanAccount(
   progress: ProgressTracker,
   verify: boolean,
   signal?: AbortSignal,
+  focus?: ScanFocus,
 ): Promise<AccountScan> {
   const session = createSession(account, 'scan', {
     settings: deps.settings,
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.instrument ? { instrument: deps.instrument } : {}),
   });
-  const scan = new AccountScan(account, session, deps, progress, signal);
+  const scan = new AccountScan(account, session, deps, progress, signal, focus);
   try {
     try {
       if (verify) await verifyAccount(scan);
@@ -224,7 +230,9 @@ async function scanAccount(
     }
     const regional = checks.filter((c) => c.scope === 'regional');
     const global = checks.filter((c) => c.scope === 'global');
-    if (needsRegions(checks)) {
+    if (focus?.region) {
+      scan.regions = [focus.region];
+    } else if (needsRegions(checks)) {
       try {
         const resolved = await resolveRegions(session, deps.settings, selection.regions);
         scan.regions = resolved.regions;
@@ -269,13 +277,16 @@ export async function scan(selection: ScanSelection, deps: ScanDeps, options: Sc
   const full = { ...deps, clock };
 
   const scans = await Promise.all(
-    accounts.map((account) => scanAccount(account, checks, selection, full, progress, configured, options.signal)),
+    accounts.map((account) => scanAccount(account, checks, selection, full, progress, configured, options.signal, options.focus)),
   );
 
   const results = scans.flatMap((s) => s.results);
   // An explicit region selection narrows account-wide inventories (buckets) to those regions too.
   const regionFilter = selection.regions?.length ? new Set([...selection.regions, GLOBAL_REGION]) : undefined;
-  const kept = regionFilter ? results.filter((r) => regionFilter.has(r.region)) : results;
+  const inRegion = regionFilter ? results.filter((r) => regionFilter.has(r.region)) : results;
+  // A focused re-read keeps only what is about the named resources (and ERRORs, which say it could not read).
+  const focusIds = options.focus?.resourceIds ? new Set(options.focus.resourceIds) : undefined;
+  const kept = focusIds ? inRegion.filter((r) => r.status === 'ERROR' || focusIds.has(r.resourceId)) : inRegion;
   if (options.mute) {
     for (const result of kept) {
       if (result.status !== 'FAIL') continue;
