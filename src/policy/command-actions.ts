@@ -14,6 +14,7 @@ const PREFIXES: Record<string, string> = {
   GuardDutyClient: 'guardduty',
   Inspector2Client: 'inspector2',
   AccessAnalyzerClient: 'access-analyzer',
+  SQSClient: 'sqs',
 };
 
 /** Operations whose IAM action is not `<prefix>:<Operation>`. */

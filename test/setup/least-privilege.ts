@@ -15,6 +15,10 @@ function recordedCalls(): string[] {
 
 async function allowedFor(purpose: string): Promise<Set<string>> {
   if (purpose === 'scan') return new Set(readActionsFor(ALL_CHECKS));
+  if (purpose === 'alerts') {
+    const { alertsActions } = (await import('../../src/policy/alerts.ts')) as { alertsActions: () => string[] };
+    return new Set(alertsActions());
+  }
   const { remediationActions } = (await import('../../src/policy/remediation.ts')) as { remediationActions: () => string[] };
   return new Set(remediationActions());
 }
