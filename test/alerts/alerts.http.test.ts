@@ -157,7 +157,7 @@ describe('alerts from the events queue', () => {
   });
 
   it('posts nothing for SSH opened to one /32 address', async () => {
-    const t = await start();
+    await start();
     webGroup([SSH_ONE_HOST]);
     sqs!.send(
       eventBody('AuthorizeSecurityGroupIngress', {
