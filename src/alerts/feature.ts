@@ -10,6 +10,9 @@ import { createQueueClient, QueuePoller, type QueuePollerOptions } from './queue
 import { type AlertLogger, type AlertPoster, AlertService } from './service.ts';
 import type { AlertStore } from './store.ts';
 
+const EVENT_MEMORY_MS = 15 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
 export interface AlertsOptions {
   config: AlertsConfig;
   settings: Settings;
@@ -77,10 +80,17 @@ export function startAlerts(options: AlertsOptions): Alerts | undefined {
     ...options.poller,
   });
   poller.start();
+  // SQS keeps a message at most 14 days, so no redelivery can be older: forget handled events after that.
+  const prune = setInterval(() => {
+    const before = new Date(Date.now() - EVENT_MEMORY_MS).toISOString();
+    options.store.pruneEvents(before).catch((err: unknown) => logger.warn(`awscheck: alerts: could not prune handled events: ${(err as Error).message}`));
+  }, PRUNE_EVERY_MS);
+  prune.unref();
   logger.info(`awscheck: real-time alerts are on: polling the events queue, alerts go to ${config.channel}`);
   return {
     service,
     async stop() {
+      clearInterval(prune);
       await poller.stop();
       client.destroy();
     },

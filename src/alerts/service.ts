@@ -15,6 +15,9 @@ import { type AlertStatus, renderAlert } from './render.ts';
 import type { AlertRecord, AlertStore, ChangeSummary } from './store.ts';
 import { type ChangeTarget, lookupChange } from './watched-events.ts';
 
+/** A claim this old without a posted message was abandoned (posting takes seconds, not minutes). */
+const ABANDONED_CLAIM_MS = 10 * 60_000;
+
 /** What the poller does with the message: delete it, leave it for redelivery, or treat it as poison. */
 export type Outcome =
   | { kind: 'done'; note: string }
@@ -142,16 +145,20 @@ export class AlertService {
   /** Posts the alert unless one is open for the finding; throws when Slack refuses (the claim is given back). */
   private async alert(finding: CheckResult, change: ChangeSummary): Promise<boolean> {
     const { store, channel, locale } = this.options;
-    const claimed = await store.claimAlert({
-      id: randomUUID(),
-      findingKey: findingKey(finding),
-      finding,
-      eventId: change.eventId,
-      change,
-      channel,
-      createdAt: this.clock.now().toISOString(),
-    });
-    if (!claimed) return false;
+    const key = findingKey(finding);
+    const claim = () =>
+      store.claimAlert({ id: randomUUID(), findingKey: key, finding, eventId: change.eventId, change, channel, createdAt: this.clock.now().toISOString() });
+    let claimed = await claim();
+    if (!claimed) {
+      // A replica that died between claiming and posting leaves a claim without a message: take it over.
+      const stale = (await store.openAlerts(finding.accountId)).find(
+        (a) => a.findingKey === key && !a.messageTs && this.clock.now().getTime() - Date.parse(a.createdAt) > ABANDONED_CLAIM_MS,
+      );
+      if (!stale) return false;
+      await store.releaseAlert(stale.id);
+      claimed = await claim();
+      if (!claimed) return false;
+    }
     try {
       const message = renderAlert({
         finding,

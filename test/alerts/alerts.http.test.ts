@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4.ts';
 import { type Alerts, startAlerts } from '../../src/alerts/feature.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
+import { findingKey } from '../../src/store/finding-key.ts';
 import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/remediation-ids.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { type FakeEc2, fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
@@ -195,6 +196,18 @@ describe('alerts from the events queue', () => {
     await drained();
     expect(sqs!.calls('DeleteMessage')).toHaveLength(1);
     expect(alertPosts()).toEqual([]);
+  });
+
+  it('takes over a claim a crashed replica left without a message', async () => {
+    const t = await start();
+    webGroup([SSH_WORLD]);
+    const finding = resultOf('ec2.sg-admin-port-ipv4', SSH_FINDING);
+    const change = { eventId: 'old', eventName: 'AuthorizeSecurityGroupIngress', change: 'x', actor: 'y', time: '2020-01-01T00:00:00Z' };
+    expect(await t.store.alerts.claimAlert({ id: 'crashed', findingKey: findingKey(finding), finding, eventId: 'old', change, channel: ALERT_CHANNEL, createdAt: '2020-01-01T00:00:00Z' })).toBeDefined();
+    sqs!.send(eventBody('AuthorizeSecurityGroupIngress'));
+    await t.slack.waitFor(() => alertPosts()[0], 10_000);
+    await drained();
+    expect((await t.store.alerts.openAlerts()).map((a) => [a.id === 'crashed', Boolean(a.messageTs)])).toEqual([[false, true]]);
   });
 
   it('redraws the alert as resolved when a later event shows the rule gone', async () => {
