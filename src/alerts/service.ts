@@ -82,6 +82,10 @@ export class AlertService {
     const lookup = lookupChange(event);
     if (lookup.kind !== 'target') return lookup.kind === 'ignored' ? { kind: 'done', note: lookup.reason } : lookup;
     const { target } = lookup;
+    // An empty check list would select the whole catalogue: a catalogue without these checks has nothing to re-read.
+    if (!target.checks.some((id) => this.options.checks.some((c) => c.id === id))) {
+      return { kind: 'done', note: `none of ${target.checks.join(', ')} is in the catalogue` };
+    }
     if (settings.accounts.length > 0 && !settings.accounts.some((a) => a.id === event.accountId)) {
       return { kind: 'done', note: `account ${event.accountId} is not in the configured accounts` };
     }

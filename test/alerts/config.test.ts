@@ -6,6 +6,7 @@ import { alertsPolicy } from '../../src/policy/alerts.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { runAwscheck } from '../helpers/cli.ts';
 
 const QUEUE = 'https://sqs.eu-west-1.amazonaws.com/111122223333/awscheck-events';
 
@@ -64,5 +65,11 @@ describe('alerts configuration', () => {
       },
     ]);
     expect(alertsPolicy().Statement[0]!.Resource).toBe('*');
+  });
+
+  it('is what `awscheck policy --alerts` prints', async () => {
+    const run = await runAwscheck(['policy', '--alerts'], { AWSCHECK_EVENTS_QUEUE_URL: QUEUE });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(alertsPolicy(QUEUE));
   });
 });
