@@ -87,6 +87,8 @@ export class AlertService {
       return { kind: 'done', note: `none of ${target.checks.join(', ')} is in the catalogue` };
     }
     if (settings.accounts.length > 0 && !settings.accounts.some((a) => a.id === event.accountId)) {
+      // Likely a member account missing from awscheck.yml: say so, since its changes go unwatched.
+      this.options.logger.warn(`awscheck: alerts: ignoring ${event.record.eventName} in account ${event.accountId}, which is not in the configured accounts (awscheck.yml accounts)`);
       return { kind: 'done', note: `account ${event.accountId} is not in the configured accounts` };
     }
 

@@ -59,14 +59,14 @@ function webGroup(rules: SecurityGroupRule[]): FakeEc2 {
   return ec2;
 }
 
-async function start(options: { riskSelfAccept?: boolean; maxReceiveCount?: number } = {}): Promise<Harness> {
+async function start(options: { riskSelfAccept?: boolean; maxReceiveCount?: number; accounts?: { id: string; name: string }[] } = {}): Promise<Harness> {
   h = await startHarness({ checks: [sgAdminPortIpv4], config: { riskSelfAccept: options.riskSelfAccept ?? false } });
   sqs = new FakeSqs(options.maxReceiveCount !== undefined ? { maxReceiveCount: options.maxReceiveCount } : {});
   await sqs.start();
   const t = h;
   alerts = startAlerts({
     config: { queueUrl: QUEUE_URL, channel: ALERT_CHANNEL },
-    settings: defaultSettings({ homeRegion: 'eu-west-1' }),
+    settings: defaultSettings({ homeRegion: 'eu-west-1', ...(options.accounts ? { accounts: options.accounts } : {}) }),
     checks: [sgAdminPortIpv4],
     store: t.store.alerts,
     client: t.bot.app.client,
@@ -196,6 +196,16 @@ describe('alerts from the events queue', () => {
     await drained();
     expect(sqs!.calls('DeleteMessage')).toHaveLength(1);
     expect(alertPosts()).toEqual([]);
+  });
+
+  it('ignores, with a warning, a change in an account awscheck is not configured for', async () => {
+    await start({ accounts: [{ id: '444455556666', name: 'other' }] });
+    webGroup([SSH_WORLD]);
+    sqs!.send(eventBody('AuthorizeSecurityGroupIngress'));
+    await drained();
+    expect(alertPosts()).toEqual([]);
+    expect(sentCommands(aws, 'DescribeSecurityGroupsCommand')).toEqual([]);
+    expect(logged).toContainEqual(expect.stringContaining('ignoring AuthorizeSecurityGroupIngress in account 111122223333, which is not in the configured accounts'));
   });
 
   it('takes over a claim a crashed replica left without a message', async () => {
