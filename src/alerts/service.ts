@@ -198,7 +198,8 @@ export class AlertService {
     covers: (alert: AlertRecord) => boolean,
     by: 'event' | 'scan',
   ): Promise<void> {
-    const failing = new Set(results.filter((r) => r.status === 'FAIL').map(findingKey));
+    // MUTED is still failing (a risk someone accepted), not fixed: its alert is left as it is.
+    const failing = new Set(results.filter((r) => r.status === 'FAIL' || r.status === 'MUTED').map(findingKey));
     const unread = new Set(results.filter((r) => r.status === 'ERROR').map((r) => `${r.checkId}@${r.region}`));
     for (const alert of await this.options.store.openAlerts(accountId)) {
       if (!covers(alert) || failing.has(alert.findingKey)) continue;

@@ -14,7 +14,7 @@ import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { type FakeEc2, fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';
 import { FakeSqs } from '../helpers/fake-sqs.ts';
-import { ACCOUNT, ALICE, BOB, buttonValue, type Harness, mockScanIdentity, resultOf, SSH_FINDING, startHarness } from '../remediation/harness.ts';
+import { ACCOUNT, ALICE, BOB, buttonValue, CAROL, type Harness, mockScanIdentity, resultOf, SSH_FINDING, startHarness } from '../remediation/harness.ts';
 import { eventBody } from './fixtures.ts';
 
 const aws = mockAws();
@@ -142,6 +142,12 @@ describe('alerts from the events queue', () => {
     expect(text(update)).toContain('A scan found it fixed');
     expect(buttonValue(update, REMEDIATION_ACTIONS.fix)).toBeUndefined();
     expect(await t.store.alerts.openAlerts()).toEqual([]);
+
+    // Undo goes through the same gate: asked by one person, approved by another, the rule comes back once.
+    await t.click(REMEDIATION_ACTIONS.undo, id!, ALICE);
+    await t.click(REMEDIATION_ACTIONS.approveUndo, id!, CAROL);
+    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((input) => !input.DryRun)).toHaveLength(1);
+    expect((await t.remediation.audit.events()).map((e) => e.event)).toEqual(expect.arrayContaining(['fix.undo-requested', 'fix.undo-approved', 'fix.undone']));
   });
 
   it('posts one alert for a duplicate event and for a second event about the same open finding', async () => {
@@ -218,6 +224,20 @@ describe('alerts from the events queue', () => {
     await t.slack.waitFor(() => alertPosts()[0], 10_000);
     await drained();
     expect((await t.store.alerts.openAlerts()).map((a) => [a.id === 'crashed', Boolean(a.messageTs)])).toEqual([[false, true]]);
+  });
+
+  it('leaves an alert open, not "resolved", once its finding is accepted as a risk', async () => {
+    const t = await start({ riskSelfAccept: true });
+    webGroup([SSH_WORLD]);
+    sqs!.send(eventBody('AuthorizeSecurityGroupIngress'));
+    await t.slack.waitFor(() => alertPosts()[0], 10_000);
+    await drained();
+    await t.remediation.risks.request(resultOf('ec2.sg-admin-port-ipv4', SSH_FINDING), ALICE, { reason: 'bastion', days: 7 });
+    sqs!.send(eventBody('ModifySecurityGroupRules'));
+    await drained();
+    expect(alertUpdates()).toEqual([]);
+    expect(alertPosts()).toHaveLength(1);
+    expect(await t.store.alerts.openAlerts()).toHaveLength(1);
   });
 
   it('redraws the alert as resolved when a later event shows the rule gone', async () => {
