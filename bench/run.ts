@@ -6,16 +6,17 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULT_PREFIX } from './args.ts';
+import type { AlertsBenchResult } from './alerts.ts';
 import type { OrgBenchResult } from './org.ts';
 import type { ReportBenchResult } from './report.ts';
 import type { DynamoDbReportBenchResult } from './report-dynamodb.ts';
 import type { ScanBenchResult } from './scan.ts';
 import type { SlackBenchResult } from './slack.ts';
 
-const BENCHES = ['scan', 'slack', 'report', 'report-dynamodb', 'org'] as const;
+const BENCHES = ['scan', 'slack', 'report', 'report-dynamodb', 'org', 'alerts'] as const;
 type Bench = (typeof BENCHES)[number];
 
-const TARGETS = { callsRatio: 1.05, wallRatio: 1.5, peakRssMb: 300, ackP99Ms: 300 } as const;
+const TARGETS = { callsRatio: 1.05, wallRatio: 1.5, peakRssMb: 300, ackP99Ms: 300, alertP95Ms: 5000 } as const;
 
 const { values } = parseArgs({
   options: {
@@ -119,6 +120,15 @@ async function orgBench(): Promise<OrgBenchResult> {
   return { one, many };
 }
 
+async function alertsBench(): Promise<AlertsBenchResult> {
+  const a = await child<AlertsBenchResult>('alerts', benchFlags);
+  console.log(`\nAlerts (${a.events} CloudTrail events through the fake SQS queue → re-read through the fake AWS → fake Slack)`);
+  console.log(`  one at a time              p50 ${f(a.sequentialP50Ms)} ms, p95 ${f(a.sequentialP95Ms)} ms (queue → alert posted)`);
+  console.log(`  ${a.events} at once                 p50 ${f(a.burstP50Ms)} ms, p95 ${f(a.burstP95Ms)} ms`);
+  console.log(`  AWS calls per re-read      ${f(a.callsPerEvent, 1)} (${a.latencyMs} ms each)   peak RSS ${f(a.peakRssMb)} MB`);
+  return a;
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`awscheck benchmarks: factor ${values.factor}, latency ${values.latency} ms, concurrency ${values.concurrency}`);
@@ -129,6 +139,7 @@ async function main(): Promise<void> {
   const report = only.has('report') ? await reportBench() : undefined;
   const dynamo = only.has('report-dynamodb') ? await dynamoDbReportBench() : undefined;
   const org = only.has('org') ? await orgBench() : undefined;
+  const alerts = only.has('alerts') ? await alertsBench() : undefined;
 
   console.log(`\nTargets (peak RSS applies at --factor 4; load average now ${loadavg().map((l) => f(l, 2)).join(' ')})`);
   if (scan) {
@@ -137,6 +148,10 @@ async function main(): Promise<void> {
     console.log(`  peak RSS ≤ ${TARGETS.peakRssMb} MB              ${f(scan.peakRssMb)}     ${verdict(scan.peakRssMb <= TARGETS.peakRssMb)}`);
   }
   if (slack) console.log(`  ack p99 ≤ ${TARGETS.ackP99Ms} ms               ${f(slack.ackP99Ms)}     ${verdict(slack.ackP99Ms <= TARGETS.ackP99Ms)}`);
+  if (alerts) {
+    const p95 = Math.max(alerts.sequentialP95Ms, alerts.burstP95Ms);
+    console.log(`  alert p95 ≤ ${TARGETS.alertP95Ms} ms             ${f(p95)}     ${verdict(p95 <= TARGETS.alertP95Ms)}`);
+  }
 
   console.log('');
   const lines: [string, string | undefined][] = [
@@ -152,6 +167,8 @@ async function main(): Promise<void> {
     ['report_50k_dynamodb_items_read', dynamo && String(dynamo.itemsRead)],
     ['org_cpu_ms_per_call', org && f(org.many.cpuPerCallMs, 2)],
     ['org_peak_rss_mb', org && f(org.many.peakRssMb)],
+    ['alert_p50_ms', alerts && f(alerts.sequentialP50Ms)],
+    ['alert_p95_ms', alerts && f(Math.max(alerts.sequentialP95Ms, alerts.burstP95Ms))],
   ];
   for (const [name, value] of lines) if (value !== undefined) console.log(`${name}: ${value}`);
 }

@@ -2,6 +2,8 @@
 // A configuration problem prints every problem and exits 2, without a stack trace.
 import { ALL_CHECKS } from '../checks/index.ts';
 import { reportCommand } from '../commands/awscheck/report.ts';
+import { type AlertsConfig, alertsConfigFromEnv } from './alerts/config.ts';
+import { startAlerts } from './alerts/feature.ts';
 import { buildApp } from './app/build.ts';
 import { ConfigError, ConfigProblems } from './config/errors.ts';
 import { type LoadedConfig, loadConfig } from './config/load.ts';
@@ -19,18 +21,20 @@ function loadEverything(env: NodeJS.ProcessEnv): {
   slack: SlackConfig;
   history: HistoryConfig;
   remediation: RemediationConfig;
+  alerts: AlertsConfig;
 } {
   const problems = new ConfigProblems();
   const config = problems.attempt(() => loadConfig(env));
   const slack = problems.attempt(() => loadSlackConfig(env));
   const history = problems.attempt(() => loadHistoryConfig(env));
   const remediation = problems.attempt(() => remediationConfigFromEnv(env));
+  const alerts = problems.attempt(() => alertsConfigFromEnv(env));
   problems.throwIfAny();
-  return { config: config!, slack: slack!, history: history!, remediation: remediation! };
+  return { config: config!, slack: slack!, history: history!, remediation: remediation!, alerts: alerts! };
 }
 
 async function main(): Promise<void> {
-  const { config, slack, history: historyConfig, remediation: remediationConfig } = loadEverything(process.env);
+  const { config, slack, history: historyConfig, remediation: remediationConfig, alerts: alertsConfig } = loadEverything(process.env);
   // Scan history, the daily report and its schedule (src/store, src/report, src/schedule).
   const history = openHistory(historyConfig, {
     locale: config.settings.locale,
@@ -84,10 +88,22 @@ async function main(): Promise<void> {
       : `awscheck is listening on port ${started.port ?? slack.port} (/slack/events, /healthz) with ${ALL_CHECKS.length} checks`,
   );
   history.startSchedule(bot.scans);
+  // Real-time alerts from the events queue (src/alerts); off, with a log line, without AWSCHECK_EVENTS_QUEUE_URL.
+  const alerts = startAlerts({
+    config: alertsConfig,
+    settings: config.settings,
+    checks: ALL_CHECKS,
+    store: history.store.alerts,
+    client: bot.app.client,
+    logger: bot.app.logger,
+    mute: (result) => remediation.risks.mute(result),
+    scans: bot.scans,
+    ...(bot.deps.findingActions ? { findingActions: bot.deps.findingActions } : {}),
+  });
   const shutdown = () => {
     stopHousekeeping();
-    bot
-      .stop()
+    Promise.resolve(alerts?.stop())
+      .then(() => bot.stop())
       .then(() => history.close())
       .then(
         () => process.exit(0),

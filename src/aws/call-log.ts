@@ -6,8 +6,11 @@ export interface AwsCall {
   /** Command class, e.g. `ListBucketsCommand`. */
   command: string;
   region: string;
-  /** `store`: the bot's own DynamoDB table (AWSCHECK_DB=dynamodb://…), not a scanned account. */
-  purpose: 'scan' | 'remediate' | 'store';
+  /**
+   * `store`: the bot's own DynamoDB table (AWSCHECK_DB=dynamodb://…); `alerts`: the bot's own event queue
+   * (src/alerts). Both are in the bot's account, not a scanned one.
+   */
+  purpose: 'scan' | 'remediate' | 'store' | 'alerts';
 }
 
 type Listener = (call: AwsCall) => void;

@@ -35,3 +35,9 @@ export async function orNotConfigured<T>(read: () => Promise<T>, notConfigured: 
     throw err;
   }
 }
+
+/** The focused resource ids this collector can ask for by id (an alert's re-read), or undefined for a full read. */
+export function focusedIds(ctx: CollectContext, pattern: RegExp): string[] | undefined {
+  const ids = ctx.focus?.filter((id) => pattern.test(id));
+  return ids?.length ? ids : undefined;
+}

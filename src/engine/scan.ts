@@ -20,6 +20,7 @@ import {
   type CollectContext,
   GLOBAL_REGION,
   type ScanError,
+  type ScanFocus,
   type ScanNote,
   type ScanProgress,
   type ScanAccount,
@@ -48,6 +49,8 @@ export interface ScanOptions {
   onAccount?: (part: AccountReport) => void | Promise<void>;
   /** false: the returned report holds no results (they went to onAccount only), so memory stays flat. */
   keepResults?: boolean;
+  /** Re-reads only what one change touched (alerts): the same collectors and checks, narrowed. */
+  focus?: ScanFocus;
 }
 
 /** The scan could not run at all (no credentials, endpoint unreachable): the CLI's exit code 3. */
@@ -127,6 +130,7 @@ class AccountScan {
     private readonly deps: ScanDeps & { clock: Clock },
     private readonly progress: ProgressTracker,
     private readonly signal?: AbortSignal,
+    private readonly focus?: ScanFocus,
   ) {}
 
   private context(collector: AnyCollector, region: string): CollectContext {
@@ -141,6 +145,7 @@ class AccountScan {
       progress: (done, total, unit) => this.progress.set(this.account.id, collector.service, done, total, unit),
       note: (message) => this.notes.push({ accountId: this.account.id, ...(region !== GLOBAL_REGION ? { region } : {}), message }),
       ...(this.signal ? { signal: this.signal } : {}),
+      ...(this.focus?.resourceIds ? { focus: this.focus.resourceIds } : {}),
     };
   }
 
@@ -233,13 +238,14 @@ async function scanAccount(
   progress: ProgressTracker,
   verify: boolean,
   signal?: AbortSignal,
+  focus?: ScanFocus,
 ): Promise<AccountScan> {
   const session = createSession(account, 'scan', {
     settings: deps.settings,
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.instrument ? { instrument: deps.instrument } : {}),
   });
-  const scan = new AccountScan(account, session, deps, progress, signal);
+  const scan = new AccountScan(account, session, deps, progress, signal, focus);
   try {
     try {
       if (verify) await verifyAccount(scan);
@@ -249,7 +255,9 @@ async function scanAccount(
     }
     const regional = checks.filter((c) => c.scope === 'regional');
     const global = checks.filter((c) => c.scope === 'global');
-    if (needsRegions(checks)) {
+    if (focus?.region) {
+      scan.regions = [focus.region];
+    } else if (needsRegions(checks)) {
       try {
         const resolved = await resolveRegions(session, deps.settings, selection.regions);
         scan.regions = resolved.regions;
@@ -293,11 +301,14 @@ export interface AccountReport {
   notes: ScanNote[];
 }
 
-/** Applies the region selection and accepted risks, and sorts: the same for a part as for the whole. */
+/** Applies the region selection, the focus and accepted risks, and sorts: the same for a part as for the whole. */
 function finishResults(results: CheckResult[], selection: ScanSelection, options: ScanOptions): CheckResult[] {
   // An explicit region selection narrows account-wide inventories (buckets) to those regions too.
   const regionFilter = selection.regions?.length ? new Set([...selection.regions, GLOBAL_REGION]) : undefined;
-  const kept = regionFilter ? results.filter((r) => regionFilter.has(r.region)) : results;
+  const inRegion = regionFilter ? results.filter((r) => regionFilter.has(r.region)) : results;
+  // A focused re-read keeps only what is about the named resources (and ERRORs, which say it could not read).
+  const focusIds = options.focus?.resourceIds ? new Set(options.focus.resourceIds) : undefined;
+  const kept = focusIds ? inRegion.filter((r) => r.status === 'ERROR' || focusIds.has(r.resourceId)) : inRegion;
   if (options.mute) {
     for (const result of kept) {
       if (result.status !== 'FAIL') continue;
@@ -330,7 +341,7 @@ export async function scan(selection: ScanSelection, deps: ScanDeps, options: Sc
   const notes: ScanNote[] = [...plan.notes];
   const parts = plan.accounts.map((account) =>
     accountLimit(async () => {
-      const done = await scanAccount(account, checks, selection, full, progress, plan.verify, options.signal);
+      const done = await scanAccount(account, checks, selection, full, progress, plan.verify, options.signal, options.focus);
       // Only the results leave the account scan; its inventories are garbage from here on.
       const part: AccountReport = {
         account: { accountId: account.id, name: account.name },

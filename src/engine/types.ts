@@ -64,6 +64,11 @@ export interface CollectContext {
   /** A remark for the report that is not a failure, e.g. "Inspector is not available in me-central-1". */
   note(message: string): void;
   signal?: AbortSignal;
+  /**
+   * Set when the scan re-reads a few named resources (an alert's re-check): collectors whose API can ask
+   * for just those ids may do so; the others read everything as usual.
+   */
+  focus?: readonly string[];
 }
 
 export type CollectorScope = 'global' | 'regional';
@@ -154,6 +159,14 @@ export interface ScanReport {
   notes: ScanNote[];
   /** What was asked for, so a stored scan can be compared only with a like one. */
   selection: ScanSelection;
+}
+
+/** Narrows a scan to what one change touched (see ScanOptions.focus). */
+export interface ScanFocus {
+  /** The one region to read, already known to be enabled (an API call was just made there): no DescribeRegions. */
+  region?: string;
+  /** Only results about these resources are kept, and collectors may read just these. */
+  resourceIds?: readonly string[];
 }
 
 export interface ScanSelection {

@@ -16,6 +16,7 @@ const PREFIXES: Record<string, string> = {
   AccessAnalyzerClient: 'access-analyzer',
   DynamoDBClient: 'dynamodb',
   OrganizationsClient: 'organizations',
+  SQSClient: 'sqs',
 };
 
 /** Operations whose IAM action is not `<prefix>:<Operation>`. */

@@ -2,6 +2,7 @@
 // trail. Methods speak in domain terms and are async, so a DynamoDB implementation can satisfy the same
 // interface; no SQL leaves src/store/sqlite/.
 import type { ScanAccount, ScanReport } from '../engine/types.ts';
+import type { AlertStore } from '../alerts/store.ts';
 import type { RemediationStore } from '../remediation/store.ts';
 
 /** A stored scan without its results: enough to pick a baseline or draw a trend. */
@@ -119,6 +120,9 @@ export interface Store {
 
   /** Fix requests, risk acceptances and the audit trail, in the same database. */
   readonly remediation: RemediationStore;
+
+  /** Real-time alerts: handled CloudTrail events and one open alert per finding (src/alerts). */
+  readonly alerts: AlertStore;
 
   close(): Promise<void>;
 }

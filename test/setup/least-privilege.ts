@@ -20,6 +20,10 @@ async function allowedFor(purpose: string): Promise<Set<string>> {
     const { DYNAMODB_STORE_ACTIONS } = await import('../../src/store/dynamodb/permissions.ts');
     return new Set(DYNAMODB_STORE_ACTIONS);
   }
+  if (purpose === 'alerts') {
+    const { alertsActions } = (await import('../../src/policy/alerts.ts')) as { alertsActions: () => string[] };
+    return new Set(alertsActions());
+  }
   const { remediationActions } = (await import('../../src/policy/remediation.ts')) as { remediationActions: () => string[] };
   return new Set(remediationActions());
 }

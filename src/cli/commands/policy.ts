@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { ALL_FIXES } from '../../../checks/fixes.ts';
 import { selectChecks } from '../../engine/selection.ts';
+import { alertsPolicy } from '../../policy/alerts.ts';
 import { readOnlyPolicy } from '../../policy/read-only.ts';
 import { remediationPolicy } from '../../policy/remediation.ts';
 import { parseDynamoDbUrl } from '../../store/config.ts';
@@ -19,7 +20,12 @@ export function register(program: Command, io: CliIo): void {
     .option('--service <list>', 'only these services')
     .option('--check <ids>', 'only these checks')
     .option('--remediation', 'the policy for AWSCHECK_REMEDIATION_ROLE_ARN / remediationRoleArn: what the fixes of the selected checks read and write')
-    .action((flags: { service?: string; check?: string; remediation?: boolean }) => {
+    .option('--alerts', "the bot's own permissions on its events queue (AWSCHECK_EVENTS_QUEUE_URL) for real-time alerts")
+    .action((flags: { service?: string; check?: string; remediation?: boolean; alerts?: boolean }) => {
+      if (flags.alerts) {
+        io.stdout.write(`${JSON.stringify(alertsPolicy(io.env.AWSCHECK_EVENTS_QUEUE_URL?.trim() || undefined), null, 2)}\n`);
+        return;
+      }
       const checks = selectChecks(ALL_CHECKS, selectionFromFlags(flags));
       if (flags.remediation) {
         const ids = new Set(checks.map((c) => c.id));

@@ -3,7 +3,7 @@
 import { GetBucketLocationCommand, paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
 import { describeAwsError } from '../../aws/errors.ts';
 import { defineCollector } from '../../engine/define.ts';
-import { sendOptions } from '../sdk.ts';
+import { focusedIds, sendOptions } from '../sdk.ts';
 import { S3_COMMAND_ACTIONS } from './actions.ts';
 import { bucketArn, regionFromLocation } from './location.ts';
 import type { Bucket, BucketInventory } from './types.ts';
@@ -27,6 +27,9 @@ export const bucketList = defineCollector<BucketInventory>({
         if (bucket.Name) listed.push({ name: bucket.Name, ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}) });
       }
     }
+    // An alert's re-read keeps only its bucket, before any per-bucket call (ListBuckets has no name filter).
+    const focus = focusedIds(ctx, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
+    if (focus) listed.splice(0, listed.length, ...listed.filter((b) => focus.includes(b.name)));
     // Outside its home region GetBucketLocation ignores the bucket policy, so the home-region client answers for all.
     const buckets = await Promise.all(
       listed.map(async ({ name, region }): Promise<Bucket> => {

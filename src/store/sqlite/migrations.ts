@@ -147,4 +147,33 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
     `,
   },
+  // ---- Alerts (src/alerts): handled CloudTrail events and the alert posted per finding. Its own step. ----
+  {
+    version: 3,
+    description: 'alerts: handled CloudTrail event ids, one open alert per finding',
+    sql: `
+      CREATE TABLE alert_events (
+        event_id   TEXT PRIMARY KEY,
+        handled_at TEXT NOT NULL
+      );
+      CREATE INDEX alert_events_by_time ON alert_events (handled_at);
+
+      CREATE TABLE alerts (
+        id          TEXT PRIMARY KEY,
+        finding_key TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+        account_id  TEXT NOT NULL,
+        finding     TEXT NOT NULL,
+        event_id    TEXT NOT NULL,
+        change      TEXT NOT NULL,
+        channel     TEXT NOT NULL,
+        message_ts  TEXT,
+        created_at  TEXT NOT NULL,
+        resolved_at TEXT
+      );
+      -- Two replicas handling copies of one event both try to insert; only one open alert per finding exists.
+      CREATE UNIQUE INDEX alerts_one_open ON alerts (finding_key) WHERE state = 'open';
+      CREATE INDEX alerts_by_account ON alerts (state, account_id);
+    `,
+  },
 ];

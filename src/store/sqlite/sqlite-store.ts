@@ -16,6 +16,7 @@ import type {
   Store,
   StoredScan,
 } from '../store.ts';
+import { SqliteAlertStore } from './alert-store.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { SqliteRemediationStore } from './remediation-store.ts';
 import {
@@ -42,9 +43,11 @@ export class SqliteStore implements Store {
   private readonly selectAccountResults: Statement<[string, string]>;
   private readonly queries = new Map<string, Statement>();
   readonly remediation: SqliteRemediationStore;
+  readonly alerts: SqliteAlertStore;
 
   constructor(private readonly db: SqliteDatabase) {
     this.remediation = new SqliteRemediationStore(db);
+    this.alerts = new SqliteAlertStore(db);
     this.insertScan = db.prepare(`INSERT INTO scans (${SCAN_COLUMNS}) VALUES (${SCAN_COLUMNS.replace(/\w+/g, '?')})`);
     this.insertAccount = db.prepare('INSERT OR IGNORE INTO scan_accounts (scan_id, account_id) VALUES (?, ?)');
     this.insertResult = db.prepare(

@@ -100,7 +100,10 @@ export const ec2Handlers: Record<string, Handler> = {
 
   DescribeSecurityGroups: op<DescribeSecurityGroupsCommandInput, DescribeSecurityGroupsCommandOutput>((input, { world, region }) => {
     const groups = regionOf(world, region).securityGroups.filter(
-      (g) => owned(input.Filters, g.ownerId ?? world.accountId) && (!input.GroupIds?.length || input.GroupIds.includes(g.id)),
+      (g) =>
+        owned(input.Filters, g.ownerId ?? world.accountId) &&
+        passes(input.Filters, 'group-id', g.id) &&
+        (!input.GroupIds?.length || input.GroupIds.includes(g.id)),
     );
     const page = paginate('EC2:DescribeSecurityGroups', groups, input.MaxResults, input.NextToken);
     return {
@@ -177,7 +180,8 @@ export const ec2Handlers: Record<string, Handler> = {
 
   DescribeNetworkInterfaces: op<DescribeNetworkInterfacesCommandInput, DescribeNetworkInterfacesCommandOutput>(
     (input, { world, region }) => {
-      const interfaces = regionOf(world, region).networkInterfaces;
+      const groupIds = filterValues(input.Filters, 'group-id');
+      const interfaces = regionOf(world, region).networkInterfaces.filter((n) => !groupIds || n.groupIds.some((id) => groupIds.includes(id)));
       const page = paginate('EC2:DescribeNetworkInterfaces', interfaces, input.MaxResults, input.NextToken);
       return {
         NetworkInterfaces: page.items.map((n) => ({

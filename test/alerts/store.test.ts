@@ -1,0 +1,74 @@
+// The SQLite AlertStore: two connections to one file stand for two replicas; only one claims an alert.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewAlert } from '../../src/alerts/store.ts';
+import type { CheckResult } from '../../src/engine/types.ts';
+import { findingKey } from '../../src/store/finding-key.ts';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const dirs: string[] = [];
+const stores: SqliteStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function replicas(): [SqliteStore, SqliteStore] {
+  const dir = mkdtempSync(join(tmpdir(), 'awscheck-alerts-'));
+  dirs.push(dir);
+  const a = openSqliteStore(join(dir, 'awscheck.db'));
+  const b = openSqliteStore(join(dir, 'awscheck.db'));
+  stores.push(a, b);
+  return [a, b];
+}
+
+const finding: CheckResult = {
+  checkId: 'ec2.sg-admin-port-ipv4',
+  status: 'FAIL',
+  severity: 'critical',
+  accountId: '111122223333',
+  region: 'eu-west-1',
+  resourceType: 'AWS::EC2::SecurityGroup',
+  resourceId: 'sg-0abc',
+  subResourceId: 'sgr-ssh',
+  evidence: 'open',
+  details: {},
+};
+
+const alert = (id: string, eventId = 'ev-1'): NewAlert => ({
+  id,
+  findingKey: findingKey(finding),
+  finding,
+  eventId,
+  change: { eventId, eventName: 'AuthorizeSecurityGroupIngress', change: 'AuthorizeSecurityGroupIngress sg-0abc', actor: 'alice', time: '2026-11-25T09:00:00Z' },
+  channel: 'C0A',
+  createdAt: '2026-11-25T09:00:01Z',
+});
+
+describe('the SQLite alert store', () => {
+  it('lets exactly one replica claim the alert for a finding, and a new one once it is resolved', async () => {
+    const [a, b] = replicas();
+    const claims = await Promise.all([a.alerts.claimAlert(alert('one')), b.alerts.claimAlert(alert('two')), a.alerts.claimAlert(alert('three'))]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const won = claims.find(Boolean)!;
+    await b.alerts.setMessage(won.id, 'C0A', '1700000000.000100');
+    expect((await a.alerts.openAlerts('111122223333')).map((x) => [x.id, x.messageTs, x.change.actor])).toEqual([[won.id, '1700000000.000100', 'alice']]);
+    const resolved = await Promise.all([a.alerts.resolveAlert(won.id, '2026-11-25T10:00:00Z'), b.alerts.resolveAlert(won.id, '2026-11-25T10:00:00Z')]);
+    expect(resolved.filter(Boolean)).toHaveLength(1);
+    expect(await b.alerts.claimAlert(alert('four', 'ev-2'))).toMatchObject({ id: 'four', state: 'open' });
+  });
+
+  it('gives back a claim whose message was never posted, and remembers handled events once', async () => {
+    const [a, b] = replicas();
+    await a.alerts.claimAlert(alert('one'));
+    await b.alerts.releaseAlert('one');
+    expect(await b.alerts.claimAlert(alert('two'))).toBeDefined();
+    expect(await a.alerts.eventHandled('ev-1')).toBe(false);
+    await a.alerts.markEventHandled('ev-1', '2026-11-25T09:00:00Z');
+    await b.alerts.markEventHandled('ev-1', '2026-11-25T09:00:05Z');
+    expect(await b.alerts.eventHandled('ev-1')).toBe(true);
+    expect(await a.alerts.pruneEvents('2026-12-01T00:00:00Z')).toBe(1);
+  });
+});
