@@ -1,33 +1,10 @@
 // The CloudTrail management events that can create a finding (issue 14), in one place: the member accounts'
 // forwarding rules, the central bus's rule and the bot's own-account rule all match this pattern.
 // ConsoleLogin is delivered as "AWS Console Sign In via CloudTrail", every other one as "AWS API Call via CloudTrail".
+import { WATCHED_EVENT_SOURCES } from '../../src/alerts/watched-events.ts';
 
-/** eventSource → the eventNames forwarded from it. */
-export const ALERT_EVENTS: Readonly<Record<string, readonly string[]>> = {
-  'ec2.amazonaws.com': [
-    'AuthorizeSecurityGroupIngress',
-    'CreateSecurityGroup',
-    'ModifyInstanceMetadataOptions',
-    'ModifySecurityGroupRules',
-    'ModifySnapshotAttribute',
-    'RunInstances',
-  ],
-  's3.amazonaws.com': [
-    'DeleteAccountPublicAccessBlock',
-    'DeleteBucketPolicy',
-    'DeleteBucketPublicAccessBlock',
-    'PutAccountPublicAccessBlock',
-    'PutBucketAcl',
-    'PutBucketPolicy',
-    'PutBucketPublicAccessBlock',
-  ],
-  'iam.amazonaws.com': ['CreateAccessKey', 'DeleteAccountPasswordPolicy', 'UpdateAccountPasswordPolicy'],
-  'signin.amazonaws.com': ['ConsoleLogin'],
-  'ssm.amazonaws.com': ['ModifyDocumentPermission'],
-  'cloudtrail.amazonaws.com': ['DeleteTrail', 'StopLogging'],
-  'guardduty.amazonaws.com': ['DeleteDetector'],
-  'access-analyzer.amazonaws.com': ['DeleteAnalyzer'],
-};
+/** eventSource → the eventNames forwarded from it: exactly what the bot handles (src/alerts/watched-events.ts). */
+export const ALERT_EVENTS: Readonly<Record<string, readonly string[]>> = WATCHED_EVENT_SOURCES;
 
 /** Events that matter only when the root user makes them; other users' keys and logins are everyday work. */
 export const ROOT_ONLY_EVENTS: readonly string[] = ['ConsoleLogin', 'CreateAccessKey'];
