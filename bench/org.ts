@@ -23,7 +23,7 @@ const { values } = parseArgs({
     services: { type: 'string', default: 'iam,ec2' },
     concurrency: { type: 'string', default: '16' },
     'account-concurrency': { type: 'string', default: '4' },
-    'node-flags': { type: 'string', default: '--optimize-for-size' },
+    'node-flags': { type: 'string', default: '' },
   },
   strict: true,
 });
