@@ -5,6 +5,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AccountConfig, Settings } from '../config/schema.ts';
 import { announceAwsCall } from './call-log.ts';
+import { addHtmlAnswerGuard } from './html-answer.ts';
 
 /** The part of an AWS SDK v3 client this module relies on. */
 export interface SdkClient {
@@ -128,6 +129,7 @@ export function createSession(
       if (!client) {
         client = new clientClass({ ...base, region });
         addConcurrencyLimit(client, limit);
+        addHtmlAnswerGuard(client);
         wrapSend(client, clientClass.name, region, purpose, admit);
         options.instrument?.(client);
         clients.set(key, client);

@@ -68,7 +68,7 @@ async function callerAccount(settings: Settings, deps: ScanDeps): Promise<Accoun
       : isUnreachable(err)
         ? ' Check network access to AWS, or AWS_ENDPOINT_URL.'
         : '';
-    throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err)}.${hint}`, { cause: err });
+    throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err, settings.locale)}.${hint}`, { cause: err });
   } finally {
     session.destroy();
   }
@@ -147,7 +147,7 @@ class AccountScan {
     try {
       data = await Promise.all(check.needs.map((c: AnyCollector) => this.collect(c, region)));
     } catch (err) {
-      const reason = describeAwsError(err);
+      const reason = describeAwsError(err, this.deps.settings.locale);
       this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
       this.recordError(region, check, reason);
       return;
@@ -219,7 +219,7 @@ async function scanAccount(
     try {
       if (verify) await verifyAccount(scan);
     } catch (err) {
-      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err))));
+      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err, deps.settings.locale))));
       return scan;
     }
     const regional = checks.filter((c) => c.scope === 'regional');
@@ -230,7 +230,7 @@ async function scanAccount(
         scan.regions = resolved.regions;
         for (const message of resolved.notes) scan.notes.push({ accountId: account.id, message });
       } catch (err) {
-        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err))));
+        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err, deps.settings.locale))));
         scan.regions = [];
       }
     }
