@@ -8,6 +8,7 @@ import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { httpUrlProblem, redactUrl } from '../../src/config/url.ts';
 import { loadSlackConfig } from '../../src/slack/config.ts';
+import { runAwscheck } from '../helpers/cli.ts';
 
 function problemsOf(load: () => unknown): string[] {
   try {
@@ -76,6 +77,21 @@ describe('URL settings', () => {
     const problems = problemsOf(() => loadConfig({ AWS_ENDPOINT_URL_S3: 'http://a:hunter2@minio.local:9000' }, dir));
     expect(problems).toEqual([expect.stringMatching(/^AWS_ENDPOINT_URL_S3: the URL contains a user name or password; remove them \(http:\/\/\*\*\*:\*\*\*@minio\.local:9000\/\)/)]);
     expect(loadConfig({ AWS_ENDPOINT_URL: 'http://localhost:4566' }, dir).settings).toBeDefined();
+  });
+});
+
+describe('awscheck report --post', () => {
+  it('refuses a SLACK_API_URL with a password (exit 2) without printing it', async () => {
+    const dir = withFile('');
+    const run = await runAwscheck(['report', '--post'], {
+      SLACK_BOT_TOKEN: 'xoxb-1-2-report',
+      SLACK_API_URL: 'https://bot:hunter2@slack-proxy.example.com/api/',
+      AWSCHECK_REPORT_CHANNEL: 'C0123456789',
+      AWSCHECK_DB: join(dir, 'awscheck.db'),
+    }, dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('SLACK_API_URL: the URL contains a user name or password');
+    expect(run.stderr).not.toContain('hunter2');
   });
 });
 
