@@ -49,6 +49,13 @@ export const instanceAdminRole = defineCheck({
       });
       // An empty profile and one created after IAM was read look the same here: unknown, not safe.
       if (!role) {
+        const unread = details.unreadable.roles.map((r) => r.resourceId).join(', ');
+        if (unread) {
+          return error({
+            en: `no readable role holds instance profile ${profileArn}; these roles could not be read: ${unread}`,
+            ja: `インスタンスプロファイル ${profileArn} を持つロールを読み取れませんでした。読み取れなかったロール: ${unread}`,
+          });
+        }
         return error({
           en: `instance profile ${profileArn} holds no role in the IAM data read for this scan`,
           ja: `このスキャンで読み取った IAM の情報では、インスタンスプロファイル ${profileArn} にロールがありません`,

@@ -1,5 +1,6 @@
 import { credentialReport } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../src/engine/types.ts';
 import { hasKey, orAccountPass, userTarget } from './lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from './lib/time.ts';
@@ -71,6 +72,6 @@ export const accessKeyRotation = defineCheck({
         });
       }
     }
-    return orAccountPass(drafts, ctx, { en: 'No IAM user has an access key', ja: 'アクセスキーを持つ IAM ユーザーはありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'No IAM user has an access key', ja: 'アクセスキーを持つ IAM ユーザーはありません' });
   },
 });

@@ -2,6 +2,7 @@ import { authorizationDetails, type InlinePolicy } from '../../src/collectors/ia
 import { fullAdminStatements } from '../../src/collectors/iam/policy-analysis.ts';
 import type { PolicyDocument } from '../../src/collectors/iam/policy-document.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
 import type { Localized } from '../../src/i18n/locale.ts';
@@ -28,6 +29,13 @@ const conditionNote = (conditional: boolean): Localized =>
   conditional ? { en: ' (under conditions)', ja: ' (条件付き)' } : { en: '', ja: '' };
 
 function inlineResult(owner: Owner, policy: InlinePolicy, ctx: EvaluateContext): ResultDraft {
+  if (policy.document === undefined) {
+    const [error] = unreadableResults(
+      [{ resourceType: `AWS::IAM::${owner.kind}Policy`, resourceId: owner.name, subResourceId: policy.name, resourceArn: owner.arn, reason: policy.unreadable }],
+      ctx,
+    );
+    return error!;
+  }
   const facts = adminFacts(policy.document);
   const note = conditionNote(facts.conditional);
   return {
@@ -109,6 +117,9 @@ export const adminPolicyAttached = defineCheck({
       ...details.roles.map((r): [Owner, InlinePolicy[]] => [{ kind: 'Role', name: r.name, arn: r.arn, label: { en: 'role', ja: 'ロール' } }, r.inlinePolicies]),
     ];
     for (const [owner, policies] of owners) for (const policy of policies) drafts.push(inlineResult(owner, policy, ctx));
+    // An unreadable user, group or role may hold inline policies nobody could judge.
+    const { users, groups, roles, policies } = details.unreadable;
+    drafts.push(...unreadableResults([...policies, ...users, ...groups, ...roles], ctx));
     return orAccountPass(drafts, ctx, {
       en: 'The account has no customer-managed or inline policies',
       ja: 'このアカウントにはカスタマー管理ポリシーもインラインポリシーもありません',

@@ -1,5 +1,6 @@
 import { credentialReport } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../src/engine/types.ts';
 import { hasKey, orAccountPass, userTarget } from './lib/resources.ts';
 import { isoDay } from './lib/time.ts';
@@ -74,7 +75,7 @@ export const initialAccessKey = defineCheck({
         });
       }
     }
-    return orAccountPass(drafts, ctx, {
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, {
       en: 'No console user has an access key',
       ja: 'アクセスキーを持つコンソールユーザーはありません',
     });

@@ -1,5 +1,6 @@
 import { credentialReport } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../src/engine/types.ts';
 import { orAccountPass, userTarget } from './lib/resources.ts';
 
@@ -39,6 +40,6 @@ export const longLivedKeys = defineCheck({
         details: { activeKeys: active },
       };
     });
-    return orAccountPass(drafts, ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
   },
 });

@@ -1,5 +1,6 @@
 import { credentialReport } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { isUnreadable, unreadableResults } from '../../src/engine/unreadable.ts';
 import { accountTarget } from './lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from './lib/time.ts';
 
@@ -30,6 +31,8 @@ export const rootRecentUse = defineCheck({
   },
   evaluate([report], ctx) {
     const { root } = report;
+    // Reported on the account, where a readable root row's verdict would be.
+    if (isUnreadable(root)) return unreadableResults([{ ...root, ...accountTarget(ctx, root.resourceArn) }], ctx);
     const now = ctx.clock.now();
     const windowDays = ctx.settings.thresholds.rootUseDays;
     const uses: RootUse[] = [];

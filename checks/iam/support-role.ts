@@ -1,5 +1,6 @@
 import { authorizationDetails } from '../../src/collectors/iam/authorization-details.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import { accountTarget } from './lib/resources.ts';
 
 const SUPPORT_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AWSSupportAccess$/;
@@ -26,6 +27,8 @@ export const supportRole = defineCheck({
   },
   evaluate([details], ctx) {
     const roles = details.roles.filter((r) => r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn))).map((r) => r.name);
+    // Without a support role in sight, a role that could not be read might be it: ERROR for it, not FAIL.
+    if (roles.length === 0 && details.unreadable.roles.length > 0) return unreadableResults(details.unreadable.roles, ctx);
     return [
       {
         status: roles.length > 0 ? 'PASS' : 'FAIL',

@@ -1,5 +1,6 @@
 import { type AccessKeyInfo, credentialReport, type CredentialReportRow } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../src/engine/types.ts';
 import type { Localized } from '../../src/i18n/locale.ts';
 import { hasKey, orAccountPass, userTarget } from './lib/resources.ts';
@@ -123,6 +124,6 @@ export const unusedCredentials = defineCheck({
       passwordResult(row, ctx),
       ...row.accessKeys.filter(hasKey).map((key) => keyResult(row, key, ctx)),
     ]);
-    return orAccountPass(drafts, ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
   },
 });

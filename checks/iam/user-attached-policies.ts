@@ -1,5 +1,6 @@
 import { authorizationDetails } from '../../src/collectors/iam/authorization-details.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
 import { orAccountPass } from './lib/resources.ts';
@@ -44,6 +45,6 @@ export const userAttachedPolicies = defineCheck({
         details: { attachedPolicies: user.attachedPolicies, inlinePolicies: inline, groups: user.groups },
       };
     });
-    return orAccountPass(drafts, ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
   },
 });

@@ -1,5 +1,6 @@
 import { credentialReport } from '../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../src/engine/define.ts';
+import { unreadableResults } from '../../src/engine/unreadable.ts';
 import { orAccountPass, userTarget } from './lib/resources.ts';
 
 export const userConsoleMfa = defineCheck({
@@ -37,6 +38,6 @@ export const userConsoleMfa = defineCheck({
         details: { passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive },
       };
     });
-    return orAccountPass(drafts, ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
   },
 });

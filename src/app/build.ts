@@ -21,6 +21,7 @@ import type { GroupActions } from '../slack/results/prepare.ts';
 import { MemoryResultSets, type ResultSets } from '../slack/results/result-sets.ts';
 import { ScannerAllowlist } from '../slack/scanners.ts';
 import { healthRoute } from './health.ts';
+import { DEFAULT_STARTUP_TIMEOUT_MS, unreachableMessage, withinDeadline } from './startup.ts';
 import { ScanService } from './scan-service.ts';
 
 export type Registrar = (app: App, deps: SlackDeps) => void;
@@ -52,7 +53,7 @@ export interface BuildAppOptions {
   remediation?: Remediation;
   logger?: Logger;
   logLevel?: LogLevel;
-  /** HTTP mode's listen address; all interfaces when unset. */
+  /** HTTP mode's listen address; SlackConfig's (HOST) when unset, all interfaces when neither says. */
   host?: string;
   progress?: Pick<ProgressReporterOptions, 'gapsMs'>;
 }
@@ -131,13 +132,15 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     scans,
     deps,
     async start() {
+      const timeoutMs = slack.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
       try {
-        await app.init();
+        await withinDeadline(app.init(), timeoutMs, () => unreachableMessage(slack, 'auth.test', timeoutMs));
         if (slack.mode === 'socket') {
-          await app.start();
+          await withinDeadline(app.start(), timeoutMs, () => unreachableMessage(slack, 'the Socket Mode connection', timeoutMs));
           return { mode: slack.mode };
         }
-        const server = await app.start({ port: slack.port, ...(options.host ? { host: options.host } : {}) });
+        const host = options.host ?? slack.host;
+        const server = await app.start({ port: slack.port, ...(host ? { host } : {}) });
         return { mode: slack.mode, port: (server.address() as AddressInfo).port };
       } catch (err) {
         throw startupError(err, slack);

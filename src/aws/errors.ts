@@ -1,10 +1,36 @@
 // Turns SDK errors into one line a person can act on; never includes credentials.
+import type { Locale } from '../i18n/locale.ts';
+
 interface AwsErrorShape {
   name?: string;
   Code?: string;
   code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
+}
+
+/** What a JSON or XML parser says when it meets `<!DOCTYPE html>` or `<html>`. */
+const HTML_PARSE_ERROR = /Unexpected token '?<|<!doctype html|<html[\s>]/i;
+
+/**
+ * The HTTP status of an HTML page that answered instead of AWS (a proxy's error page, a captive portal, a
+ * web server at AWS_ENDPOINT_URL), or undefined when the error is not that. 0 when the status is unknown.
+ */
+export function htmlAnswerStatus(err: unknown): number | undefined {
+  if (!err || typeof err !== 'object') return undefined;
+  const e = err as AwsErrorShape;
+  const type = e.$response?.headers?.['content-type'] ?? e.$response?.headers?.['Content-Type'] ?? '';
+  const html = /text\/html|application\/xhtml/i.test(type) || (e.name === 'SyntaxError' && HTML_PARSE_ERROR.test(e.message ?? '')) || e.name === 'EndpointAnsweredHtml';
+  if (!html) return undefined;
+  return e.$metadata?.httpStatusCode ?? e.$response?.statusCode ?? 0;
+}
+
+function htmlAnswerLine(status: number, locale: Locale): string {
+  const http = status > 0 ? ` (HTTP ${status})` : '';
+  return locale === 'ja'
+    ? `エンドポイントが AWS ではなく HTML ページを返しました${http}。AWS_ENDPOINT_URL またはプロキシの設定を確認してください`
+    : `the endpoint answered an HTML page${http}, not AWS: check AWS_ENDPOINT_URL or the proxy`;
 }
 
 export function awsErrorCode(err: unknown): string {
@@ -35,8 +61,13 @@ export function isUnreachable(err: unknown): boolean {
   return cause !== undefined && cause !== err && isUnreachable(cause);
 }
 
-/** One line: what failed and why, e.g. "AccessDenied: not authorized to perform iam:GetCredentialReport". */
-export function describeAwsError(err: unknown): string {
+/**
+ * One line: what failed and why, e.g. "AccessDenied: not authorized to perform iam:GetCredentialReport".
+ * AWS's own messages stay in English (what people search for); awscheck's own explanations follow `locale`.
+ */
+export function describeAwsError(err: unknown, locale: Locale = 'en'): string {
+  const htmlStatus = htmlAnswerStatus(err);
+  if (htmlStatus !== undefined) return htmlAnswerLine(htmlStatus, locale);
   const code = awsErrorCode(err);
   const message = err instanceof Error || (err && typeof err === 'object') ? (err as AwsErrorShape).message ?? '' : String(err);
   let line = message && message !== code ? `${code}: ${message}` : code;

@@ -7,6 +7,7 @@ import type { AccountConfig, Settings } from '../config/schema.ts';
 import { announceAwsCall } from './call-log.ts';
 import { sharedAgents } from './agents.ts';
 import { shareCredentials } from './shared-credentials.ts';
+import { addHtmlAnswerGuard } from './html-answer.ts';
 
 /** The part of an AWS SDK v3 client this module relies on. */
 export interface SdkClient {
@@ -134,6 +135,7 @@ export function createSession(
       if (!client) {
         client = new clientClass({ ...base, region });
         addConcurrencyLimit(client, limit);
+        addHtmlAnswerGuard(client);
         wrapSend(client, clientClass.name, region, purpose, admit);
         options.instrument?.(client);
         clients.set(key, client);

@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, showValue } from './errors.ts';
 import { type Settings, settingsSchema } from './schema.ts';
+import { awsEndpointProblems, redactUrl } from './url.ts';
 
 export const DEFAULT_CONFIG_FILE = 'awscheck.yml';
 
@@ -90,7 +91,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], data: unknown, orig
         .map((k) => `"${prefix}${k}"`)
         .join(', ')}; check the spelling (see README, Configuration)`;
     }
-    return `${origin(path)}${path ? ` ${path}` : ''}: got ${showValue(valueAt(data, issue.path))}; ${issue.message}`;
+    return `${origin(path)}${path ? ` ${path}` : ''}: got ${showValue(redactUrl(valueAt(data, issue.path)))}; ${issue.message}`;
   });
 }
 
@@ -100,12 +101,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   orgRoleOverride(env, fileData, envData, sources);
   const merged = { ...fileData, ...envData };
   const result = settingsSchema.safeParse(merged);
-  if (!result.success) {
+  const endpointProblems = awsEndpointProblems(env);
+  if (!result.success || endpointProblems.length > 0) {
     const origin = (path: string) => {
       const variable = sources.get(path.split('.')[0] ?? '');
       return variable ?? (file ?? DEFAULT_CONFIG_FILE);
     };
-    throw new ConfigError(describeIssues(result.error.issues, merged, origin));
+    throw new ConfigError([...(result.success ? [] : describeIssues(result.error.issues, merged, origin)), ...endpointProblems]);
   }
   return file ? { settings: result.data, file } : { settings: result.data };
 }

@@ -2,6 +2,7 @@
 // Objects are strict: an unknown key is an error, because a typo must never silently switch a check off.
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locale.ts';
+import { endpointUrlSchema } from './url.ts';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -97,7 +98,7 @@ export const settingsSchema = z.strictObject({
     .max(64, { error: 'expected a whole number of accounts scanned at once, 1 to 64' })
     .default(4),
   /** Sends every AWS client to one endpoint (LocalStack, a proxy); AWS_ENDPOINT_URL does the same. */
-  endpointUrl: z.url({ error: 'expected an http(s) URL, e.g. http://localhost:4566' }).optional(),
+  endpointUrl: endpointUrlSchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -80,7 +80,7 @@ async function withCaller<T>(settings: Settings, deps: ScanDeps, use: (session: 
         : isUnreachable(err)
           ? ' Check network access to AWS, or AWS_ENDPOINT_URL.'
           : '';
-      throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err)}.${hint}`, { cause: err });
+      throw new ScanUnavailableError(`Cannot identify the AWS account: ${describeAwsError(err, settings.locale)}.${hint}`, { cause: err });
     }
     return await use(session, caller);
   } finally {
@@ -177,7 +177,7 @@ class AccountScan {
     try {
       data = await Promise.all(check.needs.map((c: AnyCollector) => this.collect(c, region)));
     } catch (err) {
-      const reason = describeAwsError(err);
+      const reason = describeAwsError(err, this.deps.settings.locale);
       this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
       this.recordError(region, check, reason);
       return;
@@ -250,7 +250,7 @@ async function scanAccount(
     try {
       if (verify) await verifyAccount(scan);
     } catch (err) {
-      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err))));
+      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err, deps.settings.locale))));
       return scan;
     }
     const regional = checks.filter((c) => c.scope === 'regional');
@@ -263,7 +263,7 @@ async function scanAccount(
         scan.regions = resolved.regions;
         for (const message of resolved.notes) scan.notes.push({ accountId: account.id, message });
       } catch (err) {
-        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err))));
+        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err, deps.settings.locale))));
         scan.regions = [];
       }
     }

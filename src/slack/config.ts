@@ -1,7 +1,9 @@
 // The Slack side of the configuration: tokens, mode, port and who may scan, all from environment variables.
 // Every problem is reported at once, and a token's value is never shown.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError, showValue } from '../config/errors.ts';
+import { urlProblemText } from '../config/url.ts';
 
 export type SlackMode = 'socket' | 'http';
 
@@ -12,8 +14,12 @@ export interface SlackConfig {
   /** Verifies Slack's requests in HTTP mode. */
   signingSecret?: string;
   port: number;
+  /** HTTP mode's listen address (HOST); unset: every interface, IPv4 and IPv6, as a container needs. */
+  host?: string;
   /** Web API base URL with a trailing slash (GovSlack, proxies, tests). */
   apiUrl?: string;
+  /** How long start-up waits for Slack (AWSCHECK_STARTUP_TIMEOUT, seconds); 30 s when unset. */
+  startupTimeoutMs?: number;
   /** Users (U…, W…) and user groups (S…) allowed to run scans; empty means everyone. */
   scanners: string[];
   mode: SlackMode;
@@ -24,11 +30,12 @@ type Env = Record<string, string | undefined>;
 export const DEFAULT_PORT = 3000;
 
 const SLACK_ID = /^[UWS][A-Z0-9]{2,}$/;
+/** A host name (localhost, an interface's DNS name); addresses are checked by isIP. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 const botTokenSchema = z.string().regex(/^xoxb-[\w-]+$/);
 const appTokenSchema = z.string().regex(/^xapp-[\w-]+$/);
 const portSchema = z.coerce.number().int().min(0).max(65535);
-const apiUrlSchema = z.url({ protocol: /^https?$/ });
 
 function botTokenProblem(raw: string | undefined): string | undefined {
   const value = raw?.trim();
@@ -83,11 +90,27 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     else problems.push(`PORT: got ${showValue(rawPort)}; expected a port number such as 3000 (0 to 65535).`);
   }
 
+  let host: string | undefined;
+  const rawHost = env.HOST?.trim();
+  if (rawHost) {
+    if (isIP(rawHost) || HOST_NAME.test(rawHost)) host = rawHost;
+    else problems.push(`HOST: got ${showValue(rawHost)}; expected the address to listen on, such as 127.0.0.1 or 0.0.0.0, or unset it to listen on every interface.`);
+  }
+
   let apiUrl: string | undefined;
   const rawApiUrl = env.SLACK_API_URL?.trim();
   if (rawApiUrl) {
-    if (apiUrlSchema.safeParse(rawApiUrl).success) apiUrl = rawApiUrl.endsWith('/') ? rawApiUrl : `${rawApiUrl}/`;
-    else problems.push(`SLACK_API_URL: got ${showValue(rawApiUrl)}; expected an http(s) URL such as https://slack.com/api/, or unset it.`);
+    const problem = urlProblemText('SLACK_API_URL', rawApiUrl, 'https://slack.com/api/');
+    if (problem) problems.push(problem);
+    else apiUrl = rawApiUrl.endsWith('/') ? rawApiUrl : `${rawApiUrl}/`;
+  }
+
+  let startupTimeoutMs: number | undefined;
+  const rawTimeout = env.AWSCHECK_STARTUP_TIMEOUT?.trim();
+  if (rawTimeout) {
+    const seconds = Number(rawTimeout);
+    if (/^\d+(\.\d+)?$/.test(rawTimeout) && seconds > 0 && seconds <= 600) startupTimeoutMs = Math.round(seconds * 1000);
+    else problems.push(`AWSCHECK_STARTUP_TIMEOUT: got ${showValue(rawTimeout)}; expected how many seconds start-up may wait for Slack, more than 0 and at most 600 (30 when unset).`);
   }
 
   const scanners = listOf(env.AWSCHECK_SCANNERS);
@@ -104,7 +127,9 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     ...(appToken ? { appToken } : {}),
     ...(signingSecret ? { signingSecret } : {}),
     port,
+    ...(host ? { host } : {}),
     ...(apiUrl ? { apiUrl } : {}),
+    ...(startupTimeoutMs !== undefined ? { startupTimeoutMs } : {}),
     scanners: [...new Set(scanners)],
     mode,
   };

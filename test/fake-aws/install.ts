@@ -11,6 +11,11 @@ import type { World } from './world.ts';
 export interface FakeAwsOptions {
   /** Simulated round trip per call (every attempt, errors included), in ms. */
   latencyMs?: number;
+  /**
+   * Sees every answer (`operation` is `Service:Operation`) and may change it or throw a FakeAwsError
+   * instead: one odd entity or one denied resource, without a second world.
+   */
+  tamper?: (operation: string, input: Record<string, unknown>, answer: object) => object;
 }
 
 export interface FakeAws {
@@ -56,7 +61,9 @@ export function installFakeAws(world: World, options: FakeAwsOptions = {}): Fake
   function answer(clientName: string, commandName: string, input: object, region: string): object {
     const handler = HANDLERS[clientName]?.[operationName(commandName)];
     if (!handler) throw new UnknownCommandError(clientName, commandName);
-    return handler(input as Record<string, unknown>, { world, region, state });
+    const output = handler(input as Record<string, unknown>, { world, region, state });
+    const key = `${serviceName(clientName)}:${operationName(commandName)}`;
+    return options.tamper ? options.tamper(key, input as Record<string, unknown>, output) : output;
   }
 
   const instrument = ((client: SdkClient) => {

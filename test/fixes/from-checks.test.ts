@@ -72,7 +72,7 @@ describe('fixes driven by real check results', () => {
       mfaActive: false,
       accessKeys: [key('access_key_1', '2025-01-01T00:00:00Z'), key('access_key_2', '2026-11-20T00:00:00Z')],
     };
-    const results = failing(evaluate(accessKeyRotation, [{ generatedAt: undefined, root: { ...row, user: '<root_account>', isRoot: true }, users: [row] }]));
+    const results = failing(evaluate(accessKeyRotation, [{ generatedAt: undefined, root: { ...row, user: '<root_account>', isRoot: true }, users: [row], unreadableUsers: [] }]));
     expect(results.map((r) => r.subResourceId)).toEqual(['access_key_1']);
     aws.iam.on(ListAccessKeysCommand).resolves({
       AccessKeyMetadata: [

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { ConfigError } from '../../config/errors.ts';
+import { urlProblemText } from '../../config/url.ts';
 import { loadConfig } from '../../config/load.ts';
 import { scan } from '../../engine/scan.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -74,6 +75,9 @@ export function register(program: Command, io: CliIo): void {
       }
       const token = posting ? botToken(io.env) : 'xoxb-unused';
       const apiUrl = io.env.SLACK_API_URL?.trim();
+      // Validated like the bot's: a password in the URL would reach the Web API client's logs.
+      const apiUrlProblem = apiUrl ? urlProblemText('SLACK_API_URL', apiUrl, 'https://slack.com/api/') : undefined;
+      if (apiUrlProblem) throw new ConfigError([apiUrlProblem]);
       const store = openStore(storeConfig);
       const locale: Locale = settings.locale;
       const logger = {

@@ -46,7 +46,7 @@ async function withStatus(ctx: CollectContext, trail: CloudTrailTrail): Promise<
     return { ...trail, logging: status.IsLogging };
   } catch (err) {
     // One unreadable trail must not hide another trail that is logging; the check decides what it means.
-    return { ...trail, statusError: describeAwsError(err) };
+    return { ...trail, statusError: describeAwsError(err, ctx.settings.locale) };
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type UserDetail,
 } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../engine/define.ts';
+import { reasonOf, type Unreadable } from '../../engine/unreadable.ts';
 import { sendOptions } from '../sdk.ts';
 import { iamClient } from './client.ts';
 import { parsePolicyDocument, type PolicyDocument } from './policy-document.ts';
@@ -20,10 +21,8 @@ export interface AttachedPolicyRef {
   arn: string;
 }
 
-export interface InlinePolicy {
-  name: string;
-  document: PolicyDocument;
-}
+/** An inline policy; `document` is undefined when its text is not a policy document (`unreadable` says why). */
+export type InlinePolicy = { name: string; document: PolicyDocument } | { name: string; document?: undefined; unreadable: string };
 
 export interface IamUserDetail {
   name: string;
@@ -74,6 +73,15 @@ export interface AuthorizationDetails {
   /** Customer-managed policies only: AWS managed ones are recognised by ARN, and fetching their
    * documents (every version of a thousand-odd policies) would multiply the payload for nothing. */
   policies: LocalManagedPolicy[];
+  /** Entries that lacked a field AWS always sends: ERROR for each of them, everything else judged. */
+  unreadable: UnreadableDetails;
+}
+
+export interface UnreadableDetails {
+  users: Unreadable[];
+  groups: Unreadable[];
+  roles: Unreadable[];
+  policies: Unreadable[];
 }
 
 function required<T>(value: T | undefined, what: string): T {
@@ -91,9 +99,14 @@ function attached(list: AttachedPolicy[] | undefined, owner: string): AttachedPo
 }
 
 function inline(list: PolicyDetail[] | undefined, owner: string): InlinePolicy[] {
-  return (list ?? []).map((p) => {
+  return (list ?? []).map((p): InlinePolicy => {
     const name = required(p.PolicyName, `an inline policy name on ${owner}`);
-    return { name, document: parsePolicyDocument(required(p.PolicyDocument, `the document of ${owner}'s inline policy ${name}`), `${owner}/${name}`) };
+    // The owner is still readable (its policy names are known); only this document is not.
+    try {
+      return { name, document: parsePolicyDocument(required(p.PolicyDocument, `the document of ${owner}'s inline policy ${name}`), `${owner}/${name}`) };
+    } catch (err) {
+      return { name, unreadable: reasonOf(err) };
+    }
   });
 }
 
@@ -153,13 +166,41 @@ function toPolicy(p: ManagedPolicyDetail): LocalManagedPolicy {
   };
 }
 
+type Kind = 'User' | 'Group' | 'Role' | 'Policy';
+
+interface Named {
+  UserName?: string | undefined;
+  GroupName?: string | undefined;
+  RoleName?: string | undefined;
+  PolicyName?: string | undefined;
+  Arn?: string | undefined;
+}
+
+/** Reads every entry of one kind; an entry missing a field becomes an Unreadable named as well as it can be. */
+function readEach<E extends Named, T>(entries: E[] | undefined, kind: Kind, read: (entry: E) => T, into: T[], unreadable: Unreadable[]): void {
+  for (const entry of entries ?? []) {
+    try {
+      into.push(read(entry));
+    } catch (err) {
+      const name = entry.UserName ?? entry.GroupName ?? entry.RoleName ?? entry.PolicyName;
+      unreadable.push({
+        resourceType: `AWS::IAM::${kind}`,
+        resourceId: name || entry.Arn || `(a ${kind.toLowerCase()} without a name)`,
+        ...(entry.Arn ? { resourceArn: entry.Arn } : {}),
+        reason: reasonOf(err),
+      });
+    }
+  }
+}
+
 export const authorizationDetails = defineCollector<AuthorizationDetails>({
   id: 'iam.authorization-details',
   service: 'iam',
   scope: 'global',
   actions: ['iam:GetAccountAuthorizationDetails'],
   async collect(ctx) {
-    const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+    const unreadable: UnreadableDetails = { users: [], groups: [], roles: [], policies: [] };
+    const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [], unreadable };
     const pages = paginateGetAccountAuthorizationDetails(
       // IAM's largest page: a big account is read in a few calls instead of one per 100 entities.
       { client: iamClient(ctx), pageSize: 1000 },
@@ -167,10 +208,10 @@ export const authorizationDetails = defineCollector<AuthorizationDetails>({
       sendOptions(ctx),
     );
     for await (const page of pages) {
-      details.users.push(...(page.UserDetailList ?? []).map(toUser));
-      details.groups.push(...(page.GroupDetailList ?? []).map(toGroup));
-      details.roles.push(...(page.RoleDetailList ?? []).map(toRole));
-      details.policies.push(...(page.Policies ?? []).map(toPolicy));
+      readEach(page.UserDetailList, 'User', toUser, details.users, unreadable.users);
+      readEach(page.GroupDetailList, 'Group', toGroup, details.groups, unreadable.groups);
+      readEach(page.RoleDetailList, 'Role', toRole, details.roles, unreadable.roles);
+      readEach(page.Policies, 'Policy', toPolicy, details.policies, unreadable.policies);
     }
     return details;
   },

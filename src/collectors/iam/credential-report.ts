@@ -5,6 +5,7 @@ import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aw
 import { parse } from 'csv-parse/sync';
 import { defineCollector } from '../../engine/define.ts';
 import type { Collector } from '../../engine/types.ts';
+import { reasonOf, type Unreadable } from '../../engine/unreadable.ts';
 import { sendOptions } from '../sdk.ts';
 import { iamClient } from './client.ts';
 
@@ -19,7 +20,7 @@ export interface AccessKeyInfo {
   active: boolean;
   /** Created or last changed; undefined (N/A) when the slot holds no key. */
   lastRotated: Date | undefined;
-  /** Undefined (N/A): never used, no key, or last used before IAM tracked it (April 2015). */
+  /** Undefined (N/A, no_information): never used, no key, or last used before IAM tracked it (April 2015). */
   lastUsedDate: Date | undefined;
   lastUsedRegion: string | undefined;
   lastUsedService: string | undefined;
@@ -42,7 +43,7 @@ export interface CredentialReportRow {
   /** 'not_supported' for the root user, whose password cannot be switched off. */
   passwordEnabled: boolean | 'not_supported';
   passwordLastUsed: PasswordLastUsed;
-  /** Undefined (N/A) without a password; 'not_supported' for the root user. */
+  /** Undefined (N/A, no_information) without a password; 'not_supported' for the root user. */
   passwordLastChanged: Date | 'not_supported' | undefined;
   mfaActive: boolean;
   accessKeys: readonly [AccessKeyInfo, AccessKeyInfo];
@@ -50,9 +51,12 @@ export interface CredentialReportRow {
 
 export interface CredentialReport {
   generatedAt: Date | undefined;
-  root: CredentialReportRow;
+  /** The root user's row, or why it could not be read (root checks then report ERROR). */
+  root: CredentialReportRow | Unreadable;
   /** IAM users only: the root row is never one of them. */
   users: CredentialReportRow[];
+  /** IAM users whose rows held something unexpected: ERROR for each of them, the others judged. */
+  unreadableUsers: Unreadable[];
 }
 
 const PASSWORD_TRACKING_START = Date.parse('2014-10-20T00:00:00Z');
@@ -68,6 +72,10 @@ const REQUIRED_COLUMNS = [
   'mfa_active',
   ...KEY_SLOTS.flatMap((slot) => KEY_FIELDS.map((field) => `${slot}_${field}`)),
 ];
+
+/** What the report writes instead of a date: none applies, not tracked, or not applicable to this user. */
+const MARKERS = ['N/A', 'no_information', 'not_supported'] as const;
+type Marker = (typeof MARKERS)[number];
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -104,15 +112,24 @@ class RowReader {
     return this.fail(column, 'true or false');
   }
 
-  date(column: string, alternatives = ''): Date {
+  date(column: string): Date {
     const value = this.raw(column);
     const time = ISO_8601.test(value) ? Date.parse(value) : NaN;
-    return Number.isNaN(time) ? this.fail(column, `an ISO 8601 date${alternatives}`) : new Date(time);
+    return Number.isNaN(time) ? this.fail(column, 'an ISO 8601 date') : new Date(time);
   }
 
-  /** A date, or N/A. */
+  /** A date or one of the report's documented markers, which AWS may write in any date column. */
+  dateOrMarker(column: string): Date | Marker {
+    const value = this.raw(column);
+    if ((MARKERS as readonly string[]).includes(value)) return value as Marker;
+    const time = ISO_8601.test(value) ? Date.parse(value) : NaN;
+    return Number.isNaN(time) ? this.fail(column, `an ISO 8601 date, ${MARKERS.join(', ')}`) : new Date(time);
+  }
+
+  /** A date, or undefined for any marker: no date to judge by. */
   optionalDate(column: string): Date | undefined {
-    return this.raw(column) === 'N/A' ? undefined : this.date(column, ' or N/A');
+    const value = this.dateOrMarker(column);
+    return value instanceof Date ? value : undefined;
   }
 }
 
@@ -125,15 +142,15 @@ function parseRow(record: Record<string, string>): CredentialReportRow {
   const enabled = r.raw('password_enabled');
   const passwordEnabled = isRoot && enabled === 'not_supported' ? 'not_supported' : r.bool('password_enabled');
 
-  const lastUsed = r.raw('password_last_used');
+  const lastUsed = r.dateOrMarker('password_last_used');
   let passwordLastUsed: PasswordLastUsed;
-  if (lastUsed === 'N/A') passwordLastUsed = undefined;
+  if (lastUsed instanceof Date) passwordLastUsed = lastUsed;
   else if (lastUsed === 'no_information') {
     passwordLastUsed = userCreationTime.getTime() >= PASSWORD_TRACKING_START ? 'never' : 'no_information';
-  } else passwordLastUsed = r.date('password_last_used', ', N/A or no_information');
+  } else passwordLastUsed = undefined;
 
-  const passwordLastChanged =
-    isRoot && r.raw('password_last_changed') === 'not_supported' ? 'not_supported' : r.optionalDate('password_last_changed');
+  const lastChanged = r.dateOrMarker('password_last_changed');
+  const passwordLastChanged = lastChanged instanceof Date || lastChanged === 'not_supported' ? lastChanged : undefined;
 
   const key = (slot: KeySlot): AccessKeyInfo => ({
     slot,
@@ -157,7 +174,24 @@ function parseRow(record: Record<string, string>): CredentialReportRow {
   };
 }
 
-/** Parses the report's CSV; throws on anything unexpected so the checks report ERROR, never PASS. */
+function unreadableRow(record: Record<string, string>, index: number, err: unknown): Unreadable {
+  const user = (record.user ?? '').trim();
+  const arn = (record.arn ?? '').trim();
+  const isRoot = user === ROOT_USER;
+  return {
+    resourceType: isRoot ? 'AWS::::Account' : 'AWS::IAM::User',
+    // Row 1 is the header, so the first user is line 2 of the file.
+    resourceId: user || `(credential report line ${index + 2}, no user name)`,
+    ...(arn.startsWith('arn:') ? { resourceArn: arn } : {}),
+    reason: reasonOf(err),
+  };
+}
+
+/**
+ * Parses the report's CSV. A file that is not the report (wrong columns, ragged CSV, no or several root
+ * rows) throws, so every check that needs it reports ERROR; one row with an unexpected value becomes an
+ * Unreadable for that user alone.
+ */
 export function parseCredentialReport(csv: string, generatedAt?: Date): CredentialReport {
   let records: Record<string, string>[];
   try {
@@ -173,11 +207,25 @@ export function parseCredentialReport(csv: string, generatedAt?: Date): Credenti
   } catch (err) {
     throw new Error(`the credential report is not the expected CSV: ${(err as Error).message}`);
   }
-  const rows = records.map(parseRow);
-  const roots = rows.filter((row) => row.isRoot);
+  const rows = records.map((record, index): CredentialReportRow | Unreadable => {
+    try {
+      return parseRow(record);
+    } catch (err) {
+      return unreadableRow(record, index, err);
+    }
+  });
+  const rootOf = (row: CredentialReportRow | Unreadable): boolean =>
+    'isRoot' in row ? row.isRoot : row.resourceType === 'AWS::::Account';
+  const roots = rows.filter(rootOf);
   const [root] = roots;
   if (!root || roots.length > 1) throw new Error(`the credential report has ${roots.length} ${ROOT_USER} rows, expected 1`);
-  return { generatedAt, root, users: rows.filter((row) => !row.isRoot) };
+  const others = rows.filter((row) => !rootOf(row));
+  return {
+    generatedAt,
+    root,
+    users: others.filter((row): row is CredentialReportRow => 'isRoot' in row),
+    unreadableUsers: others.filter((row): row is Unreadable => !('isRoot' in row)),
+  };
 }
 
 export interface CredentialReportOptions {

@@ -47,7 +47,11 @@ export function attachedPolicyGrantsFullAdmin(details: AuthorizationDetails, pol
   if (isAwsManagedPolicy(policy.arn)) return isAwsAdministratorAccess(policy.arn);
   const local = details.policies.find((p) => p.arn === policy.arn);
   // Unknown means unevaluated: throwing turns the check into ERROR instead of a false PASS.
-  if (!local) throw new Error(`customer-managed policy ${policy.arn} is missing from the authorization details`);
+  if (!local) {
+    const unreadable = details.unreadable.policies.find((p) => p.resourceArn === policy.arn);
+    if (unreadable) throw new Error(`customer-managed policy ${policy.name} could not be read: ${unreadable.reason}`);
+    throw new Error(`customer-managed policy ${policy.arn} is missing from the authorization details`);
+  }
   return grantsFullAdmin(local.document);
 }
 
@@ -60,7 +64,12 @@ export function roleAdminGrants(details: AuthorizationDetails, roleName: string)
   if (!role) throw new Error(`role ${roleName} is missing from the authorization details`);
   return [
     ...role.attachedPolicies.filter((p) => attachedPolicyGrantsFullAdmin(details, p)).map((p) => p.name),
-    ...role.inlinePolicies.filter((p) => grantsFullAdmin(p.document)).map((p) => p.name),
+    ...role.inlinePolicies
+      .filter((p) => {
+        if (p.document === undefined) throw new Error(`inline policy ${p.name} of role ${roleName} could not be read: ${p.unreadable}`);
+        return grantsFullAdmin(p.document);
+      })
+      .map((p) => p.name),
   ];
 }
 

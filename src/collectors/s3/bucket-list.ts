@@ -40,7 +40,7 @@ export const bucketList = defineCollector<BucketInventory>({
           return { name, arn: bucketArn(name, located), region: located };
         } catch (err) {
           if (ctx.signal?.aborted) throw err;
-          return { name, arn: bucketArn(name, home), regionError: describeAwsError(err) };
+          return { name, arn: bucketArn(name, home), regionError: describeAwsError(err, ctx.settings.locale) };
         }
       }),
     );

@@ -49,7 +49,7 @@ export function defineBucketCollector<T>(spec: BucketCollectorSpec<T>): Collecto
             return { bucket, outcome: { ok: true, value } };
           } catch (err) {
             if (ctx.signal?.aborted) throw err;
-            return { bucket, outcome: { ok: false, error: describeAwsError(err) } };
+            return { bucket, outcome: { ok: false, error: describeAwsError(err, ctx.settings.locale) } };
           } finally {
             progress.finish(bucket.name);
           }

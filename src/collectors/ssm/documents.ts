@@ -74,7 +74,7 @@ export const ssmDocuments = defineCollector<SsmDocument[]>({
           doc.share = await describeShare(ctx, client, doc.name);
         } catch (err) {
           if (ctx.signal?.aborted) throw err;
-          doc.error = describeAwsError(err);
+          doc.error = describeAwsError(err, ctx.settings.locale);
         }
         ctx.progress(++done, documents.length, 'documents');
       }),

@@ -3,7 +3,7 @@ import type { types } from '@slack/bolt';
 import type { CheckMeta } from '../../engine/types.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { MSG, say } from '../messages.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeOwnText } from '../mrkdwn.ts';
 import { type Block, context, header, plain, section } from './blocks.ts';
 import { BLOCK_KIT } from './limits.ts';
 
@@ -13,8 +13,8 @@ export function renderExplain(check: CheckMeta, locale: Locale): { text: string;
   const blocks: Block[] = [
     header(title),
     context([say(locale, MSG.checkFacts(check.id, check.severity, check.cis.join(', '), check.securityHub.join(', ')))]),
-    section(`${say(locale, MSG.whyHeading)}\n${escapeMrkdwn(say(locale, check.why))}`, undefined, { linkify: true }),
-    section(`${say(locale, MSG.guideHeading)}\n${escapeMrkdwn(say(locale, check.guide))}`, undefined, { linkify: true }),
+    section(`${say(locale, MSG.whyHeading)}\n${escapeOwnText(say(locale, check.why))}`, undefined, { linkify: true }),
+    section(`${say(locale, MSG.guideHeading)}\n${escapeOwnText(say(locale, check.guide))}`, undefined, { linkify: true }),
   ];
   return { text: title, blocks };
 }

@@ -2,7 +2,7 @@
 import type { CheckResult } from '../../engine/types.ts';
 import type { Locale, Localized } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
-import { code, escapeMrkdwn } from '../mrkdwn.ts';
+import { code, escapeMrkdwn, escapeWithCode } from '../mrkdwn.ts';
 import { RTEXT } from '../remediation-text.ts';
 
 const USER = /^[UW][A-Z0-9]{2,}$/;
@@ -24,7 +24,7 @@ export function findingWhere(finding: CheckResult, locale: Locale): string {
 }
 
 export function bullets(lines: readonly string[]): string {
-  return lines.map((line) => `• ${escapeMrkdwn(line)}`).join('\n');
+  return lines.map((line) => `• ${escapeWithCode(line)}`).join('\n');
 }
 
 /** A state name for messages. */

@@ -20,7 +20,7 @@ const policy = (name: string, document: PolicyDocument, attachmentCount: number)
   document,
 });
 
-const empty: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+const empty: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [], unreadable: { users: [], groups: [], roles: [], policies: [] } };
 
 describe('iam.admin-policy-attached', () => {
   it('fails an attached customer-managed policy that allows * on *, one result per policy', () => {

@@ -29,5 +29,5 @@ export function iamUser(name: string, overrides: Partial<IamUserDetail> = {}): I
 
 /** Empty lists, but for the parts the test names. */
 export function authorizationDetails(parts: Partial<AuthorizationDetails> = {}): AuthorizationDetails {
-  return { users: [], groups: [], roles: [], policies: [], ...parts };
+  return { users: [], groups: [], roles: [], policies: [], unreadable: { users: [], groups: [], roles: [], policies: [] }, ...parts };
 }

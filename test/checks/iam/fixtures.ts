@@ -53,5 +53,5 @@ export function root(overrides: RowOverrides = {}): CredentialReportRow {
 }
 
 export function report(users: CredentialReportRow[], rootRow: CredentialReportRow = root()): CredentialReport {
-  return { generatedAt: TEST_NOW, root: rootRow, users };
+  return { generatedAt: TEST_NOW, root: rootRow, users, unreadableUsers: [] };
 }

@@ -83,17 +83,37 @@ describe('authorizationDetails collector', () => {
     ]);
   });
 
-  it('fails on a document that is not a policy, naming it', async () => {
+  it('keeps an inline policy that is not a policy document apart, naming it, and reads its owner', async () => {
     iam.on(GetAccountAuthorizationDetailsCommand).resolves({
       RoleDetailList: [{ RoleName: 'web', Arn: 'arn:aws:iam::123456789012:role/web', RolePolicyList: [{ PolicyName: 'odd', PolicyDocument: '%7Bnot%20json' }] }],
-    });
-    await expect(authorizationDetails.collect(collectContext())).rejects.toThrow(/policy role web\/odd is not URL-encoded JSON/);
-  });
-
-  it('fails on a document without statements', async () => {
-    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
       UserDetailList: [{ UserName: 'bob', Arn: 'arn:aws:iam::123456789012:user/bob', UserPolicyList: [{ PolicyName: 'empty', PolicyDocument: encoded({ Version: '2012-10-17' }) }] }],
     });
-    await expect(authorizationDetails.collect(collectContext())).rejects.toThrow(/policy user bob\/empty is not an IAM policy document/);
+    const details = await authorizationDetails.collect(collectContext());
+    expect(details.roles[0]?.inlinePolicies).toEqual([{ name: 'odd', unreadable: expect.stringMatching(/policy role web\/odd is not URL-encoded JSON/) }]);
+    expect(details.users[0]?.inlinePolicies).toEqual([{ name: 'empty', unreadable: expect.stringMatching(/policy user bob\/empty is not an IAM policy document/) }]);
+    expect(details.unreadable).toEqual({ users: [], groups: [], roles: [], policies: [] });
+  });
+
+  it('keeps an entry without a field AWS always sends apart, named as well as it can be, and reads the rest', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      UserDetailList: [
+        { UserName: 'carol', Arn: 'arn:aws:iam::123456789012:user/carol', AttachedManagedPolicies: [{ PolicyName: 'x' }] },
+        { UserName: 'dave', Arn: 'arn:aws:iam::123456789012:user/dave' },
+      ],
+      RoleDetailList: [{ Arn: 'arn:aws:iam::123456789012:role/nameless' }],
+      Policies: [
+        { PolicyName: 'half', Arn: 'arn:aws:iam::123456789012:policy/half', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true }] },
+        { PolicyName: 'everything', Arn: 'arn:aws:iam::123456789012:policy/everything', DefaultVersionId: 'v1', PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: encoded(ADMIN) }] },
+      ],
+    });
+    const details = await authorizationDetails.collect(collectContext());
+    expect(details.users.map((u) => u.name)).toEqual(['dave']);
+    expect(details.policies.map((p) => p.name)).toEqual(['everything']);
+    expect(details.unreadable).toEqual({
+      users: [{ resourceType: 'AWS::IAM::User', resourceId: 'carol', resourceArn: 'arn:aws:iam::123456789012:user/carol', reason: 'GetAccountAuthorizationDetails answered without a policy ARN attached to user carol' }],
+      groups: [],
+      roles: [{ resourceType: 'AWS::IAM::Role', resourceId: 'arn:aws:iam::123456789012:role/nameless', resourceArn: 'arn:aws:iam::123456789012:role/nameless', reason: 'GetAccountAuthorizationDetails answered without a role name' }],
+      policies: [{ resourceType: 'AWS::IAM::Policy', resourceId: 'half', resourceArn: 'arn:aws:iam::123456789012:policy/half', reason: 'GetAccountAuthorizationDetails answered without the default version document of policy half' }],
+    });
   });
 });

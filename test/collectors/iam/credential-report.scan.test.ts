@@ -18,7 +18,7 @@ import { createCredentialReportCollector } from '../../../src/collectors/iam/cre
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { scan } from '../../../src/engine/scan.ts';
 import type { AnyCheck } from '../../../src/engine/types.ts';
-import { credentialCsv, DEFAULT_CSV, ROOT_CSV_ROW } from './credential-report-csv.ts';
+import { credentialCsv, DEFAULT_CSV, ROOT_CSV_ROW, userCsvRow } from './credential-report-csv.ts';
 
 const sts = mockClient(STSClient);
 const iam = mockClient(IAMClient);
@@ -103,9 +103,9 @@ describe('the credential report in a scan of every IAM check', () => {
       'the CSV is malformed',
       () => {
         iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
-        iam.on(GetCredentialReportCommand).resolves({ Content: encode(credentialCsv([{ ...ROOT_CSV_ROW, user_creation_time: 'not-a-date' }])) });
+        iam.on(GetCredentialReportCommand).resolves({ Content: encode(credentialCsv([ROOT_CSV_ROW], ['user', 'arn'])) });
       },
-      /user_creation_time is "not-a-date"/,
+      /not the expected CSV: missing column\(s\) user_creation_time/,
       1,
     ],
     [
@@ -140,5 +140,49 @@ describe('the credential report in a scan of every IAM check', () => {
     const others = report.results.filter((r) => !reportChecks.includes(r.checkId));
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((r) => r.status !== 'ERROR')).toBe(true);
+  });
+
+  it('gives ERROR for the one user whose row is odd, and judges every other row as before', async () => {
+    const rows = [
+      ROOT_CSV_ROW,
+      userCsvRow('alice', {
+        password_enabled: 'true', password_last_used: '2026-11-20T00:00:00+00:00', password_last_changed: '2026-10-01T00:00:00+00:00', mfa_active: 'true',
+        access_key_1_active: 'true', access_key_1_last_rotated: '2026-10-01T00:00:00+00:00', access_key_1_last_used_date: '2026-11-24T00:00:00+00:00',
+      }),
+      userCsvRow('bob'),
+    ];
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+    iam.on(GetCredentialReportCommand).resolves({ Content: encode(credentialCsv(rows)), ReportFormat: 'text/csv' });
+    const clean = await runScan();
+    iam.on(GetCredentialReportCommand).resolves({
+      Content: encode(credentialCsv([...rows, userCsvRow('mallory', { mfa_active: 'sometimes' })])),
+      ReportFormat: 'text/csv',
+    });
+    const odd = await runScan();
+    expect(odd.errors).toEqual([]);
+    const errors = odd.results.filter((r) => r.status === 'ERROR');
+    // Every check that looks at users has an ERROR for mallory, and only for mallory.
+    expect(errors.map((r) => r.checkId).sort()).toEqual(reportChecks.filter((id) => id !== 'iam.root-recent-use'));
+    for (const error of errors) {
+      expect(error).toMatchObject({ resourceType: 'AWS::IAM::User', resourceId: 'mallory', resourceArn: 'arn:aws:iam::123456789012:user/mallory' });
+      expect(error.evidence).toBe('mallory could not be evaluated: credential report row mallory: mfa_active is "sometimes", expected true or false');
+    }
+    const strip = (r: { checkId: string; resourceId: string; subResourceId?: string; status: string; evidence: string }) =>
+      `${r.checkId} ${r.resourceId} ${r.subResourceId ?? ''} ${r.status} ${r.evidence}`;
+    expect(odd.results.filter((r) => r.status !== 'ERROR').map(strip).sort()).toEqual(clean.results.map(strip).sort());
+  });
+
+  it('gives ERROR on the account for the root checks alone when the root row is odd', async () => {
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+    iam.on(GetCredentialReportCommand).resolves({
+      Content: encode(credentialCsv([{ ...ROOT_CSV_ROW, password_last_used: 'last tuesday' }, userCsvRow('bob')])),
+      ReportFormat: 'text/csv',
+    });
+    const report = await runScan();
+    const errors = report.results.filter((r) => r.status === 'ERROR');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ checkId: 'iam.root-recent-use', resourceType: 'AWS::::Account', resourceId: '123456789012', resourceArn: 'arn:aws:iam::123456789012:root' });
+    expect(errors[0]?.evidence).toMatch(/password_last_used is "last tuesday"/);
+    expect(report.results.filter((r) => r.resourceId === 'bob').length).toBeGreaterThan(0);
   });
 });

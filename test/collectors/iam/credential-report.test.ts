@@ -51,14 +51,54 @@ describe('parseCredentialReport', () => {
     expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW], columns))).toThrow(/missing column\(s\) mfa_active/);
   });
 
-  it('rejects a bad date, naming the row and column', () => {
-    const csv = credentialCsv([ROOT_CSV_ROW, userCsvRow('alice', { access_key_1_last_rotated: 'yesterday' })]);
-    expect(() => parseCredentialReport(csv)).toThrow(/row alice: access_key_1_last_rotated is "yesterday"/);
+  it('keeps a row with a bad date apart, naming the row and column, and reads the other rows', () => {
+    const csv = credentialCsv([ROOT_CSV_ROW, userCsvRow('alice', { access_key_1_last_rotated: 'yesterday' }), userCsvRow('bob')]);
+    const report = parseCredentialReport(csv);
+    expect(report.users.map((u) => u.user)).toEqual(['bob']);
+    expect(report.unreadableUsers).toEqual([
+      {
+        resourceType: 'AWS::IAM::User',
+        resourceId: 'alice',
+        resourceArn: 'arn:aws:iam::123456789012:user/alice',
+        reason: expect.stringMatching(/row alice: access_key_1_last_rotated is "yesterday", expected an ISO 8601 date/),
+      },
+    ]);
+    expect(report.root).toMatchObject({ isRoot: true });
   });
 
-  it('rejects not_supported on an IAM user and a non-boolean flag', () => {
-    expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW, userCsvRow('a', { password_enabled: 'not_supported' })]))).toThrow(/password_enabled/);
-    expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW, userCsvRow('a', { mfa_active: 'yes' })]))).toThrow(/mfa_active is "yes", expected true or false/);
+  it('keeps not_supported in a flag and a non-boolean flag to their own rows', () => {
+    const report = parseCredentialReport(
+      credentialCsv([ROOT_CSV_ROW, userCsvRow('a', { password_enabled: 'not_supported' }), userCsvRow('b', { mfa_active: 'yes' }), userCsvRow('c')]),
+    );
+    expect(report.users.map((u) => u.user)).toEqual(['c']);
+    expect(report.unreadableUsers.map((u) => [u.resourceId, u.reason])).toEqual([
+      ['a', expect.stringMatching(/password_enabled is "not_supported", expected true or false/)],
+      ['b', expect.stringMatching(/mfa_active is "yes", expected true or false/)],
+    ]);
+  });
+
+  it('names a row without a user name by its line, and keeps an unreadable root row for the root checks', () => {
+    const report = parseCredentialReport(credentialCsv([{ ...ROOT_CSV_ROW, mfa_active: 'maybe' }, userCsvRow('alice'), userCsvRow('', { arn: 'N/A' })]));
+    expect(report.root).toMatchObject({ resourceType: 'AWS::::Account', resourceId: '<root_account>', reason: expect.stringMatching(/mfa_active is "maybe"/) });
+    expect(report.users.map((u) => u.user)).toEqual(['alice']);
+    expect(report.unreadableUsers).toEqual([
+      { resourceType: 'AWS::IAM::User', resourceId: '(credential report line 4, no user name)', reason: expect.stringMatching(/user is "", expected a value/) },
+    ]);
+  });
+
+  it.each(['N/A', 'no_information', 'not_supported'])('understands %s in every date column but the creation time', (marker) => {
+    const dates = {
+      password_last_used: marker, password_last_changed: marker, password_next_rotation: marker,
+      access_key_1_last_rotated: marker, access_key_1_last_used_date: marker, access_key_2_last_rotated: marker,
+      access_key_2_last_used_date: marker, cert_1_last_rotated: marker, cert_2_last_rotated: marker,
+    };
+    const report = parseCredentialReport(credentialCsv([{ ...ROOT_CSV_ROW, ...dates }, userCsvRow('alice', { password_enabled: 'true', ...dates })]));
+    expect(report.unreadableUsers).toEqual([]);
+    const [alice] = report.users;
+    expect(alice?.accessKeys.map((k) => [k.lastRotated, k.lastUsedDate])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(alice?.passwordLastChanged).toBe(marker === 'not_supported' ? 'not_supported' : undefined);
+    expect(alice?.passwordLastUsed).toBe(marker === 'no_information' ? 'never' : undefined);
+    expect(report.root).toMatchObject({ isRoot: true });
   });
 
   it('rejects ragged CSV and a report without the root row', () => {
