@@ -147,4 +147,15 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    description: 'one open fix request per target across all open states (OPEN_STATES), not just three of them',
+    // The state list must equal OPEN_STATES in src/remediation/state.ts (test/store/sqlite-remediation.contract.test.ts
+    // checks it against this text). Leases and fix journals live in the JSON document: no new columns.
+    sql: `
+      DROP INDEX remediation_requests_one_pending;
+      CREATE UNIQUE INDEX remediation_requests_one_open ON remediation_requests (finding_key)
+        WHERE state IN ('requested', 'approved', 'applying', 'undo_requested', 'undoing');
+    `,
+  },
 ];

@@ -1,0 +1,41 @@
+// The RemediationStore contract against SQLite (a fresh file per test, as replicas would share it), and the
+// SQLite-only promise that the unique index and the code agree on which states are open.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OPEN_STATES } from '../../src/remediation/state.ts';
+import { openDatabase } from '../../src/store/sqlite/database.ts';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
+import { SqliteRemediationStore } from '../../src/store/sqlite/remediation-store.ts';
+import { describeRemediationStoreContract } from './contract/remediation-store-contract.ts';
+
+describeRemediationStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscheck-contract-'));
+  const db = openDatabase(join(dir, 'awscheck.db'));
+  return {
+    store: new SqliteRemediationStore(db),
+    close: async () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite open-request index', () => {
+  it('lists exactly OPEN_STATES', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'remediation_requests_one_open'").get() as { sql: string };
+      const states = [...(/state IN \(([^)]*)\)/.exec(sql)?.[1] ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+      expect(states.sort()).toEqual([...OPEN_STATES].sort());
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'remediation_requests_one_pending'").get()).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the latest migration that defines the open index is the one applied', () => {
+    expect(MIGRATIONS.filter((m) => m.sql.includes('remediation_requests_one_open')).map((m) => m.version)).toEqual([3]);
+  });
+});
