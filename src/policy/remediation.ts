@@ -2,10 +2,13 @@
 // their reads (preview, re-read, verify) and their writes.
 import { ALL_FIXES } from '../../checks/fixes.ts';
 import type { AnyFix } from '../remediation/fix.ts';
+import { SESSION_ACTIONS } from '../remediation/sessions.ts';
 import { type IamPolicyDocument, isReadOnlyAction } from './read-only.ts';
 
 function union(fixes: readonly AnyFix[], kind: 'read' | 'write'): string[] {
-  return [...new Set(fixes.flatMap((fix) => fix.actions[kind]))].sort();
+  // Every fix session proves its account (GetCallerIdentity) before writing, whatever the fix.
+  const session = kind === 'read' && fixes.length > 0 ? SESSION_ACTIONS : [];
+  return [...new Set([...session, ...fixes.flatMap((fix) => fix.actions[kind])])].sort();
 }
 
 /** Every action the fixes may call, reads and writes together, sorted. */

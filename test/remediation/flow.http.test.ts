@@ -354,20 +354,29 @@ describe('forged button values', () => {
   });
 });
 
+/** What a process that died mid-apply leaves: the request claimed and applying, under its (60 s) lease. */
+async function crashedWhileApplying(t: Harness, id: string): Promise<void> {
+  const store = t.store.remediation;
+  const at = t.clock.now().toISOString();
+  const lease = { owner: 'dead-process', expiresAt: new Date(t.clock.now().getTime() + 60_000).toISOString() };
+  expect((await store.transitionRequest({ id, from: 'requested', to: 'approved', changes: { approval: { by: BOB, at } }, lease: { take: lease } })).outcome).toBe('won');
+  expect((await store.transitionRequest({ id, from: 'approved', to: 'applying', changes: {}, lease: { holder: 'dead-process', now: at } })).outcome).toBe('won');
+}
+
 describe('after a crash', () => {
   it('settles a request left in `applying` by reading AWS, never by applying again', async () => {
     const t = await sshHarness();
     const ec2 = webGroup();
     const id = await requestSshFix(t);
     // The crash: claimed and marked applying, the revoke reached AWS, the process died before recording it.
-    const stored = (await t.remediation.fixes.get(id))!;
-    const approved = { ...stored, state: 'approved' as const, approval: { by: BOB, at: stored.requestedAt } };
-    expect(await t.store.remediation.transitionRequest(approved, 'requested')).toBe(true);
-    expect(await t.store.remediation.transitionRequest({ ...approved, state: 'applying' }, 'approved')).toBe(true);
+    await crashedWhileApplying(t, id);
     ec2.rules = ec2.rules.filter((r) => r.SecurityGroupRuleId !== 'sgr-ssh');
     const writesBefore = revokes().length + authorizes().length;
 
-    const report = await t.remediation.sweeper.sweep(0);
+    // While the dead process's lease runs, nobody settles the request.
+    expect((await t.remediation.sweeper.sweep()).requests).toEqual([]);
+    t.clock.advance(61_000);
+    const report = await t.remediation.sweeper.sweep();
     expect(report.requests.map((r) => r.state)).toEqual(['applied']);
     const settled = await t.onlyRequest();
     expect(settled.state).toBe('applied');
@@ -382,10 +391,8 @@ describe('after a crash', () => {
     const t = await sshHarness();
     webGroup();
     const id = await requestSshFix(t);
-    const stored = (await t.remediation.fixes.get(id))!;
-    const approved = { ...stored, state: 'approved' as const, approval: { by: BOB, at: stored.requestedAt } };
-    await t.store.remediation.transitionRequest(approved, 'requested');
-    await t.store.remediation.transitionRequest({ ...approved, state: 'applying' }, 'approved');
+    await crashedWhileApplying(t, id);
+    t.clock.advance(61_000);
 
     // What the bot does at start-up: sweep, then tell Slack.
     const stop = await startRemediationHousekeeping(t.bot.app.client, { ...t.bot.deps, remediation: t.remediation }, t.bot.app.logger, 3_600_000);

@@ -1,6 +1,7 @@
 // The fix request service without Slack: previews, one open request per finding, failures that leave
 // AWS as it was, and undo decisions that keep the fix in place.
 import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { createRemediation } from '../../src/remediation/feature.ts';
@@ -8,14 +9,18 @@ import { defineFix } from '../../src/remediation/fix.ts';
 import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { FINDING, memoryStore } from './fixtures.ts';
-import { TestClock } from './harness.ts';
+import { ACCOUNT, sts, TestClock } from './harness.ts';
 
 const aws = mockAws();
 const stores: ReturnType<typeof memoryStore>[] = [];
 const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
 const HOUR = 3_600_000;
 
-beforeEach(() => aws.reset());
+beforeEach(() => {
+  aws.reset();
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
+});
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });

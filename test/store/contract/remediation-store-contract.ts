@@ -350,6 +350,17 @@ export function describeRemediationStoreContract(name: string, open: () => Promi
       });
     });
 
+    it('keeps the approval message beside the record, untouched by transitions', async () => {
+      await store.createRequest(request(), event('fix.requested'));
+      await store.setRequestMessage('req-1', { channel: 'C0APPROVE', ts: '1.2' });
+      await move({ from: 'requested', to: 'rejected' });
+      expect((await store.getRequest('req-1'))?.message).toEqual({ channel: 'C0APPROVE', ts: '1.2' });
+      await store.createRisk(risk(), event('risk.requested', 'risk-1', { subject: 'risk' }));
+      await store.setRiskMessage('risk-1', { channel: 'C0APPROVE', ts: '3.4' });
+      await store.transitionRisk({ id: 'risk-1', from: 'requested', to: 'expired', changes: {} });
+      expect((await store.getRisk('risk-1'))?.message).toEqual({ channel: 'C0APPROVE', ts: '3.4' });
+    });
+
     it('state list sanity: every in-flight state is open', () => {
       for (const state of IN_FLIGHT) expect(OPEN_STATES).toContain(state as RequestState);
     });
