@@ -15,7 +15,7 @@ import { type AuditEventName, type AuditLog, fixEvent, SYSTEM_ACTOR } from './au
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
 import { type AnyFix, describeFixError, FixError, type FixJournal, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
 import { NOTES } from './notes.ts';
-import { settleInFlight } from './reconcile.ts';
+import { type ReconcileOptions, settleInFlight } from './reconcile.ts';
 import { type FixSession, type FixSessionOptions, openFixSession, WrongAccountError } from './sessions.ts';
 import type { AuditDetail, FixRequest, LeaseCondition, RemediationStore, RequestTransition, WriteResult } from './store.ts';
 import type { RequestState } from './state.ts';
@@ -177,7 +177,7 @@ export class RemediationService {
     audit?: { event: AuditEventName; actor: string; detail?: AuditDetail },
     lease?: LeaseCondition,
   ) {
-    const at = (changes.updatedAt as string | undefined) ?? this.now();
+    const at = changes.updatedAt ?? this.now();
     const next = { ...request, ...changes, state: to };
     return this.options.store.transitionRequest({
       id: request.id,
@@ -348,9 +348,9 @@ export class RemediationService {
     return settled ?? (await this.get(id)) ?? current;
   }
 
-  reconcileOptions() {
-    const { store, audit, fixById, sessions, clock, locale } = this.options;
-    return { store, audit, fixById, sessions, clock, locale };
+  private reconcileOptions(): ReconcileOptions {
+    const { store, audit, sessions, clock, locale } = this.options;
+    return { store, audit, fixById: (id) => this.options.fixById(id), sessions, clock, locale };
   }
 
   /** approved → applying → applied | unchanged | failed. Only the caller that won `approved` gets here. */

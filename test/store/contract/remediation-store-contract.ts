@@ -3,7 +3,7 @@
 // leases on in-flight work; the append-only trail. Only the RemediationStore interface is used here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/engine/types.ts';
-import { IN_FLIGHT, OPEN_STATES, REQUEST_STATES, type RequestState, TransitionError } from '../../../src/remediation/state.ts';
+import { IN_FLIGHT, OPEN_STATES, REQUEST_STATES, TransitionError } from '../../../src/remediation/state.ts';
 import type {
   FixRequest,
   LeaseCondition,
@@ -362,7 +362,7 @@ export function describeRemediationStoreContract(name: string, open: () => Promi
     });
 
     it('state list sanity: every in-flight state is open', () => {
-      for (const state of IN_FLIGHT) expect(OPEN_STATES).toContain(state as RequestState);
+      for (const state of IN_FLIGHT) expect(OPEN_STATES).toContain(state);
     });
   });
 }
