@@ -304,6 +304,9 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
         journal = { requestIds: [] };
       }
       await ctx.journal?.record(journal);
+    } else {
+      // Nothing to add: the journal still says a write is coming, so reconcile knows awscheck wrote.
+      await ctx.journal?.record(journal);
     }
     try {
       const id = await revokeRules(ctx, region, wanted.groupId, 'ingress', [rule.ruleId]);

@@ -226,7 +226,20 @@ export function defineFix<I = NoInputs>(fix: FixDefinition<I>): FixDefinition<I>
     },
     async reconcile(finding, inputs, ctx) {
       guard(checked, finding, ctx);
-      return fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+      const found = await fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+      // Every fix journals before its first write. With a journal and nothing in it, awscheck never wrote:
+      // a change AWS shows is someone else's, never adopted (undo would otherwise reverse their work).
+      if (found.state === 'changed' && ctx.journal && ctx.journal.entries === undefined) {
+        return {
+          state: 'unchanged',
+          current: found.current,
+          message: ctx.text({
+            en: 'awscheck had not started writing when it stopped; the resource was changed by someone else, so it is not recorded as this fix.',
+            ja: 'awscheck は書き込みを始める前に停止しました。リソースは他の誰かによって変更されたため、この修正としては記録しません。',
+          }),
+        };
+      }
+      return found;
     },
   };
 }

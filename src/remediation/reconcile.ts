@@ -8,6 +8,7 @@ import type { Clock } from '../engine/types.ts';
 import { type Locale, pick } from '../i18n/locale.ts';
 import { type AuditLog, fixEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type AnyFix, describeFixError, FixError, type FixJournal } from './fix.ts';
+import { journalledBefore } from './fix-steps.ts';
 import { NOTES } from './notes.ts';
 import { type FixSessionOptions, openFixSession } from './sessions.ts';
 import { IN_FLIGHT } from './state.ts';
@@ -60,8 +61,9 @@ async function settleApplying(request: FixRequest, options: ReconcileOptions, at
     const found = await fix.reconcile(request.finding, request.inputs, session.context);
     const ids = [...requestIds, ...(found.requestIds ?? [])];
     if (found.state === 'changed') {
-      // The preview's reading is the before-state, so the reconciled fix can still be undone.
-      const result = { status: 'applied' as const, before: request.preview.current, after: found.current, requestIds: ids, message: found.message, verified: true, at };
+      // The before-state the apply journalled (else the preview's reading), so the reconciled fix can be undone.
+      const before = (journalledBefore(request.journal) ?? { before: request.preview.current }).before;
+      const result = { status: 'applied' as const, before, after: found.current, requestIds: ids, message: found.message, verified: true, at };
       const note = text(NOTES.reconciledApplied(found.message));
       return { to: 'applied', changes: { result, note }, detail: { before: result.before, after: result.after, requestIds: ids, outcome: note } };
     }

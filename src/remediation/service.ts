@@ -14,6 +14,7 @@ import { fixTargetKey } from './target-key.ts';
 import { type AuditEventName, type AuditLog, fixEvent, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
 import { type AnyFix, describeFixError, FixError, type FixJournal, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
+import { journalledBefore } from './fix-steps.ts';
 import { NOTES } from './notes.ts';
 import { type ReconcileOptions, settleInFlight } from './reconcile.ts';
 import { type FixSession, type FixSessionOptions, openFixSession, WrongAccountError } from './sessions.ts';
@@ -424,7 +425,8 @@ export class RemediationService {
         const found = await fix.reconcile(applying.finding, applying.inputs, session.context);
         if (found.state === 'changed') {
           const requestIds = found.requestIds ?? [];
-          const result: WriteResult = { status: 'applied', before: applying.preview.current, after: found.current, requestIds, message: found.message, verified: true, at: this.now() };
+          const before = (journalledBefore(session.context.journal?.entries) ?? { before: applying.preview.current }).before;
+          const result: WriteResult = { status: 'applied', before, after: found.current, requestIds, message: found.message, verified: true, at: this.now() };
           return this.finishApply(
             applying,
             { state: 'applied', result, note: this.text(NOTES.errorButChanged(error)), journal: session.context.journal?.entries },

@@ -355,12 +355,16 @@ describe('forged button values', () => {
 });
 
 /** What a process that died mid-apply leaves: the request claimed and applying, under its (60 s) lease. */
-async function crashedWhileApplying(t: Harness, id: string): Promise<void> {
+async function crashedWhileApplying(t: Harness, id: string, journal?: unknown): Promise<void> {
   const store = t.store.remediation;
   const at = t.clock.now().toISOString();
   const lease = { owner: 'dead-process', expiresAt: new Date(t.clock.now().getTime() + 60_000).toISOString() };
   expect((await store.transitionRequest({ id, from: 'requested', to: 'approved', changes: { approval: { by: BOB, at } }, lease: { take: lease } })).outcome).toBe('won');
   expect((await store.transitionRequest({ id, from: 'approved', to: 'applying', changes: {}, lease: { holder: 'dead-process', now: at } })).outcome).toBe('won');
+  // What the fix recorded before its first write, when it got that far.
+  if (journal !== undefined) {
+    expect((await store.transitionRequest({ id, from: 'applying', to: 'applying', changes: { journal }, lease: { holder: 'dead-process', now: at } })).outcome).toBe('won');
+  }
 }
 
 describe('after a crash', () => {
@@ -369,7 +373,7 @@ describe('after a crash', () => {
     const ec2 = webGroup();
     const id = await requestSshFix(t);
     // The crash: claimed and marked applying, the revoke reached AWS, the process died before recording it.
-    await crashedWhileApplying(t, id);
+    await crashedWhileApplying(t, id, { requestIds: [] });
     ec2.rules = ec2.rules.filter((r) => r.SecurityGroupRuleId !== 'sgr-ssh');
     const writesBefore = revokes().length + authorizes().length;
 

@@ -112,7 +112,9 @@ describe('an apply that reports an error', () => {
       title: { en: 'Flaky', ja: '不安定' },
       actions: { read: [], write: [] },
       preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
-      apply: async () => {
+      apply: async (_finding, _inputs, ctx) => {
+        // Like every fix: the journal first, then the write (here the read-back after it fails).
+        await ctx.journal?.record({ before: { open: true } });
         throw new Error('read-back timed out');
       },
       undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
