@@ -82,5 +82,5 @@ export function goneBeforeUndo(resource: Localized): FixError {
 
 /** The before-state an apply recorded in its journal ({ before }), if it did. */
 export function journalledBefore(journal: unknown): { before: unknown } | undefined {
-  return journal !== null && typeof journal === 'object' && 'before' in journal ? { before: (journal as { before: unknown }).before } : undefined;
+  return journal !== null && typeof journal === 'object' && 'before' in journal ? { before: (journal).before } : undefined;
 }
