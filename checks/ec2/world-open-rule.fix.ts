@@ -106,7 +106,8 @@ export function normaliseCidr(raw: string): { cidr: string } | { error: Localize
   return { cidr: normal };
 }
 
-const inputsSchema = z.strictObject({ replacementCidr: z.string().optional() }).transform((value, zod): ReplacementInputs => {
+// 64 characters hold any CIDR; the bound stops a crafted modal submission from storing a novel.
+const inputsSchema = z.strictObject({ replacementCidr: z.string().max(64).optional() }).transform((value, zod): ReplacementInputs => {
   const raw = value.replacementCidr?.trim();
   if (!raw) return {};
   const result = normaliseCidr(raw);

@@ -246,6 +246,7 @@ export class RiskService {
   }
 
   async reject(id: unknown, userId: string, reason?: string): Promise<RiskDecisionResult> {
+    if (reason !== undefined && reason.length > MAX_REASON_LENGTH) throw new RangeError(`a rejection reason is at most ${MAX_REASON_LENGTH} characters`);
     const risk = await this.get(id);
     if (!risk) return { kind: 'not-found' };
     if (userId !== risk.requestedBy && !(await this.options.policy.isApprover(userId))) {

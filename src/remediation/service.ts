@@ -16,6 +16,7 @@ import type { ApprovalPolicy, Refusal } from './approvals.ts';
 import { type AnyFix, describeFixError, FixError, type FixJournal, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
 import { journalledBefore } from './fix-steps.ts';
 import { NOTES } from './notes.ts';
+import { MAX_REASON_LENGTH } from './risks.ts';
 import { type ReconcileOptions, settleInFlight } from './reconcile.ts';
 import { type FixSession, type FixSessionOptions, openFixSession, WrongAccountError } from './sessions.ts';
 import type { AuditDetail, FixRequest, LeaseCondition, RemediationStore, RequestTransition, WriteResult } from './store.ts';
@@ -488,6 +489,8 @@ export class RemediationService {
 
   /** Rejects the fix, or the undo (the fix then stays applied). */
   async reject(id: unknown, userId: string, phase: Phase, reason?: string): Promise<DecisionResult> {
+    // The Slack view refuses a longer reason in the modal; nothing longer is ever stored.
+    if (reason !== undefined && reason.length > MAX_REASON_LENGTH) throw new RangeError(`a rejection reason is at most ${MAX_REASON_LENGTH} characters`);
     const request = await this.get(id);
     if (!request) return { kind: 'not-found' };
     // Saying no is safe, so the requester may withdraw their own request; everyone else must be an approver.

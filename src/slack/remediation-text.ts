@@ -18,6 +18,7 @@ export const RTEXT = {
   revoke: L('Revoke', '取り消す'),
 
   // Modals
+  tooLong: (max: number): Localized => L(`Keep this under ${max} characters.`, `${max} 文字以内にしてください。`),
   fixModalTitle: L('Fix this finding', 'この検出結果を修正'),
   fixModalSubmit: L('Preview and ask', 'プレビューして依頼'),
   cancel: L('Cancel', 'キャンセル'),

@@ -275,6 +275,47 @@ describe('fixing a world-open SSH rule from Slack', () => {
   });
 });
 
+describe('modal texts over the limit', () => {
+  it('refuses a rejection reason over the limit server-side: nothing is stored, the modal says why', async () => {
+    const t = await sshHarness();
+    webGroup();
+    const id = await requestSshFix(t);
+    await t.click(REMEDIATION_ACTIONS.rejectFix, id, BOB);
+    const modal = t.slack.callsTo('views.open').at(-1)?.params.view as { private_metadata: string };
+    const answer = await t.submit(
+      REMEDIATION_VIEWS.reject,
+      modal.private_metadata,
+      { [FIELDS.rejectReason]: { [FIELDS.rejectReason]: { type: 'plain_text_input', value: 'x'.repeat(6000) } } },
+      BOB,
+    );
+    expect(JSON.parse(answer)).toMatchObject({ response_action: 'errors', errors: { [FIELDS.rejectReason]: 'Keep this under 1000 characters.' } });
+    const stored = await t.onlyRequest();
+    expect(stored.state).toBe('requested');
+    expect(stored.rejection).toBeUndefined();
+    expect((await t.remediation.audit.events()).map((e) => e.event)).toEqual(['fix.requested']);
+    // The domain refuses it too, whoever calls it.
+    await expect(t.remediation.fixes.reject(id, BOB, 'fix', 'x'.repeat(1001))).rejects.toThrow(RangeError);
+    await expect(t.remediation.risks.reject('any', BOB, 'x'.repeat(1001))).rejects.toThrow(RangeError);
+  });
+
+  it('refuses a fix input over the limit server-side, before any preview is read', async () => {
+    const t = await sshHarness();
+    webGroup();
+    const results = await t.command('');
+    await t.click(REMEDIATION_ACTIONS.fix, buttonValue(results, REMEDIATION_ACTIONS.fix)!, ALICE);
+    const modal = t.slack.callsTo('views.open').at(-1)?.params.view as { private_metadata: string };
+    const answer = await t.submit(
+      REMEDIATION_VIEWS.fixInputs,
+      modal.private_metadata,
+      { [FIELDS.replacementCidr]: { [FIELDS.replacementCidr]: { type: 'plain_text_input', value: `198.51.100.0/24${' '.repeat(10)}${'9'.repeat(6000)}` } } },
+      ALICE,
+    );
+    expect(JSON.parse(answer)).toMatchObject({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: 'Keep this under 64 characters.' } });
+    expect(t.approvals()).toEqual([]);
+    expect(await t.remediation.audit.events()).toEqual([]);
+  });
+});
+
 describe('with remediation turned off', () => {
   it('leaves old buttons doing nothing, and says so', async () => {
     const t = await sshHarness();

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { createRemediation } from '../../src/remediation/feature.ts';
 import { defineFix } from '../../src/remediation/fix.ts';
+import { WrongAccountError } from '../../src/remediation/sessions.ts';
 import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { FINDING, memoryStore } from './fixtures.ts';
@@ -178,5 +179,48 @@ describe('undo decisions', () => {
     expect((await remediation.audit.events()).at(-1)?.event).toBe('fix.undo-failed');
     expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(false);
     expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+  });
+});
+
+describe('the account fixes write to', () => {
+  it('refuses to write with credentials of another account, says so in both languages, and audits the refusal', async () => {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    sts.reset();
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    const result = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'failed', error: expect.stringContaining('the remediation credentials belong to account 999988887777') } });
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toEqual(['sgr-ssh']);
+    expect((await remediation.audit.events()).at(-1)).toMatchObject({
+      event: 'fix.failed',
+      actor: 'awscheck',
+      detail: { reason: 'wrong-account', outcome: expect.stringContaining(`the finding is in account ${ACCOUNT}`) },
+    });
+    const ja = new WrongAccountError(ACCOUNT, '999988887777');
+    expect(ja.localized.ja).toContain('アカウント 999988887777 のものです');
+  });
+
+  it('refuses an undo with credentials of another account, keeping the fix in place', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    await remediation.fixes.requestUndo(request.id, 'U0ALICE');
+    sts.reset();
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    const result = await remediation.fixes.approve(request.id, 'U0BOB', 'undo');
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'applied', note: expect.stringContaining('belong to account 999988887777') } });
+    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect((await remediation.audit.events()).at(-1)).toMatchObject({ event: 'fix.undo-failed', detail: { reason: 'wrong-account' } });
+  });
+
+  it('asks STS once per session, and never takes the account from the finding', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
   });
 });
