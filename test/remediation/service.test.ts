@@ -1,6 +1,6 @@
 // The fix request service without Slack: previews, one open request per finding, failures that leave
 // AWS as it was, and undo decisions that keep the fix in place.
-import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
@@ -222,5 +222,55 @@ describe('the account fixes write to', () => {
     const request = await requested(remediation);
     await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
     expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
+  });
+});
+
+describe('a customer rule for the replacement source', () => {
+  const OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'office (customer)' });
+  const OFFICE_CIDR = { replacementCidr: '198.51.100.0/24' };
+
+  async function fixWithOfficeSource() {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD, OFFICE], { interfaces: [{ instanceId: 'i-1' }], online: ['i-1'] });
+    const context = setup();
+    const prepared = await context.remediation.fixes.prepare(FINDING, 'U0ALICE', OFFICE_CIDR);
+    if (prepared.kind !== 'requested') throw new Error(prepared.kind);
+    return { ...context, ec2, id: prepared.request.id };
+  }
+
+  async function undo(remediation: ReturnType<typeof setup>['remediation'], id: string) {
+    expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+    return remediation.fixes.approve(id, 'U0BOB', 'undo');
+  }
+
+  it('survives an undo after a transient read error following the revoke', async () => {
+    const { remediation, ec2, id } = await fixWithOfficeSource();
+    // The revoke lands; then DescribeNetworkInterfaces answers 500 once.
+    aws.ec2.on(DescribeNetworkInterfacesCommand).rejectsOnce(Object.assign(awsError('InternalError', 'try again'), { $metadata: { httpStatusCode: 500 } }));
+    const applied = await remediation.fixes.approve(id, 'U0BOB', 'fix');
+    expect(applied).toMatchObject({ kind: 'done', request: { state: 'applied', note: expect.stringContaining('Applying reported an error') } });
+    const after = (await remediation.fixes.get(id))?.result?.after;
+    expect(after).toEqual({ revokedRuleId: 'sgr-ssh' });
+    expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
+    expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(true);
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-ssh'] }]);
+  });
+
+  it('survives an undo after a crash following the revoke (settled by another process once the lease expired)', async () => {
+    const { remediation, ec2, id, clock, store } = await fixWithOfficeSource();
+    // The dead process: approved, applying, journalled (no replacement needed: the customer's rule exists), revoked.
+    const at = clock.now().toISOString();
+    const lease = { owner: 'dead', expiresAt: new Date(clock.now().getTime() + 60_000).toISOString() };
+    await store.transitionRequest({ id, from: 'requested', to: 'approved', changes: { approval: { by: 'U0BOB', at } }, lease: { take: lease } });
+    await store.transitionRequest({ id, from: 'approved', to: 'applying', changes: {}, lease: { holder: 'dead', now: at } });
+    await store.transitionRequest({ id, from: 'applying', to: 'applying', changes: { journal: { requestIds: ['req-revoke'] } }, lease: { holder: 'dead', now: at } });
+    ec2.rules = ec2.rules.filter((r) => r.SecurityGroupRuleId !== 'sgr-ssh');
+    expect((await remediation.sweeper.sweep()).requests).toEqual([]);
+    clock.advance(60_001);
+    const settled = (await remediation.sweeper.sweep()).requests;
+    expect(settled.map((r) => [r.state, r.result?.after, r.result?.requestIds])).toEqual([['applied', { revokedRuleId: 'sgr-ssh' }, ['req-revoke']]]);
+    expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
   });
 });
