@@ -78,7 +78,7 @@ async function run(): Promise<void> {
         waitMs: Number(env.TEST_SHUTDOWN_WAIT_MS ?? 25_000),
       });
       print({ drained, outcome: drained ? (await approving, outcome) : undefined });
-      process.exit(0);
+      return process.exit(0);
     }
     default:
       throw new Error(`unknown command ${command}`);
