@@ -24,6 +24,8 @@ export const AUDIT_EVENTS = [
   'fix.undone',
   'fix.undo-failed',
   'fix.reconciled',
+  /** A write that landed after another process had settled the request (its owner had lost its lease). */
+  'fix.late-write',
   'risk.requested',
   'risk.refused',
   'risk.accepted',

@@ -342,12 +342,24 @@ export class RemediationService {
    * This process could not record its outcome (its lease was gone): it settles the request like any other
    * process would, by reading AWS once the lease has expired, rather than claiming what it did.
    */
-  private async settleLost(id: string, fallback: FixRequest, requestIds: readonly string[]): Promise<FixRequest> {
+  private async settleLost(id: string, fallback: FixRequest, requestIds: readonly string[], late?: AuditDetail): Promise<FixRequest> {
     const current = (await this.get(id)) ?? fallback;
-    if (current.state !== 'applying' && current.state !== 'undoing' && current.state !== 'approved') return current;
-    if (current.lease && current.lease.owner !== this.options.owner) return current;
-    const settled = await settleInFlight(current, this.reconcileOptions(), { requestIds: [...requestIds] });
-    return settled ?? (await this.get(id)) ?? current;
+    if (current.state === 'applying' || current.state === 'undoing' || current.state === 'approved') {
+      if (!current.lease || current.lease.owner === this.options.owner) {
+        const settled = await settleInFlight(current, this.reconcileOptions(), { requestIds: [...requestIds] });
+        if (settled) return settled;
+      }
+    }
+    const now = (await this.get(id)) ?? current;
+    // Someone else settled it while this process's write was still landing: the record stays as they left
+    // it, and the trail keeps what this write did (with its AWS request ids) so nobody has to guess.
+    if (late && requestIds.length > 0 && now.state !== 'applying' && now.state !== 'undoing') {
+      await this.options.audit.fix(now, 'fix.late-write', SYSTEM_ACTOR, this.now(), {
+        ...late,
+        note: this.text(NOTES.lateWrite(now.state)),
+      });
+    }
+    return now;
   }
 
   private reconcileOptions(): ReconcileOptions {
@@ -412,7 +424,7 @@ export class RemediationService {
     const { state, ...changes } = outcome;
     const won = await this.move(applying, 'applying', state, changes, { event: audit.event, actor: SYSTEM_ACTOR, detail: audit.detail }, this.holding());
     if (won.outcome === 'won') return won.record;
-    return this.settleLost(applying.id, applying, requestIds);
+    return this.settleLost(applying.id, applying, requestIds, audit.detail);
   }
 
   /**
@@ -483,7 +495,7 @@ export class RemediationService {
       }
       const won = await this.move(undoing, 'undoing', next.state, next, { ...audit, actor: SYSTEM_ACTOR }, this.holding());
       if (won.outcome === 'won') return won.record;
-      return this.settleLost(undoing.id, undoing, requestIds);
+      return this.settleLost(undoing.id, undoing, requestIds, audit.detail);
     });
   }
 

@@ -274,3 +274,62 @@ describe('a customer rule for the replacement source', () => {
     expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
   });
 });
+
+describe('a process whose lease ran out while it worked', () => {
+  it('does not claim the outcome: another replica settled it by reading AWS, and the trail says so once', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const clock = new TestClock();
+    let release!: () => void;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inWrite = new Promise<void>((resolve) => (started = resolve));
+    const open = { value: true };
+    const slow = defineFix({
+      id: 'test.slow',
+      checkIds: ['ec2.sg-admin-port-ipv4'],
+      title: { en: 'Slow', ja: '遅い' },
+      actions: { read: [], write: [] },
+      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+      apply: async (_finding, _inputs, ctx) => {
+        await ctx.journal?.record({ before: { open: true } });
+        started();
+        await writing;
+        open.value = false;
+        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
+      },
+      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+      reconcile: async () => (open.value ? { state: 'unchanged', current: { open: true }, message: 'still open' } : { state: 'changed', current: { open: false }, message: 'closed' }),
+    });
+    const replica = (owner: string) =>
+      createRemediation({
+        store: store.remediation,
+        settings: defaultSettings(),
+        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
+        listed: async (id) => id === 'U0BOB',
+        clock,
+        fixes: [slow],
+        owner,
+        // No renewal during the test: the owner stalls past its lease.
+        lease: { ms: 60_000, renewMs: HOUR },
+      });
+    const a = replica('process-a');
+    const b = replica('process-b');
+    const request = await requested(a);
+    const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
+    await inWrite;
+    // B sweeps while A's lease is live: nothing happens. Then A stalls past its lease and B settles it.
+    expect((await b.sweeper.sweep()).requests).toEqual([]);
+    clock.advance(61_000);
+    expect((await b.sweeper.sweep()).requests.map((r) => r.state)).toEqual(['failed']);
+    // A's write lands afterwards; A must not record "applied" over B's settlement: it reads AWS instead.
+    release();
+    const result = await approving;
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'failed' } });
+    const events = await a.audit.events();
+    expect(events.map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.reconciled', 'fix.late-write']);
+    // The write that landed late is in the trail with its AWS request id; the record is not overwritten.
+    expect(events.at(-1)).toMatchObject({ detail: { requestIds: ['req-slow'], note: expect.stringContaining('settled the request as failed') } });
+    expect((await a.fixes.get(request.id))?.state).toBe('failed');
+  });
+});
