@@ -50,7 +50,6 @@ async function main(): Promise<void> {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       onLookupError: (message) => console.warn(message),
     }),
-    env: process.env,
   });
   await remediation.risks.refresh();
   const bot = buildApp({

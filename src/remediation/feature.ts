@@ -21,7 +21,6 @@ export interface RemediationOptions {
   /** Whether a user is an approver: listed, or in a listed user group (looked up in Slack, cached). */
   listed: (userId: string) => Promise<boolean>;
   clock?: Clock;
-  env?: Record<string, string | undefined>;
   /** The fixes on offer (all of them in production). */
   fixes?: readonly AnyFix[];
   instrument?: SessionOptions['instrument'];

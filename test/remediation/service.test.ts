@@ -37,7 +37,6 @@ function setup(accounts: { id: string; name: string }[] = []) {
     config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 24 * HOUR, riskSelfAccept: false },
     listed: async (id) => id === 'U0BOB',
     clock,
-    env: {},
     sleep: async () => undefined,
   });
   return { remediation, clock, store: store.remediation };
@@ -127,7 +126,6 @@ describe('an apply that reports an error', () => {
       config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
       listed: async (id) => id === 'U0BOB',
       clock: new TestClock(),
-      env: {},
       fixes: [flaky],
     });
     const request = await requested(remediation);

@@ -22,7 +22,6 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 86_400_000, riskSelfAccept: false },
     listed: async (id) => id === 'U0BOB',
     clock,
-    env: {},
   });
   const deps: SlackDeps = {
     scans: new ScanService({ deps: { settings: defaultSettings(), checks: [] } }),
