@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPEN_STATES } from '../../src/remediation/state.ts';
-import { openDatabase } from '../../src/store/sqlite/database.ts';
+import { migrate, openDatabase } from '../../src/store/sqlite/database.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { SqliteRemediationStore } from '../../src/store/sqlite/remediation-store.ts';
 import { describeRemediationStoreContract } from './contract/remediation-store-contract.ts';
@@ -37,5 +37,28 @@ describe('SQLite open-request index', () => {
 
   it('the latest migration that defines the open index is the one applied', () => {
     expect(MIGRATIONS.filter((m) => m.sql.includes('remediation_requests_one_open')).map((m) => m.version)).toEqual([3]);
+  });
+});
+
+describe('upgrading a database to the open-request index', () => {
+  it('expires a request that waited beside an open undo of the same target, with its audit event', async () => {
+    const db = openDatabase(':memory:', MIGRATIONS.slice(0, 2));
+    try {
+      const insert = db.prepare('INSERT INTO remediation_requests (id, finding_key, state, expires_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?)');
+      const data = (id: string) => JSON.stringify({ id, fixId: 'ec2.revoke-world-open-rule', finding: { checkId: 'ec2.sg-admin-port-ipv4', accountId: '111122223333', region: 'eu-west-1', resourceId: 'sg-0abc' } });
+      insert.run('undoing-1', 'target', 'undo_requested', 'x', 'x', data('undoing-1'));
+      insert.run('waiting-2', 'target', 'requested', 'x', 'x', data('waiting-2'));
+      insert.run('other-3', 'other', 'requested', 'x', 'x', data('other-3'));
+      migrate(db);
+      const store = new SqliteRemediationStore(db);
+      expect((await store.getRequest('waiting-2'))?.state).toBe('expired');
+      expect((await store.getRequest('undoing-1'))?.state).toBe('undo_requested');
+      expect((await store.getRequest('other-3'))?.state).toBe('requested');
+      expect((await store.auditEvents()).map((e) => [e.event, e.subjectId, e.checkId, e.fixId])).toEqual([
+        ['fix.expired', 'waiting-2', 'ec2.sg-admin-port-ipv4', 'ec2.revoke-world-open-rule'],
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
