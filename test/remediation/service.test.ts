@@ -331,3 +331,56 @@ describe('a process whose lease ran out while it worked', () => {
     expect((await a.fixes.get(request.id))?.state).toBe('failed');
   });
 });
+
+describe('a write slower than the old sweep grace (120 s)', () => {
+  it('stays with its owner, which renews its lease, and is recorded as the owner applied it', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const clock = new TestClock();
+    let release!: () => void;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inWrite = new Promise<void>((resolve) => (started = resolve));
+    const slow = defineFix({
+      id: 'test.slow',
+      checkIds: ['ec2.sg-admin-port-ipv4'],
+      title: { en: 'Slow', ja: '遅い' },
+      actions: { read: [], write: [] },
+      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+      apply: async (_finding, _inputs, ctx) => {
+        await ctx.journal?.record({ before: { open: true } });
+        started();
+        await writing;
+        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
+      },
+      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+      reconcile: async () => ({ state: 'unchanged', current: { open: true }, message: 'still open' }),
+    });
+    const replica = (owner: string) =>
+      createRemediation({
+        store: store.remediation,
+        settings: defaultSettings(),
+        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
+        listed: async (id) => id === 'U0BOB',
+        clock,
+        fixes: [slow],
+        owner,
+        lease: { ms: 60_000, renewMs: 5 },
+      });
+    const a = replica('process-a');
+    const b = replica('process-b');
+    const request = await requested(a);
+    const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
+    await inWrite;
+    // 150 s of AWS time in 15 s steps; the owner renews between steps, the other replica sweeps after each.
+    for (let elapsed = 0; elapsed < 150_000; elapsed += 15_000) {
+      clock.advance(15_000);
+      const renewed = new Date(clock.now().getTime() + 59_000).toISOString();
+      for (let i = 0; i < 100 && ((await a.fixes.get(request.id))?.lease?.expiresAt ?? '') < renewed; i++) await new Promise((r) => setTimeout(r, 5));
+      expect((await b.sweeper.sweep()).requests).toEqual([]);
+    }
+    release();
+    expect(await approving).toMatchObject({ kind: 'done', request: { state: 'applied', result: { requestIds: ['req-slow'] } } });
+    expect((await a.audit.events()).map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.applied']);
+  });
+});
