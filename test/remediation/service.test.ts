@@ -1,13 +1,14 @@
 // The fix request service without Slack: previews, one open request per finding, failures that leave
 // AWS as it was, and undo decisions that keep the fix in place.
-import { AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { createRemediation } from '../../src/remediation/feature.ts';
 import { defineFix } from '../../src/remediation/fix.ts';
-import { WrongAccountError } from '../../src/remediation/sessions.ts';
+import { openFixSession, WrongAccountError } from '../../src/remediation/sessions.ts';
 import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
+import { FakeAwsHttp, stsHandlers } from '../helpers/fake-aws-http.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { FINDING, memoryStore } from './fixtures.ts';
 import { ACCOUNT, sts, TestClock } from './harness.ts';
@@ -382,5 +383,39 @@ describe('a write slower than the old sweep grace (120 s)', () => {
     release();
     expect(await approving).toMatchObject({ kind: 'done', request: { state: 'applied', result: { requestIds: ['req-slow'] } } });
     expect((await a.audit.events()).map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.applied']);
+  });
+});
+
+describe('the remediation role', () => {
+  it('comes from the validated configuration, never from the raw environment', async () => {
+    const configured = `arn:aws:iam::${ACCOUNT}:role/awscheck-fix`;
+    // AssumeRole over HTTP (the credential provider has its own STS client, which the mocks do not reach).
+    const fake = new FakeAwsHttp({ sts: stsHandlers(ACCOUNT) });
+    const url = await fake.start();
+    const saved = { ...process.env };
+    process.env.AWSCHECK_REMEDIATION_ROLE_ARN = 'arn:aws:iam::999999999999:role/raw-env';
+    // The source credentials AssumeRole is signed with (the default chain would look further).
+    process.env.AWS_ACCESS_KEY_ID = 'AKIASOURCE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'source-secret';
+    try {
+      const options = { settings: defaultSettings({ endpointUrl: url }), clock: new TestClock() };
+      // Configured: the fix clients assume that role.
+      const withRole = openFixSession(ACCOUNT, { ...options, remediationRoleArn: configured });
+      const credentials = withRole.context.session.client(EC2Client, 'eu-west-1').config.credentials;
+      expect((await credentials()).accessKeyId).toBe(`ASIA${ACCOUNT}`);
+      expect(fake.calls('sts', 'AssumeRole').map((call) => call.params.get('RoleArn'))).toEqual([configured]);
+      withRole.close();
+      // Not configured: the raw variable is ignored; the source credentials are used as they are.
+      const without = openFixSession(ACCOUNT, options);
+      expect((await without.context.session.client(EC2Client, 'eu-west-1').config.credentials()).accessKeyId).toBe('AKIASOURCE');
+      expect(fake.calls('sts', 'AssumeRole')).toHaveLength(1);
+      without.close();
+    } finally {
+      for (const name of ['AWSCHECK_REMEDIATION_ROLE_ARN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await fake.stop();
+    }
   });
 });
