@@ -9,6 +9,7 @@ import { ConfigError, ConfigProblems } from './config/errors.ts';
 import { type LoadedConfig, loadConfig } from './config/load.ts';
 import { formatDuration, type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
 import { createRemediation } from './remediation/feature.ts';
+import { shutDownGracefully } from './remediation/shutdown.ts';
 import { approverLookup } from './slack/approvers.ts';
 import { startRemediationHousekeeping } from './slack/remediation-housekeeping.ts';
 import { remediationFindingActions } from './slack/render/finding-actions.ts';
@@ -53,7 +54,6 @@ async function main(): Promise<void> {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       onLookupError: (message) => console.warn(message),
     }),
-    env: process.env,
   });
   await remediation.risks.refresh();
   const bot = buildApp({
@@ -101,14 +101,25 @@ async function main(): Promise<void> {
     ...(bot.deps.findingActions ? { findingActions: bot.deps.findingActions } : {}),
   });
   const shutdown = () => {
-    stopHousekeeping();
-    Promise.resolve(alerts?.stop())
-      .then(() => bot.stop())
-      .then(() => history.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+    shutDownGracefully({
+      stopIntake: async () => {
+        stopHousekeeping();
+        remediation.fixes.stop();
+        await alerts?.stop();
+        await bot.stop();
+      },
+      // Fixes and undos in flight, then what they tell Slack.
+      idle: async () => {
+        await remediation.fixes.idle();
+        await remediation.sweeper.idle();
+        await bot.idle();
+      },
+      close: async () => history.close(),
+      warn: (message) => bot.app.logger.warn(message),
+    }).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -140,6 +140,8 @@ export const defaultGroupRulesFix = defineFix({
     if (rules.length === 0) return noChange(before, emptyMessage(groupId, ctx));
     const { ingress, egress } = byDirection(rules);
     const ids: string[] = [];
+    // Journal before the first write: undo then puts back exactly these rules, not an older reading.
+    await ctx.journal?.record({ before });
     if (ingress.length > 0) {
       const id = await revokeRules(ctx, region, groupId, 'ingress', ingress);
       if (id) ids.push(id);

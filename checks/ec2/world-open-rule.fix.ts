@@ -1,6 +1,13 @@
 // Closes one world-open inbound rule by its rule id and nothing else: sibling rules of the group, even ones
 // with overlapping ports, are never touched. Optionally opens the same ports to a narrower source first, so
 // a team can move from "anyone" to "the office" in one approved step. Undo authorises the identical rule.
+//
+// Authorise-then-revoke is two writes, so the fix keeps a journal (FixContext.journal): the exact replacement
+// rule, its description tagged with the request, is recorded before it is authorised, and its rule id after.
+// Reconcile and undo act only on that recorded rule, never on a look-alike (a customer's own rule for the
+// same source stays theirs). After a crash between the two writes, reconcile ROLLS BACK: the world-open rule
+// is still there, so the replacement awscheck added is revoked and the request ends failed, to be asked for
+// again; finishing instead would make the approved write long after anyone watched it.
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { describeAwsError, hasErrorCode } from '../../src/aws/errors.ts';
@@ -99,7 +106,8 @@ export function normaliseCidr(raw: string): { cidr: string } | { error: Localize
   return { cidr: normal };
 }
 
-const inputsSchema = z.strictObject({ replacementCidr: z.string().optional() }).transform((value, zod): ReplacementInputs => {
+// 64 characters hold any CIDR; the bound stops a crafted modal submission from storing a novel.
+const inputsSchema = z.strictObject({ replacementCidr: z.string().max(64).optional() }).transform((value, zod): ReplacementInputs => {
   const raw = value.replacementCidr?.trim();
   if (!raw) return {};
   const result = normaliseCidr(raw);
@@ -171,6 +179,42 @@ function replacementFor(rule: RuleSnapshot, cidr: string): RuleSnapshot {
 const afterSchema = z.object({ revokedRuleId: z.string(), replacementRuleId: z.string().optional() });
 type After = z.infer<typeof afterSchema>;
 
+/** The journal of one apply: what it is about to add (recorded before the write), what it added, its request ids. */
+const journalSchema = z.object({
+  replacement: ruleSnapshotSchema.optional(),
+  replacementRuleId: z.string().optional(),
+  requestIds: z.array(z.string()).default([]),
+});
+type Journal = z.infer<typeof journalSchema>;
+
+function readJournal(ctx: FixContext): Journal | undefined {
+  const parsed = journalSchema.safeParse(ctx.journal?.entries);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** AWS keeps at most 255 characters of a rule description. */
+const MAX_DESCRIPTION = 255;
+
+/** The replacement with the request's tag in its description: no rule awscheck did not add carries it. */
+function tagged(rule: RuleSnapshot, key: string): RuleSnapshot {
+  const tag = `[awscheck:${key.slice(0, 8)}]`;
+  const kept = (rule.description ?? '').slice(0, MAX_DESCRIPTION - tag.length - 1).trimEnd();
+  return { ...rule, description: kept ? `${kept} ${tag}` : tag };
+}
+
+/** The replacement this request added, as AWS shows it now: by its recorded id, else by its exact tagged rule. */
+function ourReplacement(rules: readonly RuleSnapshot[], journal: Journal | undefined): RuleSnapshot | undefined {
+  const planned = journal?.replacement;
+  if (!planned) return undefined;
+  if (journal.replacementRuleId) return rules.find((r) => r.ruleId === journal.replacementRuleId);
+  return rules.find((r) => sameRule(r, planned) && r.description === planned.description);
+}
+
+/** A rule already revoked (by an earlier attempt) is what a rollback wants anyway. */
+function alreadyGone(err: unknown): boolean {
+  return hasErrorCode(err, 'InvalidSecurityGroupRuleId.NotFound') || hasErrorCode(err, 'InvalidPermission.NotFound');
+}
+
 export const worldOpenRuleFix = defineFix<ReplacementInputs>({
   id: 'ec2.revoke-world-open-rule',
   checkIds: ['ec2.sg-admin-port-ipv4', 'ec2.sg-admin-port-ipv6', 'ec2.sg-all-ports-open', 'ec2.sg-insecure-service-open'],
@@ -211,8 +255,8 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
               ja: `${ruleText(replacement, ctx)} のルールはすでにあり、そのまま残るため、この送信元からのアクセスは維持されます。`,
             })
           : ctx.text({
-              en: `First authorise ${ruleText(replacement, ctx)} (same ports and description), so that source keeps its access.`,
-              ja: `先に ${ruleText(replacement, ctx)} (同じポートと説明) を許可し、この送信元からのアクセスを維持します。`,
+              en: `First authorise ${ruleText(replacement, ctx)} (same ports and description, tagged [awscheck:…] so awscheck only ever removes the rule it added), so that source keeps its access.`,
+              ja: `先に ${ruleText(replacement, ctx)} (同じポートと説明。awscheck が追加したルールだけを削除できるよう [awscheck:…] のタグを付けます) を許可し、この送信元からのアクセスを維持します。`,
             }),
       );
     }
@@ -242,16 +286,28 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     const { rule } = live;
     const ids: string[] = [];
     let replacementRuleId: string | undefined;
+    let journal: Journal = { requestIds: [] };
     const replacement = inputs.replacementCidr ? replacementFor(rule, inputs.replacementCidr) : undefined;
+    // An existing rule for the same source (the customer's) is never ours: nothing is added, undo leaves it.
     if (replacement && !rules.some((r) => sameRule(r, replacement))) {
+      const planned = ctx.journal ? tagged(replacement, ctx.journal.key) : replacement;
+      journal = { replacement: planned, requestIds: [] };
+      // Intent first: a crash after the authorise still leaves a record of the rule to look for.
+      await ctx.journal?.record(journal);
       try {
-        const added = await authorizeRule(ctx, region, replacement);
+        const added = await authorizeRule(ctx, region, planned);
         replacementRuleId = added.rule?.ruleId;
         if (added.requestId) ids.push(added.requestId);
+        journal = { ...journal, ...(replacementRuleId ? { replacementRuleId } : {}), requestIds: [...ids] };
       } catch (err) {
         // Someone added the same rule meanwhile: it is theirs, so undo must leave it alone.
         if (!hasErrorCode(err, 'InvalidPermission.Duplicate')) throw err;
+        journal = { requestIds: [] };
       }
+      await ctx.journal?.record(journal);
+    } else {
+      // Nothing to add: the journal still says a write is coming, so reconcile knows awscheck wrote.
+      await ctx.journal?.record(journal);
     }
     try {
       const id = await revokeRules(ctx, region, wanted.groupId, 'ingress', [rule.ruleId]);
@@ -267,6 +323,8 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       }
       throw err;
     }
+    // The revoke's request id survives a crash from here on (reconcile reports it).
+    if (ctx.journal) await ctx.journal.record({ ...journal, requestIds: [...ids] });
     const check = await readBack(
       ctx,
       () => readGroupRules(ctx, region, wanted.groupId),
@@ -378,37 +436,41 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     };
   },
 
-  async reconcile(finding, inputs, ctx) {
+  async reconcile(finding, _inputs, ctx) {
     const wanted = findingRule(finding);
+    const journal = readJournal(ctx);
     const rules = await readGroupRules(ctx, finding.region, wanted.groupId);
     const rule = rules.find((r) => r.ruleId === wanted.ruleId);
-    const replacement = rule && inputs.replacementCidr ? replacementFor(rule, inputs.replacementCidr) : undefined;
+    // Only the replacement the journal recorded is awscheck's; a look-alike is the customer's and is left alone.
+    const ours = ourReplacement(rules, journal);
+    const requestIds = [...(journal?.requestIds ?? [])];
     if (rule) {
-      const extra = replacement && rules.some((r) => sameRule(r, replacement));
+      // The revoke never happened: roll back the replacement added for it, so nothing is left half-done.
+      let rolledBack = false;
+      if (ours) {
+        try {
+          const id = await revokeRules(ctx, finding.region, wanted.groupId, 'ingress', [ours.ruleId]);
+          if (id) requestIds.push(id);
+        } catch (err) {
+          if (!alreadyGone(err)) throw err;
+        }
+        rolledBack = true;
+      }
       return {
         state: 'unchanged',
         current: rule,
+        requestIds,
         message: ctx.text({
-          en: `Rule ${wanted.ruleId} is still in ${groupText(wanted)}: the fix was not applied.${extra ? ` A rule for ${ruleText(replacement, ctx)} exists and was left in place.` : ''}`,
-          ja: `ルール ${wanted.ruleId} は ${groupText(wanted)} にまだあります。修正は適用されていません。${extra ? `${ruleText(replacement, ctx)} のルールはそのまま残しています。` : ''}`,
+          en: `Rule ${wanted.ruleId} is still in ${groupText(wanted)}: the fix was not applied.${rolledBack ? ` The replacement rule ${ours?.ruleId ?? ''} awscheck had added for it was removed again.` : ''}`,
+          ja: `ルール ${wanted.ruleId} は ${groupText(wanted)} にまだあります。修正は適用されていません。${rolledBack ? `awscheck が代わりに追加したルール ${ours?.ruleId ?? ''} は削除しました。` : ''}`,
         }),
       };
     }
-    // The replacement, if one was asked for, is the rule with the removed rule's ports from that source.
-    const replacementRule = inputs.replacementCidr
-      ? rules.find(
-          (r) =>
-            !r.isEgress &&
-            (r.cidrIpv4 ?? r.cidrIpv6) === inputs.replacementCidr &&
-            protocolName(r.ipProtocol) === protocolName(wanted.ipProtocol) &&
-            (r.fromPort ?? -1) === (wanted.fromPort ?? -1) &&
-            (r.toPort ?? -1) === (wanted.toPort ?? -1),
-        )
-      : undefined;
-    const current: After = { revokedRuleId: wanted.ruleId, ...(replacementRule ? { replacementRuleId: replacementRule.ruleId } : {}) };
+    const current: After = { revokedRuleId: wanted.ruleId, ...(ours ? { replacementRuleId: ours.ruleId } : {}) };
     return {
       state: 'changed',
       current,
+      requestIds,
       message: ctx.text({
         en: `Rule ${wanted.ruleId} is gone from ${groupText(wanted)}: the fix was applied before the interruption.`,
         ja: `ルール ${wanted.ruleId} は ${groupText(wanted)} からなくなっています。中断の前に修正は適用されていました。`,

@@ -111,8 +111,8 @@ export function createSession(
   options: SessionOptions,
 ): AwsSession {
   const { settings } = options;
-  const env = options.env ?? process.env;
-  const roleArn = purpose === 'remediate' ? (account.remediationRoleArn ?? env.AWSCHECK_REMEDIATION_ROLE_ARN ?? account.roleArn) : account.roleArn;
+  // The remediation role comes from the validated configuration (src/remediation/sessions.ts), never raw env.
+  const roleArn = purpose === 'remediate' ? (account.remediationRoleArn ?? account.roleArn) : account.roleArn;
   // Assumed once per session (one scan of the account), shared by every client, refreshed before expiry.
   const credentials = roleArn ? shareCredentials(assumeRoleCredentials(account, roleArn, purpose, settings)) : undefined;
   const limit = pLimit(settings.concurrency);

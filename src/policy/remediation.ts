@@ -2,6 +2,7 @@
 // their reads (preview, re-read, verify) and their writes, each narrowed to the resources its action allows.
 import { ALL_FIXES } from '../../checks/fixes.ts';
 import type { AnyFix } from '../remediation/fix.ts';
+import { SESSION_ACTIONS } from '../remediation/sessions.ts';
 import { type IamPolicyDocument, type IamPolicyStatement, isReadOnlyAction } from './read-only.ts';
 import { RESOURCE_TYPES, resourceTypeOf } from './resources.ts';
 
@@ -11,7 +12,9 @@ export interface PolicyOptions {
 }
 
 function union(fixes: readonly AnyFix[], kind: 'read' | 'write'): string[] {
-  return [...new Set(fixes.flatMap((fix) => fix.actions[kind]))].sort();
+  // Every fix session proves its account (GetCallerIdentity) before writing, whatever the fix.
+  const session = kind === 'read' && fixes.length > 0 ? SESSION_ACTIONS : [];
+  return [...new Set([...session, ...fixes.flatMap((fix) => fix.actions[kind])])].sort();
 }
 
 /** Every action the fixes may call, reads and writes together, sorted. */

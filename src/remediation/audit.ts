@@ -3,7 +3,7 @@
 // AWS request ids and the outcome; exported as CSV or JSON by `awscheck audit`.
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../engine/types.ts';
-import type { AuditDetail, AuditEvent, AuditSubject, FixRequest, RemediationStore, RiskAcceptance } from './store.ts';
+import type { AuditDetail, AuditEvent, AuditSubject, FixRequest, NewAuditEvent, RemediationStore, RiskAcceptance } from './store.ts';
 
 /** Written as the actor when the bot acts on its own: an expiry, the start-up reconciliation. */
 export const SYSTEM_ACTOR = 'awscheck';
@@ -24,6 +24,8 @@ export const AUDIT_EVENTS = [
   'fix.undone',
   'fix.undo-failed',
   'fix.reconciled',
+  /** A write that landed after another process had settled the request (its owner had lost its lease). */
+  'fix.late-write',
   'risk.requested',
   'risk.refused',
   'risk.accepted',
@@ -43,6 +45,17 @@ function about(finding: CheckResult): Pick<AuditEvent, 'checkId' | 'accountId' |
   };
 }
 
+/** The audit event of a fix request's state change, to be written in the same transaction as the change. */
+export function fixEvent(request: FixRequest, event: AuditEventName, actor: string, at: string, detail: AuditDetail = {}): NewAuditEvent {
+  return { at, event, actor, subject: 'fix', subjectId: request.id, ...about(request.finding), fixId: request.fixId, detail };
+}
+
+/** The audit event of a risk acceptance's state change. */
+export function riskEvent(risk: RiskAcceptance, event: AuditEventName, actor: string, at: string, detail: AuditDetail = {}): NewAuditEvent {
+  return { at, event, actor, subject: 'risk', subjectId: risk.id, ...about(risk.finding), detail };
+}
+
+/** Appends the events that go with no state change (refusals) and reads the trail. */
 export class AuditLog {
   constructor(private readonly store: Pick<RemediationStore, 'appendAudit' | 'auditEvents'>) {}
 

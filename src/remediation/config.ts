@@ -85,8 +85,14 @@ export function remediationConfigFromEnv(env: Env): RemediationConfig {
     }
   }
 
-  const roleArn = env.AWSCHECK_REMEDIATION_ROLE_ARN?.trim() || undefined;
-  if (roleArn !== undefined && !accountSchema.shape.remediationRoleArn.safeParse(roleArn).success) {
+  const rawRole = env.AWSCHECK_REMEDIATION_ROLE_ARN;
+  const roleArn = rawRole?.trim() || undefined;
+  if (rawRole !== undefined && roleArn === undefined) {
+    // Set but empty would silently fall back to the scan credentials: say so instead.
+    problems.push(
+      'AWSCHECK_REMEDIATION_ROLE_ARN: set but empty; set it to an IAM role ARN such as arn:aws:iam::123456789012:role/awscheck-fix, or remove the variable to run fixes with the scan credentials.',
+    );
+  } else if (roleArn !== undefined && !accountSchema.shape.remediationRoleArn.safeParse(roleArn).success) {
     problems.push(
       `AWSCHECK_REMEDIATION_ROLE_ARN: got ${showValue(roleArn)}; expected an IAM role ARN such as arn:aws:iam::123456789012:role/awscheck-fix, or unset it to run fixes with the scan credentials.`,
     );

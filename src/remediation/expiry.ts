@@ -1,5 +1,5 @@
 // The housekeeping that time alone triggers: approval requests past their deadline expire (and do nothing),
-// requests a crash left in flight are reconciled against AWS once they are older than the grace period,
+// in-flight requests whose lease has expired (their owner died or stalled) are settled by reading AWS,
 // the accepted-risk cache is reloaded (other replicas may have changed it), and old snapshots go.
 import type { Clock } from '../engine/types.ts';
 import { type ReconcileOptions, type ReconcileReport, reconcileInFlight } from './reconcile.ts';
@@ -23,7 +23,7 @@ export interface SweeperOptions {
   store: RemediationStore;
   fixes: RemediationService;
   risks: RiskService;
-  reconcile: Omit<ReconcileOptions, 'graceMs' | 'busy'>;
+  reconcile: ReconcileOptions;
   clock: Clock;
 }
 
@@ -33,30 +33,30 @@ export class Sweeper {
 
   constructor(private readonly options: SweeperOptions) {}
 
-  /** One pass. `graceMs` 0 at start-up reconciles every in-flight request this process is not working on. */
-  sweep(graceMs: number): Promise<SweepReport> {
+  /** One pass. Work in flight under a live lease (this process's or another replica's) is left alone. */
+  sweep(): Promise<SweepReport> {
     // One pass at a time: a slow AWS read must not let two passes reconcile the same request.
-    this.running ??= this.pass(graceMs).finally(() => {
+    this.running ??= this.pass().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async pass(graceMs: number): Promise<SweepReport> {
+  private async pass(): Promise<SweepReport> {
     const { fixes, risks, store, clock } = this.options;
     const expired = await fixes.expireDue();
-    const reconciled = await reconcileInFlight({ ...this.options.reconcile, graceMs, busy: fixes.busy });
+    const reconciled = await reconcileInFlight(this.options.reconcile);
     const riskChanges = await risks.expireDue();
     await risks.refresh();
     await store.pruneSnapshots(new Date(clock.now().getTime() - SNAPSHOT_RETENTION_MS).toISOString());
     return { requests: [...expired, ...reconciled.settled], risks: riskChanges, unreadable: reconciled.unreadable };
   }
 
-  /** Sweeps every `intervalMs` (with a grace of two intervals for other replicas' work) until stop(). */
+  /** Sweeps every `intervalMs` until stop(). */
   start(onReport: (report: SweepReport) => Promise<void>, onError: (err: unknown) => void, intervalMs = SWEEP_INTERVAL_MS): void {
     this.stop();
     this.timer = setInterval(() => {
-      this.sweep(2 * intervalMs)
+      this.sweep()
         .then(onReport)
         .catch(onError);
     }, intervalMs);

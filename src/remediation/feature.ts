@@ -10,7 +10,7 @@ import type { RemediationConfig } from './config.ts';
 import { Sweeper } from './expiry.ts';
 import type { AnyFix } from './fix.ts';
 import { RiskService } from './risks.ts';
-import { RemediationService } from './service.ts';
+import { DEFAULT_LEASE, type LeaseSettings, processOwnerId, RemediationService } from './service.ts';
 import { FindingSnapshots } from './snapshots.ts';
 import type { RemediationStore } from './store.ts';
 
@@ -21,12 +21,15 @@ export interface RemediationOptions {
   /** Whether a user is an approver: listed, or in a listed user group (looked up in Slack, cached). */
   listed: (userId: string) => Promise<boolean>;
   clock?: Clock;
-  env?: Record<string, string | undefined>;
   /** The fixes on offer (all of them in production). */
   fixes?: readonly AnyFix[];
   instrument?: SessionOptions['instrument'];
   sleep?: (ms: number) => Promise<void>;
   onError?: (err: unknown) => void;
+  /** Lease length and renewal on in-flight work (tests shorten them); DEFAULT_LEASE otherwise. */
+  lease?: LeaseSettings;
+  /** This process run's lease owner id; processOwnerId() otherwise. */
+  owner?: string;
 }
 
 export interface Remediation {
@@ -57,7 +60,8 @@ export function createRemediation(options: RemediationOptions): Remediation {
   const fixById = (id: string) => fixes.find((f) => f.id === id);
   const sessions = {
     settings,
-    ...(options.env ? { env: options.env } : {}),
+    // The remediation role only from the validated configuration (AWSCHECK_REMEDIATION_ROLE_ARN).
+    ...(config.remediationRoleArn ? { remediationRoleArn: config.remediationRoleArn } : {}),
     ...(options.instrument ? { instrument: options.instrument } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   };
@@ -71,6 +75,8 @@ export function createRemediation(options: RemediationOptions): Remediation {
     ttlMs: config.approvalTtlMs,
     clock,
     locale: settings.locale,
+    owner: options.owner ?? processOwnerId(),
+    lease: options.lease ?? DEFAULT_LEASE,
   });
   const risks = new RiskService({ store, audit, policy, clock, ttlMs: config.approvalTtlMs, selfAccept: config.riskSelfAccept });
   const sweeper = new Sweeper({

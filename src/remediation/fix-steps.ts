@@ -39,6 +39,9 @@ export interface VerifiedWrite<T> {
 
 /** Sends one write, reads back until it shows, and reports it: the tail of every single-write apply and undo. */
 export async function writeAndVerify<T>(ctx: FixContext, step: VerifiedWrite<T>): Promise<FixOutcome> {
+  // The before-state goes to the journal before the write: reconcile then knows awscheck wrote, and what
+  // an undo must put back (not the preview's older reading).
+  if (step.status === 'applied') await ctx.journal?.record({ before: step.before });
   const answer = await step.write();
   const check = await readBack(ctx, step.read, step.done);
   return {
@@ -75,4 +78,9 @@ export function goneBeforeUndo(resource: Localized): FixError {
     en: `${resource.en} no longer exists, so there is nothing to undo`,
     ja: `${resource.ja} はもう存在しないため、取り消すものはありません`,
   });
+}
+
+/** The before-state an apply recorded in its journal ({ before }), if it did. */
+export function journalledBefore(journal: unknown): { before: unknown } | undefined {
+  return journal !== null && typeof journal === 'object' && 'before' in journal ? { before: (journal).before } : undefined;
 }

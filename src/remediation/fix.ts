@@ -19,6 +19,24 @@ export interface FixContext {
   text(message: Localized): string;
   /** Waits between read-backs while AWS's eventually consistent APIs catch up; tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The request's journal (FixRequest.journal): fixes that make more than one write record what they are
+   * about to create before creating it, and what they created after, so reconcile and undo act on awscheck's
+   * own writes only. Absent outside the approval flow (tests of one fix), where nothing is recorded.
+   */
+  journal?: FixJournal;
+}
+
+export interface FixJournal {
+  /** Unique per fix request: a fix may tag what it creates with it (a rule description), to find it after a crash. */
+  readonly key: string;
+  /** What was recorded so far; undefined when nothing was. */
+  readonly entries: unknown;
+  /**
+   * Stores `entries` (the whole journal, replacing the previous one) before the fix goes on. Throws when this
+   * process may no longer write for the request (its lease was lost): the fix must then stop.
+   */
+  record(entries: unknown): Promise<void>;
 }
 
 export interface DryRunResult {
@@ -65,6 +83,8 @@ export interface AppliedFix<I = unknown> {
   before: unknown;
   after: unknown;
   requestIds: string[];
+  /** The request's journal as apply left it (FixContext.journal). */
+  journal?: unknown;
 }
 
 /** After a crash in "applying": what AWS shows now. Never re-applies. */
@@ -73,6 +93,8 @@ export interface Reconciliation {
   /** When changed: the after-state to record, shaped as FixOutcome.after. When unchanged: the resource as read now. */
   current: unknown;
   message: string;
+  /** Writes reconcile made itself (rolling back a half-done apply), or that the journal says apply made. */
+  requestIds?: string[];
 }
 
 export interface FixActions {
@@ -204,13 +226,32 @@ export function defineFix<I = NoInputs>(fix: FixDefinition<I>): FixDefinition<I>
     },
     async reconcile(finding, inputs, ctx) {
       guard(checked, finding, ctx);
-      return fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+      const found = await fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+      // Every fix journals before its first write. With a journal and nothing in it, awscheck never wrote:
+      // a change AWS shows is someone else's, never adopted (undo would otherwise reverse their work).
+      if (found.state === 'changed' && ctx.journal && ctx.journal.entries === undefined) {
+        return {
+          state: 'unchanged',
+          current: found.current,
+          message: ctx.text({
+            en: 'awscheck had not started writing when it stopped; the resource was changed by someone else, so it is not recorded as this fix.',
+            ja: 'awscheck は書き込みを始める前に停止しました。リソースは他の誰かによって変更されたため、この修正としては記録しません。',
+          }),
+        };
+      }
+      return found;
     },
   };
 }
 
 /** A fix context with the configured language; clock and sleep are for tests. */
-export function createFixContext(options: { session: AwsSession; locale: Locale; clock?: Clock; sleep?: (ms: number) => Promise<void> }): FixContext {
+export function createFixContext(options: {
+  session: AwsSession;
+  locale: Locale;
+  clock?: Clock;
+  sleep?: (ms: number) => Promise<void>;
+  journal?: FixJournal;
+}): FixContext {
   const { session, locale } = options;
   return {
     session,
@@ -218,6 +259,7 @@ export function createFixContext(options: { session: AwsSession; locale: Locale;
     clock: options.clock ?? systemClock,
     text: (message) => pick(message, locale),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
   };
 }
 

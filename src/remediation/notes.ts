@@ -23,6 +23,10 @@ export const NOTES = {
     en: 'awscheck restarted while undoing this fix, so the undo may or may not have happened. Nothing was retried automatically; press Undo again: it reads AWS first and only puts back what is missing.',
     ja: 'この修正の取り消し中に awscheck が再起動したため、取り消しが行われたかどうかは不明です。自動では再実行していません。もう一度「取り消す」を押してください。先に AWS を読み取り、足りないものだけを元に戻します。',
   },
+  lateWrite: (state: string): Localized => ({
+    en: `This write reached AWS after another awscheck process had settled the request as ${state} (this one had lost its hold on it). Scan again to see the resource as it is now.`,
+    ja: `この書き込みは、別の awscheck プロセスが依頼を ${state} として確定した後に AWS に届きました (このプロセスは保持を失っていました)。再スキャンして現在の状態を確認してください。`,
+  }),
   undoFailed: (error: string): Localized => ({
     en: `The undo failed: ${error}. The fix is still in place; the undo can be requested again.`,
     ja: `取り消しに失敗しました: ${error}。修正はそのまま残っています。取り消しはもう一度依頼できます。`,

@@ -6,9 +6,10 @@ import type { CheckResult, Clock } from '../engine/types.ts';
 import type { Localized } from '../i18n/locale.ts';
 import type { ExpiringRisk } from '../report/model.ts';
 import { findingKey } from '../store/finding-key.ts';
-import { type AuditLog, SYSTEM_ACTOR } from './audit.ts';
+import { type AuditEventName, type AuditLog, riskEvent, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
-import type { RemediationStore, RiskAcceptance } from './store.ts';
+import type { AuditDetail, RemediationStore, RiskAcceptance, RiskTransition } from './store.ts';
+import type { RiskState } from './state.ts';
 
 export const DEFAULT_RISK_DAYS = 90;
 export const MAX_RISK_DAYS = 365;
@@ -163,6 +164,26 @@ export class RiskService {
     return this.mutes(result);
   }
 
+  /** A state change with its audit event, in one store transaction; the stored record when someone else moved it first. */
+  private async move(
+    risk: RiskAcceptance,
+    from: RiskState,
+    to: RiskState,
+    changes: RiskTransition['changes'],
+    audit: { event: AuditEventName; actor: string; detail?: AuditDetail },
+  ): Promise<{ won: true; risk: RiskAcceptance } | { won: false; risk: RiskAcceptance }> {
+    const at = changes.updatedAt ?? this.now().toISOString();
+    const next = { ...risk, ...changes, state: to };
+    const result = await this.options.store.transitionRisk({
+      id: risk.id,
+      from,
+      to,
+      changes: { ...changes, updatedAt: at },
+      audit: riskEvent(next, audit.event, audit.actor, at, audit.detail),
+    });
+    return result.outcome === 'won' ? { won: true, risk: result.record } : { won: false, risk: result.current ?? risk };
+  }
+
   private isLive(risk: RiskAcceptance): boolean {
     const now = this.now().getTime();
     return risk.state === 'accepted' ? Date.parse(risk.expiresAt) > now : risk.state === 'requested' && Date.parse(risk.requestExpiresAt) > now;
@@ -190,13 +211,11 @@ export class RiskService {
     };
     if (this.options.selfAccept) {
       const risk: RiskAcceptance = { ...base, state: 'accepted', decision: { by: userId, at } };
-      await this.options.store.createRisk(risk);
-      await this.options.audit.risk(risk, 'risk.accepted', userId, at, { reason: risk.reason, expiresAt: risk.expiresAt, note: 'self-accepted' });
+      await this.options.store.createRisk(risk, riskEvent(risk, 'risk.accepted', userId, at, { reason: risk.reason, expiresAt: risk.expiresAt, note: 'self-accepted' }));
       await this.refresh();
       return { kind: 'accepted', risk };
     }
-    await this.options.store.createRisk(base);
-    await this.options.audit.risk(base, 'risk.requested', userId, at, { reason: base.reason, expiresAt: base.expiresAt });
+    await this.options.store.createRisk(base, riskEvent(base, 'risk.requested', userId, at, { reason: base.reason, expiresAt: base.expiresAt }));
     return { kind: 'requested', risk: base };
   }
 
@@ -216,14 +235,18 @@ export class RiskService {
     const expired = await this.expireIfDue(risk);
     if (expired) return { kind: 'expired', risk: expired };
     const at = this.now().toISOString();
-    const accepted: RiskAcceptance = { ...risk, state: 'accepted', decision: { by: userId, at }, updatedAt: at };
-    if (!(await this.options.store.transitionRisk(accepted, 'requested'))) return { kind: 'not-waiting', risk: (await this.get(risk.id)) ?? risk };
-    await this.options.audit.risk(accepted, 'risk.accepted', userId, at, { reason: accepted.reason, expiresAt: accepted.expiresAt });
+    const accepted = await this.move(risk, 'requested', 'accepted', { decision: { by: userId, at }, updatedAt: at }, {
+      event: 'risk.accepted',
+      actor: userId,
+      detail: { reason: risk.reason, expiresAt: risk.expiresAt },
+    });
+    if (!accepted.won) return { kind: 'not-waiting', risk: accepted.risk };
     await this.refresh();
-    return { kind: 'done', risk: accepted };
+    return { kind: 'done', risk: accepted.risk };
   }
 
   async reject(id: unknown, userId: string, reason?: string): Promise<RiskDecisionResult> {
+    if (reason !== undefined && reason.length > MAX_REASON_LENGTH) throw new RangeError(`a rejection reason is at most ${MAX_REASON_LENGTH} characters`);
     const risk = await this.get(id);
     if (!risk) return { kind: 'not-found' };
     if (userId !== risk.requestedBy && !(await this.options.policy.isApprover(userId))) {
@@ -234,10 +257,12 @@ export class RiskService {
     const expired = await this.expireIfDue(risk);
     if (expired) return { kind: 'expired', risk: expired };
     const at = this.now().toISOString();
-    const rejected: RiskAcceptance = { ...risk, state: 'rejected', decision: { by: userId, at, ...(reason ? { reason } : {}) }, updatedAt: at };
-    if (!(await this.options.store.transitionRisk(rejected, 'requested'))) return { kind: 'not-waiting', risk: (await this.get(risk.id)) ?? risk };
-    await this.options.audit.risk(rejected, 'risk.rejected', userId, at, reason ? { reason } : {});
-    return { kind: 'done', risk: rejected };
+    const rejected = await this.move(risk, 'requested', 'rejected', { decision: { by: userId, at, ...(reason ? { reason } : {}) }, updatedAt: at }, {
+      event: 'risk.rejected',
+      actor: userId,
+      detail: reason ? { reason } : {},
+    });
+    return rejected.won ? { kind: 'done', risk: rejected.risk } : { kind: 'not-waiting', risk: rejected.risk };
   }
 
   /** An approver ends an acceptance early: the finding fails again from the next scan. */
@@ -250,20 +275,16 @@ export class RiskService {
     }
     if (risk.state !== 'accepted') return { kind: 'not-waiting', risk };
     const at = this.now().toISOString();
-    const revoked: RiskAcceptance = { ...risk, state: 'revoked', revocation: { by: userId, at }, updatedAt: at };
-    if (!(await this.options.store.transitionRisk(revoked, 'accepted'))) return { kind: 'not-waiting', risk: (await this.get(risk.id)) ?? risk };
-    await this.options.audit.risk(revoked, 'risk.revoked', userId, at);
+    const revoked = await this.move(risk, 'accepted', 'revoked', { revocation: { by: userId, at }, updatedAt: at }, { event: 'risk.revoked', actor: userId });
+    if (!revoked.won) return { kind: 'not-waiting', risk: revoked.risk };
     await this.refresh();
-    return { kind: 'done', risk: revoked };
+    return { kind: 'done', risk: revoked.risk };
   }
 
   async expireIfDue(risk: RiskAcceptance): Promise<RiskAcceptance | undefined> {
     if (risk.state !== 'requested' || this.now().getTime() < Date.parse(risk.requestExpiresAt)) return undefined;
-    const at = this.now().toISOString();
-    const expired: RiskAcceptance = { ...risk, state: 'expired', updatedAt: at };
-    if (!(await this.options.store.transitionRisk(expired, 'requested'))) return undefined;
-    await this.options.audit.risk(expired, 'risk.expired', SYSTEM_ACTOR, at);
-    return expired;
+    const expired = await this.move(risk, 'requested', 'expired', {}, { event: 'risk.expired', actor: SYSTEM_ACTOR });
+    return expired.won ? expired.risk : undefined;
   }
 
   /** Expires unanswered acceptance requests past their deadline; returns those it changed. */

@@ -1,17 +1,25 @@
 // Fix requests from click to outcome: preview read live → request stored → an approver approves →
-// conditional claim → apply once → outcome recorded; and the same gate for undo. Slack-agnostic: the
+// conditional claim (with a lease) → apply once → outcome recorded; and the same gate for undo. Every state
+// change is written with its audit event by the store, and a change this process did not win is never
+// announced as its own: it answers from the stored record instead. While a fix or undo runs, this process
+// renews its lease on the request; if the lease is lost (a stall longer than the lease), it stops at the next
+// journal write and settles the request by reading AWS, like any other process would. Slack-agnostic: the
 // Slack listeners render what these methods return. Who someone is comes in as a user id taken from the
 // signed payload; the policy decides what that user may do.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CheckResult, Clock } from '../engine/types.ts';
 import { type Locale, type Localized, pick } from '../i18n/locale.ts';
 import { fixTargetKey } from './target-key.ts';
-import { type AuditLog, SYSTEM_ACTOR } from './audit.ts';
+import { type AuditEventName, type AuditLog, fixEvent, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
-import { type AnyFix, describeFixError, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
+import { type AnyFix, describeFixError, FixError, type FixJournal, type FixOutcome, type FixPreview, validateInputs } from './fix.ts';
+import { journalledBefore } from './fix-steps.ts';
 import { NOTES } from './notes.ts';
-import { type FixSessionOptions, openFixSession } from './sessions.ts';
-import type { FixRequest, RemediationStore, WriteResult } from './store.ts';
+import { MAX_REASON_LENGTH } from './risks.ts';
+import { type ReconcileOptions, settleInFlight } from './reconcile.ts';
+import { type FixSession, type FixSessionOptions, openFixSession, WrongAccountError } from './sessions.ts';
+import type { AuditDetail, FixRequest, LeaseCondition, RemediationStore, RequestTransition, WriteResult } from './store.ts';
 import type { RequestState } from './state.ts';
 
 /** Which decision an Approve or Reject button is about: the fix itself, or undoing it. */
@@ -31,6 +39,33 @@ export interface RemediationServiceOptions {
   ttlMs: number;
   clock: Clock;
   locale: Locale;
+  /** This process run's lease owner id (processOwnerId()); unique per run. */
+  owner: string;
+  lease: LeaseSettings;
+}
+
+/** How long a lease on in-flight work lasts, and how often its holder renews it while working. */
+export interface LeaseSettings {
+  ms: number;
+  renewMs: number;
+}
+
+export const DEFAULT_LEASE: LeaseSettings = { ms: 60_000, renewMs: 15_000 };
+
+/** A lease owner id unique per process run: host, pid and a random part (a restarted pid is a new owner). */
+export function processOwnerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** The lease could not be renewed (this process stalled past it, or someone settled the request): stop writing. */
+class LeaseLostError extends FixError {
+  constructor() {
+    super({
+      en: 'awscheck lost its hold on this request while working on it, so it stopped and settled it by reading AWS',
+      ja: '作業中にこの依頼の保持 (リース) を失ったため、awscheck は処理を止め、AWS を読み取って結果を確定しました',
+    });
+    this.name = 'LeaseLostError';
+  }
 }
 
 export type PrepareResult =
@@ -69,8 +104,9 @@ function writeResult(outcome: FixOutcome, at: string): WriteResult {
 }
 
 export class RemediationService {
-  /** Requests this process is applying or undoing now: start-up reconciliation of other replicas skips them. */
-  readonly busy = new Set<string>();
+  /** Fixes and undos this process is running: shutdown waits for them (idle()). */
+  private readonly running = new Set<Promise<unknown>>();
+  private stopped = false;
 
   constructor(private readonly options: RemediationServiceOptions) {}
 
@@ -78,8 +114,12 @@ export class RemediationService {
     return this.options.clock.now().toISOString();
   }
 
+  private later(ms: number): string {
+    return new Date(this.options.clock.now().getTime() + ms).toISOString();
+  }
+
   private deadline(): string {
-    return new Date(this.options.clock.now().getTime() + this.options.ttlMs).toISOString();
+    return this.later(this.options.ttlMs);
   }
 
   private text(message: Localized): string {
@@ -90,12 +130,70 @@ export class RemediationService {
     return this.options.policy;
   }
 
+  /** This process run's lease owner id. */
+  get owner(): string {
+    return this.options.owner;
+  }
+
   fixFor(finding: CheckResult): AnyFix | undefined {
     return this.options.fixFor(finding);
   }
 
   get(id: unknown): Promise<FixRequest | undefined> {
     return typeof id === 'string' && id.length <= 64 ? this.options.store.getRequest(id) : Promise.resolve(undefined);
+  }
+
+  /** Shutdown: approvals from now on start nothing (the request stays waiting for another replica or a restart). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Resolves when every fix and undo this process started has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.then(
+      () => this.running.delete(work),
+      () => this.running.delete(work),
+    );
+    return work;
+  }
+
+  private openSession(request: FixRequest, journal?: FixJournal): FixSession {
+    return openFixSession(request.finding.accountId, {
+      ...this.options.sessions,
+      clock: this.options.clock,
+      ...(journal ? { journal } : {}),
+    });
+  }
+
+  /** A state change with its audit event, in one store transaction. */
+  private move(
+    request: FixRequest,
+    from: RequestState,
+    to: RequestState,
+    changes: RequestTransition['changes'],
+    audit?: { event: AuditEventName; actor: string; detail?: AuditDetail },
+    lease?: LeaseCondition,
+  ) {
+    const at = changes.updatedAt ?? this.now();
+    const next = { ...request, ...changes, state: to };
+    return this.options.store.transitionRequest({
+      id: request.id,
+      from,
+      to,
+      changes: { ...changes, updatedAt: at },
+      ...(audit ? { audit: fixEvent(next, audit.event, audit.actor, at, audit.detail) } : {}),
+      ...(lease ? { lease } : {}),
+    });
+  }
+
+  private holding(renew = false): LeaseCondition {
+    const now = this.now();
+    return { holder: this.options.owner, now, ...(renew ? { renewUntil: this.later(this.options.lease.ms) } : {}) };
   }
 
   /**
@@ -142,14 +240,14 @@ export class RemediationService {
       expiresAt: this.deadline(),
       updatedAt: at,
     };
-    if (!(await this.options.store.createRequest(request))) {
+    const audit = fixEvent(request, 'fix.requested', requesterId, at, { preview: request.preview, inputs: request.inputs });
+    if (!(await this.options.store.createRequest(request, audit))) {
       // Someone else asked for the same fix while this preview was being read.
       const other = await this.options.store.openRequestFor(key);
       if (other) return { kind: 'open', request: other };
       // …and it was settled in between: this request may go in now.
-      if (!(await this.options.store.createRequest(request))) throw new Error(`could not store the fix request for ${key}`);
+      if (!(await this.options.store.createRequest(request, audit))) throw new Error(`could not store the fix request for ${key}`);
     }
-    await this.options.audit.fix(request, 'fix.requested', requesterId, at, { preview: request.preview, inputs: request.inputs });
     return { kind: 'requested', request };
   }
 
@@ -160,11 +258,9 @@ export class RemediationService {
 
   /** The approval request could not be posted: nobody can approve it, so it ends here. */
   async abandon(request: FixRequest, reason: string): Promise<FixRequest> {
-    const at = this.now();
-    const next: FixRequest = { ...request, state: 'failed', error: this.text(NOTES.notPosted(reason)), updatedAt: at };
-    if (!(await this.options.store.transitionRequest(next, 'requested'))) return (await this.get(request.id)) ?? request;
-    await this.options.audit.fix(next, 'fix.failed', SYSTEM_ACTOR, at, { outcome: next.error });
-    return next;
+    const error = this.text(NOTES.notPosted(reason));
+    const result = await this.move(request, 'requested', 'failed', { error }, { event: 'fix.failed', actor: SYSTEM_ACTOR, detail: { outcome: error } });
+    return result.outcome === 'won' ? result.record : (result.current ?? request);
   }
 
   /** Who may approve or reject this request's current decision, without deciding anything. */
@@ -182,138 +278,231 @@ export class RemediationService {
       await this.options.audit.fix(request, 'fix.refused', userId, this.now(), { reason: refusal, note: `${phase} approval` });
       return { kind: 'refused', refusal, request };
     }
-    if (request.state !== WAITING[phase]) return { kind: 'not-waiting', request };
+    if (request.state !== WAITING[phase] || this.stopped) return { kind: 'not-waiting', request };
     const expired = await this.expireIfDue(request);
     if (expired) return { kind: 'expired', request: expired };
 
     const at = this.now();
+    const take: LeaseCondition = { take: { owner: this.options.owner, expiresAt: this.later(this.options.lease.ms) } };
     if (phase === 'fix') {
-      const approved: FixRequest = { ...request, state: 'approved', approval: { by: userId, at }, updatedAt: at };
-      if (!(await this.options.store.transitionRequest(approved, 'requested'))) return this.lostRace(request);
-      await this.options.audit.fix(approved, 'fix.approved', userId, at);
-      return { kind: 'done', request: await this.working(approved.id, () => this.apply(approved)) };
+      const won = await this.move(request, 'requested', 'approved', { approval: { by: userId, at }, updatedAt: at }, { event: 'fix.approved', actor: userId }, take);
+      if (won.outcome === 'lost') return this.lostRace(request, won.current);
+      return { kind: 'done', request: await this.track(this.apply(won.record)) };
     }
-    const undoing: FixRequest = { ...request, state: 'undoing', undoApproval: { by: userId, at }, updatedAt: at };
-    if (!(await this.options.store.transitionRequest(undoing, 'undo_requested'))) return this.lostRace(request);
-    await this.options.audit.fix(undoing, 'fix.undo-approved', userId, at);
-    return { kind: 'done', request: await this.working(undoing.id, () => this.undo(undoing)) };
+    const won = await this.move(request, 'undo_requested', 'undoing', { undoApproval: { by: userId, at }, updatedAt: at }, { event: 'fix.undo-approved', actor: userId }, take);
+    if (won.outcome === 'lost') return this.lostRace(request, won.current);
+    return { kind: 'done', request: await this.track(this.undo(won.record)) };
   }
 
-  private async working<T>(id: string, work: () => Promise<T>): Promise<T> {
-    this.busy.add(id);
+  private lostRace(request: FixRequest, current: FixRequest | undefined): DecisionResult {
+    return { kind: 'not-waiting', request: current ?? request };
+  }
+
+  /** The request's journal for the fix: each record is a holder-lease write that also renews the lease. */
+  private journalFor(request: FixRequest, state: 'applying' | 'undoing'): FixJournal {
+    let entries = request.journal;
+    return {
+      key: request.id,
+      get entries() {
+        return entries;
+      },
+      record: async (next) => {
+        const result = await this.move(request, state, state, { journal: next }, undefined, this.holding(true));
+        if (result.outcome === 'lost') throw new LeaseLostError();
+        entries = next;
+      },
+    };
+  }
+
+  /** Renews the lease every renewMs while `work` runs; `lost` turns true when a renewal was refused. */
+  private async underLease<T>(request: FixRequest, state: 'applying' | 'undoing', work: (lease: { lost: boolean }) => Promise<T>): Promise<T> {
+    const lease = { lost: false };
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(async () => {
+        if (lease.lost) return;
+        try {
+          const result = await this.move(request, state, state, {}, undefined, this.holding(true));
+          if (result.outcome === 'lost') lease.lost = true;
+        } catch {
+          // The store is unreachable for a moment: the next tick tries again, the lease has margin.
+        }
+      });
+    }, this.options.lease.renewMs);
+    timer.unref();
     try {
-      return await work();
+      return await work(lease);
     } finally {
-      this.busy.delete(id);
+      clearInterval(timer);
+      await renewing;
     }
   }
 
-  private async lostRace(request: FixRequest): Promise<DecisionResult> {
-    return { kind: 'not-waiting', request: (await this.get(request.id)) ?? request };
+  /**
+   * This process could not record its outcome (its lease was gone): it settles the request like any other
+   * process would, by reading AWS once the lease has expired, rather than claiming what it did.
+   */
+  private async settleLost(id: string, fallback: FixRequest, requestIds: readonly string[], late?: AuditDetail): Promise<FixRequest> {
+    const current = (await this.get(id)) ?? fallback;
+    if (current.state === 'applying' || current.state === 'undoing' || current.state === 'approved') {
+      if (!current.lease || current.lease.owner === this.options.owner) {
+        const settled = await settleInFlight(current, this.reconcileOptions(), { requestIds: [...requestIds] });
+        if (settled) return settled;
+      }
+    }
+    const now = (await this.get(id)) ?? current;
+    // Someone else settled it while this process's write was still landing: the record stays as they left
+    // it, and the trail keeps what this write did (with its AWS request ids) so nobody has to guess.
+    if (late && requestIds.length > 0 && now.state !== 'applying' && now.state !== 'undoing') {
+      await this.options.audit.fix(now, 'fix.late-write', SYSTEM_ACTOR, this.now(), {
+        ...late,
+        note: this.text(NOTES.lateWrite(now.state)),
+      });
+    }
+    return now;
+  }
+
+  private reconcileOptions(): ReconcileOptions {
+    const { store, audit, sessions, clock, locale } = this.options;
+    return { store, audit, fixById: (id) => this.options.fixById(id), sessions, clock, locale };
   }
 
   /** approved → applying → applied | unchanged | failed. Only the caller that won `approved` gets here. */
   private async apply(approved: FixRequest): Promise<FixRequest> {
-    const applying: FixRequest = { ...approved, state: 'applying', updatedAt: this.now() };
-    if (!(await this.options.store.transitionRequest(applying, 'approved'))) return (await this.get(approved.id)) ?? approved;
+    const started = await this.move(approved, 'approved', 'applying', {}, undefined, this.holding(true));
+    if (started.outcome === 'lost') return started.current ?? approved;
+    const applying = started.record;
     const fix = this.options.fixById(applying.fixId);
-    let next: FixRequest;
     if (!fix) {
-      next = { ...applying, state: 'failed', error: this.text(NOTES.unknownFix(applying.fixId)) };
-    } else {
-      let session: ReturnType<typeof openFixSession> | undefined;
+      const error = this.text(NOTES.unknownFix(applying.fixId));
+      return this.finishApply(applying, { state: 'failed', error }, { event: 'fix.failed', detail: { outcome: error } }, []);
+    }
+    return this.underLease(applying, 'applying', async (lease) => {
+      const journal = this.journalFor(applying, 'applying');
+      let session: FixSession | undefined;
       try {
-        session = openFixSession(applying.finding.accountId, { ...this.options.sessions, clock: this.options.clock });
+        session = this.openSession(applying, journal);
+        await session.verifyAccount(applying.finding.accountId);
+      } catch (err) {
+        session?.close();
+        // Nothing was written: say why, in the record and the trail (a wrong account is a refusal).
+        const error = describeFixError(err, this.options.locale);
+        const reason = err instanceof WrongAccountError ? { reason: 'wrong-account' } : {};
+        return this.finishApply(applying, { state: 'failed', error }, { event: 'fix.failed', detail: { ...reason, outcome: error } }, []);
+      }
+      try {
+        if (lease.lost) throw new LeaseLostError();
         const outcome = await fix.apply(applying.finding, applying.inputs, session.context);
         const result = writeResult(outcome, this.now());
-        next = { ...applying, state: outcome.status === 'applied' ? 'applied' : 'unchanged', result };
+        const state = outcome.status === 'applied' ? 'applied' : 'unchanged';
+        return await this.finishApply(
+          applying,
+          { state, result, journal: journal.entries },
+          {
+            event: state === 'applied' ? 'fix.applied' : 'fix.unchanged',
+            detail: { before: result.before, after: result.after, requestIds: result.requestIds, outcome: result.message },
+          },
+          result.requestIds,
+        );
       } catch (err) {
-        next = await this.afterError(applying, fix, session, describeFixError(err, this.options.locale));
+        const error = describeFixError(err, this.options.locale);
+        if (err instanceof LeaseLostError) return await this.settleLost(applying.id, applying, []);
+        return await this.afterError({ ...applying, journal: journal.entries }, fix, session, error);
       } finally {
-        session?.close();
+        session.close();
       }
-    }
-    next.updatedAt = this.now();
-    await this.options.store.transitionRequest(next, 'applying');
-    const detail =
-      next.state === 'failed'
-        ? { outcome: next.error ?? '' }
-        : {
-            before: next.result?.before,
-            after: next.result?.after,
-            requestIds: next.result?.requestIds ?? [],
-            outcome: next.result?.message ?? '',
-          };
-    await this.options.audit.fix(next, next.state === 'applied' ? 'fix.applied' : next.state === 'unchanged' ? 'fix.unchanged' : 'fix.failed', SYSTEM_ACTOR, next.updatedAt, detail);
-    return next;
+    });
+  }
+
+  /** The final move out of `applying`, as the lease holder; a lost move is settled by reading AWS instead. */
+  private async finishApply(
+    applying: FixRequest,
+    outcome: { state: 'applied' | 'unchanged' | 'failed'; result?: WriteResult; error?: string; note?: string; journal?: unknown },
+    audit: { event: AuditEventName; detail: AuditDetail },
+    requestIds: readonly string[],
+  ): Promise<FixRequest> {
+    const { state, ...changes } = outcome;
+    const won = await this.move(applying, 'applying', state, changes, { event: audit.event, actor: SYSTEM_ACTOR, detail: audit.detail }, this.holding());
+    if (won.outcome === 'won') return won.record;
+    return this.settleLost(applying.id, applying, requestIds, audit.detail);
   }
 
   /**
    * An apply that threw may still have changed AWS (the write went through, the read-back failed): read
    * what AWS shows, so a change is recorded as applied (and can be undone) rather than claimed not made.
+   * The fix's reconcile trusts only its journal, so a look-alike the customer made is never adopted.
    */
-  private async afterError(applying: FixRequest, fix: AnyFix, session: ReturnType<typeof openFixSession> | undefined, error: string): Promise<FixRequest> {
+  private async afterError(applying: FixRequest, fix: AnyFix, session: FixSession | undefined, error: string): Promise<FixRequest> {
     if (session) {
       try {
         const found = await fix.reconcile(applying.finding, applying.inputs, session.context);
         if (found.state === 'changed') {
-          return {
-            ...applying,
-            state: 'applied',
-            result: { status: 'applied', before: applying.preview.current, after: found.current, requestIds: [], message: found.message, verified: true, at: this.now() },
-            note: this.text(NOTES.errorButChanged(error)),
-          };
+          const requestIds = found.requestIds ?? [];
+          const before = (journalledBefore(session.context.journal?.entries) ?? { before: applying.preview.current }).before;
+          const result: WriteResult = { status: 'applied', before, after: found.current, requestIds, message: found.message, verified: true, at: this.now() };
+          return this.finishApply(
+            applying,
+            { state: 'applied', result, note: this.text(NOTES.errorButChanged(error)), journal: session.context.journal?.entries },
+            { event: 'fix.applied', detail: { before: result.before, after: result.after, requestIds, outcome: `${error}; ${found.message}` } },
+            requestIds,
+          );
         }
       } catch {
         // AWS cannot be read either: the error stands, and the request is failed as it reported.
       }
     }
-    return { ...applying, state: 'failed', error };
+    return this.finishApply(applying, { state: 'failed', error }, { event: 'fix.failed', detail: { outcome: error } }, []);
   }
 
   /** undoing → undone, or back to applied when the undo fails (it may be requested again). */
   private async undo(undoing: FixRequest): Promise<FixRequest> {
     const fix = this.options.fixById(undoing.fixId);
-    let next: FixRequest;
-    try {
-      if (!fix) throw new Error(this.text(NOTES.unknownFix(undoing.fixId)));
-      const session = openFixSession(undoing.finding.accountId, { ...this.options.sessions, clock: this.options.clock });
+    return this.underLease(undoing, 'undoing', async (lease) => {
+      const journal = this.journalFor(undoing, 'undoing');
+      let next: { state: 'undone' | 'applied'; undoResult?: WriteResult; note?: string };
+      let audit: { event: AuditEventName; detail: AuditDetail };
+      let requestIds: string[] = [];
       try {
-        const outcome = await fix.undo(
-          {
-            fixId: undoing.fixId,
-            finding: undoing.finding,
-            inputs: undoing.inputs,
-            before: undoing.result?.before,
-            after: undoing.result?.after,
-            requestIds: undoing.result?.requestIds ?? [],
-          },
-          session.context,
-        );
-        next = { ...undoing, state: 'undone', undoResult: writeResult(outcome, this.now()) };
-      } finally {
-        session.close();
+        if (!fix) throw new FixError(NOTES.unknownFix(undoing.fixId));
+        const session = this.openSession(undoing, journal);
+        try {
+          await session.verifyAccount(undoing.finding.accountId);
+          if (lease.lost) throw new LeaseLostError();
+          const outcome = await fix.undo(
+            {
+              fixId: undoing.fixId,
+              finding: undoing.finding,
+              inputs: undoing.inputs,
+              before: undoing.result?.before,
+              after: undoing.result?.after,
+              requestIds: undoing.result?.requestIds ?? [],
+              journal: journal.entries,
+            },
+            session.context,
+          );
+          const undoResult = writeResult(outcome, this.now());
+          requestIds = undoResult.requestIds;
+          next = { state: 'undone', undoResult };
+          audit = { event: 'fix.undone', detail: { before: undoResult.before, after: undoResult.after, requestIds, outcome: undoResult.message } };
+        } finally {
+          session.close();
+        }
+      } catch (err) {
+        if (err instanceof LeaseLostError) return this.settleLost(undoing.id, undoing, []);
+        const note = this.text(NOTES.undoFailed(describeFixError(err, this.options.locale)));
+        next = { state: 'applied', note };
+        audit = { event: 'fix.undo-failed', detail: { outcome: note, ...(err instanceof WrongAccountError ? { reason: 'wrong-account' } : {}) } };
       }
-    } catch (err) {
-      next = { ...undoing, state: 'applied', note: this.text(NOTES.undoFailed(describeFixError(err, this.options.locale))) };
-    }
-    next.updatedAt = this.now();
-    await this.options.store.transitionRequest(next, 'undoing');
-    if (next.state === 'undone') {
-      await this.options.audit.fix(next, 'fix.undone', SYSTEM_ACTOR, next.updatedAt, {
-        before: next.undoResult?.before,
-        after: next.undoResult?.after,
-        requestIds: next.undoResult?.requestIds ?? [],
-        outcome: next.undoResult?.message ?? '',
-      });
-    } else {
-      await this.options.audit.fix(next, 'fix.undo-failed', SYSTEM_ACTOR, next.updatedAt, { outcome: next.note ?? '' });
-    }
-    return next;
+      const won = await this.move(undoing, 'undoing', next.state, next, { ...audit, actor: SYSTEM_ACTOR }, this.holding());
+      if (won.outcome === 'won') return won.record;
+      return this.settleLost(undoing.id, undoing, requestIds, audit.detail);
+    });
   }
 
   /** Rejects the fix, or the undo (the fix then stays applied). */
   async reject(id: unknown, userId: string, phase: Phase, reason?: string): Promise<DecisionResult> {
+    // The Slack view refuses a longer reason in the modal; nothing longer is ever stored.
+    if (reason !== undefined && reason.length > MAX_REASON_LENGTH) throw new RangeError(`a rejection reason is at most ${MAX_REASON_LENGTH} characters`);
     const request = await this.get(id);
     if (!request) return { kind: 'not-found' };
     // Saying no is safe, so the requester may withdraw their own request; everyone else must be an approver.
@@ -327,16 +516,13 @@ export class RemediationService {
     if (expired) return { kind: 'expired', request: expired };
     const at = this.now();
     const decision = { by: userId, at, ...(reason ? { reason } : {}) };
-    if (phase === 'fix') {
-      const rejected: FixRequest = { ...request, state: 'rejected', rejection: decision, updatedAt: at };
-      if (!(await this.options.store.transitionRequest(rejected, 'requested'))) return this.lostRace(request);
-      await this.options.audit.fix(rejected, 'fix.rejected', userId, at, reason ? { reason } : {});
-      return { kind: 'done', request: rejected };
-    }
-    const kept: FixRequest = { ...request, state: 'applied', undoRejection: decision, updatedAt: at };
-    if (!(await this.options.store.transitionRequest(kept, 'undo_requested'))) return this.lostRace(request);
-    await this.options.audit.fix(kept, 'fix.undo-rejected', userId, at, reason ? { reason } : {});
-    return { kind: 'done', request: kept };
+    const detail = reason ? { reason } : {};
+    const result =
+      phase === 'fix'
+        ? await this.move(request, 'requested', 'rejected', { rejection: decision, updatedAt: at }, { event: 'fix.rejected', actor: userId, detail })
+        : await this.move(request, 'undo_requested', 'applied', { undoRejection: decision, updatedAt: at }, { event: 'fix.undo-rejected', actor: userId, detail });
+    if (result.outcome === 'lost') return this.lostRace(request, result.current);
+    return { kind: 'done', request: result.record };
   }
 
   /** Asks for the applied fix to be undone; the undo then waits for an approver like the fix did. */
@@ -345,13 +531,15 @@ export class RemediationService {
     if (!request) return { kind: 'not-found' };
     if (request.state !== 'applied') return { kind: 'not-applied', request };
     const at = this.now();
-    const { undoRejection: _rejection, undoApproval: _approval, note: _note, ...rest } = request;
-    const next: FixRequest = { ...rest, state: 'undo_requested', undoRequest: { by: userId, at }, expiresAt: this.deadline(), updatedAt: at };
-    if (!(await this.options.store.transitionRequest(next, 'applied'))) {
-      return { kind: 'not-applied', request: (await this.get(request.id)) ?? request };
-    }
-    await this.options.audit.fix(next, 'fix.undo-requested', userId, at);
-    return { kind: 'requested', request: next };
+    const result = await this.move(
+      request,
+      'applied',
+      'undo_requested',
+      { undoRequest: { by: userId, at }, undoRejection: undefined, undoApproval: undefined, note: undefined, expiresAt: this.deadline(), updatedAt: at },
+      { event: 'fix.undo-requested', actor: userId },
+    );
+    if (result.outcome === 'lost') return { kind: 'not-applied', request: result.current ?? request };
+    return { kind: 'requested', request: result.record };
   }
 
   /**
@@ -361,17 +549,11 @@ export class RemediationService {
   async expireIfDue(request: FixRequest): Promise<FixRequest | undefined> {
     if (request.state !== 'requested' && request.state !== 'undo_requested') return undefined;
     if (this.options.clock.now().getTime() < Date.parse(request.expiresAt)) return undefined;
-    const at = this.now();
-    if (request.state === 'requested') {
-      const expired: FixRequest = { ...request, state: 'expired', updatedAt: at };
-      if (!(await this.options.store.transitionRequest(expired, 'requested'))) return undefined;
-      await this.options.audit.fix(expired, 'fix.expired', SYSTEM_ACTOR, at);
-      return expired;
-    }
-    const kept: FixRequest = { ...request, state: 'applied', note: this.text(NOTES.undoExpired), updatedAt: at };
-    if (!(await this.options.store.transitionRequest(kept, 'undo_requested'))) return undefined;
-    await this.options.audit.fix(kept, 'fix.undo-expired', SYSTEM_ACTOR, at);
-    return kept;
+    const result =
+      request.state === 'requested'
+        ? await this.move(request, 'requested', 'expired', {}, { event: 'fix.expired', actor: SYSTEM_ACTOR })
+        : await this.move(request, 'undo_requested', 'applied', { note: this.text(NOTES.undoExpired) }, { event: 'fix.undo-expired', actor: SYSTEM_ACTOR });
+    return result.outcome === 'won' ? result.record : undefined;
   }
 
   /** Expires every request past its deadline (start-up, and now and then); returns those it changed. */

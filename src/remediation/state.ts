@@ -45,7 +45,10 @@ const REQUEST_TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]
 
 /** States that wait for an approver's decision (and expire after the TTL). */
 export const AWAITING_DECISION: readonly RequestState[] = ['requested', 'undo_requested'];
-/** States a crash can leave behind: start-up reconciles them by reading AWS. */
+/**
+ * States a process works in, under a lease it renews (FixRequest.lease): only after the lease expires may
+ * another process settle them, by reading AWS.
+ */
 export const IN_FLIGHT: readonly RequestState[] = ['approved', 'applying', 'undoing'];
 /** States a finding can be in while another fix request for it would collide. */
 export const OPEN_STATES: readonly RequestState[] = ['requested', 'approved', 'applying', 'undo_requested', 'undoing'];
@@ -75,8 +78,8 @@ export function canTransitionRisk(from: RiskState, to: RiskState): boolean {
 
 /** A transition the machine does not have: a programming error, never a user's doing. */
 export class TransitionError extends Error {
-  constructor(kind: string, from: string, to: string) {
-    super(`a ${kind} cannot go from ${from} to ${to}`);
+  constructor(kind: string, from: string, to: string, why?: string) {
+    super(`a ${kind} cannot go from ${from} to ${to}${why ? ` ${why}` : ''}`);
     this.name = 'TransitionError';
   }
 }

@@ -11,8 +11,8 @@ export async function startRemediationHousekeeping(
 ): Promise<() => void> {
   const { sweeper } = deps.remediation;
   const warn = (message: string) => logger.warn(message);
-  // Grace 0: whatever is still in flight now was left by a previous run of this process.
-  await announceSweep(client, deps, await sweeper.sweep(0), warn);
+  // What a previous run left in flight is settled once its lease has expired (by this pass or a later one).
+  await announceSweep(client, deps, await sweeper.sweep(), warn);
   sweeper.start(
     (report) => announceSweep(client, deps, report, warn),
     (err) => logger.error('awscheck: remediation housekeeping failed:', err),

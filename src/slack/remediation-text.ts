@@ -18,6 +18,7 @@ export const RTEXT = {
   revoke: L('Revoke', '取り消す'),
 
   // Modals
+  tooLong: (max: number): Localized => L(`Keep this under ${max} characters.`, `${max} 文字以内にしてください。`),
   fixModalTitle: L('Fix this finding', 'この検出結果を修正'),
   fixModalSubmit: L('Preview and ask', 'プレビューして依頼'),
   cancel: L('Cancel', 'キャンセル'),
@@ -234,7 +235,8 @@ export const AUDIT_EVENT_NAMES: Record<string, Localized> = {
   'fix.undo-expired': L('undo request expired', '取り消しの依頼が期限切れ'),
   'fix.undone': L('fix undone', '修正を取り消し'),
   'fix.undo-failed': L('undo failed', '取り消しに失敗'),
-  'fix.reconciled': L('settled after restart', '再起動後に確定'),
+  'fix.reconciled': L('settled by reading AWS (its process had stopped)', 'AWS を読み取って確定 (処理中のプロセスが停止)'),
+  'fix.late-write': L('write landed after settlement', '確定後に書き込みが反映'),
   'risk.requested': L('risk acceptance requested', 'リスク受容を依頼'),
   'risk.refused': L('refused (not allowed)', '拒否 (権限なし)'),
   'risk.accepted': L('risk accepted', 'リスクを受容'),

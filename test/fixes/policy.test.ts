@@ -4,9 +4,9 @@ import { remediationActions, remediationPolicy } from '../../src/policy/remediat
 import { defineFix } from '../../src/remediation/fix.ts';
 
 describe('remediationPolicy', () => {
-  it('contains exactly the actions the fixes declare: reads in read statements, writes in write statements', () => {
+  it('contains exactly the actions the fixes declare (and the session\'s account check): reads in read statements, writes in write statements', () => {
     const policy = remediationPolicy(ALL_FIXES);
-    const reads = [...new Set(ALL_FIXES.flatMap((f) => f.actions.read))].sort();
+    const reads = [...new Set(['sts:GetCallerIdentity', ...ALL_FIXES.flatMap((f) => f.actions.read)])].sort();
     const writes = [...new Set(ALL_FIXES.flatMap((f) => f.actions.write))].sort();
     const of = (prefix: string) =>
       policy.Statement.filter((s) => s.Sid.startsWith(prefix))
@@ -33,7 +33,7 @@ describe('remediationPolicy', () => {
   it('holds only the enabled fixes, and nothing when none is enabled', () => {
     const [first] = ALL_FIXES;
     const only = remediationPolicy([first!]);
-    expect(only.Statement.flatMap((s) => s.Action).sort()).toEqual([...first!.actions.read, ...first!.actions.write].sort());
+    expect(only.Statement.flatMap((s) => s.Action).sort()).toEqual(['sts:GetCallerIdentity', ...first!.actions.read, ...first!.actions.write].sort());
     expect(remediationPolicy([]).Statement).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ export interface FakeRequest {
 }
 
 /** Returns the XML inside <ActionResult> (query) or inside the response element (EC2), or throws FakeAwsError. */
-export type FakeHandler = (request: FakeRequest) => string;
+export type FakeHandler = (request: FakeRequest) => string | Promise<string>;
 
 export class FakeAwsError extends Error {
   constructor(
@@ -88,12 +88,12 @@ export class FakeAwsHttp {
         const ns = NAMESPACES[request.service] ?? '';
         try {
           if (!handler) throw new FakeAwsError('InvalidAction', `fake AWS has no ${request.service}:${request.action}`);
-          const inner = handler(request);
+          const inner = await handler(request);
           const xml =
             request.service === 'ec2'
               ? `<${request.action}Response xmlns="${ns}"><requestId>req-1</requestId>${inner}</${request.action}Response>`
               : `<${request.action}Response xmlns="${ns}"><${request.action}Result>${inner}</${request.action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></${request.action}Response>`;
-          res.writeHead(200, { 'content-type': 'text/xml' }).end(xml);
+          res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': 'req-1' }).end(xml);
         } catch (err) {
           const e = err instanceof FakeAwsError ? err : new FakeAwsError('InternalFailure', (err as Error).message, 500);
           const xml =

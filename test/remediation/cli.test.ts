@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { runAwscheck } from '../helpers/cli.ts';
 import { result, scanReport } from '../report/fixtures.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import { fixRequest, riskAcceptance } from './fixtures.ts';
+import { fixRequest, riskAcceptance, storeRisk } from './fixtures.ts';
 
 let dir: string;
 let db: string;
@@ -83,10 +83,10 @@ describe('awscheck report and accepted risks', () => {
     const iso = (offset: number) => new Date(now + offset).toISOString();
     await withStore(async (store) => {
       await store.saveScan(scanReport([result({ status: 'FAIL', evidence: 'sg-0abc allows tcp/22 from 0.0.0.0/0' })], { startedAt: iso(-120_000), finishedAt: iso(-60_000) }));
-      await store.remediation.createRisk(
+      await storeRisk(store.remediation, 
         riskAcceptance({ id: 'soon', findingKey: 'a', reason: 'replaced next week', expiresAt: iso(3 * 86_400_000), finding: { ...riskAcceptance().finding, evidence: 'soon-evidence' } }),
       );
-      await store.remediation.createRisk(
+      await storeRisk(store.remediation, 
         riskAcceptance({ id: 'gone', findingKey: findingKey(result()), reason: 'was a test box', expiresAt: iso(-3_600_000), finding: { ...result(), evidence: 'ended-evidence' } }),
       );
     });
@@ -136,7 +136,7 @@ describe('awscheck scan and accepted risks', () => {
       const failing = JSON.parse(before.stdout).results[0];
       expect(failing.status).toBe('FAIL');
       await withStore(async (store) => {
-        await store.remediation.createRisk(
+        await storeRisk(store.remediation, 
           riskAcceptance({ id: 'root', findingKey: findingKey(failing), finding: failing, reason: 'break-glass account', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
         );
       });

@@ -77,6 +77,12 @@ describe('remediation configuration', () => {
     expect(found[5]).toContain('such as 24h, 90m or 2d');
   });
 
+  it('refuses an empty AWSCHECK_REMEDIATION_ROLE_ARN instead of falling back to the scan credentials', () => {
+    const found = problems({ AWSCHECK_REMEDIATION_ROLE_ARN: '  ' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^AWSCHECK_REMEDIATION_ROLE_ARN: set but empty; set it to an IAM role ARN/);
+  });
+
   it('accepts durations from a minute to 30 days', () => {
     expect(parseDuration('24h')).toBe(86_400_000);
     expect(parseDuration('2d')).toBe(2 * 86_400_000);

@@ -2,7 +2,8 @@
 // services would write them.
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import type { FixRequest, RiskAcceptance } from '../../src/remediation/store.ts';
+import { riskEvent } from '../../src/remediation/audit.ts';
+import type { FixRequest, RemediationStore, RiskAcceptance } from '../../src/remediation/store.ts';
 import { resultOf, SSH_FINDING } from './harness.ts';
 
 export function memoryStore(): SqliteStore {
@@ -43,4 +44,10 @@ export function riskAcceptance(overrides: Partial<RiskAcceptance> = {}): RiskAcc
     updatedAt: '2026-11-25T09:05:00.000Z',
     ...overrides,
   };
+}
+
+/** Stores a risk as the service would: with its audit event. */
+export function storeRisk(store: Pick<RemediationStore, 'createRisk'>, risk: RiskAcceptance): Promise<void> {
+  const event = risk.state === 'requested' ? 'risk.requested' : 'risk.accepted';
+  return store.createRisk(risk, riskEvent(risk, event, risk.decision?.by ?? risk.requestedBy, risk.updatedAt, { reason: risk.reason }));
 }

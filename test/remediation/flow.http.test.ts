@@ -275,6 +275,47 @@ describe('fixing a world-open SSH rule from Slack', () => {
   });
 });
 
+describe('modal texts over the limit', () => {
+  it('refuses a rejection reason over the limit server-side: nothing is stored, the modal says why', async () => {
+    const t = await sshHarness();
+    webGroup();
+    const id = await requestSshFix(t);
+    await t.click(REMEDIATION_ACTIONS.rejectFix, id, BOB);
+    const modal = t.slack.callsTo('views.open').at(-1)?.params.view as { private_metadata: string };
+    const answer = await t.submit(
+      REMEDIATION_VIEWS.reject,
+      modal.private_metadata,
+      { [FIELDS.rejectReason]: { [FIELDS.rejectReason]: { type: 'plain_text_input', value: 'x'.repeat(6000) } } },
+      BOB,
+    );
+    expect(JSON.parse(answer)).toMatchObject({ response_action: 'errors', errors: { [FIELDS.rejectReason]: 'Keep this under 1000 characters.' } });
+    const stored = await t.onlyRequest();
+    expect(stored.state).toBe('requested');
+    expect(stored.rejection).toBeUndefined();
+    expect((await t.remediation.audit.events()).map((e) => e.event)).toEqual(['fix.requested']);
+    // The domain refuses it too, whoever calls it.
+    await expect(t.remediation.fixes.reject(id, BOB, 'fix', 'x'.repeat(1001))).rejects.toThrow(RangeError);
+    await expect(t.remediation.risks.reject('any', BOB, 'x'.repeat(1001))).rejects.toThrow(RangeError);
+  });
+
+  it('refuses a fix input over the limit server-side, before any preview is read', async () => {
+    const t = await sshHarness();
+    webGroup();
+    const results = await t.command('');
+    await t.click(REMEDIATION_ACTIONS.fix, buttonValue(results, REMEDIATION_ACTIONS.fix)!, ALICE);
+    const modal = t.slack.callsTo('views.open').at(-1)?.params.view as { private_metadata: string };
+    const answer = await t.submit(
+      REMEDIATION_VIEWS.fixInputs,
+      modal.private_metadata,
+      { [FIELDS.replacementCidr]: { [FIELDS.replacementCidr]: { type: 'plain_text_input', value: `198.51.100.0/24${' '.repeat(10)}${'9'.repeat(6000)}` } } },
+      ALICE,
+    );
+    expect(JSON.parse(answer)).toMatchObject({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: 'Keep this under 64 characters.' } });
+    expect(t.approvals()).toEqual([]);
+    expect(await t.remediation.audit.events()).toEqual([]);
+  });
+});
+
 describe('with remediation turned off', () => {
   it('leaves old buttons doing nothing, and says so', async () => {
     const t = await sshHarness();
@@ -354,20 +395,33 @@ describe('forged button values', () => {
   });
 });
 
+/** What a process that died mid-apply leaves: the request claimed and applying, under its (60 s) lease. */
+async function crashedWhileApplying(t: Harness, id: string, journal?: unknown): Promise<void> {
+  const store = t.store.remediation;
+  const at = t.clock.now().toISOString();
+  const lease = { owner: 'dead-process', expiresAt: new Date(t.clock.now().getTime() + 60_000).toISOString() };
+  expect((await store.transitionRequest({ id, from: 'requested', to: 'approved', changes: { approval: { by: BOB, at } }, lease: { take: lease } })).outcome).toBe('won');
+  expect((await store.transitionRequest({ id, from: 'approved', to: 'applying', changes: {}, lease: { holder: 'dead-process', now: at } })).outcome).toBe('won');
+  // What the fix recorded before its first write, when it got that far.
+  if (journal !== undefined) {
+    expect((await store.transitionRequest({ id, from: 'applying', to: 'applying', changes: { journal }, lease: { holder: 'dead-process', now: at } })).outcome).toBe('won');
+  }
+}
+
 describe('after a crash', () => {
   it('settles a request left in `applying` by reading AWS, never by applying again', async () => {
     const t = await sshHarness();
     const ec2 = webGroup();
     const id = await requestSshFix(t);
     // The crash: claimed and marked applying, the revoke reached AWS, the process died before recording it.
-    const stored = (await t.remediation.fixes.get(id))!;
-    const approved = { ...stored, state: 'approved' as const, approval: { by: BOB, at: stored.requestedAt } };
-    expect(await t.store.remediation.transitionRequest(approved, 'requested')).toBe(true);
-    expect(await t.store.remediation.transitionRequest({ ...approved, state: 'applying' }, 'approved')).toBe(true);
+    await crashedWhileApplying(t, id, { requestIds: [] });
     ec2.rules = ec2.rules.filter((r) => r.SecurityGroupRuleId !== 'sgr-ssh');
     const writesBefore = revokes().length + authorizes().length;
 
-    const report = await t.remediation.sweeper.sweep(0);
+    // While the dead process's lease runs, nobody settles the request.
+    expect((await t.remediation.sweeper.sweep()).requests).toEqual([]);
+    t.clock.advance(61_000);
+    const report = await t.remediation.sweeper.sweep();
     expect(report.requests.map((r) => r.state)).toEqual(['applied']);
     const settled = await t.onlyRequest();
     expect(settled.state).toBe('applied');
@@ -382,10 +436,8 @@ describe('after a crash', () => {
     const t = await sshHarness();
     webGroup();
     const id = await requestSshFix(t);
-    const stored = (await t.remediation.fixes.get(id))!;
-    const approved = { ...stored, state: 'approved' as const, approval: { by: BOB, at: stored.requestedAt } };
-    await t.store.remediation.transitionRequest(approved, 'requested');
-    await t.store.remediation.transitionRequest({ ...approved, state: 'applying' }, 'approved');
+    await crashedWhileApplying(t, id);
+    t.clock.advance(61_000);
 
     // What the bot does at start-up: sweep, then tell Slack.
     const stop = await startRemediationHousekeeping(t.bot.app.client, { ...t.bot.deps, remediation: t.remediation }, t.bot.app.logger, 3_600_000);

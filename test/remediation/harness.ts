@@ -178,7 +178,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     config,
     listed: approverLookup(config.approvers, { token: 'xoxb-test-token', slackApiUrl: slack.apiUrl }),
     clock,
-    env: {},
     sleep: async () => undefined,
   });
   const bot = buildApp({

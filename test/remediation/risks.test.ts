@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApprovalPolicy } from '../../src/remediation/approvals.ts';
 import { AuditLog } from '../../src/remediation/audit.ts';
 import { expiredAcceptances, expiringAcceptances, RiskService, validateAcceptance } from '../../src/remediation/risks.ts';
-import { FINDING, memoryStore, riskAcceptance } from './fixtures.ts';
+import { FINDING, memoryStore, riskAcceptance, storeRisk } from './fixtures.ts';
 import { TestClock } from './harness.ts';
 
 const DAY = 86_400_000;
@@ -86,11 +86,11 @@ describe('accepting a risk', () => {
 describe('accepted risks in the report', () => {
   it('lists acceptances ending within the window, and those that ended since the last report', async () => {
     const { store } = service();
-    await store.createRisk(riskAcceptance({ id: 'soon', expiresAt: '2026-11-28T00:00:00.000Z' }));
-    await store.createRisk(riskAcceptance({ id: 'later', expiresAt: '2027-01-01T00:00:00.000Z', findingKey: 'k2' }));
-    await store.createRisk(riskAcceptance({ id: 'ended', expiresAt: '2026-11-24T12:00:00.000Z', findingKey: 'k3' }));
-    await store.createRisk(riskAcceptance({ id: 'long-ago', expiresAt: '2026-11-01T00:00:00.000Z', findingKey: 'k4' }));
-    await store.createRisk(riskAcceptance({ id: 'revoked', state: 'revoked', expiresAt: '2026-11-24T13:00:00.000Z', findingKey: 'k5' }));
+    await storeRisk(store, riskAcceptance({ id: 'soon', expiresAt: '2026-11-28T00:00:00.000Z' }));
+    await storeRisk(store, riskAcceptance({ id: 'later', expiresAt: '2027-01-01T00:00:00.000Z', findingKey: 'k2' }));
+    await storeRisk(store, riskAcceptance({ id: 'ended', expiresAt: '2026-11-24T12:00:00.000Z', findingKey: 'k3' }));
+    await storeRisk(store, riskAcceptance({ id: 'long-ago', expiresAt: '2026-11-01T00:00:00.000Z', findingKey: 'k4' }));
+    await storeRisk(store, riskAcceptance({ id: 'revoked', state: 'revoked', expiresAt: '2026-11-24T13:00:00.000Z', findingKey: 'k5' }));
     const now = new Date('2026-11-25T00:00:00.000Z');
     expect((await expiringAcceptances(store, now, 7)).map((r) => r.expiresAt)).toEqual(['2026-11-28T00:00:00.000Z']);
     const expired = await expiredAcceptances(store, new Date('2026-11-24T00:00:00.000Z'), now);

@@ -1,21 +1,28 @@
 // The fix request service without Slack: previews, one open request per finding, failures that leave
 // AWS as it was, and undo decisions that keep the fix in place.
-import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { createRemediation } from '../../src/remediation/feature.ts';
 import { defineFix } from '../../src/remediation/fix.ts';
+import { openFixSession, WrongAccountError } from '../../src/remediation/sessions.ts';
 import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
+import { FakeAwsHttp, stsHandlers } from '../helpers/fake-aws-http.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { FINDING, memoryStore } from './fixtures.ts';
-import { TestClock } from './harness.ts';
+import { ACCOUNT, sts, TestClock } from './harness.ts';
 
 const aws = mockAws();
 const stores: ReturnType<typeof memoryStore>[] = [];
 const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
 const HOUR = 3_600_000;
 
-beforeEach(() => aws.reset());
+beforeEach(() => {
+  aws.reset();
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
+});
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
@@ -31,7 +38,6 @@ function setup(accounts: { id: string; name: string }[] = []) {
     config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 24 * HOUR, riskSelfAccept: false },
     listed: async (id) => id === 'U0BOB',
     clock,
-    env: {},
     sleep: async () => undefined,
   });
   return { remediation, clock, store: store.remediation };
@@ -107,7 +113,9 @@ describe('an apply that reports an error', () => {
       title: { en: 'Flaky', ja: '不安定' },
       actions: { read: [], write: [] },
       preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
-      apply: async () => {
+      apply: async (_finding, _inputs, ctx) => {
+        // Like every fix: the journal first, then the write (here the read-back after it fails).
+        await ctx.journal?.record({ before: { open: true } });
         throw new Error('read-back timed out');
       },
       undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
@@ -119,7 +127,6 @@ describe('an apply that reports an error', () => {
       config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
       listed: async (id) => id === 'U0BOB',
       clock: new TestClock(),
-      env: {},
       fixes: [flaky],
     });
     const request = await requested(remediation);
@@ -171,5 +178,244 @@ describe('undo decisions', () => {
     expect((await remediation.audit.events()).at(-1)?.event).toBe('fix.undo-failed');
     expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(false);
     expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+  });
+});
+
+describe('the account fixes write to', () => {
+  it('refuses to write with credentials of another account, says so in both languages, and audits the refusal', async () => {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    sts.reset();
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    const result = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'failed', error: expect.stringContaining('the remediation credentials belong to account 999988887777') } });
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toEqual(['sgr-ssh']);
+    expect((await remediation.audit.events()).at(-1)).toMatchObject({
+      event: 'fix.failed',
+      actor: 'awscheck',
+      detail: { reason: 'wrong-account', outcome: expect.stringContaining(`the finding is in account ${ACCOUNT}`) },
+    });
+    const ja = new WrongAccountError(ACCOUNT, '999988887777');
+    expect(ja.localized.ja).toContain('アカウント 999988887777 のものです');
+  });
+
+  it('refuses an undo with credentials of another account, keeping the fix in place', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    await remediation.fixes.requestUndo(request.id, 'U0ALICE');
+    sts.reset();
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    const result = await remediation.fixes.approve(request.id, 'U0BOB', 'undo');
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'applied', note: expect.stringContaining('belong to account 999988887777') } });
+    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect((await remediation.audit.events()).at(-1)).toMatchObject({ event: 'fix.undo-failed', detail: { reason: 'wrong-account' } });
+  });
+
+  it('asks STS once per session, and never takes the account from the finding', async () => {
+    fakeSecurityGroups(aws, [SSH_WORLD]);
+    const { remediation } = setup();
+    const request = await requested(remediation);
+    await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
+    expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
+  });
+});
+
+describe('a customer rule for the replacement source', () => {
+  const OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'office (customer)' });
+  const OFFICE_CIDR = { replacementCidr: '198.51.100.0/24' };
+
+  async function fixWithOfficeSource() {
+    const ec2 = fakeSecurityGroups(aws, [SSH_WORLD, OFFICE], { interfaces: [{ instanceId: 'i-1' }], online: ['i-1'] });
+    const context = setup();
+    const prepared = await context.remediation.fixes.prepare(FINDING, 'U0ALICE', OFFICE_CIDR);
+    if (prepared.kind !== 'requested') throw new Error(prepared.kind);
+    return { ...context, ec2, id: prepared.request.id };
+  }
+
+  async function undo(remediation: ReturnType<typeof setup>['remediation'], id: string) {
+    expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
+    return remediation.fixes.approve(id, 'U0BOB', 'undo');
+  }
+
+  it('survives an undo after a transient read error following the revoke', async () => {
+    const { remediation, ec2, id } = await fixWithOfficeSource();
+    // The revoke lands; then DescribeNetworkInterfaces answers 500 once.
+    aws.ec2.on(DescribeNetworkInterfacesCommand).rejectsOnce(Object.assign(awsError('InternalError', 'try again'), { $metadata: { httpStatusCode: 500 } }));
+    const applied = await remediation.fixes.approve(id, 'U0BOB', 'fix');
+    expect(applied).toMatchObject({ kind: 'done', request: { state: 'applied', note: expect.stringContaining('Applying reported an error') } });
+    const after = (await remediation.fixes.get(id))?.result?.after;
+    expect(after).toEqual({ revokedRuleId: 'sgr-ssh' });
+    expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
+    expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(true);
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-ssh'] }]);
+  });
+
+  it('survives an undo after a crash following the revoke (settled by another process once the lease expired)', async () => {
+    const { remediation, ec2, id, clock, store } = await fixWithOfficeSource();
+    // The dead process: approved, applying, journalled (no replacement needed: the customer's rule exists), revoked.
+    const at = clock.now().toISOString();
+    const lease = { owner: 'dead', expiresAt: new Date(clock.now().getTime() + 60_000).toISOString() };
+    await store.transitionRequest({ id, from: 'requested', to: 'approved', changes: { approval: { by: 'U0BOB', at } }, lease: { take: lease } });
+    await store.transitionRequest({ id, from: 'approved', to: 'applying', changes: {}, lease: { holder: 'dead', now: at } });
+    await store.transitionRequest({ id, from: 'applying', to: 'applying', changes: { journal: { requestIds: ['req-revoke'] } }, lease: { holder: 'dead', now: at } });
+    ec2.rules = ec2.rules.filter((r) => r.SecurityGroupRuleId !== 'sgr-ssh');
+    expect((await remediation.sweeper.sweep()).requests).toEqual([]);
+    clock.advance(60_001);
+    const settled = (await remediation.sweeper.sweep()).requests;
+    expect(settled.map((r) => [r.state, r.result?.after, r.result?.requestIds])).toEqual([['applied', { revokedRuleId: 'sgr-ssh' }, ['req-revoke']]]);
+    expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
+    expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+  });
+});
+
+describe('a process whose lease ran out while it worked', () => {
+  it('does not claim the outcome: another replica settled it by reading AWS, and the trail says so once', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const clock = new TestClock();
+    let release!: () => void;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inWrite = new Promise<void>((resolve) => (started = resolve));
+    const open = { value: true };
+    const slow = defineFix({
+      id: 'test.slow',
+      checkIds: ['ec2.sg-admin-port-ipv4'],
+      title: { en: 'Slow', ja: '遅い' },
+      actions: { read: [], write: [] },
+      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+      apply: async (_finding, _inputs, ctx) => {
+        await ctx.journal?.record({ before: { open: true } });
+        started();
+        await writing;
+        open.value = false;
+        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
+      },
+      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+      reconcile: async () => (open.value ? { state: 'unchanged', current: { open: true }, message: 'still open' } : { state: 'changed', current: { open: false }, message: 'closed' }),
+    });
+    const replica = (owner: string) =>
+      createRemediation({
+        store: store.remediation,
+        settings: defaultSettings(),
+        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
+        listed: async (id) => id === 'U0BOB',
+        clock,
+        fixes: [slow],
+        owner,
+        // No renewal during the test: the owner stalls past its lease.
+        lease: { ms: 60_000, renewMs: HOUR },
+      });
+    const a = replica('process-a');
+    const b = replica('process-b');
+    const request = await requested(a);
+    const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
+    await inWrite;
+    // B sweeps while A's lease is live: nothing happens. Then A stalls past its lease and B settles it.
+    expect((await b.sweeper.sweep()).requests).toEqual([]);
+    clock.advance(61_000);
+    expect((await b.sweeper.sweep()).requests.map((r) => r.state)).toEqual(['failed']);
+    // A's write lands afterwards; A must not record "applied" over B's settlement: it reads AWS instead.
+    release();
+    const result = await approving;
+    expect(result).toMatchObject({ kind: 'done', request: { state: 'failed' } });
+    const events = await a.audit.events();
+    expect(events.map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.reconciled', 'fix.late-write']);
+    // The write that landed late is in the trail with its AWS request id; the record is not overwritten.
+    expect(events.at(-1)).toMatchObject({ detail: { requestIds: ['req-slow'], note: expect.stringContaining('settled the request as failed') } });
+    expect((await a.fixes.get(request.id))?.state).toBe('failed');
+  });
+});
+
+describe('a write slower than the old sweep grace (120 s)', () => {
+  it('stays with its owner, which renews its lease, and is recorded as the owner applied it', async () => {
+    const store = memoryStore();
+    stores.push(store);
+    const clock = new TestClock();
+    let release!: () => void;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inWrite = new Promise<void>((resolve) => (started = resolve));
+    const slow = defineFix({
+      id: 'test.slow',
+      checkIds: ['ec2.sg-admin-port-ipv4'],
+      title: { en: 'Slow', ja: '遅い' },
+      actions: { read: [], write: [] },
+      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+      apply: async (_finding, _inputs, ctx) => {
+        await ctx.journal?.record({ before: { open: true } });
+        started();
+        await writing;
+        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
+      },
+      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+      reconcile: async () => ({ state: 'unchanged', current: { open: true }, message: 'still open' }),
+    });
+    const replica = (owner: string) =>
+      createRemediation({
+        store: store.remediation,
+        settings: defaultSettings(),
+        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
+        listed: async (id) => id === 'U0BOB',
+        clock,
+        fixes: [slow],
+        owner,
+        lease: { ms: 60_000, renewMs: 5 },
+      });
+    const a = replica('process-a');
+    const b = replica('process-b');
+    const request = await requested(a);
+    const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
+    await inWrite;
+    // 150 s of AWS time in 15 s steps; the owner renews between steps, the other replica sweeps after each.
+    for (let elapsed = 0; elapsed < 150_000; elapsed += 15_000) {
+      clock.advance(15_000);
+      const renewed = new Date(clock.now().getTime() + 59_000).toISOString();
+      for (let i = 0; i < 100 && ((await a.fixes.get(request.id))?.lease?.expiresAt ?? '') < renewed; i++) await new Promise((r) => setTimeout(r, 5));
+      expect((await b.sweeper.sweep()).requests).toEqual([]);
+    }
+    release();
+    expect(await approving).toMatchObject({ kind: 'done', request: { state: 'applied', result: { requestIds: ['req-slow'] } } });
+    expect((await a.audit.events()).map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.applied']);
+  });
+});
+
+describe('the remediation role', () => {
+  it('comes from the validated configuration, never from the raw environment', async () => {
+    const configured = `arn:aws:iam::${ACCOUNT}:role/awscheck-fix`;
+    // AssumeRole over HTTP (the credential provider has its own STS client, which the mocks do not reach).
+    const fake = new FakeAwsHttp({ sts: stsHandlers(ACCOUNT) });
+    const url = await fake.start();
+    const saved = { ...process.env };
+    process.env.AWSCHECK_REMEDIATION_ROLE_ARN = 'arn:aws:iam::999999999999:role/raw-env';
+    // The source credentials AssumeRole is signed with (the default chain would look further).
+    process.env.AWS_ACCESS_KEY_ID = 'AKIASOURCE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'source-secret';
+    try {
+      const options = { settings: defaultSettings({ endpointUrl: url }), clock: new TestClock() };
+      // Configured: the fix clients assume that role.
+      const withRole = openFixSession(ACCOUNT, { ...options, remediationRoleArn: configured });
+      const credentials = withRole.context.session.client(EC2Client, 'eu-west-1').config.credentials;
+      expect((await credentials()).accessKeyId).toBe(`ASIA${ACCOUNT}`);
+      expect(fake.calls('sts', 'AssumeRole').map((call) => call.params.get('RoleArn'))).toEqual([configured]);
+      withRole.close();
+      // Not configured: the raw variable is ignored; the source credentials are used as they are.
+      const without = openFixSession(ACCOUNT, options);
+      expect((await without.context.session.client(EC2Client, 'eu-west-1').config.credentials()).accessKeyId).toBe('AKIASOURCE');
+      expect(fake.calls('sts', 'AssumeRole')).toHaveLength(1);
+      without.close();
+    } finally {
+      for (const name of ['AWSCHECK_REMEDIATION_ROLE_ARN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await fake.stop();
+    }
   });
 });

@@ -8,6 +8,9 @@ import { FIELDS } from '../render/remediation-modals.ts';
 import { type RemediationDeps, tellUser } from '../remediation-replies.ts';
 import { requestFix } from '../request-fix.ts';
 
+/** The modal's max_length for a fix input, checked again here (a crafted submission can exceed it). */
+export const MAX_INPUT_LENGTH = 64;
+
 export function fixInputsView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
     const userId = body.user.id;
@@ -15,6 +18,10 @@ export function fixInputsView(deps: RemediationDeps): Middleware<SlackViewMiddle
     const finding = await remediation.snapshots.find(view.private_metadata);
     const fix = finding ? remediation.fixFor(finding) : undefined;
     const cidr = view.state.values[FIELDS.replacementCidr]?.[FIELDS.replacementCidr]?.value?.trim();
+    if (cidr !== undefined && cidr.length > MAX_INPUT_LENGTH) {
+      await ack({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: say(locale, RTEXT.tooLong(MAX_INPUT_LENGTH)) } });
+      return;
+    }
     const inputs = cidr ? { replacementCidr: cidr } : {};
     if (fix) {
       const checked = validateInputs(fix, inputs);

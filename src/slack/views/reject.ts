@@ -3,6 +3,9 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { announceFixDecision, announceRiskDecision } from '../decisions.ts';
 import type { RejectKind } from '../remediation-ids.ts';
+import { MAX_REASON_LENGTH } from '../../remediation/risks.ts';
+import { say } from '../messages.ts';
+import { RTEXT } from '../remediation-text.ts';
 import { FIELDS } from '../render/remediation-modals.ts';
 import type { RemediationDeps } from '../remediation-replies.ts';
 
@@ -19,10 +22,15 @@ function target(metadata: string): { kind: RejectKind; id: string } | undefined 
 
 export function rejectView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
+    const reason = view.state.values[FIELDS.rejectReason]?.[FIELDS.rejectReason]?.value?.trim() || undefined;
+    // The modal's max_length is the client's; a crafted submission is refused here, in the modal.
+    if (reason !== undefined && reason.length > MAX_REASON_LENGTH) {
+      await ack({ response_action: 'errors', errors: { [FIELDS.rejectReason]: say(deps.locale, RTEXT.tooLong(MAX_REASON_LENGTH)) } });
+      return;
+    }
     await ack();
     const what = target(view.private_metadata);
     if (!what) return;
-    const reason = view.state.values[FIELDS.rejectReason]?.[FIELDS.rejectReason]?.value?.trim() || undefined;
     const clicker = { client, userId: body.user.id, respond: undefined };
     deps.background.run(async () => {
       if (what.kind === 'risk') {

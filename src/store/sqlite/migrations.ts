@@ -147,9 +147,35 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
     `,
   },
-  // ---- Alerts (src/alerts): handled CloudTrail events and the alert posted per finding. Its own step. ----
   {
     version: 3,
+    description: 'one open fix request per target across all open states (OPEN_STATES), not just three of them',
+    // The state list must equal OPEN_STATES in src/remediation/state.ts (test/store/sqlite-remediation.contract.test.ts
+    // checks it against this text). Leases and fix journals live in the JSON document: no new columns.
+    sql: `
+      -- The old index let a new request wait beside an undo of the same target. Such a waiting request would
+      -- break the new index: it expires (it did nothing), with its audit event, before the index is built.
+      CREATE TEMP TABLE colliding AS
+        SELECT id FROM remediation_requests
+        WHERE state = 'requested'
+          AND finding_key IN (SELECT finding_key FROM remediation_requests WHERE state IN ('undo_requested', 'undoing'));
+      INSERT INTO audit_events (at, event, actor, subject, subject_id, check_id, account_id, region, resource_id, sub_resource_id, fix_id, detail)
+        SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'fix.expired', 'awscheck', 'fix', r.id,
+               json_extract(r.data, '$.finding.checkId'), json_extract(r.data, '$.finding.accountId'),
+               json_extract(r.data, '$.finding.region'), json_extract(r.data, '$.finding.resourceId'),
+               json_extract(r.data, '$.finding.subResourceId'), json_extract(r.data, '$.fixId'),
+               '{"note":"expired on upgrade: an undo of the same resource was open"}'
+        FROM remediation_requests r WHERE r.id IN (SELECT id FROM colliding);
+      UPDATE remediation_requests SET state = 'expired' WHERE id IN (SELECT id FROM colliding);
+      DROP TABLE colliding;
+      DROP INDEX remediation_requests_one_pending;
+      CREATE UNIQUE INDEX remediation_requests_one_open ON remediation_requests (finding_key)
+        WHERE state IN ('requested', 'approved', 'applying', 'undo_requested', 'undoing');
+    `,
+  },
+  // ---- Alerts (src/alerts): handled CloudTrail events and the alert posted per finding. Its own step. ----
+  {
+    version: 4,
     description: 'alerts: handled CloudTrail event ids, one open alert per finding',
     sql: `
       CREATE TABLE alert_events (

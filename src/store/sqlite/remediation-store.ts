@@ -1,7 +1,9 @@
-// The RemediationStore on the same SQLite file as the scans. Every state change is one conditional
-// UPDATE … WHERE id = ? AND state = ?, and `changes === 1` says who won: two replicas, or two approvers
-// clicking together, can never both move a request on.
+// The RemediationStore on the same SQLite file as the scans. Every state change is one IMMEDIATE transaction:
+// read the row, check its state and lease, write the new record and its audit event. The write lock is
+// taken before the read, so two replicas (or two approvers clicking together) can never both move a
+// request on, and a crash cannot keep a state change without its audit event (or the reverse).
 import type { Statement } from 'better-sqlite3';
+import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
 import type {
   AuditEvent,
   AuditQuery,
@@ -10,16 +12,12 @@ import type {
   MessageRef,
   NewAuditEvent,
   RemediationStore,
+  RequestTransition,
   RiskAcceptance,
+  RiskTransition,
+  TransitionResult,
 } from '../../remediation/store.ts';
-import {
-  canTransition,
-  canTransitionRisk,
-  OPEN_STATES,
-  type RequestState,
-  type RiskState,
-  TransitionError,
-} from '../../remediation/state.ts';
+import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { findingKey } from '../finding-key.ts';
 import type { SqliteDatabase } from './database.ts';
 import { placeholders } from './sql.ts';
@@ -112,11 +110,17 @@ export class SqliteRemediationStore implements RemediationStore {
     return this.query('DELETE FROM finding_snapshots WHERE created_at < ?').run(before).changes;
   }
 
-  async createRequest(request: FixRequest): Promise<boolean> {
+  async createRequest(request: FixRequest, audit: NewAuditEvent): Promise<boolean> {
     try {
-      this.insertRecord('remediation_requests', request);
+      this.db
+        .transaction(() => {
+          this.insertRecord('remediation_requests', request);
+          this.insertAudit(audit);
+        })
+        .immediate();
       return true;
     } catch (err) {
+      // The partial unique index over OPEN_STATES: this target already has an open request.
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
       throw err;
     }
@@ -126,9 +130,22 @@ export class SqliteRemediationStore implements RemediationStore {
     return this.getRecord<FixRequest>('remediation_requests', id);
   }
 
-  async transitionRequest(next: FixRequest, from: RequestState): Promise<boolean> {
-    if (!canTransition(from, next.state)) throw new TransitionError('fix request', from, next.state);
-    return this.transitionRecord('remediation_requests', next, from);
+  async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
+    checkRequestTransition(transition);
+    return this.db
+      .transaction((): TransitionResult<FixRequest> => {
+        const current = this.getRecord<FixRequest>('remediation_requests', transition.id);
+        if (!current || current.state !== transition.from || !leaseAllows(current.lease, transition.lease)) {
+          return { outcome: 'lost', current };
+        }
+        const { lease: _old, ...merged } = { ...current, ...transition.changes, state: transition.to };
+        const lease = nextLease(current.lease, transition);
+        const next: FixRequest = { ...merged, ...(lease ? { lease } : {}) };
+        this.writeRecord('remediation_requests', next, transition.from);
+        if (transition.audit) this.insertAudit(transition.audit);
+        return { outcome: 'won', record: this.getRecord<FixRequest>('remediation_requests', transition.id) ?? next };
+      })
+      .immediate();
   }
 
   async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
@@ -147,17 +164,31 @@ export class SqliteRemediationStore implements RemediationStore {
     this.setMessage('remediation_requests', id, message);
   }
 
-  async createRisk(risk: RiskAcceptance): Promise<void> {
-    this.insertRecord('accepted_risks', risk);
+  async createRisk(risk: RiskAcceptance, audit: NewAuditEvent): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.insertRecord('accepted_risks', risk);
+        this.insertAudit(audit);
+      })
+      .immediate();
   }
 
   async getRisk(id: string): Promise<RiskAcceptance | undefined> {
     return this.getRecord<RiskAcceptance>('accepted_risks', id);
   }
 
-  async transitionRisk(next: RiskAcceptance, from: RiskState): Promise<boolean> {
-    if (!canTransitionRisk(from, next.state)) throw new TransitionError('risk acceptance', from, next.state);
-    return this.transitionRecord('accepted_risks', next, from);
+  async transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>> {
+    if (!canTransitionRisk(transition.from, transition.to)) throw new TransitionError('risk acceptance', transition.from, transition.to);
+    return this.db
+      .transaction((): TransitionResult<RiskAcceptance> => {
+        const current = this.getRecord<RiskAcceptance>('accepted_risks', transition.id);
+        if (!current || current.state !== transition.from) return { outcome: 'lost', current };
+        const next: RiskAcceptance = { ...current, ...transition.changes, state: transition.to };
+        this.writeRecord('accepted_risks', next, transition.from);
+        if (transition.audit) this.insertAudit(transition.audit);
+        return { outcome: 'won', record: this.getRecord<RiskAcceptance>('accepted_risks', transition.id) ?? next };
+      })
+      .immediate();
   }
 
   async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
@@ -192,11 +223,12 @@ export class SqliteRemediationStore implements RemediationStore {
     return row ? fromRow<T>(row) : undefined;
   }
 
-  private transitionRecord(table: RecordTable, next: StateRecord, from: string): boolean {
+  /** Inside a transition's transaction, after its checks: the state guard is kept as a second line. */
+  private writeRecord(table: RecordTable, next: StateRecord, from: string): void {
     const { changes } = this.query(
-      `UPDATE ${table} SET state = ?, expires_at = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?`,
-    ).run(next.state, next.expiresAt, next.updatedAt, documentOf(next), next.id, from);
-    return changes === 1;
+      `UPDATE ${table} SET state = ?, expires_at = ?, updated_at = ?, data = ?, channel = ?, message_ts = ? WHERE id = ? AND state = ?`,
+    ).run(next.state, next.expiresAt, next.updatedAt, documentOf(next), next.message?.channel ?? null, next.message?.ts ?? null, next.id, from);
+    if (changes !== 1) throw new Error(`${table} ${next.id} changed inside its own transaction`);
   }
 
   private recordsIn<T>(table: RecordTable, states: readonly string[], orderBy: string): T[] {
@@ -212,6 +244,10 @@ export class SqliteRemediationStore implements RemediationStore {
   }
 
   async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    return this.insertAudit(event);
+  }
+
+  private insertAudit(event: NewAuditEvent): AuditEvent {
     const { lastInsertRowid } = this.query(
       `INSERT INTO audit_events (at, event, actor, subject, subject_id, check_id, account_id, region, resource_id, sub_resource_id, fix_id, detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

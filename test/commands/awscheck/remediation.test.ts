@@ -10,7 +10,7 @@ import { createRemediation } from '../../../src/remediation/feature.ts';
 import { BackgroundTasks } from '../../../src/slack/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
 import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
-import { fixRequest, memoryStore, riskAcceptance } from '../../remediation/fixtures.ts';
+import { fixRequest, memoryStore, riskAcceptance, storeRisk } from '../../remediation/fixtures.ts';
 import { TestClock } from '../../remediation/harness.ts';
 
 async function setup(options: { withRemediation?: boolean; scanners?: string[] } = {}) {
@@ -22,7 +22,6 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 86_400_000, riskSelfAccept: false },
     listed: async (id) => id === 'U0BOB',
     clock,
-    env: {},
   });
   const deps: SlackDeps = {
     scans: new ScanService({ deps: { settings: defaultSettings(), checks: [] } }),
@@ -62,7 +61,7 @@ describe('/awscheck risks and /awscheck audit', () => {
 
   it('lists accepted risks privately, even when asked `public`', async () => {
     const t = await setup();
-    await t.store.remediation.createRisk(riskAcceptance({ expiresAt: '2026-12-20T00:00:00.000Z', reason: 'owner <!channel> agreed' }));
+    await storeRisk(t.store.remediation, riskAcceptance({ expiresAt: '2026-12-20T00:00:00.000Z', reason: 'owner <!channel> agreed' }));
     const listed = await t.send('risks public');
     expect(t.replies.at(-1)).toMatchObject({ response_type: 'ephemeral' });
     expect(listed).toContain('Accepted risks (1)');

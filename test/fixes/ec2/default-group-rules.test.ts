@@ -42,6 +42,30 @@ describe('ec2.sg-default-not-restricted fix', () => {
     ]);
   });
 
+  it('journals the rules it is about to revoke before the first write; reconcile adopts nothing without a journal entry', async () => {
+    defaultGroup();
+    const recorded: { writesBefore: number; entries: unknown }[] = [];
+    const writes = () => aws.sent().filter((c) => /^Revoke/.test(c.command) && !c.input.DryRun).length;
+    const journal = {
+      key: 'abcdef12-0000',
+      entries: undefined as unknown,
+      async record(next: unknown) {
+        recorded.push({ writesBefore: writes(), entries: next });
+        journal.entries = next;
+      },
+    };
+    await fix.apply(defaultFinding, {}, { ...fixContext(), journal });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.writesBefore).toBe(0);
+    expect(recorded[0]?.entries).toMatchObject({ before: { groupId: 'sg-def', rules: [{ ruleId: 'sgr-self' }, { ruleId: 'sgr-out4' }, { ruleId: 'sgr-out6' }] } });
+    // Someone else emptied a group while awscheck never started writing: not recorded as this fix.
+    aws.reset();
+    fakeSecurityGroups(aws, [], { groups: [{ id: 'sg-def', name: 'default' }] });
+    const untouched = { ...journal, entries: undefined };
+    expect((await fix.reconcile(defaultFinding, {}, { ...fixContext(), journal: untouched })).state).toBe('unchanged');
+    expect((await fix.reconcile(defaultFinding, {}, { ...fixContext(), journal })).state).toBe('changed');
+  });
+
   it('revokes every rule by id, and undo re-authorises each one exactly', async () => {
     const fake = defaultGroup();
     const ctx = fixContext();

@@ -39,6 +39,32 @@ function sshFinding(overrides: Record<string, unknown> = {}) {
   });
 }
 
+/** The replacement for SSH_WORLD from 198.51.100.0/24 as a request with key abcdef12… plans it. */
+const PLANNED = {
+  ruleId: '',
+  groupId: 'sg-0abc',
+  isEgress: false,
+  ipProtocol: 'tcp',
+  fromPort: 22,
+  toPort: 22,
+  cidrIpv4: '198.51.100.0/24',
+  description: 'admin access [awscheck:abcdef12]',
+};
+
+/** A journal as the service keeps it; `log` has what was recorded and how many writes had been sent before. */
+function journalled(entries?: unknown, writes: () => number = () => 0) {
+  const log: { writesBefore: number; entries: unknown }[] = [];
+  const journal = {
+    key: 'abcdef12-3456-7890-abcd-ef1234567890',
+    entries,
+    async record(next: unknown) {
+      log.push({ writesBefore: writes(), entries: next });
+      journal.entries = next;
+    },
+  };
+  return { journal, log };
+}
+
 function standardGroup() {
   return fakeSecurityGroups(aws, [SSH_WORLD, HTTPS_WORLD, SSH_OFFICE, EGRESS_ALL], {
     interfaces: [{ instanceId: 'i-online' }, { instanceId: 'i-offline' }, { type: 'network_load_balancer' }],
@@ -312,10 +338,76 @@ describe('reconcile', () => {
     expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
   });
 
-  it('finds the replacement rule added before the crash, so undo can remove it', async () => {
-    fakeSecurityGroups(aws, [HTTPS_WORLD, rule('sgr-repl', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access' })]);
+  it('never adopts a look-alike: without a journal, a rule for the replacement source is not awscheck\'s', async () => {
+    fakeSecurityGroups(aws, [HTTPS_WORLD, rule('sgr-customer', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access' })]);
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, fixContext());
-    expect(result).toMatchObject({ state: 'changed', current: { revokedRuleId: 'sgr-ssh', replacementRuleId: 'sgr-repl' } });
+    expect(result).toMatchObject({ state: 'changed', current: { revokedRuleId: 'sgr-ssh' } });
+    expect(result.current).not.toHaveProperty('replacementRuleId');
+  });
+
+  it('finds the replacement the journal recorded, so undo can remove it, and reports the recorded request ids', async () => {
+    fakeSecurityGroups(aws, [HTTPS_WORLD, rule('sgr-repl', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' })]);
+    const { journal } = journalled({ replacement: PLANNED, replacementRuleId: 'sgr-repl', requestIds: ['req-auth', 'req-revoke'] });
+    const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
+    expect(result).toMatchObject({ state: 'changed', current: { revokedRuleId: 'sgr-ssh', replacementRuleId: 'sgr-repl' }, requestIds: ['req-auth', 'req-revoke'] });
+  });
+
+  it('after a crash between authorise and revoke, rolls back only the tagged rule it added; a customer rule stays', async () => {
+    const customer = rule('sgr-customer', { FromPort: 22, ToPort: 22, CidrIpv6: '2001:db8::/48', Description: 'admin access' });
+    const ours = rule('sgr-ours', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' });
+    const fake = fakeSecurityGroups(aws, [SSH_WORLD, customer, ours]);
+    // The intent was recorded, the authorise went through, the process died before recording the rule id.
+    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
+    expect(result.state).toBe('unchanged');
+    expect(result.message).toContain('sgr-ours awscheck had added for it was removed again');
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand')).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-ours'] }]);
+    expect(fake.rules.map((r) => r.SecurityGroupRuleId)).toEqual(['sgr-ssh', 'sgr-customer']);
+  });
+
+  it('rolls back nothing when the journal planned a replacement that never reached AWS', async () => {
+    const lookalike = rule('sgr-customer', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access' });
+    fakeSecurityGroups(aws, [SSH_WORLD, lookalike]);
+    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
+    expect(result.state).toBe('unchanged');
+    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand')).toEqual([]);
+  });
+});
+
+describe('journal', () => {
+  it('records the tagged replacement before authorising it, then its id, then the revoke\'s request id', async () => {
+    standardGroup();
+    const { journal, log } = journalled(undefined, () => aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun).length);
+    const applied = await fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
+    expect(log).toEqual([
+      { writesBefore: 0, entries: { replacement: PLANNED, requestIds: [] } },
+      { writesBefore: 1, entries: { replacement: PLANNED, replacementRuleId: 'sgr-new1', requestIds: ['req-authorize-sgr-new1'] } },
+      { writesBefore: 2, entries: { replacement: PLANNED, replacementRuleId: 'sgr-new1', requestIds: ['req-authorize-sgr-new1', 'req-revoke-ingress-sgr-ssh'] } },
+    ]);
+    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')[0]).toMatchObject({ IpPermissions: [{ IpRanges: [{ CidrIp: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' }] }] });
+    expect(applied.after).toEqual({ revokedRuleId: 'sgr-ssh', replacementRuleId: 'sgr-new1' });
+  });
+
+  it('records no replacement when the customer already has that rule, so reconcile and undo leave it alone', async () => {
+    const fake = standardGroup();
+    const { journal, log } = journalled();
+    const applied = await fix.apply(sshFinding(), { replacementCidr: '203.0.113.0/24' }, { ...fixContext(), journal });
+    expect(applied.after).toEqual({ revokedRuleId: 'sgr-ssh' });
+    expect(log.map((l) => l.entries)).toEqual([{ requestIds: [] }, { requestIds: ['req-revoke-ingress-sgr-ssh'] }]);
+    // A restart now: reconcile with that journal does not adopt sgr-office.
+    const result = await fix.reconcile(sshFinding(), { replacementCidr: '203.0.113.0/24' }, { ...fixContext(), journal });
+    expect(result.current).toEqual({ revokedRuleId: 'sgr-ssh' });
+    const undone = await undoApplied(fix, sshFinding(), { ...applied, after: result.current }, fixContext(), { replacementCidr: '203.0.113.0/24' });
+    expect(undone.status).toBe('undone');
+    expect(fake.rules.some((r) => r.SecurityGroupRuleId === 'sgr-office')).toBe(true);
+  });
+
+  it('stops before any write when the journal cannot be recorded (the lease was lost)', async () => {
+    standardGroup();
+    const journal = { key: 'abcdef12-0000', entries: undefined, record: () => Promise.reject(new Error('lease lost')) };
+    await expect(fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal })).rejects.toThrow('lease lost');
+    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun)).toEqual([]);
   });
 });
 
