@@ -231,8 +231,8 @@ export class BotStack extends Stack {
       }),
     );
     // This account is scanned with the bot's own credentials (no role to assume): the read-only scan policy.
-    const scan = new Policy(this, 'OwnAccountScanPolicy', { roles: [role], document: PolicyDocument.fromJson(readOnlyPolicy(ALL_CHECKS)) });
-    acknowledgeWildcards(scan, resourcesOf(readOnlyPolicy(ALL_CHECKS)), 'The scan\'s List and Describe calls have no resource-level permissions; every action is a read generated from the collectors\' declarations, the same as the member accounts\' awscheck-read.');
+    const scan = new Policy(this, 'OwnAccountScanPolicy', { roles: [role], document: PolicyDocument.fromJson(readOnlyPolicy(ALL_CHECKS, { organization: false })) });
+    acknowledgeWildcards(scan, resourcesOf(readOnlyPolicy(ALL_CHECKS, { organization: false })), 'The scan\'s List and Describe calls have no resource-level permissions; every action is a read generated from the collectors\' declarations, the same as the member accounts\' awscheck-read.');
     const tableShown = `<${this.getLogicalId(this.table.node.defaultChild as CfnElement)}.Arn>`;
     acknowledgeWildcards(
       role,

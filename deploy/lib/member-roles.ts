@@ -17,7 +17,7 @@ export interface MemberRolesProps extends StackProps {
 
 /** The policies the roles carry, exactly as the CLI generates them (in this stack's partition). */
 export function memberRolePolicies(partition: string = Aws.PARTITION) {
-  return { read: readOnlyPolicy(ALL_CHECKS), fix: remediationPolicy(ALL_FIXES, { partition }) };
+  return { read: readOnlyPolicy(ALL_CHECKS, { organization: false }), fix: remediationPolicy(ALL_FIXES, { partition }) };
 }
 
 export class MemberRolesStack extends Stack {

@@ -39,7 +39,15 @@ export function readActionsFor(checks: readonly AnyCheck[]): string[] {
   return [...new Set([...checkActions(checks), ...ORGANIZATION_ACTIONS])].sort();
 }
 
-export function readOnlyPolicy(checks: readonly AnyCheck[]): IamPolicyDocument {
+export interface ReadOnlyPolicyOptions {
+  /**
+   * Adds organization discovery's statement (default true, as `awscheck policy` prints it). Member accounts'
+   * roles leave it out: only the management or delegated administrator account lists the organization.
+   */
+  organization?: boolean;
+}
+
+export function readOnlyPolicy(checks: readonly AnyCheck[], options: ReadOnlyPolicyOptions = {}): IamPolicyDocument {
   const actions = checkActions(checks);
   const writes = actions.filter((a) => !isReadOnlyAction(a));
   // A collector declaring a write would be a bug in a read-only scanner: refuse to print such a policy.
@@ -49,7 +57,9 @@ export function readOnlyPolicy(checks: readonly AnyCheck[]): IamPolicyDocument {
     Statement: [
       { Sid: 'AwscheckReadOnlyScan', Effect: 'Allow', Action: actions, Resource: '*' },
       // Used only where `organization:` lists member accounts (the management or delegated admin account).
-      { Sid: 'AwscheckOrganizationDiscovery', Effect: 'Allow', Action: [...ORGANIZATION_ACTIONS].sort(), Resource: '*' },
+      ...(options.organization === false
+        ? []
+        : [{ Sid: 'AwscheckOrganizationDiscovery', Effect: 'Allow' as const, Action: [...ORGANIZATION_ACTIONS].sort(), Resource: '*' as const }]),
     ],
   };
 }

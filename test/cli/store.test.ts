@@ -178,6 +178,6 @@ describe('awscheck policy with a DynamoDB store', () => {
     const deny = policy.Statement.find((s) => s.Sid === 'AwscheckStoreAuditAppendOnly');
     expect(deny).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']), Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } } });
     const sqlite = JSON.parse((await runAwscheck(['policy'], { AWSCHECK_DB: './x.db' })).stdout) as { Statement: { Sid: string }[] };
-    expect(sqlite.Statement.map((s) => s.Sid)).toEqual(['AwscheckReadOnlyScan']);
+    expect(sqlite.Statement.map((s) => s.Sid)).toEqual(['AwscheckReadOnlyScan', 'AwscheckOrganizationDiscovery']);
   });
 });

@@ -63,12 +63,14 @@ describe('awscheck audit', () => {
 describe('awscheck policy --remediation', () => {
   it('prints the fixes’ read and write actions, narrowed by --check', async () => {
     const all = JSON.parse((await runAwscheck(['policy', '--remediation'])).stdout) as { Statement: { Sid: string; Action: string[] }[] };
-    const write = all.Statement.find((s) => s.Sid === 'AwscheckRemediationWrite')?.Action ?? [];
+    // Writes are split by resource type (AwscheckRemediationWrite, …WriteSecurityGroups, …): gather them.
+    const writes = (policy: typeof all) => policy.Statement.filter((s) => s.Sid.startsWith('AwscheckRemediationWrite')).flatMap((s) => s.Action).sort();
+    const write = writes(all);
     expect(write).toContain('ec2:RevokeSecurityGroupIngress');
     expect(write).toContain('iam:UpdateAccessKey');
     expect(write).not.toContain('iam:DeleteAccessKey');
     const ssh = JSON.parse((await runAwscheck(['policy', '--remediation', '--check', 'ec2.sg-admin-port-ipv4'])).stdout) as typeof all;
-    expect(ssh.Statement.find((s) => s.Sid === 'AwscheckRemediationWrite')?.Action).toEqual([
+    expect(writes(ssh)).toEqual([
       'ec2:AuthorizeSecurityGroupIngress',
       'ec2:RevokeSecurityGroupIngress',
     ]);
