@@ -32,6 +32,7 @@ import { DYNAMODB_TABLE } from '../../src/store/dynamodb/table.ts';
 import type { DeployContext } from './context.ts';
 import { alertEventPattern } from './events.ts';
 import { EVENT_BUS_NAME, ORGANIZATIONS_READ_ACTIONS, TASK_ROLE_NAME } from './names.ts';
+import { externalIdParameter, organizationalUnitsParameter } from './parameters.ts';
 
 /** The repository root: the Docker build context, with its Dockerfile and .dockerignore. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,19 +61,8 @@ export class BotStack extends Stack {
     super(scope, id, props);
     this.templateOptions.description = 'awscheck: the Slack bot (ECS Fargate, Socket Mode), its DynamoDB table and its alert queue';
 
-    const externalId = new CfnParameter(this, 'ExternalId', {
-      type: 'String',
-      description: 'External id the bot presents to the member roles (context awscheck:externalId)',
-      minLength: 2,
-      maxLength: 1224,
-      allowedPattern: '^[\\w+=,.@:/-]+$',
-      ...(ctx.externalId ? { default: ctx.externalId } : {}),
-    });
-    const ous = new CfnParameter(this, 'OrganizationalUnitIds', {
-      type: 'CommaDelimitedList',
-      description: 'OUs (ou-…) or the root (r-…) to scan; the same as the member roles (context awscheck:organizationalUnits)',
-      ...(ctx.organizationalUnits ? { default: ctx.organizationalUnits.join(',') } : {}),
-    });
+    const externalId = externalIdParameter(this, 'External id the bot presents to the member roles (context awscheck:externalId)', ctx.externalId);
+    const ous = organizationalUnitsParameter(this, 'OUs (ou-…) or the root (r-…) to scan; the same as the member roles (context awscheck:organizationalUnits)', ctx.organizationalUnits);
     const organizationId = new CfnParameter(this, 'OrganizationId', {
       type: 'String',
       description: 'The AWS Organizations id whose accounts may put events on the bus (context awscheck:organizationId)',

@@ -1,6 +1,7 @@
 // The two roles every member account gets: awscheck-read with the policy `awscheck policy` prints, and
 // awscheck-fix with the one `awscheck policy --remediation` prints, both generated here at synth time from the
 // checks' and fixes' own declarations. Each trusts only the bot's task role, and only with the external id.
+import { externalIdParameter } from './parameters.ts';
 import { Aws, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { acknowledgeWildcards } from './nag.ts';
@@ -29,13 +30,7 @@ export class MemberRolesStack extends Stack {
       description: 'ARN of the awscheck bot task role (arn:aws:iam::<bot account>:role/awscheck-bot)',
       allowedPattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$',
     });
-    const externalId = new CfnParameter(this, 'ExternalId', {
-      type: 'String',
-      description: 'External id the bot must present when it assumes these roles (organization.externalId)',
-      minLength: 2,
-      maxLength: 1224,
-      allowedPattern: '^[\\w+=,.@:/-]+$',
-    });
+    const externalId = externalIdParameter(this, 'External id the bot must present when it assumes these roles (organization.externalId)');
     const trust = {
       Version: '2012-10-17',
       Statement: [

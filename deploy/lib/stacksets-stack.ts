@@ -4,13 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Aws, CfnCondition, CfnParameter, CliCredentialsStackSynthesizer, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { App, Aws, CfnCondition, CliCredentialsStackSynthesizer, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { CfnStackSet } from 'aws-cdk-lib/aws-cloudformation';
 import type { Construct } from 'constructs';
 import type { DeployContext } from './context.ts';
 import { MemberEventsStack } from './member-events.ts';
 import { MemberRolesStack } from './member-roles.ts';
 import { EVENT_BUS_NAME, TASK_ROLE_NAME } from './names.ts';
+import { externalIdParameter, organizationalUnitsParameter } from './parameters.ts';
 
 /**
  * Member templates need no CDK bootstrap: they have no assets, StackSets deploy them, and a single account
@@ -39,19 +40,8 @@ export class MemberStackSetsStack extends Stack {
   constructor(scope: Construct, id: string, ctx: DeployContext, props: StackProps = {}) {
     super(scope, id, props);
     this.templateOptions.description = 'awscheck: member-account roles and event forwarding, as service-managed StackSets over the chosen OUs';
-    const externalId = new CfnParameter(this, 'ExternalId', {
-      type: 'String',
-      description: 'External id the bot presents to the member roles (context awscheck:externalId)',
-      minLength: 2,
-      maxLength: 1224,
-      allowedPattern: '^[\\w+=,.@:/-]+$',
-      ...(ctx.externalId ? { default: ctx.externalId } : {}),
-    });
-    const ous = new CfnParameter(this, 'OrganizationalUnitIds', {
-      type: 'CommaDelimitedList',
-      description: 'OUs (ou-…) or the root (r-…) whose accounts get the roles (context awscheck:organizationalUnits)',
-      ...(ctx.organizationalUnits ? { default: ctx.organizationalUnits.join(',') } : {}),
-    });
+    const externalId = externalIdParameter(this, 'External id the bot presents to the member roles (context awscheck:externalId)', ctx.externalId);
+    const ous = organizationalUnitsParameter(this, 'OUs (ou-…) or the root (r-…) whose accounts get the roles (context awscheck:organizationalUnits)', ctx.organizationalUnits);
     // The bot runs in this account and region (organization discovery needs the management account or a
     // delegated administrator); its role and bus have fixed names, so no export ties the stacks together.
     const botRoleArn = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${TASK_ROLE_NAME}`;
