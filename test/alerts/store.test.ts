@@ -1,28 +1,45 @@
-// The SQLite AlertStore: two connections to one file stand for two replicas; only one claims an alert.
+// The AlertStore on SQLite (two connections to one file) and on DynamoDB (two clients on one table): two
+// replicas, and only one claims an alert.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NewAlert } from '../../src/alerts/store.ts';
 import type { CheckResult } from '../../src/engine/types.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { type LocalTables, localTables } from '../store/dynamodb-env.ts';
 
 const dirs: string[] = [];
-const stores: SqliteStore[] = [];
+const stores: Store[] = [];
+let dynamo: LocalTables;
+beforeAll(async () => {
+  dynamo = await localTables();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function replicas(): [SqliteStore, SqliteStore] {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-alerts-'));
-  dirs.push(dir);
-  const a = openSqliteStore(join(dir, 'awscheck.db'));
-  const b = openSqliteStore(join(dir, 'awscheck.db'));
-  stores.push(a, b);
-  return [a, b];
-}
+const REPLICAS: Record<string, () => Promise<[Store, Store]>> = {
+  SQLite: async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'awscheck-alerts-'));
+    dirs.push(dir);
+    const a = openSqliteStore(join(dir, 'awscheck.db'));
+    const b = openSqliteStore(join(dir, 'awscheck.db'));
+    stores.push(a, b);
+    return [a, b];
+  },
+  // DynamoDbStore instances are closed by dynamo.close().
+  DynamoDB: async () => {
+    const table = await dynamo.table();
+    return [dynamo.store(table), dynamo.store(table)];
+  },
+};
 
 const finding: CheckResult = {
   checkId: 'ec2.sg-admin-port-ipv4',
@@ -47,9 +64,10 @@ const alert = (id: string, eventId = 'ev-1'): NewAlert => ({
   createdAt: '2026-11-25T09:00:01Z',
 });
 
-describe('the SQLite alert store', () => {
+describe.each(Object.keys(REPLICAS))('the alert store on %s', (name) => {
+  const replicas = () => REPLICAS[name]!();
   it('lets exactly one replica claim the alert for a finding, and a new one once it is resolved', async () => {
-    const [a, b] = replicas();
+    const [a, b] = await replicas();
     const claims = await Promise.all([a.alerts.claimAlert(alert('one')), b.alerts.claimAlert(alert('two')), a.alerts.claimAlert(alert('three'))]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     const won = claims.find(Boolean)!;
@@ -61,7 +79,7 @@ describe('the SQLite alert store', () => {
   });
 
   it('gives back a claim whose message was never posted, and remembers handled events once', async () => {
-    const [a, b] = replicas();
+    const [a, b] = await replicas();
     await a.alerts.claimAlert(alert('one'));
     await b.alerts.releaseAlert('one');
     expect(await b.alerts.claimAlert(alert('two'))).toBeDefined();

@@ -20,6 +20,7 @@ import type {
 import type { DynamoDbTarget } from './client.ts';
 import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
+import { DynamoDbAlertStore } from './alert-store.ts';
 import { DynamoDbRemediationStore } from './remediation-store.ts';
 import { IS_NEW, type Item, isConditionFailure, TableClient } from './table-client.ts';
 
@@ -101,6 +102,7 @@ function reportFromItem(item: Item): ReportRecord {
 
 export class DynamoDbStore implements Store {
   readonly remediation: DynamoDbRemediationStore;
+  readonly alerts: DynamoDbAlertStore;
   readonly tableClient: TableClient;
   private readonly retentionDays: number;
 
@@ -108,6 +110,7 @@ export class DynamoDbStore implements Store {
     this.tableClient = new TableClient(options);
     this.retentionDays = options.retentionDays;
     this.remediation = new DynamoDbRemediationStore(this.tableClient);
+    this.alerts = new DynamoDbAlertStore(this.tableClient, options.retentionDays);
   }
 
   private get t(): TableClient {

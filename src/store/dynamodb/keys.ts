@@ -14,6 +14,9 @@
 //   risk acceptance   RISK#<id>              RISK              RISKSTATE#<state> / expiresAt#stamp#id -
 //   audit event       AUDIT#TRAIL            <seq, 15 digits>  -                                    -
 //   audit counter     SEQ#AUDIT              SEQ               -                                    -
+//   alert             ALERT#<id>             ALERT             ALERTSTATE#<state> / createdAt#id    -
+//   open-alert lock   ALERTOPEN#<key hash>   OPEN              -                                    -
+//   handled event     ALERTEVENT#<eventID>   EVENT             ALERTEVENTS / handledAt#eventID      -
 import { createHash } from 'node:crypto';
 import { DYNAMODB_TABLE } from './table.ts';
 
@@ -37,6 +40,9 @@ export const keys = {
   risk: (id: string): Key => ({ pk: `RISK#${id}`, sk: 'RISK' }),
   audit: (seq: number): Key => ({ pk: AUDIT_PARTITION, sk: String(seq).padStart(15, '0') }),
   auditCounter: (): Key => ({ pk: 'SEQ#AUDIT', sk: 'SEQ' }),
+  alert: (id: string): Key => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
+  alertLock: (findingKey: string): Key => ({ pk: `ALERTOPEN#${digest(findingKey)}`, sk: 'OPEN' }),
+  alertEvent: (eventId: string): Key => ({ pk: `ALERTEVENT#${eventId}`, sk: 'EVENT' }),
 };
 
 export const AUDIT_PARTITION = `${DYNAMODB_TABLE.auditPartitionPrefix}TRAIL`;
@@ -52,6 +58,8 @@ export const partitions = {
   snapshots: 'SNAPSHOTS',
   requestsIn: (state: string) => `REQSTATE#${state}`,
   risksIn: (state: string) => `RISKSTATE#${state}`,
+  alertsIn: (state: string) => `ALERTSTATE#${state}`,
+  alertEvents: 'ALERTEVENTS',
 };
 
 let counter = 0;
