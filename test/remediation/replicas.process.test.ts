@@ -1,4 +1,4 @@
-// Several awscheck processes on one SQLite file, writing to a fake EC2 over HTTP: a replica restarting (its
+// Several awscheck processes on one store (a SQLite file, or a DynamoDB table on dynalite), writing to a fake EC2 over HTTP: a replica restarting (its
 // start-up sweep) or sweeping while another's slow write is in flight, an owner killed with -9, SIGTERM
 // during an apply, and approvals racing from two processes. Leases are short here (1 s, renewed every 250 ms);
 // every write is slower than the lease, so only renewal keeps it (the old sweep grace would have settled it).
@@ -6,9 +6,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, FixRequest } from '../../src/remediation/store.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { storeConfigFromEnv } from '../../src/store/config.ts';
+import { initTable } from '../../src/store/dynamodb/init.ts';
+import { openStore } from '../../src/store/open.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../helpers/dynamodb-local.ts';
 import { type FakeEc2Http, startFakeEc2 } from './replicas/fake-ec2.ts';
 
 const ENTRY = join(import.meta.dirname, 'replicas', 'replica.ts');
@@ -17,6 +21,9 @@ const LEASE_MS = 1000;
 
 let dir: string;
 let ec2: FakeEc2Http;
+/** AWSCHECK_DB of every process in the current test, and what else they need to reach the store. */
+let db: string;
+let storeEnv: Record<string, string> = {};
 const children: ChildProcess[] = [];
 
 beforeEach(async () => {
@@ -44,7 +51,8 @@ function replica(args: string[], extraEnv: Record<string, string> = {}): Run {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: dir,
-      TEST_DB: join(dir, 'awscheck.db'),
+      TEST_DB: db,
+      ...storeEnv,
       TEST_LEASE_MS: String(LEASE_MS),
       TEST_RENEW_MS: '250',
       AWS_ENDPOINT_URL: ec2.url,
@@ -86,7 +94,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 }
 
 async function stored(id: string): Promise<{ request: FixRequest; events: AuditEvent[] }> {
-  const store = openSqliteStore(join(dir, 'awscheck.db'));
+  const store = openStore(storeConfigFromEnv({ AWSCHECK_DB: db }));
   try {
     const request = (await store.remediation.getRequest(id))!;
     const events = (await store.remediation.auditEvents()).filter((e) => e.subjectId === id);
@@ -104,7 +112,43 @@ async function prepared(inputs: Record<string, string> = {}): Promise<string> {
 
 const ids = (rules: { id: string }[]) => rules.map((r) => r.id);
 
-describe('two processes on one SQLite file', { timeout: 60_000 }, () => {
+/** How each store is set up for a test: a fresh SQLite file, or a fresh table on one dynalite per file. */
+const STORES: { name: string; setUp(): Promise<void>; tearDown(): Promise<void> }[] = [
+  {
+    name: 'SQLite file',
+    setUp: async () => {
+      db = join(dir, 'awscheck.db');
+      storeEnv = {};
+    },
+    tearDown: async () => undefined,
+  },
+  (() => {
+    let local: DynamoDbLocal | undefined;
+    const saved = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    return {
+      name: 'DynamoDB table',
+      setUp: async () => {
+        local ??= await startDynamoDbLocal();
+        const table = `awscheck-${randomUUID().slice(0, 8)}`;
+        await initTable({ table, region: 'us-east-1', endpoint: local.endpoint });
+        db = `dynamodb://${table}?region=us-east-1`;
+        // The replicas reach the table as the bot would: the SDK's standard endpoint variable, beside the fake EC2.
+        storeEnv = { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint };
+        process.env.AWS_ENDPOINT_URL_DYNAMODB = local.endpoint;
+      },
+      tearDown: async () => {
+        if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+        else process.env.AWS_ENDPOINT_URL_DYNAMODB = saved;
+        await local?.close();
+        local = undefined;
+      },
+    };
+  })(),
+];
+
+describe.each(STORES)('two processes on one $name', { timeout: 60_000 }, (kind) => {
+  beforeEach(() => kind.setUp());
+  afterAll(() => kind.tearDown());
   it('a replica restarting and sweeping during another\'s slow apply leaves it alone; the owner records the outcome', async () => {
     const id = await prepared();
     ec2.revokeDelayMs = 3000;

@@ -63,7 +63,7 @@ it('a replica killed mid-apply keeps its lease; the other settles the request on
   const table = await env.table();
   const store = env.store(table);
   await store.remediation.createRequest(request('req-held'), created('req-held'));
-  await store.remediation.transitionRequest({ id: 'req-held', from: 'requested', to: 'approved', changes: {} });
+  await store.remediation.transitionRequest({ id: 'req-held', from: 'requested', to: 'approved', changes: {}, lease: { take: { owner: 'proc-a', expiresAt: new Date(Date.now() + 60_000).toISOString() } } });
   const holder = start(table, { ROLE: 'hold', OWNER: 'proc-a', LEASE_MS: '8000' });
   const [outcome, expiresAt] = (await holder.firstLine).split(' ');
   expect(outcome).toBe('won');

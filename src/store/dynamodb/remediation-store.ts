@@ -9,7 +9,6 @@ import type {
   FindingSnapshot,
   FixRequest,
   Lease,
-  LeaseCondition,
   MessageRef,
   NewAuditEvent,
   RemediationStore,
@@ -19,15 +18,8 @@ import type {
   TransitionResult,
 } from '../../remediation/store.ts';
 import { SNAPSHOT_RETENTION_MS } from '../../remediation/expiry.ts';
-import {
-  canTransition,
-  canTransitionRisk,
-  IN_FLIGHT,
-  OPEN_STATES,
-  type RequestState,
-  type RiskState,
-  TransitionError,
-} from '../../remediation/state.ts';
+import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
+import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { findingKey as findingKeyOf } from '../finding-key.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { AUDIT_PARTITION, type Key, keys, partitions, stamp } from './keys.ts';
@@ -40,7 +32,6 @@ type StateRecord = FixRequest | RiskAcceptance;
 const MAX_ROUNDS = 25;
 
 const isOpen = (state: string) => (OPEN_STATES as readonly string[]).includes(state);
-const isInFlight = (state: string) => (IN_FLIGHT as readonly string[]).includes(state);
 
 /**
  * The stored item of a request or risk: state, version and index keys as attributes for conditions and
@@ -78,20 +69,6 @@ function merge<T extends StateRecord>(current: T, changes: object, to: string): 
   const next = { ...current, ...changes, state: to } as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
   return next as unknown as T;
-}
-
-/** Whether the stored lease lets this caller act (see LeaseCondition). */
-function leaseAllows(current: FixRequest, condition: LeaseCondition | undefined): boolean {
-  if (!condition || 'take' in condition) return true;
-  if ('holder' in condition) return current.lease?.owner === condition.holder && current.lease.expiresAt > condition.now;
-  return current.lease === undefined || current.lease.expiresAt <= condition.expiredBefore;
-}
-
-function nextLease(current: FixRequest, to: RequestState, condition: LeaseCondition | undefined): Lease | undefined {
-  if (!isInFlight(to)) return undefined;
-  if (condition && 'take' in condition) return condition.take;
-  if (condition && 'holder' in condition && condition.renewUntil) return { owner: condition.holder, expiresAt: condition.renewUntil };
-  return current.lease;
 }
 
 export class DynamoDbRemediationStore implements RemediationStore {
@@ -181,16 +158,15 @@ export class DynamoDbRemediationStore implements RemediationStore {
 
   async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
     const { id, from, to, changes, audit, lease } = transition;
-    const progress = from === to && isInFlight(from) && lease !== undefined && 'holder' in lease;
-    if (!canTransition(from, to) && !progress) throw new TransitionError('fix request', from, to);
+    checkRequestTransition(transition);
     await this.t.ready();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const item = await this.t.get(keys.request(id));
       if (!item) return { outcome: 'lost', current: undefined };
       const current = recordFromItem<FixRequest>(item);
-      if (current.state !== from || !leaseAllows(current, lease)) return { outcome: 'lost', current };
+      if (current.state !== from || !leaseAllows(current.lease, lease)) return { outcome: 'lost', current };
       const next = merge<FixRequest>(current, changes, to);
-      const leaseAfter = nextLease(current, to, lease);
+      const leaseAfter = nextLease(current.lease, transition);
       if (leaseAfter) next.lease = leaseAfter;
       else delete next.lease;
       const items: TransactItem[] = [this.versionedPut('request', next, item)];

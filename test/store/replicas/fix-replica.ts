@@ -1,6 +1,6 @@
 // One replica working fix requests on the shared DynamoDB table, in a process of its own (ROLE):
 // - race: tries to approve and then apply each of COUNT requests; prints one line per transition it won.
-// - hold: takes the lease on req-held for LEASE_MS and then hangs (the test kills it with SIGKILL).
+// - hold: holds the lease on req-held (approved by it) and renews it for LEASE_MS into `applying` and then hangs (the test kills it with SIGKILL).
 import { DynamoDbStore } from '../../../src/store/dynamodb/history-store.ts';
 import type { NewAuditEvent } from '../../../src/remediation/store.ts';
 
@@ -26,7 +26,7 @@ async function race(): Promise<void> {
 
 async function hold(): Promise<void> {
   const expiresAt = new Date(Date.now() + Number(process.env.LEASE_MS)).toISOString();
-  const won = await store.remediation.transitionRequest({ id: 'req-held', from: 'approved', to: 'applying', changes: { journal: { step: 'about to revoke' } }, audit: audit('fix.applying', 'req-held'), lease: { take: { owner, expiresAt } } });
+  const won = await store.remediation.transitionRequest({ id: 'req-held', from: 'approved', to: 'applying', changes: { journal: { step: 'about to revoke' } }, audit: audit('fix.applying', 'req-held'), lease: { holder: owner, now: new Date().toISOString(), renewUntil: expiresAt } });
   process.stdout.write(`${won.outcome} ${expiresAt}\n`);
   // Mid-apply: never finishes; the test kills this process.
   setInterval(() => undefined, 1000);
