@@ -214,7 +214,9 @@ async function main(): Promise<void> {
 
   function answerJson(res: ServerResponse, answer: () => object): void {
     try {
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer()));
+      // The answer first: a handler that throws must still find the headers unsent, or the process dies.
+      const text = JSON.stringify(answer());
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(text);
     } catch (err) {
       const e = err instanceof FakeAwsError ? err : new FakeAwsError('InternalFailure', (err as Error).message, 500);
       res.writeHead(e.$metadata.httpStatusCode, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: e.Code, message: e.message }));

@@ -1,6 +1,7 @@
 // Real-time alerts: AWSCHECK_EVENTS_QUEUE_URL (the SQS queue EventBridge feeds with CloudTrail events) and
 // AWSCHECK_ALERT_CHANNEL (default AWSCHECK_REPORT_CHANNEL). No queue: no alerts, and start-up says so.
 import { ConfigError, showValue } from '../config/errors.ts';
+import { httpUrlProblem, urlProblemText } from '../config/url.ts';
 
 export interface AlertsConfig {
   /** Unset: alerts are off. */
@@ -21,7 +22,10 @@ function isQueueUrl(value: string): boolean {
 export function alertsConfigFromEnv(env: Record<string, string | undefined>): AlertsConfig {
   const problems: string[] = [];
   const queueUrl = env.AWSCHECK_EVENTS_QUEUE_URL?.trim() || undefined;
-  if (queueUrl !== undefined && !isQueueUrl(queueUrl)) {
+  if (queueUrl !== undefined && httpUrlProblem(queueUrl) === 'credentials') {
+    // Never echo a password from the URL back into the log.
+    problems.push(urlProblemText('AWSCHECK_EVENTS_QUEUE_URL', queueUrl, 'https://sqs.us-east-1.amazonaws.com/123456789012/awscheck-events')!);
+  } else if (queueUrl !== undefined && !isQueueUrl(queueUrl)) {
     problems.push(
       `AWSCHECK_EVENTS_QUEUE_URL: got ${showValue(queueUrl)}; expected the queue's URL, e.g. https://sqs.us-east-1.amazonaws.com/123456789012/awscheck-events (SQS console → the queue → Details → URL), or unset it to run without alerts.`,
     );

@@ -93,7 +93,8 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
   let host: string | undefined;
   const rawHost = env.HOST?.trim();
   if (rawHost) {
-    if (isIP(rawHost) || HOST_NAME.test(rawHost)) host = rawHost;
+    // A name whose last label is all digits (999.1.1.1) is a mistyped address, never a host name (RFC 3696).
+    if (isIP(rawHost) || (HOST_NAME.test(rawHost) && !/(^|\.)\d+$/.test(rawHost))) host = rawHost;
     else problems.push(`HOST: got ${showValue(rawHost)}; expected the address to listen on, such as 127.0.0.1 or 0.0.0.0, or unset it to listen on every interface.`);
   }
 

@@ -34,6 +34,13 @@ describe('alerts configuration', () => {
     expect(problems({ AWSCHECK_EVENTS_QUEUE_URL: QUEUE, AWSCHECK_ALERT_CHANNEL: '#sec alerts' }).join('\n')).toContain('AWSCHECK_ALERT_CHANNEL: got');
   });
 
+  it('never repeats a password given inside the queue URL', () => {
+    const text = problems({ AWSCHECK_EVENTS_QUEUE_URL: 'https://user:hunter2@sqs.eu-west-1.amazonaws.com/111122223333/q', AWSCHECK_ALERT_CHANNEL: 'C0A' }).join('\n');
+    expect(text).toContain('AWSCHECK_EVENTS_QUEUE_URL: the URL contains a user name or password');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('user:');
+  });
+
   it('reads the region from the queue URL', () => {
     expect(queueRegion(QUEUE)).toBe('eu-west-1');
     expect(queueRegion('http://localhost:4566/000000000000/events')).toBeUndefined();

@@ -40,4 +40,14 @@ describe('HOST', () => {
       await bot.stop();
     }
   });
+
+  it('refuses a mistyped address with a message naming HOST, and still takes host names', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-host', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET };
+    for (const bad of ['999.1.1.1', '10.0.0', '127.1']) {
+      expect(() => loadSlackConfig({ ...base, HOST: bad })).toThrow(/HOST: got "[\d.]+"; expected the address to listen on/);
+    }
+    expect(loadSlackConfig({ ...base, HOST: 'localhost' }).host).toBe('localhost');
+    expect(loadSlackConfig({ ...base, HOST: 'bot-1.internal' }).host).toBe('bot-1.internal');
+    expect(loadSlackConfig({ ...base, HOST: '::1' }).host).toBe('::1');
+  });
 });
