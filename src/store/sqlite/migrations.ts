@@ -202,4 +202,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_by_account ON alerts (state, account_id);
     `,
   },
+  // ---- "Fix all" batches (src/remediation/batch.ts): one approval over ordinary fix requests. Its own step. ----
+  {
+    version: 5,
+    description: 'fix batches: one approval for many fix requests of one check',
+    sql: `
+      CREATE TABLE fix_batches (
+        id         TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        channel    TEXT,
+        message_ts TEXT
+      );
+    `,
+  },
 ];
