@@ -53,7 +53,7 @@ export class DynamoDbBatchStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = batchFromItem(item);
       if (current.state !== from) return { outcome: 'lost', current };
-      const next = { ...current, ...changes, state: to } as FixBatch;
+      const next = { ...current, ...changes, state: to };
       const outcome = await this.t.transact(
         [
           {

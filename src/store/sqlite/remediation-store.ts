@@ -272,7 +272,7 @@ export class SqliteRemediationStore implements RemediationStore {
       .transaction((): TransitionResult<FixBatch> => {
         const current = this.getBatchNow(transition.id);
         if (!current || current.state !== transition.from) return { outcome: 'lost', current };
-        const next = { ...current, ...transition.changes, state: transition.to } as FixBatch;
+        const next = { ...current, ...transition.changes, state: transition.to };
         const { changes } = this.query('UPDATE fix_batches SET state = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?').run(
           next.state,
           next.updatedAt,
