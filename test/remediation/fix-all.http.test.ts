@@ -77,7 +77,6 @@ async function requestFixAll(t: Harness): Promise<string> {
     ALICE,
   );
   expect(answer).toBe('');
-  if (!t.approvals().length) console.log(text(t.dms(ALICE)), text(t.slack.calls.map((c) => c.method)));
   const id = buttonValue(t.approvals().at(-1), BATCH_ACTIONS.approve);
   expect(id).toBeDefined();
   return id!;
@@ -152,7 +151,8 @@ describe('Fix all (N)…', () => {
   });
 
   it('refuses self-approval and non-approvers, from the signed payload', async () => {
-    const t = await start();
+    // Alice is an approver too, but not of her own request.
+    const t = await start({}, [], { approvers: [ALICE, BOB, CAROL] });
     world();
     const id = await requestFixAll(t);
     await t.click(BATCH_ACTIONS.approve, id, ALICE);
@@ -274,6 +274,7 @@ describe('Fix all (N)…', () => {
           resourceType: 'AWS::EC2::Snapshot',
           resourceId: `snap-${String(i).padStart(4, '0')}`,
           evidence: `snapshot ${i} is public`,
+          details: { snapshotId: `snap-${String(i).padStart(4, '0')}` },
         })),
       'high',
     );
