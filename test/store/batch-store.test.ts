@@ -97,3 +97,30 @@ contract('DynamoDB', async () => {
   const store = env!.store(await env!.table());
   return { store: store.remediation, close: () => store.close() };
 });
+
+describe('SQLite migration 5', () => {
+  it('keeps the audit trail (seq and all) append-only while letting it take batch events', async () => {
+    const { openDatabase, migrate } = await import('../../src/store/sqlite/database.ts');
+    const { MIGRATIONS } = await import('../../src/store/sqlite/migrations.ts');
+    const { SqliteRemediationStore } = await import('../../src/store/sqlite/remediation-store.ts');
+    const db = openDatabase(':memory:', MIGRATIONS.slice(0, 4));
+    try {
+      const old = new SqliteRemediationStore(db);
+      await old.appendAudit({ ...event('fix.requested', 'U0ALICE'), subject: 'fix', subjectId: 'req-1' });
+      await old.appendAudit({ ...event('fix.approved', 'U0BOB'), subject: 'fix', subjectId: 'req-1' });
+      expect(() => db.prepare("INSERT INTO audit_events (at, event, actor, subject, subject_id, check_id, account_id, region, resource_id, detail) VALUES ('t','e','a','batch','s','c','','','r','{}')").run()).toThrow(/CHECK/);
+      expect(migrate(db)).toEqual([5]);
+      const store = new SqliteRemediationStore(db);
+      await store.createBatch(batch(), event('batch.requested', 'U0ALICE'));
+      expect((await store.auditEvents()).map((e) => [e.seq, e.event])).toEqual([
+        [1, 'fix.requested'],
+        [2, 'fix.approved'],
+        [3, 'batch.requested'],
+      ]);
+      expect(() => db.prepare("UPDATE audit_events SET actor = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+  });
+});
