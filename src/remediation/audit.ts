@@ -38,6 +38,7 @@ export const AUDIT_EVENTS = [
   'batch.undo-requested',
   'batch.undo-approved',
   'batch.undo-rejected',
+  'batch.undo-expired',
   'batch.undone',
   'risk.requested',
   'risk.refused',

@@ -18,6 +18,8 @@ export interface BatchServiceOptions {
   store: RemediationStore;
   fixes: RemediationService;
   clock: Clock;
+  /** How long a decision waits (AWSCHECK_APPROVAL_TTL), as for single fixes. */
+  ttlMs: number;
   /** Pause between two writes of one batch (rate limit); at least a second in production. */
   paceMs: number;
   sleep?: (ms: number) => Promise<void>;
@@ -237,7 +239,9 @@ export class BatchService {
     const applied = (await this.requests(batch)).filter((r) => r.state === 'applied');
     if (applied.length === 0) return { kind: 'not-waiting', batch };
     const at = this.now();
-    const won = await this.move(batch, batch.state, 'undo_requested', { undoRequest: { by: userId, at }, undoRejection: undefined, undoApproval: undefined }, 'batch.undo-requested', userId);
+    // The undo approval lapses with its requests' (the same TTL, from the same clock, a moment earlier).
+    const expiresAt = new Date(this.options.clock.now().getTime() + this.options.ttlMs).toISOString();
+    const won = await this.move(batch, batch.state, 'undo_requested', { undoRequest: { by: userId, at }, undoRejection: undefined, undoApproval: undefined, expiresAt }, 'batch.undo-requested', userId);
     if (won.outcome === 'lost') return { kind: 'not-waiting', batch: won.current ?? batch };
     for (const request of applied) await this.options.fixes.requestUndo(request.id, userId);
     return { kind: 'done', batch: won.record };
@@ -250,6 +254,11 @@ export class BatchService {
     const refused = await this.refused(batch, userId, batch.undoRequest?.by ?? batch.requestedBy, 'undo all approval');
     if (refused) return refused;
     if (batch.state !== 'undo_requested' || this.options.fixes.stopping) return { kind: 'not-waiting', batch };
+    if (this.options.clock.now().getTime() >= Date.parse(batch.expiresAt)) {
+      const lapsed = await this.move(batch, 'undo_requested', 'done', {}, 'batch.undo-expired', SYSTEM_ACTOR);
+      for (const request of await this.requests(batch)) await this.options.fixes.expireIfDue(request);
+      return { kind: 'expired', batch: lapsed.outcome === 'won' ? lapsed.record : (lapsed.current ?? batch) };
+    }
     const won = await this.move(batch, 'undo_requested', 'undoing', { undoApproval: { by: userId, at: this.now() } }, 'batch.undo-approved', userId);
     if (won.outcome === 'lost') return { kind: 'not-waiting', batch: won.current ?? batch };
     const waiting = new Set((await this.requests(won.record)).filter((r) => r.state === 'undo_requested').map((r) => r.id));

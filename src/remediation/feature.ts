@@ -98,6 +98,7 @@ export function createRemediation(options: RemediationOptions): Remediation {
     store,
     fixes: service,
     clock,
+    ttlMs: config.approvalTtlMs,
     paceMs: options.batch?.paceMs ?? DEFAULT_BATCH_PACE_MS,
     ...(options.batch?.sleep ? { sleep: options.batch.sleep } : {}),
     locale: settings.locale,
