@@ -166,6 +166,20 @@ describe('Fix all (N)…', () => {
     ]);
   });
 
+  it('an approval after the deadline changes nothing: the batch and its requests expire, audited', async () => {
+    const t = await start();
+    world();
+    const id = await requestFixAll(t);
+    t.clock.advance(25 * 3_600_000);
+    await t.click(BATCH_ACTIONS.approve, id, BOB);
+    expect(revokes()).toEqual([]);
+    expect((await t.remediation.batches.get(id))?.state).toBe('expired');
+    expect(await memberStates(t, id)).toEqual(['expired', 'expired', 'expired']);
+    const trail = await t.remediation.audit.events();
+    expect(trail.filter((e) => e.event === 'batch.expired')).toHaveLength(1);
+    expect(trail.filter((e) => e.event === 'fix.expired')).toHaveLength(3);
+  });
+
   it('Stop after the first write halts the rest: exactly one revoke, the others end not applied and audited', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
