@@ -167,7 +167,7 @@ async function announce(deps: RemediationDeps, client: Client, userId: string, r
     case 'refused':
       return reply(say(locale, result.refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover));
     case 'not-waiting':
-      return reply(say(locale, RTEXT.notWaiting(batchStatus(result.batch, [], locale))));
+      return reply(say(locale, RTEXT.notWaiting(stateName(BTEXT.stateNames, result.batch.state, locale))));
     case 'expired':
     case 'done': {
       const batches = deps.remediation.batches;

@@ -21,8 +21,8 @@ export interface BatchRenderOptions {
 }
 
 const SECTION_MAX = 2900;
-// 50 lines of at most this much stay inside the message's text budget with the rest of the message.
-const LINE_MAX = 140;
+// 50 lines of at most this much (plus a 50-character name) stay inside the message's ~11,000 characters with the rest.
+const LINE_MAX = 90;
 const SKIPPED_MAX = 1200;
 
 const labelOf = (r: FixRequest) => (r.finding.subResourceId ? `${r.finding.resourceId} / ${r.finding.subResourceId}` : r.finding.resourceId);
@@ -30,7 +30,7 @@ const labelOf = (r: FixRequest) => (r.finding.subResourceId ? `${r.finding.resou
 function requestLine(request: FixRequest, locale: Locale): string {
   const plan = request.preview.lines.join('; ');
   const state = request.state === 'requested' ? '' : ` — _${stateName(REQUEST_STATE_NAMES, request.state, locale)}_`;
-  return `• ${code(labelOf(request).slice(0, 80))}: ${clipMrkdwn(escapeMrkdwn(plan), LINE_MAX)}${state}`;
+  return `• ${code(labelOf(request).slice(0, 50))}: ${clipMrkdwn(escapeMrkdwn(plan), LINE_MAX)}${state}`;
 }
 
 /** Lines packed into as few sections as their length allows. */

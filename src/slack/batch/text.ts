@@ -45,5 +45,17 @@ export const BTEXT = {
   inputsTitle: L('Fix all', 'すべて修正'),
   inputsIntro: (title: string, n: number): Localized =>
     L(`*${title}* on ${n} resources. An optional replacement source applies to every rule.`, `*${title}* を ${n} 件のリソースに適用します。置き換え先 (任意) はすべてのルールに適用されます。`),
+  stateNames: {
+    requested: L('waiting for approval', '承認待ち'),
+    running: L('running', '実行中'),
+    done: L('finished', '完了'),
+    stopped: L('stopped', '停止済み'),
+    rejected: L('rejected', '却下'),
+    expired: L('expired', '期限切れ'),
+    failed: L('not posted', '投稿できず'),
+    undo_requested: L('waiting for undo approval', '取り消しの承認待ち'),
+    undoing: L('undoing', '取り消し中'),
+    undone: L('undone', '取り消し済み'),
+  } as Record<string, Localized>,
   finishedForRequester: (status: string): Localized => L(`Your Fix all request: ${status}`, `一括修正の依頼: ${status}`),
 } as const;
