@@ -54,7 +54,7 @@ describe('the Fix all approval request', () => {
   it('lists 50 resources, the skipped ones and the cap inside Block Kit limits, escaped', () => {
     const requests = Array.from({ length: 50 }, (_, i) => request(i));
     const message = renderBatchRequest(batch('requested', 50), requests, OPTIONS);
-    expectWithinBlockKit(message as never);
+    expectWithinBlockKit(message);
     expect(measureBlocks(message.blocks).totalText).toBeLessThanOrEqual(11_000);
     const all = JSON.stringify(message.blocks);
     for (let i = 0; i < 50; i++) expect(all).toContain(`sgr-${i}`);
