@@ -255,6 +255,40 @@ describe('Fix all (N)…', () => {
     expect(trail.filter((e) => e.event === 'fix.undone')).toHaveLength(3);
   });
 
+  it('requests at most 50 resources at a time and says so; the rest can be requested after', async () => {
+    const many = Array.from({ length: 52 }, (_, i) => ({ id: `sg-1${String(i).padStart(3, '0')}`, name: `web-${i}` }));
+    h = await startHarness({
+      checks: [
+        findingCheck('ec2.sg-admin-port-ipv4', () =>
+          many.map((g, i) => ({ ...SSH_FINDING, resourceId: g.id, subResourceId: `sgr-m${i}`, details: { ...SSH_FINDING.details, groupId: g.id, groupName: g.name, ruleId: `sgr-m${i}` } })),
+        ),
+      ],
+      fixAll: {},
+    });
+    const t = h;
+    fakeSecurityGroups(
+      aws,
+      many.map((g, i) => rule(`sgr-m${i}`, { GroupId: g.id, FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0' })),
+      { groups: many },
+    );
+    const results = await t.command('');
+    expect(text(results)).toContain('Fix all (52)…');
+    await t.click(BATCH_ACTIONS.fixAll, buttonValue(results, BATCH_ACTIONS.fixAll)!, ALICE);
+    const modal = t.slack.callsTo('views.open').at(-1)?.params.view as { private_metadata: string };
+    await t.submit(BATCH_VIEWS.inputs, modal.private_metadata, { [FIELDS.replacementCidr]: { [FIELDS.replacementCidr]: { type: 'plain_text_input', value: '' } } }, ALICE);
+    const id = buttonValue(t.approvals().at(-1), BATCH_ACTIONS.approve)!;
+    expect((await t.remediation.batches.get(id))?.requestIds).toHaveLength(50);
+    expect(text(t.approvals().at(-1))).toContain('covers 50 of 52 resources');
+    await t.click(BATCH_ACTIONS.approve, id, BOB);
+    expect(revokes()).toHaveLength(50);
+    // The same button again: the 50 are fixed (skipped), the last two are requested.
+    await t.click(BATCH_ACTIONS.fixAll, buttonValue(results, BATCH_ACTIONS.fixAll)!, ALICE);
+    await t.submit(BATCH_VIEWS.inputs, modal.private_metadata, { [FIELDS.replacementCidr]: { [FIELDS.replacementCidr]: { type: 'plain_text_input', value: '' } } }, ALICE);
+    const second = buttonValue(t.approvals().at(-1), BATCH_ACTIONS.approve)!;
+    expect(second).not.toBe(id);
+    expect((await t.remediation.batches.get(second))?.requestIds).toHaveLength(2);
+  });
+
   it('lists resources already fixed or with another open request as skipped, not requested', async () => {
     const t = await start();
     // sgr-ssh3 is gone from AWS already: its preview finds nothing to do.
