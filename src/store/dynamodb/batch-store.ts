@@ -38,6 +38,13 @@ export class DynamoDbBatchStore {
     if (!outcome.ok) throw new Error(`a fix batch with id ${batch.id} already exists`);
   }
 
+  /** A batch as it was (a copy from SQLite): false when one with its id is there already. No audit event. */
+  async putBatch(batch: FixBatch): Promise<boolean> {
+    await this.t.ready();
+    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: batchItem(batch, 1), ConditionExpression: IS_NEW } }]);
+    return outcome.ok;
+  }
+
   async getBatch(id: string): Promise<FixBatch | undefined> {
     await this.t.ready();
     const item = await this.t.get(keys.batch(id));

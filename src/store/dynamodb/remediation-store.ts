@@ -112,6 +112,11 @@ export class DynamoDbRemediationStore implements RemediationStore {
     return this.batches.getBatch(id);
   }
 
+  /** `store copy`: a batch as SQLite has it, without an audit event (the trail is copied on its own). */
+  putBatch(batch: FixBatch): Promise<boolean> {
+    return this.batches.putBatch(batch);
+  }
+
   transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>> {
     return this.batches.transitionBatch(transition);
   }
