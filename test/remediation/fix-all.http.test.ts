@@ -164,6 +164,14 @@ describe('Fix all (N)…', () => {
       [ALICE, 'own-request'],
       ['U0MALLORY', 'not-approver'],
     ]);
+    // Saying no is open to the requester and approvers only; a withdrawal rejects every request of the batch.
+    await t.click(BATCH_ACTIONS.reject, id, 'U0MALLORY');
+    expect((await t.remediation.batches.get(id))?.state).toBe('requested');
+    await t.click(BATCH_ACTIONS.reject, id, ALICE);
+    expect((await t.remediation.batches.get(id))?.state).toBe('rejected');
+    expect(await memberStates(t, id)).toEqual(['rejected', 'rejected', 'rejected']);
+    await t.click(BATCH_ACTIONS.approve, id, BOB);
+    expect(revokes()).toEqual([]);
   });
 
   it('an approval after the deadline changes nothing: the batch and its requests expire, audited', async () => {
