@@ -1,6 +1,9 @@
 // The "Fix all" batch methods of the RemediationStore, on SQLite and on DynamoDB (dynalite): of two callers
 // moving a batch from the same state exactly one wins, with its audit event written in the same transaction;
 // a move the batch machine lacks throws; the approval message survives later transitions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixBatch } from '../../src/remediation/batch.ts';
 import { TransitionError } from '../../src/remediation/state.ts';
@@ -44,16 +47,18 @@ function event(name: string, actor: string): NewAuditEvent {
   };
 }
 
-function contract(name: string, open: () => Promise<{ store: RemediationStore; close(): Promise<void> }>): void {
+/** A store and a second one on the same data (another replica). */
+function contract(name: string, open: () => Promise<{ store: RemediationStore; replica: RemediationStore; close(): Promise<void> }>): void {
   describe(`fix batches: ${name}`, () => {
     it('stores a batch with its audit event, and of two concurrent approvals exactly one wins', async () => {
-      const { store, close } = await open();
+      const { store, replica, close } = await open();
       try {
         await store.createBatch(batch(), event('batch.requested', 'U0ALICE'));
         await store.setBatchMessage('batch-1', { channel: 'C0APPROVE', ts: '1.2' });
         expect(await store.getBatch('batch-1')).toEqual({ ...batch(), message: { channel: 'C0APPROVE', ts: '1.2' } });
+        // Two replicas approving together.
         const move = (by: string) =>
-          store.transitionBatch({ id: 'batch-1', from: 'requested', to: 'running', changes: { approval: { by, at: T0 } }, audit: event('batch.approved', by) });
+          (by === 'U0BOB' ? store : replica).transitionBatch({ id: 'batch-1', from: 'requested', to: 'running', changes: { approval: { by, at: T0 } }, audit: event('batch.approved', by) });
         const results = await Promise.all([move('U0BOB'), move('U0CAROL')]);
         expect(results.filter((r) => r.outcome === 'won')).toHaveLength(1);
         const lost = results.find((r) => r.outcome === 'lost');
@@ -81,8 +86,18 @@ function contract(name: string, open: () => Promise<{ store: RemediationStore; c
 }
 
 contract('SQLite', async () => {
-  const store = openSqliteStore(':memory:');
-  return { store: store.remediation, close: () => store.close() };
+  const dir = mkdtempSync(join(tmpdir(), 'awscheck-batch-'));
+  const a = openSqliteStore(join(dir, 'awscheck.db'));
+  const b = openSqliteStore(join(dir, 'awscheck.db'));
+  return {
+    store: a.remediation,
+    replica: b.remediation,
+    close: async () => {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
 
 let env: LocalTables | undefined;
@@ -94,8 +109,17 @@ afterAll(async () => {
 });
 
 contract('DynamoDB', async () => {
-  const store = env!.store(await env!.table());
-  return { store: store.remediation, close: () => store.close() };
+  const table = await env!.table();
+  const a = env!.store(table);
+  const b = env!.store(table);
+  return {
+    store: a.remediation,
+    replica: b.remediation,
+    close: async () => {
+      await a.close();
+      await b.close();
+    },
+  };
 });
 
 describe('SQLite migration 5', () => {
