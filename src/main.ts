@@ -12,6 +12,7 @@ import { createRemediation } from './remediation/feature.ts';
 import { shutDownGracefully } from './remediation/shutdown.ts';
 import { approverLookup } from './slack/approvers.ts';
 import { startRemediationHousekeeping } from './slack/remediation-housekeeping.ts';
+import { fixAllGroupActions } from './slack/batch/group-actions.ts';
 import { remediationFindingActions } from './slack/render/finding-actions.ts';
 import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
 import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
             fixFor: (finding) => remediation.fixFor(finding),
             remember: (finding) => remediation.snapshots.remember(finding),
           }),
+          groupActions: fixAllGroupActions({ locale: config.settings.locale, fixFor: (finding) => remediation.fixFor(finding) }),
         }
       : {}),
   });

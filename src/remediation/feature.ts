@@ -5,6 +5,7 @@ import type { SessionOptions } from '../aws/session.ts';
 import type { Settings } from '../config/schema.ts';
 import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
 import { ApprovalPolicy } from './approvals.ts';
+import { BatchService } from './batches.ts';
 import { AuditLog } from './audit.ts';
 import type { RemediationConfig } from './config.ts';
 import { Sweeper } from './expiry.ts';
@@ -30,12 +31,19 @@ export interface RemediationOptions {
   lease?: LeaseSettings;
   /** This process run's lease owner id; processOwnerId() otherwise. */
   owner?: string;
+  /** "Fix all" pacing: the pause between two writes (1 s by default) and how it waits (tests hold it). */
+  batch?: { paceMs?: number; sleep?: (ms: number) => Promise<void> };
 }
+
+/** The default pause between two writes of one "Fix all" batch. */
+export const DEFAULT_BATCH_PACE_MS = 1_000;
 
 export interface Remediation {
   config: RemediationConfig;
   policy: ApprovalPolicy;
   fixes: RemediationService;
+  /** "Fix all": one approval for many fix requests of one check. */
+  batches: BatchService;
   risks: RiskService;
   audit: AuditLog;
   snapshots: FindingSnapshots;
@@ -86,10 +94,20 @@ export function createRemediation(options: RemediationOptions): Remediation {
     clock,
     reconcile: { store, audit, fixById, sessions, clock, locale: settings.locale },
   });
+  const batches = new BatchService({
+    store,
+    fixes: service,
+    clock,
+    ttlMs: config.approvalTtlMs,
+    paceMs: options.batch?.paceMs ?? DEFAULT_BATCH_PACE_MS,
+    ...(options.batch?.sleep ? { sleep: options.batch.sleep } : {}),
+    locale: settings.locale,
+  });
   return {
     config,
     policy,
     fixes: service,
+    batches,
     risks,
     audit,
     snapshots: new FindingSnapshots(store, clock, onError),

@@ -148,6 +148,11 @@ export class RemediationService {
     this.stopped = true;
   }
 
+  /** True after stop(): batch runners end their loop too. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   /** Resolves when every fix and undo this process started has finished. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

@@ -4,6 +4,7 @@
 import type { CheckResult } from '../engine/types.ts';
 import type { DryRunResult, FixStatus } from './fix.ts';
 import type { RequestState, RiskState } from './state.ts';
+import type { BatchTransition, FixBatch } from './batch.ts';
 
 /** A finding as it was shown to someone: a button's value is only this record's random id. */
 export interface FindingSnapshot {
@@ -149,7 +150,8 @@ export interface RiskAcceptance {
   updatedAt: string;
 }
 
-export type AuditSubject = 'fix' | 'risk';
+/** `batch`: a "Fix all" batch's own decisions (its requests are audited as `fix`). */
+export type AuditSubject = 'fix' | 'risk' | 'batch';
 
 export interface AuditDetail {
   preview?: StoredPreview;
@@ -221,6 +223,13 @@ export interface RemediationStore {
   transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>>;
   risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]>;
   setRiskMessage(id: string, message: MessageRef): Promise<void>;
+
+  /** Stores a new "Fix all" batch (its requests are stored before, by createRequest) and its audit event. */
+  createBatch(batch: FixBatch, audit: NewAuditEvent): Promise<void>;
+  getBatch(id: string): Promise<FixBatch | undefined>;
+  /** Conditional like transitionRisk (only from `from`), with its audit event in the same transaction. */
+  transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>>;
+  setBatchMessage(id: string, message: MessageRef): Promise<void>;
 
   /** Appends one event that goes with no state change (a refusal); the trail is never updated or deleted. */
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;

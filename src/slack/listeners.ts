@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Subcommand } from '../../commands/awscheck/types.ts';
 import { registerActions, registerRemediationActions } from './actions/index.ts';
+import { registerBatchListeners } from './batch/actions.ts';
 import { registerCommands } from './commands/index.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
@@ -15,5 +16,6 @@ export function registerListeners(app: App, deps: SlackDeps, subcommands: readon
   if (remediation) {
     registerRemediationActions(app, { ...deps, remediation });
     registerRemediationViews(app, { ...deps, remediation });
+    registerBatchListeners(app, { ...deps, remediation });
   }
 }

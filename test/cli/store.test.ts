@@ -128,6 +128,11 @@ describe('awscheck store copy', () => {
       { id: 'risk-1', findingKey: findingKey(result()), finding: result(), reason: 'bastion', state: 'accepted', requestedBy: 'U0ALICE', requestedAt: 't', requestExpiresAt: 't', expiresAt: '2026-12-31T00:00:00.000Z', updatedAt: 't' },
       audit('risk.accepted', 'risk-1'),
     );
+    await sqlite.remediation.createBatch(
+      { id: 'batch-1', checkId: 'ec2.sg-admin-port-ipv4', fixId: 'ec2.revoke-world-open-rule', requestIds: ['req-1', 'req-2'], skipped: [], groupSize: 2, inputs: {}, state: 'requested', requestedBy: 'U0ALICE', requestedAt: 't', expiresAt: 't', updatedAt: 't' },
+      { ...audit('batch.requested', 'batch-1'), subject: 'batch' },
+    );
+    await sqlite.remediation.setBatchMessage('batch-1', { channel: 'C0APPROVE', ts: '2.2' });
     for (const event of ['fix.requested', 'fix.requested', 'risk.accepted']) await sqlite.remediation.appendAudit(audit(event, 'x'));
     const trail = await sqlite.remediation.auditEvents();
     await sqlite.close();
@@ -155,6 +160,7 @@ describe('awscheck store copy', () => {
     expect((await store.remediation.openRequestFor(findingKey(result({ resourceId: 'sg-2' }))))?.id).toBe('req-2');
     expect(await store.remediation.createRequest(request('req-3', 'sg-1'), audit('fix.requested', 'req-3'))).toBe(false);
     expect((await store.remediation.risksIn(['accepted'])).map((r) => r.id)).toEqual(['risk-1']);
+    expect(await store.remediation.getBatch('batch-1')).toMatchObject({ requestIds: ['req-1', 'req-2'], state: 'requested', message: { channel: 'C0APPROVE', ts: '2.2' } });
     expect(await store.remediation.auditEvents()).toEqual(trail);
     // The trail continues after the copied events.
     expect((await store.remediation.appendAudit(audit('fix.refused', 'x'))).seq).toBe(trail.length + 1);

@@ -14,6 +14,7 @@ import { createRemediation, type Remediation } from '../../src/remediation/featu
 import type { FixRequest } from '../../src/remediation/store.ts';
 import { approverLookup } from '../../src/slack/approvers.ts';
 import { startRemediationHousekeeping } from '../../src/slack/remediation-housekeeping.ts';
+import { fixAllGroupActions } from '../../src/slack/batch/group-actions.ts';
 import { remediationFindingActions } from '../../src/slack/render/finding-actions.ts';
 import { SLACK_METHOD_SCOPES } from '../../src/slack/scopes.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -99,6 +100,8 @@ export interface HarnessOptions {
   config?: Partial<RemediationConfig>;
   usergroups?: Record<string, string[]>;
   scanners?: string[];
+  /** Offers "Fix all (N)…" on groups (fixAllGroupActions), with this batch pacing. */
+  fixAll?: { paceMs?: number; sleep?: (ms: number) => Promise<void> };
 }
 
 export interface Harness {
@@ -179,6 +182,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     listed: approverLookup(config.approvers, { token: 'xoxb-test-token', slackApiUrl: slack.apiUrl }),
     clock,
     sleep: async () => undefined,
+    ...(options.fixAll ? { batch: { paceMs: options.fixAll.paceMs ?? 0, ...(options.fixAll.sleep ? { sleep: options.fixAll.sleep } : {}) } } : {}),
   });
   const bot = buildApp({
     slack: {
@@ -199,6 +203,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       fixFor: (finding) => remediation.fixFor(finding),
       remember: (finding) => remediation.snapshots.remember(finding),
     }),
+    ...(options.fixAll ? { groupActions: fixAllGroupActions({ locale: 'en', fixFor: (finding) => remediation.fixFor(finding) }) } : {}),
     logLevel: LogLevel.ERROR,
     host: '127.0.0.1',
     progress: { gapsMs: [30] },

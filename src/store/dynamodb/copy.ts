@@ -19,7 +19,7 @@ export interface CopyCount {
   present: number;
 }
 
-export type CopyReport = Record<'scans' | 'reports' | 'slots' | 'snapshots' | 'requests' | 'risks' | 'audit', CopyCount>;
+export type CopyReport = Record<'scans' | 'reports' | 'slots' | 'snapshots' | 'requests' | 'batches' | 'risks' | 'audit', CopyCount>;
 
 export interface CopyOptions {
   from: string;
@@ -51,6 +51,7 @@ export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyRe
     slots: count(),
     snapshots: count(),
     requests: count(),
+    batches: count(),
     risks: count(),
     audit: count(),
   };
@@ -101,6 +102,12 @@ export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyRe
       report.requests.copied += 1;
     }
     done('requests');
+    for (const id of listing.batchIds()) {
+      const batch = await source.remediation.getBatch(id);
+      if (!batch) continue;
+      report.batches[(await target.remediation.putBatch(batch)) ? 'copied' : 'present'] += 1;
+    }
+    done('batches');
     for (const id of listing.riskIds()) {
       if (await t.get(keys.risk(id))) {
         report.risks.present += 1;

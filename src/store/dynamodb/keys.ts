@@ -12,6 +12,7 @@
 //   fix request       REQUEST#<id>           REQUEST           REQSTATE#<state> / stamp#id          -
 //   open-target lock  OPEN#<findingKey hash> OPEN              -                                    -
 //   risk acceptance   RISK#<id>              RISK              RISKSTATE#<state> / expiresAt#stamp#id -
+//   fix batch         BATCH#<id>             BATCH             -                                    -
 //   audit event       AUDIT#TRAIL            <seq, 15 digits>  -                                    -
 //   audit counter     SEQ#AUDIT              SEQ               -                                    -
 //   alert             ALERT#<id>             ALERT             ALERTSTATE#<state> / createdAt#id    -
@@ -38,6 +39,7 @@ export const keys = {
   request: (id: string): Key => ({ pk: `REQUEST#${id}`, sk: 'REQUEST' }),
   openLock: (findingKey: string): Key => ({ pk: `OPEN#${digest(findingKey)}`, sk: 'OPEN' }),
   risk: (id: string): Key => ({ pk: `RISK#${id}`, sk: 'RISK' }),
+  batch: (id: string): Key => ({ pk: `BATCH#${id}`, sk: 'BATCH' }),
   audit: (seq: number): Key => ({ pk: AUDIT_PARTITION, sk: String(seq).padStart(15, '0') }),
   auditCounter: (): Key => ({ pk: 'SEQ#AUDIT', sk: 'SEQ' }),
   alert: (id: string): Key => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),

@@ -21,6 +21,8 @@ import { SNAPSHOT_RETENTION_MS } from '../../remediation/expiry.ts';
 import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
 import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { findingKey as findingKeyOf } from '../finding-key.ts';
+import type { BatchTransition, FixBatch } from '../../remediation/batch.ts';
+import { DynamoDbBatchStore } from './batch-store.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { AUDIT_PARTITION, type Key, keys, partitions, stamp } from './keys.ts';
 import { auditFromItem, IS_NEW, type Item, isConditionFailure, type TableClient, type TransactItem } from './table-client.ts';
@@ -72,7 +74,33 @@ function merge<T extends StateRecord>(current: T, changes: object, to: string): 
 }
 
 export class DynamoDbRemediationStore implements RemediationStore {
-  constructor(private readonly t: TableClient) {}
+  /** "Fix all" batches, kept in their own file. */
+  private readonly batches: DynamoDbBatchStore;
+
+  constructor(private readonly t: TableClient) {
+    this.batches = new DynamoDbBatchStore(t);
+  }
+
+  createBatch(batch: FixBatch, audit: NewAuditEvent): Promise<void> {
+    return this.batches.createBatch(batch, audit);
+  }
+
+  getBatch(id: string): Promise<FixBatch | undefined> {
+    return this.batches.getBatch(id);
+  }
+
+  /** `store copy`: a batch as SQLite has it, without an audit event (the trail is copied on its own). */
+  putBatch(batch: FixBatch): Promise<boolean> {
+    return this.batches.putBatch(batch);
+  }
+
+  transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>> {
+    return this.batches.transitionBatch(transition);
+  }
+
+  setBatchMessage(id: string, message: MessageRef): Promise<void> {
+    return this.batches.setBatchMessage(id, message);
+  }
 
   private put(item: Item, condition?: string): PutCommand {
     return new PutCommand({ TableName: this.t.table, Item: item, ...(condition ? { ConditionExpression: condition } : {}) });

@@ -17,6 +17,7 @@ export interface SqliteExport {
   snapshotIds(): string[];
   requestIds(): string[];
   riskIds(): string[];
+  batchIds(): string[];
 }
 
 export function sqliteExport(db: SqliteDatabase): SqliteExport {
@@ -33,5 +34,6 @@ export function sqliteExport(db: SqliteDatabase): SqliteExport {
     snapshotIds: () => db.prepare('SELECT id FROM finding_snapshots ORDER BY created_at').pluck().all() as string[],
     requestIds: () => db.prepare('SELECT id FROM remediation_requests ORDER BY rowid').pluck().all() as string[],
     riskIds: () => db.prepare('SELECT id FROM accepted_risks ORDER BY rowid').pluck().all() as string[],
+    batchIds: () => db.prepare('SELECT id FROM fix_batches ORDER BY rowid').pluck().all() as string[],
   };
 }

@@ -202,4 +202,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_by_account ON alerts (state, account_id);
     `,
   },
+  // ---- "Fix all" batches (src/remediation/batch.ts): one approval over ordinary fix requests. Its own step. ----
+  {
+    version: 5,
+    description: 'fix batches: one approval for many fix requests of one check; the audit trail accepts their events',
+    // SQLite cannot alter a CHECK constraint: the trail is copied, row for row with its seq, into a table
+    // that also accepts subject 'batch'; DROP TABLE fires no DELETE trigger, and the triggers come back.
+    sql: `
+      CREATE TABLE audit_events_v5 (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        at              TEXT NOT NULL,
+        event           TEXT NOT NULL,
+        actor           TEXT NOT NULL,
+        subject         TEXT NOT NULL CHECK (subject IN ('fix', 'risk', 'batch')),
+        subject_id      TEXT NOT NULL,
+        check_id        TEXT NOT NULL,
+        account_id      TEXT NOT NULL,
+        region          TEXT NOT NULL,
+        resource_id     TEXT NOT NULL,
+        sub_resource_id TEXT,
+        fix_id          TEXT,
+        detail          TEXT NOT NULL
+      );
+      INSERT INTO audit_events_v5 SELECT * FROM audit_events ORDER BY seq;
+      DROP TABLE audit_events;
+      ALTER TABLE audit_events_v5 RENAME TO audit_events;
+      CREATE INDEX audit_events_by_subject ON audit_events (subject_id);
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+      CREATE TABLE fix_batches (
+        id         TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        channel    TEXT,
+        message_ts TEXT
+      );
+    `,
+  },
 ];

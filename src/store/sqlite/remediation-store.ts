@@ -18,6 +18,7 @@ import type {
   TransitionResult,
 } from '../../remediation/store.ts';
 import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
+import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
 import { findingKey } from '../finding-key.ts';
 import type { SqliteDatabase } from './database.ts';
 import { placeholders } from './sql.ts';
@@ -241,6 +242,58 @@ export class SqliteRemediationStore implements RemediationStore {
 
   private setMessage(table: RecordTable, id: string, message: MessageRef): void {
     this.query(`UPDATE ${table} SET channel = ?, message_ts = ? WHERE id = ?`).run(message.channel, message.ts, id);
+  }
+
+  // "Fix all" batches: a small record of their own (the requests live in remediation_requests).
+
+  async createBatch(batch: FixBatch, audit: NewAuditEvent): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.query('INSERT INTO fix_batches (id, state, updated_at, data, channel, message_ts) VALUES (?, ?, ?, ?, ?, ?)').run(
+          batch.id,
+          batch.state,
+          batch.updatedAt,
+          documentOf(batch),
+          batch.message?.channel ?? null,
+          batch.message?.ts ?? null,
+        );
+        this.insertAudit(audit);
+      })
+      .immediate();
+  }
+
+  async getBatch(id: string): Promise<FixBatch | undefined> {
+    return this.getBatchNow(id);
+  }
+
+  async transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>> {
+    if (!canTransitionBatch(transition.from, transition.to)) throw new TransitionError('fix batch', transition.from, transition.to);
+    return this.db
+      .transaction((): TransitionResult<FixBatch> => {
+        const current = this.getBatchNow(transition.id);
+        if (!current || current.state !== transition.from) return { outcome: 'lost', current };
+        const next = { ...current, ...transition.changes, state: transition.to };
+        const { changes } = this.query('UPDATE fix_batches SET state = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?').run(
+          next.state,
+          next.updatedAt,
+          documentOf(next),
+          next.id,
+          transition.from,
+        );
+        if (changes !== 1) throw new Error(`fix batch ${next.id} changed inside its own transaction`);
+        if (transition.audit) this.insertAudit(transition.audit);
+        return { outcome: 'won', record: next };
+      })
+      .immediate();
+  }
+
+  private getBatchNow(id: string): FixBatch | undefined {
+    const row = this.query(`SELECT ${RECORD_COLUMNS} FROM fix_batches WHERE id = ?`).get(id) as RecordRow | undefined;
+    return row ? fromRow<FixBatch>(row) : undefined;
+  }
+
+  async setBatchMessage(id: string, message: MessageRef): Promise<void> {
+    this.query('UPDATE fix_batches SET channel = ?, message_ts = ? WHERE id = ?').run(message.channel, message.ts, id);
   }
 
   async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {

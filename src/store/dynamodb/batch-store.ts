@@ -1,0 +1,101 @@
+// "Fix all" batches on the DynamoDB table (the RemediationStore's batch methods delegate here): one item per
+// batch, moved by a TransactWriteItems conditioned on the version and state read, with its audit event under
+// the next sequence number, like the requests beside it. The batch's requests are ordinary request items.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
+import type { MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
+import { TransitionError } from '../../remediation/state.ts';
+import { pack, type Packed, unpack } from './codec.ts';
+import { keys } from './keys.ts';
+import { IS_NEW, type Item, isConditionFailure, type TableClient } from './table-client.ts';
+
+const MAX_ROUNDS = 25;
+
+function batchItem(batch: FixBatch, version: number): Item {
+  const { state, message, ...rest } = batch;
+  return {
+    ...keys.batch(batch.id),
+    id: batch.id,
+    state,
+    version,
+    doc: pack(rest),
+    ...(message ? { msgChannel: message.channel, msgTs: message.ts } : {}),
+  };
+}
+
+function batchFromItem(item: Item): FixBatch {
+  const batch = { ...unpack<object>(item.doc as Packed), state: item.state } as FixBatch;
+  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') batch.message = { channel: item.msgChannel, ts: item.msgTs };
+  return batch;
+}
+
+export class DynamoDbBatchStore {
+  constructor(private readonly t: TableClient) {}
+
+  async createBatch(batch: FixBatch, audit: NewAuditEvent): Promise<void> {
+    await this.t.ready();
+    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: batchItem(batch, 1), ConditionExpression: IS_NEW } }], audit);
+    if (!outcome.ok) throw new Error(`a fix batch with id ${batch.id} already exists`);
+  }
+
+  /** A batch as it was (a copy from SQLite): false when one with its id is there already. No audit event. */
+  async putBatch(batch: FixBatch): Promise<boolean> {
+    await this.t.ready();
+    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: batchItem(batch, 1), ConditionExpression: IS_NEW } }]);
+    return outcome.ok;
+  }
+
+  async getBatch(id: string): Promise<FixBatch | undefined> {
+    await this.t.ready();
+    const item = await this.t.get(keys.batch(id));
+    return item ? batchFromItem(item) : undefined;
+  }
+
+  async transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>> {
+    const { id, from, to, changes, audit } = transition;
+    if (!canTransitionBatch(from, to)) throw new TransitionError('fix batch', from, to);
+    await this.t.ready();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const item = await this.t.get(keys.batch(id));
+      if (!item) return { outcome: 'lost', current: undefined };
+      const current = batchFromItem(item);
+      if (current.state !== from) return { outcome: 'lost', current };
+      const next = { ...current, ...changes, state: to };
+      const outcome = await this.t.transact(
+        [
+          {
+            Put: {
+              TableName: this.t.table,
+              Item: batchItem(next, (item.version as number) + 1),
+              ConditionExpression: '#version = :version AND #state = :state',
+              ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
+              ExpressionAttributeValues: { ':version': item.version, ':state': item.state },
+            },
+          },
+        ],
+        audit,
+      );
+      if (outcome.ok) return { outcome: 'won', record: next };
+      // The version moved (a message attached): read again and decide again.
+    }
+    throw new Error(`fix batch ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
+  }
+
+  async setBatchMessage(id: string, message: MessageRef): Promise<void> {
+    await this.t.ready();
+    try {
+      await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.table,
+          Key: keys.batch(id),
+          UpdateExpression: 'SET msgChannel = :channel, msgTs = :ts, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+}
