@@ -71,7 +71,7 @@ function listOf(raw: string | undefined): string[] {
   return (raw ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-export function loadSlackConfig(env: Env = process.env): SlackConfig {
+export function loadSlackConfig(env: Env): SlackConfig {
   const problems: string[] = [];
   const botToken = env.SLACK_BOT_TOKEN?.trim();
   const appToken = env.SLACK_APP_TOKEN?.trim() || undefined;
