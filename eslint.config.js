@@ -30,5 +30,24 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // One configuration: only the config loader reads the environment (README, Configuration). Exempt: tests
+  // and benchmarks, which set up the environment of the bot or CLI they start; deploy/, a separate CDK program
+  // whose CDK_DEFAULT_* variables belong to the CDK CLI.
+  {
+    ignores: ['src/config/environment.ts', 'test/**', 'bench/**', 'deploy/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config/environment.ts (the one loader), and pass it in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+          message: 'Read configuration through src/config/environment.ts (the one loader), and pass it in.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

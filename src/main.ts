@@ -6,6 +6,7 @@ import { type AlertsConfig, alertsConfigFromEnv } from './alerts/config.ts';
 import { startAlerts } from './alerts/feature.ts';
 import { buildApp } from './app/build.ts';
 import { ConfigError, ConfigProblems } from './config/errors.ts';
+import { type Environment, parseEnvironment } from './config/environment.ts';
 import { type LoadedConfig, loadConfig } from './config/load.ts';
 import { formatDuration, type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
 import { createRemediation } from './remediation/feature.ts';
@@ -17,8 +18,8 @@ import { remediationFindingActions } from './slack/render/finding-actions.ts';
 import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
 import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
 
-/** Every loader runs, so one message names the problems of all. */
-function loadEverything(env: NodeJS.ProcessEnv): {
+/** The environment is parsed once (src/config/environment.ts); every reader runs, so one message names all problems. */
+function loadEverything(): {
   config: LoadedConfig;
   slack: SlackConfig;
   history: HistoryConfig;
@@ -26,6 +27,9 @@ function loadEverything(env: NodeJS.ProcessEnv): {
   alerts: AlertsConfig;
 } {
   const problems = new ConfigProblems();
+  const parsed = parseEnvironment();
+  problems.add(parsed.problems);
+  const env: Environment = parsed.environment;
   const config = problems.attempt(() => loadConfig(env));
   const slack = problems.attempt(() => loadSlackConfig(env));
   const history = problems.attempt(() => loadHistoryConfig(env));
@@ -36,7 +40,7 @@ function loadEverything(env: NodeJS.ProcessEnv): {
 }
 
 async function main(): Promise<void> {
-  const { config, slack, history: historyConfig, remediation: remediationConfig, alerts: alertsConfig } = loadEverything(process.env);
+  const { config, slack, history: historyConfig, remediation: remediationConfig, alerts: alertsConfig } = loadEverything();
   // Scan history, the daily report and its schedule (src/store, src/report, src/schedule).
   const history = openHistory(historyConfig, {
     locale: config.settings.locale,

@@ -1,5 +1,6 @@
 // Real-time alerts: AWSCHECK_EVENTS_QUEUE_URL (the SQS queue EventBridge feeds with CloudTrail events) and
 // AWSCHECK_ALERT_CHANNEL (default AWSCHECK_REPORT_CHANNEL). No queue: no alerts, and start-up says so.
+import type { Environment } from '../config/environment.ts';
 import { ConfigError, showValue } from '../config/errors.ts';
 import { httpUrlProblem, urlProblemText } from '../config/url.ts';
 
@@ -19,7 +20,7 @@ function isQueueUrl(value: string): boolean {
   }
 }
 
-export function alertsConfigFromEnv(env: Record<string, string | undefined>): AlertsConfig {
+export function alertsConfigFromEnv(env: Environment): AlertsConfig {
   const problems: string[] = [];
   const queueUrl = env.AWSCHECK_EVENTS_QUEUE_URL?.trim() || undefined;
   if (queueUrl !== undefined && httpUrlProblem(queueUrl) === 'credentials') {

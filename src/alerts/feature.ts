@@ -2,6 +2,7 @@
 // Slack poster, and the scan listener that resolves alerts a scan finds fixed. Off when no queue is set.
 import type { webApi } from '@slack/bolt';
 import type { Settings } from '../config/schema.ts';
+import { sdkEnvironment } from '../config/environment.ts';
 import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
 import type { AnyCheck, CheckResult, ScanReport } from '../engine/types.ts';
 import type { Button } from '../slack/render/blocks.ts';
@@ -55,7 +56,7 @@ export function startAlerts(options: AlertsOptions): Alerts | undefined {
     logger.info('awscheck: real-time alerts are off (set AWSCHECK_EVENTS_QUEUE_URL to an SQS queue fed by EventBridge to turn them on)');
     return undefined;
   }
-  const env = options.env ?? process.env;
+  const env = options.env ?? sdkEnvironment();
   const service = new AlertService({
     settings: options.settings,
     checks: options.checks,

@@ -4,6 +4,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AccountConfig, Settings } from '../config/schema.ts';
+import { sdkEnvironment } from '../config/environment.ts';
 import { announceAwsCall } from './call-log.ts';
 import { sharedAgents } from './agents.ts';
 import { shareCredentials } from './shared-credentials.ts';
@@ -121,8 +122,9 @@ export function createSession(
     retryMode: 'adaptive',
     requestHandler: sharedAgents(),
     ...(credentials ? { credentials } : {}),
-    // The SDK reads AWS_ENDPOINT_URL* from the process environment itself, so that is where we look too.
-    ...endpointConfig(settings, process.env),
+    // The SDK reads AWS_ENDPOINT_URL* from the process environment itself, so that is where we look too
+    // (through the config loader, the one module that reads the environment).
+    ...endpointConfig(settings, options.env ?? sdkEnvironment()),
   };
   const clients = new Map<string, SdkClient>();
   return {

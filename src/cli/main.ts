@@ -1,5 +1,6 @@
 // The `awscheck` CLI: parses arguments, runs one command, and maps every failure to a documented exit code.
 import { Command, CommanderError } from 'commander';
+import { processEnvironment, readEnvironment } from '../config/environment.ts';
 import { ConfigError } from '../config/errors.ts';
 import { ScanUnavailableError } from '../engine/scan.ts';
 import { SelectionError } from '../engine/selection.ts';
@@ -29,8 +30,9 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs the CLI and returns the exit code (never calls process.exit, so tests run it in-process). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
   try {
+    // The environment is parsed once, before any command reads it; an empty variable is a usage error (2).
+    const program = buildProgram({ ...io, env: readEnvironment(io.env) });
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (err) {
@@ -59,7 +61,7 @@ export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    env: processEnvironment(),
     cwd: process.cwd(),
   });
 }

@@ -35,6 +35,11 @@ export class ConfigProblems {
     }
   }
 
+  /** Adds problems found without a ConfigError (a parse that reports and goes on). */
+  add(problems: readonly string[]): void {
+    this.problems.push(...problems);
+  }
+
   /** Throws one ConfigError listing everything collected, if anything was. */
   throwIfAny(): void {
     if (this.problems.length > 0) throw new ConfigError(this.problems);

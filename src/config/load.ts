@@ -95,7 +95,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], data: unknown, orig
   });
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): LoadedConfig {
+export function loadConfig(env: Env, cwd: string = process.cwd()): LoadedConfig {
   const { file, data: fileData } = readConfigFile(env, cwd);
   const { data: envData, sources } = envOverrides(env);
   orgRoleOverride(env, fileData, envData, sources);

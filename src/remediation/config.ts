@@ -1,5 +1,6 @@
 // The remediation settings, all from AWSCHECK_* variables: off by default, and when on, never without
 // approvers or a channel to ask them in. Every problem is reported at once, each saying how to fix it.
+import type { Environment } from '../config/environment.ts';
 import { ConfigError, showValue } from '../config/errors.ts';
 import { accountSchema } from '../config/schema.ts';
 
@@ -20,7 +21,7 @@ export interface RemediationConfig {
   remediationRoleArn?: string;
 }
 
-type Env = Record<string, string | undefined>;
+type Env = Environment;
 
 export const DEFAULT_APPROVAL_TTL_MS = 24 * 3_600_000;
 const MIN_TTL_MS = 60_000;
@@ -45,7 +46,7 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms / 60_000)}m`;
 }
 
-function flag(env: Env, name: string, problems: string[], fallback = false): boolean {
+function flag(env: Env, name: 'AWSCHECK_REMEDIATION' | 'AWSCHECK_ALLOW_SELF_APPROVAL' | 'AWSCHECK_RISK_SELF_ACCEPT', problems: string[], fallback = false): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
   if (TRUE.has(raw)) return true;

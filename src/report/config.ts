@@ -1,4 +1,5 @@
 // Where the daily report goes and in which time zone its days run: AWSCHECK_REPORT_CHANNEL, AWSCHECK_TIMEZONE.
+import type { Environment } from '../config/environment.ts';
 import { ConfigError, showValue } from '../config/errors.ts';
 
 export const DEFAULT_TIMEZONE = 'UTC';
@@ -19,7 +20,7 @@ export function canonicalTimeZone(name: string): string | undefined {
   }
 }
 
-export function reportConfigFromEnv(env: Record<string, string | undefined>): ReportConfig {
+export function reportConfigFromEnv(env: Environment): ReportConfig {
   const zone = env.AWSCHECK_TIMEZONE?.trim() || DEFAULT_TIMEZONE;
   const timeZone = canonicalTimeZone(zone);
   if (!timeZone) {

@@ -1,5 +1,6 @@
 // When the daily report runs: AWSCHECK_REPORT_CRON in AWSCHECK_TIMEZONE, validated at start-up so a typo
 // stops the bot with a message instead of silently never posting.
+import type { Environment } from '../config/environment.ts';
 import cron from 'node-cron';
 import { ConfigError, showValue } from '../config/errors.ts';
 import { type ReportConfig, reportConfigFromEnv } from '../report/config.ts';
@@ -18,7 +19,7 @@ function cronProblem(expression: string): string | undefined {
 }
 
 /** Reads the report's channel, zone and cron together, reporting every problem at once. */
-export function scheduleConfigFromEnv(env: Record<string, string | undefined>): ScheduleConfig {
+export function scheduleConfigFromEnv(env: Environment): ScheduleConfig {
   const problems: string[] = [];
   let report: ReportConfig | undefined;
   try {

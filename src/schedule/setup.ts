@@ -1,5 +1,6 @@
 // Wires scan history, the report and its schedule for `npm start`: read the variables (every problem at
 // once), open the store, and start the daily schedule once the bot runs.
+import type { Environment } from '../config/environment.ts';
 import { ConfigProblems } from '../config/errors.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { EXPIRY_WINDOW_DAYS } from '../report/model.ts';
@@ -19,7 +20,7 @@ export interface HistoryConfig {
   schedule: ScheduleConfig;
 }
 
-export function loadHistoryConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): HistoryConfig {
+export function loadHistoryConfig(env: Environment, cwd: string = process.cwd()): HistoryConfig {
   const problems = new ConfigProblems();
   const store = problems.attempt(() => storeConfigFromEnv(env, cwd));
   const schedule = problems.attempt(() => scheduleConfigFromEnv(env));

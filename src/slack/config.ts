@@ -1,5 +1,6 @@
 // The Slack side of the configuration: tokens, mode, port and who may scan, all from environment variables.
 // Every problem is reported at once, and a token's value is never shown.
+import type { Environment } from '../config/environment.ts';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError, showValue } from '../config/errors.ts';
@@ -25,7 +26,7 @@ export interface SlackConfig {
   mode: SlackMode;
 }
 
-type Env = Record<string, string | undefined>;
+type Env = Environment;
 
 export const DEFAULT_PORT = 3000;
 
@@ -71,7 +72,7 @@ function listOf(raw: string | undefined): string[] {
   return (raw ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-export function loadSlackConfig(env: Env = process.env): SlackConfig {
+export function loadSlackConfig(env: Env): SlackConfig {
   const problems: string[] = [];
   const botToken = env.SLACK_BOT_TOKEN?.trim();
   const appToken = env.SLACK_APP_TOKEN?.trim() || undefined;

@@ -1,5 +1,6 @@
 // Where the store lives and how long it remembers: AWSCHECK_DB (a SQLite path, or dynamodb://TABLE) and
 // AWSCHECK_RETENTION_DAYS.
+import type { Environment } from '../config/environment.ts';
 import { resolve } from 'node:path';
 import { ConfigError, showValue } from '../config/errors.ts';
 
@@ -44,7 +45,7 @@ export function parseDynamoDbUrl(value: string): DynamoDbLocation | undefined {
   return { table, ...(region ? { region } : {}) };
 }
 
-export function storeConfigFromEnv(env: Record<string, string | undefined>, cwd: string = process.cwd()): StoreConfig {
+export function storeConfigFromEnv(env: Environment, cwd: string = process.cwd()): StoreConfig {
   const raw = env.AWSCHECK_RETENTION_DAYS?.trim();
   let retentionDays = DEFAULT_RETENTION_DAYS;
   if (raw) {

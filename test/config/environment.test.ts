@@ -1,0 +1,190 @@
+// The one environment loader: every variable parsed once by one schema, an empty value an error naming the
+// variable (except the documented ones), all problems together, no secret printed; and each concern's reader
+// gives, through the loader, exactly what it gave from the raw variables before.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alertsConfigFromEnv } from '../../src/alerts/config.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { parseEnvironment, readEnvironment } from '../../src/config/environment.ts';
+import { ConfigError } from '../../src/config/errors.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { remediationConfigFromEnv } from '../../src/remediation/config.ts';
+import { reportConfigFromEnv } from '../../src/report/config.ts';
+import { scheduleConfigFromEnv } from '../../src/schedule/config.ts';
+import { loadSlackConfig } from '../../src/slack/config.ts';
+import { storeConfigFromEnv } from '../../src/store/config.ts';
+
+type Env = Record<string, string | undefined>;
+
+function outcome(read: () => unknown): unknown {
+  try {
+    return { value: read() };
+  } catch (err) {
+    if (err instanceof ConfigError) return { problems: err.problems };
+    throw err;
+  }
+}
+
+function problemsOf(env: Env): readonly string[] {
+  const result = outcome(() => readEnvironment(env)) as { problems?: readonly string[] };
+  return result.problems ?? [];
+}
+
+const cwd = mkdtempSync(join(tmpdir(), 'awscheck-env-'));
+
+/** Each formerly separate reader, with a valid and an invalid environment for it. */
+const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid: Env; empty: string[] }[] = [
+  {
+    name: 'Slack (src/slack/config.ts)',
+    read: (env) => loadSlackConfig(env),
+    valid: {
+      SLACK_BOT_TOKEN: ' xoxb-1-abc ',
+      SLACK_SIGNING_SECRET: 'secret123',
+      PORT: '3100',
+      HOST: '127.0.0.1',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      AWSCHECK_STARTUP_TIMEOUT: '12.5',
+      AWSCHECK_SCANNERS: 'U0123ABCD, S0456EFGH',
+    },
+    invalid: { SLACK_BOT_TOKEN: 'xapp-1-x', PORT: 'eighty', HOST: 'not a host', AWSCHECK_SCANNERS: 'bob' },
+    empty: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'HOST', 'AWSCHECK_STARTUP_TIMEOUT'],
+  },
+  {
+    name: 'store (src/store/config.ts)',
+    read: (env) => storeConfigFromEnv(env, cwd),
+    valid: { AWSCHECK_DB: 'dynamodb://awscheck?region=eu-west-1', AWSCHECK_RETENTION_DAYS: '30' },
+    invalid: { AWSCHECK_DB: 'dynamodb://x', AWSCHECK_RETENTION_DAYS: '0' },
+    empty: ['AWSCHECK_DB', 'AWSCHECK_RETENTION_DAYS'],
+  },
+  {
+    name: 'report (src/report/config.ts)',
+    read: (env) => reportConfigFromEnv(env),
+    valid: { AWSCHECK_REPORT_CHANNEL: 'C0REPORT', AWSCHECK_TIMEZONE: 'Asia/Tokyo' },
+    invalid: { AWSCHECK_TIMEZONE: 'Mars/Olympus' },
+    empty: ['AWSCHECK_REPORT_CHANNEL', 'AWSCHECK_TIMEZONE'],
+  },
+  {
+    name: 'schedule (src/schedule/config.ts)',
+    read: (env) => scheduleConfigFromEnv(env),
+    valid: { AWSCHECK_REPORT_CRON: '0 9 * * 1-5', AWSCHECK_TIMEZONE: 'UTC' },
+    invalid: { AWSCHECK_REPORT_CRON: '99 * * * *' },
+    empty: ['AWSCHECK_REPORT_CRON'],
+  },
+  {
+    name: 'remediation (src/remediation/config.ts)',
+    read: (env) => remediationConfigFromEnv(env),
+    valid: {
+      AWSCHECK_REMEDIATION: 'on',
+      AWSCHECK_APPROVERS: 'U0123ABCD S0456EFGH',
+      AWSCHECK_ALLOW_SELF_APPROVAL: 'yes',
+      AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE',
+      AWSCHECK_APPROVAL_TTL: '90m',
+      AWSCHECK_RISK_SELF_ACCEPT: 'off',
+      AWSCHECK_REMEDIATION_ROLE_ARN: 'arn:aws:iam::123456789012:role/awscheck-fix',
+    },
+    invalid: { AWSCHECK_REMEDIATION: 'maybe', AWSCHECK_APPROVAL_TTL: '3 weeks', AWSCHECK_REMEDIATION_ROLE_ARN: 'awscheck-fix' },
+    empty: [
+      'AWSCHECK_REMEDIATION',
+      'AWSCHECK_APPROVERS',
+      'AWSCHECK_ALLOW_SELF_APPROVAL',
+      'AWSCHECK_APPROVAL_CHANNEL',
+      'AWSCHECK_APPROVAL_TTL',
+      'AWSCHECK_RISK_SELF_ACCEPT',
+      'AWSCHECK_REMEDIATION_ROLE_ARN',
+    ],
+  },
+  {
+    name: 'alerts (src/alerts/config.ts)',
+    read: (env) => alertsConfigFromEnv(env),
+    valid: { AWSCHECK_EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/awscheck-events', AWSCHECK_ALERT_CHANNEL: 'C0ALERTS' },
+    invalid: { AWSCHECK_EVENTS_QUEUE_URL: 'https://example.com/queue' },
+    empty: ['AWSCHECK_EVENTS_QUEUE_URL', 'AWSCHECK_ALERT_CHANNEL'],
+  },
+  {
+    name: 'scan settings (src/config/load.ts)',
+    read: (env) => loadConfig(env, cwd).settings,
+    valid: {
+      AWSCHECK_REGIONS: 'us-east-1, ap-northeast-1',
+      AWSCHECK_LOCALE: 'ja',
+      AWSCHECK_CONCURRENCY: '8',
+      AWSCHECK_HOME_REGION: 'eu-west-1',
+      AWSCHECK_ORG_ROLE_NAME: 'awscheck-read',
+    },
+    invalid: { AWSCHECK_REGIONS: 'moon-1', AWSCHECK_LOCALE: 'fr', AWSCHECK_CONCURRENCY: '0' },
+    empty: ['AWSCHECK_CONFIG', 'AWSCHECK_REGIONS', 'AWSCHECK_LOCALE', 'AWSCHECK_CONCURRENCY', 'AWSCHECK_HOME_REGION', 'AWSCHECK_ORG_ROLE_NAME'],
+  },
+];
+
+describe('the one environment loader', () => {
+  for (const reader of READERS) {
+    describe(reader.name, () => {
+      it('parses valid variables exactly as before', () => {
+        const result = outcome(() => reader.read(readEnvironment(reader.valid)));
+        expect(result).toHaveProperty('value');
+        expect(result).toEqual(outcome(() => reader.read(reader.valid)));
+      });
+
+      it('reports invalid variables with the same messages as before', () => {
+        const result = outcome(() => reader.read(readEnvironment(reader.invalid))) as { problems?: string[] };
+        expect(result.problems?.length).toBeGreaterThan(0);
+        expect(result).toEqual(outcome(() => reader.read(reader.invalid)));
+      });
+
+      it('refuses an empty value, naming the variable and how to set it', () => {
+        for (const name of reader.empty) {
+          const problems = problemsOf({ [name]: '  ' });
+          expect(problems).toHaveLength(1);
+          expect(problems[0]).toMatch(new RegExp(`^${name}: set but empty; set it to .+, or remove the variable`));
+        }
+      });
+    });
+  }
+
+  it('keeps the documented empty values: AWSCHECK_SCANNERS empty lets everyone scan, an empty bot token is "not set"', () => {
+    const env = readEnvironment({ AWSCHECK_SCANNERS: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: 'xapp-1-a' });
+    expect(outcome(() => loadSlackConfig(env))).toEqual({ problems: [expect.stringMatching(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/)] });
+    expect(loadSlackConfig({ ...env, SLACK_BOT_TOKEN: 'xoxb-1-a' }).scanners).toEqual([]);
+  });
+
+  it('reports every empty variable at once and never repeats a value', () => {
+    const problems = problemsOf({ SLACK_SIGNING_SECRET: ' ', SLACK_APP_TOKEN: '', AWSCHECK_DB: '', PORT: '3000' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['AWSCHECK_DB', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']);
+    const secret = problemsOf({ SLACK_SIGNING_SECRET: 'xoxb-1-secret', AWSCHECK_APPROVAL_TTL: '' });
+    expect(secret.join('\n')).not.toContain('xoxb-1-secret');
+  });
+
+  it('goes on after a problem, so the other readers still see the rest of the environment', () => {
+    const { environment, problems } = parseEnvironment({ AWSCHECK_DB: '', AWSCHECK_TIMEZONE: 'Mars/Olympus' });
+    expect(problems).toEqual([expect.stringMatching(/^AWSCHECK_DB: set but empty/)]);
+    expect(environment.AWSCHECK_DB).toBeUndefined();
+    expect(outcome(() => reportConfigFromEnv(environment))).toEqual({ problems: [expect.stringMatching(/^AWSCHECK_TIMEZONE: got "Mars\/Olympus"/)] });
+  });
+
+  it('trims values, keeps the SDK endpoint and region variables as given, and drops everything else', () => {
+    const env = readEnvironment({
+      AWSCHECK_DB: ' ./x.db ',
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4566',
+      AWS_REGION: 'eu-west-1',
+      HOME: '/root',
+      AWS_SECRET_ACCESS_KEY: 'never-copied',
+    });
+    expect(env).toEqual({ AWSCHECK_DB: './x.db', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4566', AWS_REGION: 'eu-west-1' });
+    expect(Object.isFrozen(env)).toBe(true);
+  });
+
+  it('makes the CLI exit 2 naming the empty variable, before any command runs', async () => {
+    let stderr = '';
+    const sink = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true) }) as unknown as NodeJS.WritableStream;
+    const code = await runCli(['audit'], {
+      stdout: sink(() => undefined),
+      stderr: sink((s) => (stderr += s)),
+      env: { AWSCHECK_DB: '', AWSCHECK_RETENTION_DAYS: ' ' },
+      cwd,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/AWSCHECK_DB: set but empty/);
+    expect(stderr).toMatch(/AWSCHECK_RETENTION_DAYS: set but empty/);
+  });
+});
