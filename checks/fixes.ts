@@ -2,18 +2,18 @@
 // module beside the check it fixes. `awscheck policy --remediation` is generated from this list.
 import type { CheckResult } from '../src/engine/types.ts';
 import type { AnyFix } from '../src/remediation/fix.ts';
-import { defaultGroupRulesFix } from './ec2/default-group-rules.fix.ts';
-import { ebsDefaultEncryptionFix } from './ec2/ebs-default-encryption.fix.ts';
-import { ebsSnapshotPublicFix } from './ec2/ebs-snapshot-public.fix.ts';
-import { imdsv2Fix } from './ec2/imdsv2.fix.ts';
-import { worldOpenRuleFix } from './ec2/world-open-rule.fix.ts';
-import { accessKeyFix } from './iam/access-key.fix.ts';
-import { passwordPolicyFix } from './iam/password-policy.fix.ts';
-import { accountPublicAccessBlockFix } from './s3/account-public-access-block.fix.ts';
-import { bucketPublicAccessBlockFix } from './s3/bucket-public-access-block.fix.ts';
-import { bucketSslOnlyFix } from './s3/bucket-ssl-only.fix.ts';
-import { bucketVersioningFix } from './s3/bucket-versioning.fix.ts';
-import { documentPublicFix } from './ssm/document-public.fix.ts';
+import { defaultGroupRulesFix } from './ec2/sg-default-not-restricted/fix.ts';
+import { ebsDefaultEncryptionFix } from './ec2/ebs-default-encryption/fix.ts';
+import { ebsSnapshotPublicFix } from './ec2/ebs-snapshot-public/fix.ts';
+import { imdsv2Fix } from './ec2/imdsv2-not-required/fix.ts';
+import { worldOpenRuleFix } from './ec2/fixes/world-open-rule.ts';
+import { accessKeyFix } from './iam/fixes/access-key.ts';
+import { passwordPolicyFix } from './iam/password-policy/fix.ts';
+import { accountPublicAccessBlockFix } from './s3/account-public-access-block/fix.ts';
+import { bucketPublicAccessBlockFix } from './s3/fixes/bucket-public-access-block.ts';
+import { bucketSslOnlyFix } from './s3/bucket-ssl-only/fix.ts';
+import { bucketVersioningFix } from './s3/bucket-versioning/fix.ts';
+import { documentPublicFix } from './ssm/document-public/fix.ts';
 
 // CHECKS.md order.
 export const ALL_FIXES: readonly AnyFix[] = [

@@ -29,10 +29,12 @@ describe('the IAM checks', () => {
     expect(iamChecks.map((c) => [c.id, c.severity, c.cis, c.securityHub])).toEqual(CATALOGUE);
   });
 
-  it('are account-wide and live in a module named after the id', () => {
+  it('are account-wide and live in a folder named after the id', () => {
     const dir = fileURLToPath(new URL('../../../checks/iam/', import.meta.url));
-    const modules = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.fix.ts'));
-    expect(modules.sort()).toEqual(iamChecks.map((c) => `${c.id.replace('iam.', '')}.ts`).sort());
+    const folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'lib' && e.name !== 'fixes')
+      .map((e) => e.name);
+    expect(folders.sort()).toEqual(iamChecks.map((c) => c.id.replace('iam.', '')).sort());
     for (const check of iamChecks) {
       expect(check.scope).toBe('global');
       expect(check.service).toBe('iam');

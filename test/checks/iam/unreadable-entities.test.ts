@@ -1,10 +1,10 @@
 // One unreadable entry in the authorization details is ERROR for that entry alone, through the shared
 // helper; every readable entry is judged as it would be without it.
 import { describe, expect, it } from 'vitest';
-import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role.ts';
-import { adminPolicyAttached } from '../../../checks/iam/admin-policy-attached.ts';
-import { supportRole } from '../../../checks/iam/support-role.ts';
-import { userAttachedPolicies } from '../../../checks/iam/user-attached-policies.ts';
+import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role/check.ts';
+import { adminPolicyAttached } from '../../../checks/iam/admin-policy-attached/check.ts';
+import { supportRole } from '../../../checks/iam/support-role/check.ts';
+import { userAttachedPolicies } from '../../../checks/iam/user-attached-policies/check.ts';
 import type { UnreadableDetails } from '../../../src/collectors/iam/authorization-details.ts';
 import type { PolicyDocument } from '../../../src/collectors/iam/policy-document.ts';
 import type { Unreadable } from '../../../src/engine/unreadable.ts';

@@ -1,0 +1,74 @@
+import { passwordPolicy } from '../../../src/collectors/iam/password-policy.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { Localized } from '../../../src/i18n/locale.ts';
+import { accountTarget } from '../lib/resources.ts';
+
+/** CIS 1.8 and 1.9; Security Hub IAM.15 and IAM.16 ask for the same numbers. */
+export const REQUIRED_MIN_LENGTH = 14;
+export const REQUIRED_REUSE_PREVENTION = 24;
+
+export const passwordPolicyCheck = defineCheck({
+  id: 'iam.password-policy',
+  service: 'iam',
+  severity: 'medium',
+  cis: ['1.8', '1.9'],
+  securityHub: ['IAM.15', 'IAM.16'],
+  scope: 'global',
+  needs: [passwordPolicy],
+  title: {
+    en: 'Password policy requires at least 14 characters and prevents reuse of the last 24 passwords',
+    ja: 'パスワードポリシーで 14 文字以上と過去 24 個のパスワードの再利用禁止を必須にしている',
+  },
+  why: {
+    en: 'Without a policy, IAM users may choose short passwords that are easily guessed, or cycle back to an old password that has already leaked. Length matters more than complexity rules.',
+    ja: 'パスワードポリシーがないと、IAM ユーザーは推測されやすい短いパスワードを設定したり、すでに流出した古いパスワードに戻したりできます。複雑さの規則よりも長さが重要です。',
+  },
+  guide: {
+    en: '1. IAM console → Account settings → Password policy → Edit.\n2. Choose Custom; set Password minimum length to 14 or more and Prevent password reuse to 24.\n3. Keep the other options your organisation requires, then Save changes. Existing passwords keep working until they are next changed.\nCLI (replaces the whole policy, so repeat any options you want to keep): `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`',
+    ja: '1. IAM コンソール →「アカウント設定」→「パスワードポリシー」→「編集」を選びます。\n2.「カスタム」を選び、「パスワードの最小文字数」を 14 以上、「パスワードの再利用を禁止」を 24 に設定します。\n3. その他は組織で必要な設定を維持し、「変更を保存」を選びます。既存のパスワードは次に変更するまでそのまま使えます。\nCLI (ポリシー全体が置き換わるため、維持したい設定も指定してください): `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`',
+  },
+  evaluate([policy], ctx) {
+    const problems: Localized[] = [];
+    const length = policy?.MinimumPasswordLength ?? 0;
+    const reuse = policy?.PasswordReusePrevention ?? 0;
+    if (!policy) {
+      problems.push({ en: 'no account password policy is set', ja: 'アカウントのパスワードポリシーが設定されていません' });
+    } else {
+      if (length < REQUIRED_MIN_LENGTH) {
+        problems.push({
+          en: `minimum password length is ${length} (needs ${REQUIRED_MIN_LENGTH} or more)`,
+          ja: `パスワードの最小文字数が ${length} です (${REQUIRED_MIN_LENGTH} 以上が必要)`,
+        });
+      }
+      if (reuse < REQUIRED_REUSE_PREVENTION) {
+        problems.push(
+          reuse === 0
+            ? { en: `password reuse is not prevented (needs ${REQUIRED_REUSE_PREVENTION})`, ja: `パスワードの再利用が禁止されていません (${REQUIRED_REUSE_PREVENTION} が必要)` }
+            : {
+                en: `only the last ${reuse} passwords are blocked from reuse (needs ${REQUIRED_REUSE_PREVENTION})`,
+                ja: `再利用を禁止しているのは過去 ${reuse} 個のパスワードのみです (${REQUIRED_REUSE_PREVENTION} が必要)`,
+              },
+        );
+      }
+    }
+    const evidence =
+      problems.length > 0
+        ? ctx.text({ en: `Password policy: ${problems.map((p) => p.en).join('; ')}`, ja: `パスワードポリシー: ${problems.map((p) => p.ja).join('。')}` })
+        : ctx.text({
+            en: `Password policy requires ${length} characters and blocks reuse of the last ${reuse} passwords`,
+            ja: `パスワードポリシーは ${length} 文字以上を必須とし、過去 ${reuse} 個のパスワードの再利用を禁止しています`,
+          });
+    return [
+      {
+        status: problems.length > 0 ? 'FAIL' : 'PASS',
+        ...accountTarget(ctx),
+        evidence,
+        // The current policy travels with the result so a fix can restore it exactly (null: there was none).
+        details: {
+          policy: policy ? { ...policy } : null,
+          required: { minimumPasswordLength: REQUIRED_MIN_LENGTH, passwordReusePrevention: REQUIRED_REUSE_PREVENTION },
+        },
+      },
+    ];
+  },
+});
