@@ -6,6 +6,9 @@ import type { AccessAnalyzer } from '../../../src/collectors/detect/access-analy
 import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
 
@@ -19,18 +22,7 @@ export const accessAnalyzer = defineCheck({
   securityHub: ['IAM.28'],
   scope: 'regional',
   needs: [accessAnalyzers],
-  title: {
-    en: 'IAM Access Analyzer is enabled',
-    ja: 'IAM Access Analyzer が有効になっている',
-  },
-  why: {
-    en: 'Access Analyzer finds the S3 buckets, IAM roles, KMS keys and other resources in the region that are shared with someone outside your account or organization. Without it, a bucket policy or role trust that quietly opened access to the world is found only after the data has left.',
-    ja: 'Access Analyzer は、そのリージョンの S3 バケット、IAM ロール、KMS キーなどのうち、アカウントまたは組織の外部と共有されているリソースを検出します。Access Analyzer がないと、バケットポリシーやロールの信頼ポリシーで外部にアクセスを許可してしまっても、データが流出するまで気付けません。',
-  },
-  guide: {
-    en: '1. Open the IAM console in the region → Access analyzer → Create analyzer.\n2. Choose External access analysis, and as the zone of trust the current account (or the organization, from the management or delegated administrator account).\n3. Create the analyzer and review its active findings; archive the intended ones.\n4. Repeat for every region you use.\nCLI: `aws accessanalyzer create-analyzer --analyzer-name external-access --type ACCOUNT --region <region>`',
-    ja: '1. 対象リージョンで IAM コンソールを開き、「アクセスアナライザー」→「アナライザーを作成」を選びます。\n2.「外部アクセス分析」を選び、信頼ゾーンとして現在のアカウント (管理アカウントまたは委任管理者アカウントからは組織) を指定します。\n3. アナライザーを作成し、アクティブな検出結果を確認します。意図した共有はアーカイブします。\n4. 使用しているすべてのリージョンで繰り返します。\nCLI: `aws accessanalyzer create-analyzer --analyzer-name external-access --type ACCOUNT --region <リージョン>`',
-  },
+  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

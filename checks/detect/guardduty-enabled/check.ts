@@ -3,6 +3,9 @@
 import { guardDutyDetectors } from '../../../src/collectors/detect/guardduty-detectors.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const guarddutyEnabled = defineCheck({
   id: 'detect.guardduty-enabled',
@@ -12,18 +15,7 @@ export const guarddutyEnabled = defineCheck({
   securityHub: ['GuardDuty.1'],
   scope: 'regional',
   needs: [guardDutyDetectors],
-  title: {
-    en: 'GuardDuty is enabled',
-    ja: 'GuardDuty が有効になっている',
-  },
-  why: {
-    en: 'GuardDuty watches CloudTrail, VPC Flow Logs and DNS logs for signs of compromise: stolen credentials used from unusual places, crypto-mining instances, calls to known malicious hosts. A region without it is a region where such activity goes unnoticed.',
-    ja: 'GuardDuty は CloudTrail、VPC フローログ、DNS ログを分析し、普段と異なる場所からの認証情報の使用、暗号通貨マイニング、既知の悪意あるホストとの通信など、侵害の兆候を検出します。GuardDuty が無効なリージョンでは、こうした活動に気付けません。',
-  },
-  guide: {
-    en: '1. Open the GuardDuty console in the region.\n2. Choose Get Started → Enable GuardDuty (for a suspended detector: Settings → Resume GuardDuty).\n3. With AWS Organizations, designate a delegated administrator and turn on auto-enable so new accounts are covered.\n4. Send findings somewhere people look (Security Hub, EventBridge to chat or email).\nCLI: `aws guardduty create-detector --enable --region <region>`',
-    ja: '1. 対象リージョンで GuardDuty コンソールを開きます。\n2.「今すぐ始める」→「GuardDuty の有効化」を選びます (停止中のディテクターの場合は「設定」→「GuardDuty を再開」)。\n3. AWS Organizations を使っている場合は委任管理者を指定し、新しいアカウントも対象になるよう自動有効化をオンにします。\n4. 検出結果を Security Hub や EventBridge 経由のチャット・メール通知など、担当者が確認する場所に送ります。\nCLI: `aws guardduty create-detector --enable --region <リージョン>`',
-  },
+  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

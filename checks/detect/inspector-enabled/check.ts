@@ -4,6 +4,9 @@
 import { inspectorStatus } from '../../../src/collectors/detect/inspector-status.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const inspectorEnabled = defineCheck({
   id: 'detect.inspector-enabled',
@@ -13,18 +16,7 @@ export const inspectorEnabled = defineCheck({
   securityHub: ['Inspector.1'],
   scope: 'regional',
   needs: [inspectorStatus],
-  title: {
-    en: 'Amazon Inspector scans EC2 instances',
-    ja: 'Amazon Inspector の EC2 スキャンが有効になっている',
-  },
-  why: {
-    en: 'Patching the guest OS and its packages is the customer\'s job. Amazon Inspector continuously lists the known vulnerabilities (CVEs) and network exposure of each EC2 instance, so an unpatched, internet-facing server is found by you before an attacker finds it.',
-    ja: 'ゲスト OS とパッケージへのパッチ適用はお客様の責任です。Amazon Inspector は EC2 インスタンスごとに既知の脆弱性 (CVE) とネットワーク到達性を継続的に検出するため、パッチ未適用でインターネットに公開されたサーバーを攻撃者より先に発見できます。',
-  },
-  guide: {
-    en: '1. Open the Amazon Inspector console in the region and choose Get started → Activate Inspector (or Account management → select the account → Activate → Amazon EC2 scanning).\n2. Make sure instances are managed by Systems Manager (SSM Agent and an instance profile) for the most complete scanning.\n3. With AWS Organizations, activate it from the delegated administrator for every member account.\nCLI: `aws inspector2 enable --resource-types EC2 --region <region>`',
-    ja: '1. 対象リージョンで Amazon Inspector コンソールを開き、「開始方法」→「Inspector をアクティブ化」を選びます (または「アカウント管理」でアカウントを選び、「アクティブ化」→「Amazon EC2 スキャン」)。\n2. スキャンの網羅性を高めるため、インスタンスを Systems Manager で管理します (SSM Agent とインスタンスプロファイル)。\n3. AWS Organizations を使っている場合は、委任管理者からすべてのメンバーアカウントでアクティブ化します。\nCLI: `aws inspector2 enable --resource-types EC2 --region <リージョン>`',
-  },
+  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

@@ -2,6 +2,9 @@ import { type EbsSnapshot, snapshots } from '../../../src/collectors/ec2/snapsho
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 function snapshotLabel(s: EbsSnapshot): string {
   const notes = [s.name, s.volumeId, s.volumeSizeGiB !== undefined ? `${s.volumeSizeGiB} GiB` : undefined].filter(Boolean);
@@ -16,18 +19,7 @@ export const ebsSnapshotPublic = defineCheck({
   securityHub: ['EC2.1'],
   scope: 'regional',
   needs: [snapshots],
-  title: {
-    en: 'EBS snapshots are not public',
-    ja: 'EBS スナップショットがパブリックになっていない',
-  },
-  why: {
-    en: 'Anyone with an AWS account can create a volume from a public snapshot and read the whole disk: databases, configuration files, keys and passwords left on it. Researchers and attackers routinely search public snapshots for exactly that.',
-    ja: 'パブリックなスナップショットからは、AWS アカウントを持つ誰もがボリュームを作成し、ディスクの中身 (データベース、設定ファイル、残されたキーやパスワード) をすべて読めます。研究者も攻撃者も、まさにそれを目的にパブリックスナップショットを日常的に探しています。',
-  },
-  guide: {
-    en: '1. Open the EC2 console → Snapshots in the region named in the finding, and select the snapshot.\n2. Choose Actions → Snapshot settings → Modify permissions.\n3. Select Private, add only the account ids that really need it, and save.\n4. Turn on Block public access for snapshots (EC2 Dashboard → Data protection and security) so it cannot happen again.\nCLI: `aws ec2 modify-snapshot-attribute --snapshot-id snap-… --attribute createVolumePermission --operation-type remove --group-names all`',
-    ja: '1. 検出されたリージョンで EC2 コンソールの「スナップショット」を開き、対象のスナップショットを選択します。\n2.「アクション」→「スナップショットの設定」→「許可を変更」を選びます。\n3.「プライベート」を選び、本当に必要なアカウント ID だけを追加して保存します。\n4. 再発を防ぐため、「スナップショットのパブリックアクセスをブロック」を有効にします (EC2 ダッシュボード →「データ保護とセキュリティ」)。\nCLI: `aws ec2 modify-snapshot-attribute --snapshot-id snap-… --attribute createVolumePermission --operation-type remove --group-names all`',
-  },
+  ...checkTexts(en, ja),
   evaluate([owned], ctx) {
     return owned.map(
       (s): ResultDraft => ({

@@ -3,6 +3,9 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
 import { ADMIN_PORTS, isWorldCidr, reachesPort, type ServicePort, servicePortText } from '../lib/ports.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 interface Exposure {
   cidr: string;
@@ -48,18 +51,7 @@ export const naclAdminPortOpen = defineCheck({
   securityHub: ['EC2.21'],
   scope: 'regional',
   needs: [networkAcls],
-  title: {
-    en: 'No network ACL allows SSH or RDP from the internet',
-    ja: 'ネットワーク ACL がインターネットからの SSH/RDP を許可していない',
-  },
-  why: {
-    en: 'Network ACLs are the subnet-level layer of defence behind security groups. If they allow 0.0.0.0/0 or ::/0 to port 22 or 3389, one mistaken security group rule is all it takes to expose remote administration to the internet.',
-    ja: 'ネットワーク ACL は、セキュリティグループの外側でサブネット単位に働く防御層です。0.0.0.0/0 や ::/0 からポート 22 や 3389 への通信を許可していると、セキュリティグループのルールを 1 つ誤るだけでリモート管理ポートがインターネットに公開されます。',
-  },
-  guide: {
-    en: '1. Open the VPC console → Network ACLs and select the ACL named in the finding.\n2. On the Inbound rules tab choose Edit inbound rules.\n3. Change the rule that allows 0.0.0.0/0 (or ::/0) to port 22 or 3389 so its source is your office or VPN range, or add a lower-numbered Deny rule for those ports from 0.0.0.0/0 (and ::/0).\n4. Use Session Manager (Systems Manager) for administration, which needs no inbound port.\nCLI: `aws ec2 replace-network-acl-entry --network-acl-id acl-… --ingress --rule-number 100 --protocol tcp --port-range From=22,To=22 --cidr-block 203.0.113.0/24 --rule-action allow`',
-    ja: '1. VPC コンソールの「ネットワーク ACL」で、検出された ACL を選択します。\n2.「インバウンドルール」タブで「インバウンドルールを編集」を選びます。\n3. 0.0.0.0/0 (または ::/0) からポート 22 や 3389 を許可しているルールの送信元をオフィスや VPN のアドレス範囲に変更するか、それより小さいルール番号で 0.0.0.0/0 (と ::/0) からそのポートへの拒否 (Deny) ルールを追加します。\n4. 管理作業には、インバウンドポートを必要としない Session Manager (Systems Manager) を使います。\nCLI: `aws ec2 replace-network-acl-entry --network-acl-id acl-… --ingress --rule-number 100 --protocol tcp --port-range From=22,To=22 --cidr-block 203.0.113.0/24 --rule-action allow`',
-  },
+  ...checkTexts(en, ja),
   evaluate([acls], ctx) {
     return acls.map((acl): ResultDraft => {
       const exposures = worldExposures(acl);

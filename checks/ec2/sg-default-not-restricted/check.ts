@@ -3,6 +3,9 @@ import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { groupArn, groupLabel } from '../lib/world-open-rules.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const sgDefaultNotRestricted = defineCheck({
   id: 'ec2.sg-default-not-restricted',
@@ -12,18 +15,7 @@ export const sgDefaultNotRestricted = defineCheck({
   securityHub: ['EC2.2'],
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
-  title: {
-    en: "Each VPC's default security group has no rules",
-    ja: '各 VPC のデフォルトセキュリティグループにルールがない',
-  },
-  why: {
-    en: "Anything launched without an explicit security group lands in the VPC's default group. If that group has rules, such resources silently get network access nobody chose; with no rules, forgetting to pick a group fails safe.",
-    ja: 'セキュリティグループを明示せずに起動したリソースは、VPC のデフォルトセキュリティグループに入ります。このグループにルールがあると、誰も意図していない通信がそのリソースに黙って許可されます。ルールを空にしておけば、グループの指定を忘れても安全側に倒れます。',
-  },
-  guide: {
-    en: '1. Create dedicated security groups for the resources that use the default group (listed in the finding), and move them over.\n2. Open the EC2 console → Security Groups and select the group named default in the VPC.\n3. Delete every rule on the Inbound rules tab, then every rule on the Outbound rules tab.\n4. Keep it empty; the default group itself cannot be deleted.\nCLI: `aws ec2 revoke-security-group-ingress --group-id sg-… --security-group-rule-ids sgr-…` (and `revoke-security-group-egress` for outbound rules)',
-    ja: '1. デフォルトグループを使っているリソース (検出結果に記載) 用に専用のセキュリティグループを作成し、付け替えます。\n2. EC2 コンソールの「セキュリティグループ」で、その VPC の default という名前のグループを選択します。\n3.「インバウンドルール」タブのルールをすべて削除し、続けて「アウトバウンドルール」タブのルールもすべて削除します。\n4. 空のまま維持します (デフォルトグループ自体は削除できません)。\nCLI: `aws ec2 revoke-security-group-ingress --group-id sg-… --security-group-rule-ids sgr-…` (アウトバウンドルールには `revoke-security-group-egress`)',
-  },
+  ...checkTexts(en, ja),
   evaluate([groups, interfaces], ctx) {
     const usedBy = instancesByGroup(interfaces);
     return groups

@@ -3,6 +3,9 @@ import { vpcs } from '../../../src/collectors/ec2/vpcs.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** Why a flow log doesn't count, or undefined when it does (CIS and EC2.6 need at least rejected traffic). */
 function shortfall(log: FlowLog, ctx: EvaluateContext): string | undefined {
@@ -29,18 +32,7 @@ export const vpcFlowLogs = defineCheck({
   securityHub: ['EC2.6'],
   scope: 'regional',
   needs: [vpcs, flowLogs],
-  title: {
-    en: 'VPC flow logs are enabled',
-    ja: 'VPC フローログが有効になっている',
-  },
-  why: {
-    en: 'Flow logs record which addresses talked to which, and what was rejected. Without them there is no way to tell, after an incident, what an attacker connected to or where data went, and port scans against the VPC go unnoticed.',
-    ja: 'フローログは、どのアドレス同士が通信したか、何が拒否されたかを記録します。これがないと、インシデントの後に攻撃者がどこへ接続したか、データがどこへ送られたかを確認する手段がなく、VPC へのポートスキャンにも気付けません。',
-  },
-  guide: {
-    en: '1. Open the VPC console → Your VPCs and select the VPC named in the finding.\n2. On the Flow logs tab choose Create flow log.\n3. Set Filter to All (or at least Reject), choose the destination (CloudWatch Logs with an IAM role, or an S3 bucket), and create it.\n4. Check after a few minutes that the flow log shows Active and logs are arriving.\nCLI: `aws ec2 create-flow-logs --resource-type VPC --resource-ids vpc-… --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::<bucket>`',
-    ja: '1. VPC コンソールの「お使いの VPC」で、検出された VPC を選択します。\n2.「フローログ」タブで「フローログを作成」を選びます。\n3.「フィルタ」を「すべて」(少なくとも「拒否」) にし、送信先 (IAM ロール付きの CloudWatch Logs、または S3 バケット) を選んで作成します。\n4. 数分後、フローログが「アクティブ」になり、ログが届いていることを確認します。\nCLI: `aws ec2 create-flow-logs --resource-type VPC --resource-ids vpc-… --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::<bucket>`',
-  },
+  ...checkTexts(en, ja),
   evaluate([found, logs], ctx) {
     return found.map((vpc): ResultDraft => {
       const label = vpc.name ? `${vpc.vpcId} (${vpc.name})` : vpc.vpcId;

@@ -4,6 +4,9 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const accessKeyRotation = defineCheck({
   id: 'iam.access-key-rotation',
@@ -13,18 +16,7 @@ export const accessKeyRotation = defineCheck({
   securityHub: ['IAM.3'],
   scope: 'global',
   needs: [credentialReport],
-  title: {
-    en: 'Active access keys are rotated within the age limit (default 90 days)',
-    ja: 'アクティブなアクセスキーが期限内 (既定値 90 日) にローテーションされている',
-  },
-  why: {
-    en: 'An access key works until someone deletes it. The older it is, the more places it has been copied to (laptops, CI settings, scripts) and the longer a leaked copy stays useful to an attacker.',
-    ja: 'アクセスキーは削除されるまで有効です。古いキーほどノート PC、CI の設定、スクリプトなど多くの場所にコピーされており、漏えいしたキーが攻撃者に使われ続ける期間も長くなります。',
-  },
-  guide: {
-    en: '1. IAM console → Users → the user → Security credentials → Create access key.\n2. Put the new key wherever the old one is used, then confirm the old key\'s "Last used" date stops moving.\n3. Make the old key Inactive, wait a few days, then delete it.\n4. Better still, replace the key with an IAM role or IAM Identity Center so there is no long-lived key to rotate.\nCLI to deactivate the old key: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-    ja: '1. IAM コンソール →「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」→「アクセスキーを作成」を選びます。\n2. 古いキーを使っているすべての場所を新しいキーに置き換え、古いキーの「最終使用」日時が更新されなくなったことを確認します。\n3. 古いキーを「非アクティブ」にし、数日様子を見てから削除します。\n4. できれば IAM ロールや IAM Identity Center に切り替え、ローテーションが必要な長期キーそのものをなくします。\n古いキーを非アクティブにする CLI: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-  },
+  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const now = ctx.clock.now();
     const maxAgeDays = ctx.settings.thresholds.accessKeyMaxAgeDays;

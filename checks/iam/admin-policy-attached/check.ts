@@ -7,6 +7,9 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import type { Localized } from '../../../src/i18n/locale.ts';
 import { orAccountPass } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 interface Owner {
   kind: 'User' | 'Group' | 'Role';
@@ -66,18 +69,7 @@ export const adminPolicyAttached = defineCheck({
   securityHub: ['IAM.1'],
   scope: 'global',
   needs: [authorizationDetails],
-  title: {
-    en: 'No customer-managed or inline policy grants full administrator access ("*" on "*")',
-    ja: 'カスタマー管理ポリシーやインラインポリシーで完全な管理者権限 ("*" に対する "*") を付与していない',
-  },
-  why: {
-    en: 'A home-made policy that allows every action on every resource turns whoever holds it into an administrator, usually without anyone having decided that. Grant only the actions a job needs; where full admin is truly needed, use the AWS managed AdministratorAccess policy so it is obvious in every review.',
-    ja: 'すべてのリソースに対するすべての操作を許可する独自のポリシーは、誰も意図しないまま、それを持つ人を管理者にしてしまいます。業務に必要な操作だけを許可し、本当に完全な管理者権限が必要な場合は、どのレビューでも一目で分かるよう AWS 管理ポリシー AdministratorAccess を使います。',
-  },
-  guide: {
-    en: '1. IAM console → Policies (filter Customer managed), or the user, group or role → Permissions, and open the policy named in the finding.\n2. Replace "Action": "*" with the specific actions needed (IAM Access Analyzer can generate a policy from CloudTrail activity).\n3. Save it as a new default version (managed policy) or edit the inline policy.\n4. If someone truly needs full admin, attach AdministratorAccess explicitly instead.\nCLI to read a managed policy: `aws iam get-policy-version --policy-arn POLICY_ARN --version-id v1`',
-    ja: '1. IAM コンソール →「ポリシー」(「カスタマー管理」で絞り込み)、または対象のユーザー、グループ、ロール →「許可」で、検出されたポリシーを開きます。\n2. "Action": "*" を必要な操作だけに置き換えます (IAM Access Analyzer で CloudTrail のアクティビティからポリシーを生成できます)。\n3. 管理ポリシーは新しいデフォルトバージョンとして保存し、インラインポリシーはそのまま編集します。\n4. 完全な管理者権限が本当に必要な場合は、代わりに AdministratorAccess を明示的にアタッチします。\n管理ポリシーを確認する CLI: `aws iam get-policy-version --policy-arn POLICY_ARN --version-id v1`',
-  },
+  ...checkTexts(en, ja),
   evaluate([details], ctx) {
     const drafts: ResultDraft[] = details.policies.map((policy): ResultDraft => {
       const facts = adminFacts(policy.document);

@@ -4,6 +4,9 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
 import { isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** Creating the user and its key in one console wizard or script takes seconds; two minutes leaves room. */
 export const INITIAL_KEY_WINDOW_MS = 2 * 60_000;
@@ -16,18 +19,7 @@ export const initialAccessKey = defineCheck({
   securityHub: [],
   scope: 'global',
   needs: [credentialReport],
-  title: {
-    en: 'Console users were not given an access key at creation that was never used',
-    ja: 'コンソールユーザーの作成時に発行され一度も使われていないアクセスキーがない',
-  },
-  why: {
-    en: 'Handing out an access key "just in case" when creating a console user creates a credential nobody needs and nobody watches. Keys should be created only when a user actually needs programmatic access.',
-    ja: 'コンソールユーザーの作成時に「念のため」アクセスキーを発行すると、誰も必要とせず、誰も監視しない認証情報が生まれます。キーはプログラムによるアクセスが実際に必要になったときにだけ作成すべきです。',
-  },
-  guide: {
-    en: '1. IAM console → Users → the user → Security credentials → Access keys.\n2. Confirm the key shows "Last used: never" and nobody is about to use it.\n3. Choose Actions → Deactivate, then Delete.\n4. When creating users in future, skip the access key step unless it is needed.\nCLI to deactivate: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-    ja: '1. IAM コンソール →「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」→「アクセスキー」を開きます。\n2. キーの「最終使用」がなしで、今後使う予定もないことを確認します。\n3.「アクション」→「非アクティブ化」を選び、続けて「削除」します。\n4. 今後ユーザーを作成するときは、必要な場合を除きアクセスキーの作成を省きます。\n非アクティブにする CLI: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-  },
+  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts: ResultDraft[] = [];
     // Only console users are in scope (CIS 1.11); programmatic-only users need their key.

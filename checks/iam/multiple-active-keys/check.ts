@@ -3,6 +3,9 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { orAccountPass, userTarget } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const multipleActiveKeys = defineCheck({
   id: 'iam.multiple-active-keys',
@@ -12,18 +15,7 @@ export const multipleActiveKeys = defineCheck({
   securityHub: [],
   scope: 'global',
   needs: [credentialReport],
-  title: {
-    en: 'No IAM user has two active access keys',
-    ja: 'アクティブなアクセスキーを 2 つ持つ IAM ユーザーがいない',
-  },
-  why: {
-    en: 'A second key is meant only for the few days of a rotation. Two keys left active double what can leak, and usually mean the old key was never switched off.',
-    ja: '2 つ目のキーは、ローテーション中の数日間だけ使うためのものです。2 つともアクティブのままだと漏えいし得るキーが倍になり、多くの場合、古いキーの無効化を忘れています。',
-  },
-  guide: {
-    en: '1. IAM console → Users → the user → Security credentials → Access keys: compare the "Last used" of both keys.\n2. Move anything still using the older key to the newer one.\n3. Deactivate the older key, then delete it once nothing breaks.\nCLI to see both keys: `aws iam list-access-keys --user-name USER`',
-    ja: '1. IAM コンソール →「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」→「アクセスキー」で、2 つのキーの「最終使用」を比べます。\n2. 古いキーをまだ使っているものを新しいキーに切り替えます。\n3. 古いキーを非アクティブにし、問題がないことを確かめてから削除します。\n両方のキーを確認する CLI: `aws iam list-access-keys --user-name USER`',
-  },
+  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.map((row): ResultDraft => {
       const active = row.accessKeys.filter((k) => k.active).map((k) => k.slot);

@@ -2,6 +2,9 @@ import { passwordPolicy } from '../../../src/collectors/iam/password-policy.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { Localized } from '../../../src/i18n/locale.ts';
 import { accountTarget } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** CIS 1.8 and 1.9; Security Hub IAM.15 and IAM.16 ask for the same numbers. */
 export const REQUIRED_MIN_LENGTH = 14;
@@ -15,18 +18,7 @@ export const passwordPolicyCheck = defineCheck({
   securityHub: ['IAM.15', 'IAM.16'],
   scope: 'global',
   needs: [passwordPolicy],
-  title: {
-    en: 'Password policy requires at least 14 characters and prevents reuse of the last 24 passwords',
-    ja: 'パスワードポリシーで 14 文字以上と過去 24 個のパスワードの再利用禁止を必須にしている',
-  },
-  why: {
-    en: 'Without a policy, IAM users may choose short passwords that are easily guessed, or cycle back to an old password that has already leaked. Length matters more than complexity rules.',
-    ja: 'パスワードポリシーがないと、IAM ユーザーは推測されやすい短いパスワードを設定したり、すでに流出した古いパスワードに戻したりできます。複雑さの規則よりも長さが重要です。',
-  },
-  guide: {
-    en: '1. IAM console → Account settings → Password policy → Edit.\n2. Choose Custom; set Password minimum length to 14 or more and Prevent password reuse to 24.\n3. Keep the other options your organisation requires, then Save changes. Existing passwords keep working until they are next changed.\nCLI (replaces the whole policy, so repeat any options you want to keep): `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`',
-    ja: '1. IAM コンソール →「アカウント設定」→「パスワードポリシー」→「編集」を選びます。\n2.「カスタム」を選び、「パスワードの最小文字数」を 14 以上、「パスワードの再利用を禁止」を 24 に設定します。\n3. その他は組織で必要な設定を維持し、「変更を保存」を選びます。既存のパスワードは次に変更するまでそのまま使えます。\nCLI (ポリシー全体が置き換わるため、維持したい設定も指定してください): `aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24`',
-  },
+  ...checkTexts(en, ja),
   evaluate([policy], ctx) {
     const problems: Localized[] = [];
     const length = policy?.MinimumPasswordLength ?? 0;

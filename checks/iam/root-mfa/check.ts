@@ -1,6 +1,9 @@
 import { accountSummary } from '../../../src/collectors/iam/account-summary.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const rootMfa = defineCheck({
   id: 'iam.root-mfa',
@@ -10,18 +13,7 @@ export const rootMfa = defineCheck({
   securityHub: ['IAM.9'],
   scope: 'global',
   needs: [accountSummary],
-  title: {
-    en: 'Root user has MFA enabled',
-    ja: 'ルートユーザーで MFA が有効になっている',
-  },
-  why: {
-    en: 'The root user can do anything in the account, including closing it, and IAM policies cannot restrict it. A leaked root password without MFA hands the whole account to an attacker.',
-    ja: 'ルートユーザーはアカウントの解約を含むあらゆる操作ができ、IAM ポリシーで制限できません。MFA なしでルートのパスワードが漏えいすると、アカウント全体が攻撃者の手に渡ります。',
-  },
-  guide: {
-    en: '1. Sign in as the root user at https://console.aws.amazon.com/.\n2. Open the account menu → Security credentials.\n3. Under Multi-factor authentication (MFA), choose Assign MFA device; prefer a hardware key (FIDO2 security key).\n4. Store the device safely and record who holds it.\nCLI to verify: `aws iam get-account-summary --query SummaryMap.AccountMFAEnabled`',
-    ja: '1. https://console.aws.amazon.com/ にルートユーザーでサインインします。\n2. アカウントメニュー →「セキュリティ認証情報」を開きます。\n3.「多要素認証 (MFA)」で「MFA デバイスの割り当て」を選びます。ハードウェアキー (FIDO2 セキュリティキー) を推奨します。\n4. デバイスを安全に保管し、保管者を記録します。\n確認用 CLI: `aws iam get-account-summary --query SummaryMap.AccountMFAEnabled`',
-  },
+  ...checkTexts(en, ja),
   evaluate([summary], ctx) {
     return [
       {

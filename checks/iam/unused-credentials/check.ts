@@ -5,6 +5,9 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import type { Localized } from '../../../src/i18n/locale.ts';
 import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** When the credential was last used or, if never, since when it has lain unused. */
 interface Idle {
@@ -107,18 +110,7 @@ export const unusedCredentials = defineCheck({
   securityHub: ['IAM.22'],
   scope: 'global',
   needs: [credentialReport],
-  title: {
-    en: 'No console password or access key is left unused (default limit 45 days)',
-    ja: 'コンソールパスワードやアクセスキーが未使用のまま放置されていない (既定値 45 日)',
-  },
-  why: {
-    en: 'A credential nobody uses still works for whoever holds a copy: a former employee, an old laptop, a leaked script. Removing unused passwords and keys shrinks what an attacker can find without anyone noticing it is gone.',
-    ja: '誰も使っていない認証情報でも、退職者、古いノート PC、流出したスクリプトなど、コピーを持つ人にとっては有効なままです。使われていないパスワードやキーを削除すれば、誰にも気付かれずに悪用される認証情報を減らせます。',
-  },
-  guide: {
-    en: '1. IAM console → Users → the user → Security credentials: check "Console last sign-in" and each access key\'s "Last used".\n2. Unused access key: choose Actions → Deactivate; delete it after a few quiet days.\n3. Unused console password: Console sign-in → Manage console access → Disable access (this deletes the password; a new one must be set to re-enable).\n4. Remove users who need neither.\nCLI to deactivate a key: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-    ja: '1. IAM コンソール →「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」で、「コンソールの最終サインイン」と各アクセスキーの「最終使用」を確認します。\n2. 使われていないアクセスキーは「アクション」→「非アクティブ化」を選び、数日問題がなければ削除します。\n3. 使われていないコンソールパスワードは「コンソールサインイン」→「コンソールアクセスを管理」→「アクセスを無効化」を選びます (パスワードは削除され、再び有効にするには新しいパスワードの設定が必要です)。\n4. どちらも不要なユーザーは削除します。\nキーを非アクティブにする CLI: `aws iam update-access-key --user-name USER --access-key-id AKIA... --status Inactive`',
-  },
+  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.flatMap((row) => [
       passwordResult(row, ctx),

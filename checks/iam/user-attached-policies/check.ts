@@ -4,6 +4,9 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { orAccountPass } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const userAttachedPolicies = defineCheck({
   id: 'iam.user-attached-policies',
@@ -13,18 +16,7 @@ export const userAttachedPolicies = defineCheck({
   securityHub: ['IAM.2'],
   scope: 'global',
   needs: [authorizationDetails],
-  title: {
-    en: 'IAM users get permissions only through groups',
-    ja: 'IAM ユーザーの権限はグループ経由でのみ付与されている',
-  },
-  why: {
-    en: 'Policies attached to individual users are hard to review and are often forgotten when someone changes role. Granting permissions through groups (or roles) keeps access consistent and easy to revoke.',
-    ja: '個々のユーザーにアタッチしたポリシーは確認しにくく、担当が変わったときに外し忘れがちです。グループ (またはロール) を通じて権限を付与すれば、アクセス権をそろえやすく、取り消しも簡単です。',
-  },
-  guide: {
-    en: '1. IAM console → User groups → Create group (or pick an existing one) with the permissions the user needs.\n2. Add the user to the group.\n3. IAM console → Users → the user → Permissions: remove each policy listed as "Attached directly" or inline.\nCLI to detach a managed policy: `aws iam detach-user-policy --user-name USER --policy-arn POLICY_ARN`',
-    ja: '1. IAM コンソール →「ユーザーグループ」→「グループを作成」(または既存のグループを選択) で、ユーザーに必要な権限を持つグループを用意します。\n2. ユーザーをそのグループに追加します。\n3. IAM コンソール →「ユーザー」→ 対象ユーザー →「許可」で、「直接アタッチ」またはインラインのポリシーをそれぞれ削除します。\n管理ポリシーをデタッチする CLI: `aws iam detach-user-policy --user-name USER --policy-arn POLICY_ARN`',
-  },
+  ...checkTexts(en, ja),
   evaluate([details], ctx) {
     const drafts = details.users.map((user): ResultDraft => {
       const attached = user.attachedPolicies.map((p) => p.name);

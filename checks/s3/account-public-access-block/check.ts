@@ -2,6 +2,9 @@ import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/
 import { defineCheck } from '../../../src/engine/define.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { settingsOff } from '../lib/bucket-results.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const accountPublicAccessBlock = defineCheck({
   id: 's3.account-public-access-block',
@@ -11,18 +14,7 @@ export const accountPublicAccessBlock = defineCheck({
   securityHub: ['S3.1'],
   scope: 'global',
   needs: [accountBpa],
-  title: {
-    en: 'Account-level S3 Block Public Access is fully on',
-    ja: 'アカウントレベルの S3 ブロックパブリックアクセスがすべて有効になっている',
-  },
-  why: {
-    en: "Account-level Block Public Access overrides every bucket's policy and ACLs, so one mistaken bucket policy or ACL cannot make data public. Without it, each bucket is only as safe as the last person who edited it.",
-    ja: 'アカウントレベルのブロックパブリックアクセスはすべてのバケットのポリシーと ACL より優先されるため、誤ったバケットポリシーや ACL が 1 つあってもデータは公開されません。無効のままだと、各バケットの安全性は最後に設定を変更した人に委ねられます。',
-  },
-  guide: {
-    en: '1. Open the Amazon S3 console and choose Block Public Access settings for this account.\n2. Choose Edit, select Block all public access, save, and type confirm.\n3. If content must be public (a static website), serve it through CloudFront with origin access control instead of a public bucket.\nCLI: `aws s3control put-public-access-block --account-id <ACCOUNT_ID> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`',
-    ja: '1. Amazon S3 コンソールで「このアカウントのブロックパブリックアクセス設定」を開きます。\n2.「編集」を選び、「パブリックアクセスをすべてブロック」を選択して保存し、確認のため confirm と入力します。\n3. 公開が必要なコンテンツ (静的ウェブサイトなど) は、パブリックなバケットではなく、オリジンアクセスコントロール (OAC) を使った CloudFront 経由で配信します。\nCLI: `aws s3control put-public-access-block --account-id <ACCOUNT_ID> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`',
-  },
+  ...checkTexts(en, ja),
   evaluate([state], ctx) {
     const off = settingsOff(state.config);
     const evidence = !state.configured

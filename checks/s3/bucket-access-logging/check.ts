@@ -1,6 +1,9 @@
 import { bucketLogging } from '../../../src/collectors/s3/bucket-logging.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { judgeBuckets } from '../lib/bucket-results.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketAccessLogging = defineCheck({
   id: 's3.bucket-access-logging',
@@ -10,18 +13,7 @@ export const bucketAccessLogging = defineCheck({
   securityHub: ['S3.9'],
   scope: 'global',
   needs: [bucketLogging],
-  title: {
-    en: 'Server access logging is enabled on the bucket',
-    ja: 'バケットでサーバーアクセスログ記録が有効になっている',
-  },
-  why: {
-    en: 'Server access logs record each request to the bucket (who, what, when, from where), which you need to investigate a leak or misuse after the fact. For sensitive buckets, CloudTrail data events for S3 give a searchable, tamper-evident record as well.',
-    ja: 'サーバーアクセスログには、バケットへの各リクエスト (誰が、何を、いつ、どこから) が記録され、漏えいや不正利用を後から調査する際に必要になります。機密データを保存するバケットでは、CloudTrail の S3 データイベントも有効にすると、検索しやすく改ざんを検知できる記録が残ります。',
-  },
-  guide: {
-    en: '1. Create or choose a separate bucket for logs in the same region, with Block Public Access on.\n2. Open the Amazon S3 console, choose the bucket, then Properties → Server access logging → Edit.\n3. Select Enable, choose the destination bucket and a prefix, and save.\n4. For sensitive buckets, also record S3 data events in a CloudTrail trail.\nCLI: `aws s3api put-bucket-logging --bucket <BUCKET> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<LOG_BUCKET>","TargetPrefix":"<BUCKET>/"}}\'`',
-    ja: '1. ログ保存用に、同じリージョンでブロックパブリックアクセスを有効にした別のバケットを作成または選択します。\n2. Amazon S3 コンソールでバケットを選び、「プロパティ」→「サーバーアクセスのログ記録」→「編集」を開きます。\n3.「有効にする」を選び、送信先バケットとプレフィックスを指定して保存します。\n4. 機密データを保存するバケットでは、CloudTrail の証跡で S3 データイベントも記録します。\nCLI: `aws s3api put-bucket-logging --bucket <BUCKET> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<LOG_BUCKET>","TargetPrefix":"<BUCKET>/"}}\'`',
-  },
+  ...checkTexts(en, ja),
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, logging) => {
       const name = bucket.name;

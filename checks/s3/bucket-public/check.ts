@@ -8,6 +8,9 @@ import type { ResultDraft } from '../../../src/engine/types.ts';
 import type { Localized } from '../../../src/i18n/locale.ts';
 import { bucketResource } from '../lib/bucket-results.ts';
 import { assessExposure, type BpaLevel, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 const GROUP_NAMES: Record<PublicGrant['group'], Localized> = {
   AllUsers: { en: 'everyone (AllUsers)', ja: '全員 (AllUsers)' },
@@ -111,18 +114,7 @@ export const bucketPublic = defineCheck({
   securityHub: ['S3.2', 'S3.3'],
   scope: 'global',
   needs: [bucketPolicyStatus, bucketAcl, bucketBpa, accountBpa],
-  title: {
-    en: 'S3 bucket is not publicly readable or writable',
-    ja: 'S3 バケットがパブリックに読み書きできる状態になっていない',
-  },
-  why: {
-    en: 'A public bucket lets anyone on the internet read, and sometimes overwrite or delete, its objects; public buckets are one of the most common causes of cloud data leaks. Exposure can come from the bucket policy or from ACL grants, and Block Public Access is what stops either from taking effect.',
-    ja: 'パブリックなバケットは、インターネット上の誰もがオブジェクトを読み取れ、場合によっては上書きや削除もできる状態です。クラウドでのデータ漏えいで最もよくある原因の 1 つです。公開はバケットポリシーと ACL のどちらからも起こり得ますが、ブロックパブリックアクセスを有効にすればどちらも効力を持たなくなります。',
-  },
-  guide: {
-    en: '1. Open the Amazon S3 console, choose the bucket, then the Permissions tab.\n2. Under Block public access (bucket settings), choose Edit, select Block all public access, save, and type confirm.\n3. Under Bucket policy, remove statements that allow Principal "*" without a restricting condition; under Access control list (ACL), remove grants to Everyone and to the Authenticated users group.\n4. If the content must be public, serve it through CloudFront with origin access control instead.\nCLI: `aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`',
-    ja: '1. Amazon S3 コンソールでバケットを選び、「アクセス許可」タブを開きます。\n2.「ブロックパブリックアクセス (バケット設定)」で「編集」を選び、「パブリックアクセスをすべてブロック」を選択して保存し、確認のため confirm と入力します。\n3.「バケットポリシー」から、条件で絞り込まずに Principal "*" を許可しているステートメントを削除します。「アクセスコントロールリスト (ACL)」から、「全員 (パブリックアクセス)」と「認証されたユーザーグループ」への許可を削除します。\n4. 公開が必要なコンテンツは、オリジンアクセスコントロール (OAC) を使った CloudFront 経由で配信します。\nCLI: `aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`',
-  },
+  ...checkTexts(en, ja),
   evaluate([statuses, acls, bpas, account], ctx) {
     const aclOf = new Map(acls.map((o) => [o.bucket.name, o.outcome]));
     const bpaOf = new Map(bpas.map((o) => [o.bucket.name, o.outcome]));

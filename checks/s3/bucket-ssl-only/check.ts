@@ -2,6 +2,9 @@ import { bucketPolicy } from '../../../src/collectors/s3/bucket-policy.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { bucketError, judgeBuckets } from '../lib/bucket-results.ts';
 import { tlsDenyCoverage } from '../lib/tls-deny.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketSslOnly = defineCheck({
   id: 's3.bucket-ssl-only',
@@ -11,18 +14,7 @@ export const bucketSslOnly = defineCheck({
   securityHub: ['S3.5'],
   scope: 'global',
   needs: [bucketPolicy],
-  title: {
-    en: 'Bucket policy denies requests without TLS',
-    ja: 'バケットポリシーで TLS を使わないリクエストを拒否している',
-  },
-  why: {
-    en: 'Unless the bucket policy denies requests where aws:SecureTransport is false, clients can read and write objects over plain HTTP, where data can be intercepted or altered on the way. The bucket policy enforces HTTPS for every caller, including other accounts and misconfigured tools.',
-    ja: 'aws:SecureTransport が false のリクエストをバケットポリシーで拒否していないと、クライアントは暗号化されていない HTTP でオブジェクトを読み書きでき、通信経路上でデータを盗聴・改ざんされるおそれがあります。バケットポリシーで拒否すれば、他のアカウントや設定を誤ったツールを含むすべての呼び出し元に HTTPS を強制できます。',
-  },
-  guide: {
-    en: '1. Open the Amazon S3 console, choose the bucket, then Permissions → Bucket policy → Edit.\n2. Add a statement: Effect "Deny", Principal "*", Action "s3:*", Resource both the bucket ARN and the bucket ARN followed by "/*", Condition {"Bool": {"aws:SecureTransport": "false"}}.\n3. Save, and make sure your applications use HTTPS endpoints.\nCLI (after adding the statement to policy.json): `aws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json`',
-    ja: '1. Amazon S3 コンソールでバケットを選び、「アクセス許可」→「バケットポリシー」→「編集」を開きます。\n2. 次のステートメントを追加します: Effect "Deny"、Principal "*"、Action "s3:*"、Resource にバケットの ARN と、その末尾に "/*" を付けた ARN の両方、Condition {"Bool": {"aws:SecureTransport": "false"}}。\n3. 保存し、アプリケーションが HTTPS エンドポイントを使っていることを確認します。\nCLI (ステートメントを policy.json に追加した後): `aws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json`',
-  },
+  ...checkTexts(en, ja),
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, policy) => {
       const name = bucket.name;

@@ -1,6 +1,9 @@
 import { bucketVersioning as versioning } from '../../../src/collectors/s3/bucket-versioning.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { judgeBuckets } from '../lib/bucket-results.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketVersioning = defineCheck({
   id: 's3.bucket-versioning',
@@ -10,18 +13,7 @@ export const bucketVersioning = defineCheck({
   securityHub: [],
   scope: 'global',
   needs: [versioning],
-  title: {
-    en: 'Bucket versioning is enabled',
-    ja: 'バケットのバージョニングが有効になっている',
-  },
-  why: {
-    en: 'Without versioning, an overwrite or delete (a mistake, a faulty deployment, or ransomware using stolen keys) destroys the only copy of an object. Versioning keeps earlier versions so they can be restored.',
-    ja: 'バージョニングが無効だと、上書きや削除 (操作ミス、不具合のあるデプロイ、盗まれたキーを使ったランサムウェアなど) によってオブジェクトの唯一のコピーが失われます。バージョニングを有効にすると以前のバージョンが保持され、復元できます。',
-  },
-  guide: {
-    en: '1. Open the Amazon S3 console, choose the bucket, then the Properties tab.\n2. Under Bucket Versioning, choose Edit, select Enable, and save.\n3. Add a lifecycle rule that expires noncurrent versions after a period you choose, to keep storage costs in check.\nCLI: `aws s3api put-bucket-versioning --bucket <BUCKET> --versioning-configuration Status=Enabled`',
-    ja: '1. Amazon S3 コンソールでバケットを選び、「プロパティ」タブを開きます。\n2.「バケットのバージョニング」で「編集」を選び、「有効にする」を選択して保存します。\n3. ストレージコストを抑えるため、一定期間後に最新でないバージョンを削除するライフサイクルルールを追加します。\nCLI: `aws s3api put-bucket-versioning --bucket <BUCKET> --versioning-configuration Status=Enabled`',
-  },
+  ...checkTexts(en, ja),
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;

@@ -5,6 +5,9 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Localized } from '../../../src/i18n/locale.ts';
 import { regionalArn } from '../../ec2/lib/arn.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 const SEVERITY_NAMES: Record<keyof PatchSeverityCounts, Localized> = {
   critical: { en: 'critical', ja: '重大' },
@@ -56,18 +59,7 @@ export const patchNoncompliant = defineCheck({
   securityHub: ['SSM.2'],
   scope: 'regional',
   needs: [managedInstances, patchCompliance],
-  title: {
-    en: 'Managed instances comply with their patch baseline',
-    ja: 'マネージドインスタンスがパッチベースラインに準拠している',
-  },
-  why: {
-    en: 'Patching the guest operating system is the customer\'s side of the shared responsibility model: AWS patches the hosts, not your instances. Missing security patches are the most common way attackers get from a first foothold to full control of a server.',
-    ja: 'ゲスト OS のパッチ適用は、責任共有モデルにおけるお客様側の責任です。AWS が修正するのはホストであり、お客様のインスタンスではありません。未適用のセキュリティパッチは、攻撃者が足がかりからサーバーの完全な制御へと進む最も一般的な経路です。',
-  },
-  guide: {
-    en: '1. Open Systems Manager → Patch Manager and look at the instance on the Compliance reporting tab to see which patches are missing.\n2. Choose Patch now, select Scan and install, and target the instance (schedule a maintenance window if it needs a reboot).\n3. For ongoing patching, create a patch policy in Quick Setup (Patch Manager) that scans daily and installs in a maintenance window.\n4. Run the scan again and check that the instance reports Compliant.\nCLI: `aws ssm send-command --document-name AWS-RunPatchBaseline --targets Key=InstanceIds,Values=i-… --parameters Operation=Install`',
-    ja: '1. Systems Manager の「Patch Manager」を開き、「コンプライアンスレポート」タブで対象のインスタンスに不足しているパッチを確認します。\n2.「今すぐパッチ適用」を選び、「スキャンとインストール」を選択して対象のインスタンスを指定します (再起動が必要な場合はメンテナンスウィンドウを設定します)。\n3. 継続的に適用するには、Quick Setup (Patch Manager) で毎日スキャンし、メンテナンスウィンドウでインストールするパッチポリシーを作成します。\n4. 再度スキャンし、インスタンスが「準拠」と報告されることを確認します。\nCLI: `aws ssm send-command --document-name AWS-RunPatchBaseline --targets Key=InstanceIds,Values=i-… --parameters Operation=Install`',
-  },
+  ...checkTexts(en, ja),
   evaluate([managed, summaries], ctx) {
     const byId = new Map(summaries.map((s) => [s.resourceId, s]));
     return managed.map((m): ResultDraft => {
