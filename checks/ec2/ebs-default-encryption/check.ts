@@ -10,6 +10,7 @@ export const ebsDefaultEncryption = defineCheck({
   severity: 'medium',
   cis: ['2.2.1'],
   securityHub: ['EC2.7'],
+  fix: 'ec2.enable-ebs-default-encryption',
   scope: 'regional',
   needs: [ebsEncryptionByDefault],
   ...checkTexts(en, ja),

@@ -17,6 +17,7 @@ export const ebsSnapshotPublic = defineCheck({
   severity: 'critical',
   cis: [],
   securityHub: ['EC2.1'],
+  fix: 'ec2.make-snapshot-private',
   scope: 'regional',
   needs: [snapshots],
   ...checkTexts(en, ja),

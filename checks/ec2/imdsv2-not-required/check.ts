@@ -12,6 +12,7 @@ export const imdsv2NotRequired = defineCheck({
   severity: 'high',
   cis: ['5.6'],
   securityHub: ['EC2.8'],
+  fix: 'ec2.require-imdsv2',
   scope: 'regional',
   needs: [instances],
   ...checkTexts(en, ja),

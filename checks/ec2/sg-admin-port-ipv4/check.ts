@@ -13,6 +13,7 @@ export const sgAdminPortIpv4 = defineCheck({
   severity: 'critical',
   cis: ['5.2'],
   securityHub: ['EC2.53', 'EC2.13', 'EC2.14'],
+  fix: 'ec2.revoke-world-open-rule',
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
   ...checkTexts(en, ja),

@@ -13,6 +13,7 @@ export const sgAdminPortIpv6 = defineCheck({
   severity: 'critical',
   cis: ['5.3'],
   securityHub: ['EC2.54'],
+  fix: 'ec2.revoke-world-open-rule',
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
   ...checkTexts(en, ja),

@@ -15,6 +15,7 @@ export const sgAllPortsOpen = defineCheck({
   severity: 'critical',
   cis: [],
   securityHub: ['EC2.18'],
+  fix: 'ec2.revoke-world-open-rule',
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
   ...checkTexts(en, ja),

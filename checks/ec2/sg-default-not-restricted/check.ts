@@ -13,6 +13,7 @@ export const sgDefaultNotRestricted = defineCheck({
   severity: 'medium',
   cis: ['5.4'],
   securityHub: ['EC2.2'],
+  fix: 'ec2.empty-default-security-group',
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
   ...checkTexts(en, ja),

@@ -13,6 +13,7 @@ export const sgInsecureServiceOpen = defineCheck({
   severity: 'high',
   cis: [],
   securityHub: ['EC2.19'],
+  fix: 'ec2.revoke-world-open-rule',
   scope: 'regional',
   needs: [securityGroups, networkInterfaces],
   ...checkTexts(en, ja),

@@ -14,6 +14,7 @@ export const accessKeyRotation = defineCheck({
   severity: 'medium',
   cis: ['1.14'],
   securityHub: ['IAM.3'],
+  fix: 'iam.deactivate-access-key',
   scope: 'global',
   needs: [credentialReport],
   ...checkTexts(en, ja),

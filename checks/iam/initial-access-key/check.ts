@@ -17,6 +17,7 @@ export const initialAccessKey = defineCheck({
   severity: 'low',
   cis: ['1.11'],
   securityHub: [],
+  fix: 'iam.deactivate-access-key',
   scope: 'global',
   needs: [credentialReport],
   ...checkTexts(en, ja),

@@ -16,6 +16,7 @@ export const passwordPolicyCheck = defineCheck({
   severity: 'medium',
   cis: ['1.8', '1.9'],
   securityHub: ['IAM.15', 'IAM.16'],
+  fix: 'iam.strengthen-password-policy',
   scope: 'global',
   needs: [passwordPolicy],
   ...checkTexts(en, ja),

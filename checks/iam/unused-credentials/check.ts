@@ -108,6 +108,7 @@ export const unusedCredentials = defineCheck({
   severity: 'medium',
   cis: ['1.12'],
   securityHub: ['IAM.22'],
+  fix: 'iam.deactivate-access-key',
   scope: 'global',
   needs: [credentialReport],
   ...checkTexts(en, ja),

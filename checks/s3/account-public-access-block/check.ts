@@ -12,6 +12,7 @@ export const accountPublicAccessBlock = defineCheck({
   severity: 'high',
   cis: ['2.1.4'],
   securityHub: ['S3.1'],
+  fix: 's3.block-account-public-access',
   scope: 'global',
   needs: [accountBpa],
   ...checkTexts(en, ja),

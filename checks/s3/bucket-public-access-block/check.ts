@@ -11,6 +11,7 @@ export const bucketPublicAccessBlock = defineCheck({
   severity: 'medium',
   cis: ['2.1.4'],
   securityHub: ['S3.8'],
+  fix: 's3.block-bucket-public-access',
   scope: 'global',
   needs: [bucketBpa],
   ...checkTexts(en, ja),

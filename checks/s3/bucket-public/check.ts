@@ -112,6 +112,7 @@ export const bucketPublic = defineCheck({
   severity: 'critical',
   cis: [],
   securityHub: ['S3.2', 'S3.3'],
+  fix: 's3.block-bucket-public-access',
   scope: 'global',
   needs: [bucketPolicyStatus, bucketAcl, bucketBpa, accountBpa],
   ...checkTexts(en, ja),

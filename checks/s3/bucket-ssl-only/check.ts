@@ -12,6 +12,7 @@ export const bucketSslOnly = defineCheck({
   severity: 'medium',
   cis: ['2.1.1'],
   securityHub: ['S3.5'],
+  fix: 's3.deny-insecure-transport',
   scope: 'global',
   needs: [bucketPolicy],
   ...checkTexts(en, ja),

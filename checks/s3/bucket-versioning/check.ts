@@ -11,6 +11,7 @@ export const bucketVersioning = defineCheck({
   severity: 'low',
   cis: [],
   securityHub: [],
+  fix: 's3.enable-bucket-versioning',
   scope: 'global',
   needs: [versioning],
   ...checkTexts(en, ja),

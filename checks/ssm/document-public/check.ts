@@ -12,6 +12,7 @@ export const documentPublic = defineCheck({
   severity: 'critical',
   cis: [],
   securityHub: ['SSM.4'],
+  fix: 'ssm.make-document-private',
   scope: 'regional',
   needs: [ssmDocuments],
   ...checkTexts(en, ja),
