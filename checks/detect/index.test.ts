@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectChecks } from '../../../checks/detect/index.ts';
+import { detectChecks } from './index.ts';
 
 describe('detectChecks', () => {
   it('lists the detection checks in catalogue order with their controls and severities', () => {

@@ -8,12 +8,12 @@ import { BatchGetAccountStatusCommand, Inspector2Client } from '@aws-sdk/client-
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectChecks } from '../../../checks/detect/index.ts';
-import { DETECT_COMMAND_ACTIONS } from '../../../src/collectors/detect/actions.ts';
-import { defaultSettings } from '../../../src/config/schema.ts';
-import { scan } from '../../../src/engine/scan.ts';
-import type { AnyCollector } from '../../../src/engine/types.ts';
-import { awsError, dnsNotFound } from '../../collectors/detect/context.ts';
+import { detectChecks } from './index.ts';
+import { DETECT_COMMAND_ACTIONS } from '../../src/collectors/detect/actions.ts';
+import { defaultSettings } from '../../src/config/schema.ts';
+import { scan } from '../../src/engine/scan.ts';
+import type { AnyCollector } from '../../src/engine/types.ts';
+import { awsError, dnsNotFound } from '../../test/collectors/detect/context.ts';
 
 const ACCOUNT = '111122223333';
 const TRAIL = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/main`;

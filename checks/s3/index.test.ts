@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s3Checks } from '../../../checks/s3/index.ts';
+import { s3Checks } from './index.ts';
 
 describe('s3Checks', () => {
   it('lists every S3 check of the catalogue, in its order', () => {

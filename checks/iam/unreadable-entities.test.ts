@@ -1,16 +1,16 @@
 // One unreadable entry in the authorization details is ERROR for that entry alone, through the shared
 // helper; every readable entry is judged as it would be without it.
 import { describe, expect, it } from 'vitest';
-import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role/check.ts';
-import { adminPolicyAttached } from '../../../checks/iam/admin-policy-attached/check.ts';
-import { supportRole } from '../../../checks/iam/support-role/check.ts';
-import { userAttachedPolicies } from '../../../checks/iam/user-attached-policies/check.ts';
-import type { UnreadableDetails } from '../../../src/collectors/iam/authorization-details.ts';
-import type { PolicyDocument } from '../../../src/collectors/iam/policy-document.ts';
-import type { Unreadable } from '../../../src/engine/unreadable.ts';
-import { evaluate } from '../../helpers/evaluate.ts';
-import { instance, REGION } from '../ec2/fixtures.ts';
-import { authorizationDetails, iamRole, iamUser } from './authorization-fixtures.ts';
+import { instanceAdminRole } from '../ec2/instance-admin-role/check.ts';
+import { adminPolicyAttached } from './admin-policy-attached/check.ts';
+import { supportRole } from './support-role/check.ts';
+import { userAttachedPolicies } from './user-attached-policies/check.ts';
+import type { UnreadableDetails } from '../../src/collectors/iam/authorization-details.ts';
+import type { PolicyDocument } from '../../src/collectors/iam/policy-document.ts';
+import type { Unreadable } from '../../src/engine/unreadable.ts';
+import { evaluate } from '../../test/helpers/evaluate.ts';
+import { instance, REGION } from '../../test/checks/ec2/fixtures.ts';
+import { authorizationDetails, iamRole, iamUser } from '../../test/checks/iam/authorization-fixtures.ts';
 
 const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 const none: UnreadableDetails = { users: [], groups: [], roles: [], policies: [] };
