@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'checks/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/record-aws-calls.ts'],
     globalSetup: ['test/setup/least-privilege.ts'],

@@ -1,8 +1,8 @@
 import type { AnyCheck } from '../../src/engine/types.ts';
-import { accessAnalyzer } from './access-analyzer.ts';
-import { cloudtrailMultiRegion } from './cloudtrail-multi-region.ts';
-import { guarddutyEnabled } from './guardduty-enabled.ts';
-import { inspectorEnabled } from './inspector-enabled.ts';
+import { accessAnalyzer } from './access-analyzer/check.ts';
+import { cloudtrailMultiRegion } from './cloudtrail-multi-region/check.ts';
+import { guarddutyEnabled } from './guardduty-enabled/check.ts';
+import { inspectorEnabled } from './inspector-enabled/check.ts';
 
 // CHECKS.md order.
 export const detectChecks: readonly AnyCheck[] = [cloudtrailMultiRegion, guarddutyEnabled, inspectorEnabled, accessAnalyzer];

@@ -1,16 +1,16 @@
 import type { AnyCheck } from '../../src/engine/types.ts';
-import { ebsDefaultEncryption } from './ebs-default-encryption.ts';
-import { ebsSnapshotPublic } from './ebs-snapshot-public.ts';
-import { imdsv2NotRequired } from './imdsv2-not-required.ts';
-import { instanceAdminRole } from './instance-admin-role.ts';
-import { instancePublicIp } from './instance-public-ip.ts';
-import { naclAdminPortOpen } from './nacl-admin-port-open.ts';
-import { sgAdminPortIpv4 } from './sg-admin-port-ipv4.ts';
-import { sgAdminPortIpv6 } from './sg-admin-port-ipv6.ts';
-import { sgAllPortsOpen } from './sg-all-ports-open.ts';
-import { sgDefaultNotRestricted } from './sg-default-not-restricted.ts';
-import { sgInsecureServiceOpen } from './sg-insecure-service-open.ts';
-import { vpcFlowLogs } from './vpc-flow-logs.ts';
+import { ebsDefaultEncryption } from './ebs-default-encryption/check.ts';
+import { ebsSnapshotPublic } from './ebs-snapshot-public/check.ts';
+import { imdsv2NotRequired } from './imdsv2-not-required/check.ts';
+import { instanceAdminRole } from './instance-admin-role/check.ts';
+import { instancePublicIp } from './instance-public-ip/check.ts';
+import { naclAdminPortOpen } from './nacl-admin-port-open/check.ts';
+import { sgAdminPortIpv4 } from './sg-admin-port-ipv4/check.ts';
+import { sgAdminPortIpv6 } from './sg-admin-port-ipv6/check.ts';
+import { sgAllPortsOpen } from './sg-all-ports-open/check.ts';
+import { sgDefaultNotRestricted } from './sg-default-not-restricted/check.ts';
+import { sgInsecureServiceOpen } from './sg-insecure-service-open/check.ts';
+import { vpcFlowLogs } from './vpc-flow-logs/check.ts';
 
 export const ec2Checks: readonly AnyCheck[] = [
   sgAdminPortIpv4,

@@ -111,6 +111,8 @@ export interface CheckMeta {
   cis: readonly string[];
   /** AWS Security Hub (FSBP) control ids. */
   securityHub: readonly string[];
+  /** Id of the fix a "Fix…" button offers for this check's findings (see checks/fixes.ts), if any. */
+  fix?: string;
   title: Localized;
   /** Why it matters: the risk, in two or three sentences. */
   why: Localized;

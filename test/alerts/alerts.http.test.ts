@@ -5,7 +5,7 @@
 import { DescribeRegionsCommand, DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import type { SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4.ts';
+import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4/check.ts';
 import { type Alerts, startAlerts } from '../../src/alerts/feature.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { findingKey } from '../../src/store/finding-key.ts';

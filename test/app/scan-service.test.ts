@@ -6,7 +6,7 @@ import { SelectionError } from '../../src/engine/selection.ts';
 import type * as ScanModule from '../../src/engine/scan.ts';
 import type { ScanOptions } from '../../src/engine/scan.ts';
 import type { ScanProgress, ScanReport, ScanSelection } from '../../src/engine/types.ts';
-import { rootMfa } from '../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
 import { fakeCheck, report, result } from '../slack/fixtures.ts';
 
 // The engine is replaced by a scan the test finishes by hand; ScanService's job is only the coordination.

@@ -2,7 +2,7 @@ import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rootMfa } from '../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { scan } from '../../src/engine/scan.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ebsDefaultEncryptionFix } from '../../checks/ec2/ebs-default-encryption.fix.ts';
+import { ebsDefaultEncryptionFix } from '../../checks/ec2/ebs-default-encryption/fix.ts';
 import {
   combineDryRuns,
   describeFixError,

@@ -1,9 +1,9 @@
 // The fixes read what the checks write: real FAIL results, evaluated from inventory, drive the fixes here.
 import { GetAccessKeyLastUsedCommand, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4.ts';
+import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4/check.ts';
 import { fixForFinding } from '../../checks/fixes.ts';
-import { accessKeyRotation } from '../../checks/iam/access-key-rotation.ts';
+import { accessKeyRotation } from '../../checks/iam/access-key-rotation/check.ts';
 import type { CredentialReportRow } from '../../src/collectors/iam/credential-report.ts';
 import { evaluate, failing } from '../helpers/evaluate.ts';
 import { fakeSecurityGroups, rule } from './ec2/fake-security-groups.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_FIXES, findFix, fixForCheck, fixForFinding } from '../../checks/fixes.ts';
-import { findCheck } from '../../checks/index.ts';
+import { ALL_CHECKS, findCheck } from '../../checks/index.ts';
 import { isReadOnlyAction } from '../../src/policy/read-only.ts';
 import { finding } from './helpers.ts';
 
@@ -35,6 +35,14 @@ describe('the fix registry', () => {
       expect(findCheck(checkId), `${checkId} is not a registered check`).toBeDefined();
     }
     expect(fixForCheck('iam.root-mfa')).toBeUndefined();
+  });
+
+  it('agrees with the checks: each fix serves exactly the checks that name it', () => {
+    for (const fix of ALL_FIXES) {
+      const naming = ALL_CHECKS.filter((check) => check.fix === fix.id).map((check) => check.id);
+      expect([...naming].sort(), fix.id).toEqual([...fix.checkIds].sort());
+    }
+    for (const check of ALL_CHECKS) if (check.fix !== undefined) expect(findFix(check.fix), check.id).toBeDefined();
   });
 
   it('has unique ids, titles in English and Japanese, and reads declared as reads, writes as writes', () => {

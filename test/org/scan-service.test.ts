@@ -2,7 +2,7 @@
 // organization scan shares one key (two never read the organization at once), and a request joins a
 // running scan only with the same account selection.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { rootMfa } from '../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
 import { ScanService } from '../../src/app/scan-service.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import type * as ScanModule from '../../src/engine/scan.ts';

@@ -12,10 +12,10 @@ import { DescribeInstanceInformationCommand, SSMClient } from '@aws-sdk/client-s
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imdsv2NotRequired } from '../../../checks/ec2/imdsv2-not-required.ts';
-import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role.ts';
-import { sgAdminPortIpv4 } from '../../../checks/ec2/sg-admin-port-ipv4.ts';
-import { instanceNotManaged } from '../../../checks/ssm/instance-not-managed.ts';
+import { imdsv2NotRequired } from '../../../checks/ec2/imdsv2-not-required/check.ts';
+import { instanceAdminRole } from '../../../checks/ec2/instance-admin-role/check.ts';
+import { sgAdminPortIpv4 } from '../../../checks/ec2/sg-admin-port-ipv4/check.ts';
+import { instanceNotManaged } from '../../../checks/ssm/instance-not-managed/check.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { scan } from '../../../src/engine/scan.ts';
 import { ACCOUNT } from './context.ts';

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { awscheckCommand } from '../../../commands/awscheck/index.ts';
 import { SUBCOMMANDS } from '../../../commands/awscheck/router.ts';
 import type { Subcommand } from '../../../commands/awscheck/types.ts';
-import { rootMfa } from '../../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../../checks/iam/root-mfa/check.ts';
 import { ScanService } from '../../../src/app/scan-service.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../../src/engine/define.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '../../../commands/awscheck/parse.ts';
 import { toScanRequest } from '../../../commands/awscheck/scan-request.ts';
-import { rootMfa } from '../../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../../checks/iam/root-mfa/check.ts';
 import { fakeCheck } from '../../slack/fixtures.ts';
 
 const catalogue = [rootMfa, fakeCheck({ items: () => [] })];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rootMfa } from '../../../checks/iam/root-mfa.ts';
+import { rootMfa } from '../../../checks/iam/root-mfa/check.ts';
 import { renderChecksList } from '../../../src/slack/render/checks-list.ts';
 import { renderExplain, renderExplainModal } from '../../../src/slack/render/explain.ts';
 import { renderHelp } from '../../../src/slack/render/help.ts';

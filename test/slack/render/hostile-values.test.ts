@@ -1,7 +1,7 @@
 // Names and tags are chosen by whoever can write to the AWS account, reasons by whoever can type in Slack.
 // Through the real renderers, none of them can start a line of its own, format itself, or turn text around.
 import { describe, expect, it } from 'vitest';
-import { userConsoleMfa } from '../../../checks/iam/user-console-mfa.ts';
+import { userConsoleMfa } from '../../../checks/iam/user-console-mfa/check.ts';
 import { renderFixRequest } from '../../../src/slack/render/approval-request.ts';
 import { renderResults } from '../../../src/slack/render/results.ts';
 import { code, escapeMrkdwn, escapeWithCode } from '../../../src/slack/mrkdwn.ts';

@@ -1,0 +1,59 @@
+// CIS 1.20 / IAM.28, per region: an ACTIVE external-access analyzer (type ACCOUNT or ORGANIZATION). The
+// unused-access and internal-access analyzers answer other questions and don't count. Where Access
+// Analyzer is not offered or the account is not subscribed, the collector leaves a note and this check
+// emits nothing.
+import type { AccessAnalyzer } from '../../../src/collectors/detect/access-analyzers.ts';
+import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
+
+const summarise = (analyzers: AccessAnalyzer[]) => analyzers.map((a) => `${a.name} (${a.type}, ${a.status})`).join(', ');
+
+export const accessAnalyzer = defineCheck({
+  id: 'detect.access-analyzer',
+  service: 'detect',
+  severity: 'low',
+  cis: ['1.20'],
+  securityHub: ['IAM.28'],
+  scope: 'regional',
+  needs: [accessAnalyzers],
+  ...checkTexts(en, ja),
+  evaluate([inventory], ctx) {
+    if (!inventory.available) return [];
+    const region = ctx.region;
+    const active = inventory.analyzers.filter((a) => a.status === 'ACTIVE' && EXTERNAL_ACCESS_TYPES.has(a.type));
+    const details = {
+      activeAnalyzers: active.map((a) => a.arn),
+      analyzers: inventory.analyzers.map((a) => ({ arn: a.arn, name: a.name, type: a.type, status: a.status })),
+    };
+    if (active.length > 0) {
+      return [
+        {
+          status: 'PASS',
+          ...regionResource(ctx),
+          evidence: ctx.text({
+            en: `IAM Access Analyzer ${summarise(active)} is active in ${region}`,
+            ja: `${region} の IAM Access Analyzer ${summarise(active)} はアクティブです`,
+          }),
+          details,
+        },
+      ];
+    }
+    const evidence =
+      inventory.analyzers.length === 0
+        ? ctx.text({
+            en: `No IAM Access Analyzer analyzer in ${region}`,
+            ja: `${region} に IAM Access Analyzer のアナライザーがありません`,
+          })
+        : ctx.text({
+            en: `No active account or organization analyzer in ${region}; found ${summarise(inventory.analyzers)}`,
+            ja: `${region} にアクティブなアカウントまたは組織のアナライザーがありません (検出: ${summarise(inventory.analyzers)})`,
+          });
+    return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
+  },
+});

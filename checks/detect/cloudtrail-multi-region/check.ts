@@ -1,0 +1,84 @@
+// CIS 3.1 / CloudTrail.1, judged per region from one account-wide trail list: a region is covered when a
+// multi-region trail is logging (it records every region). CloudTrail exists in every region, so there is
+// no "not available" case here. A multi-region trail whose status could not be read leaves coverage
+// unknown: ERROR, unless another multi-region trail is known to be logging.
+import { cloudTrailTrails } from '../../../src/collectors/detect/cloudtrail-trails.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const cloudtrailMultiRegion = defineCheck({
+  id: 'detect.cloudtrail-multi-region',
+  service: 'detect',
+  severity: 'high',
+  cis: ['3.1'],
+  securityHub: ['CloudTrail.1'],
+  scope: 'regional',
+  needs: [cloudTrailTrails],
+  ...checkTexts(en, ja),
+  evaluate([inventory], ctx) {
+    const multiRegion = inventory.trails.filter((trail) => trail.multiRegion);
+    const logging = multiRegion.filter((trail) => trail.logging === true);
+    const unreadable = multiRegion.filter((trail) => trail.statusError !== undefined);
+    const stopped = multiRegion.filter((trail) => trail.logging === false);
+    const names = (trails: typeof multiRegion) => trails.map((trail) => trail.name).join(', ');
+    const details = {
+      loggingTrails: logging.map((trail) => trail.arn),
+      multiRegionTrails: multiRegion.map((trail) => ({
+        name: trail.name,
+        arn: trail.arn,
+        homeRegion: trail.homeRegion,
+        organization: trail.organization,
+        logging: trail.logging ?? null,
+        ...(trail.statusError !== undefined ? { statusError: trail.statusError } : {}),
+      })),
+    };
+    const region = ctx.region;
+    if (logging.length > 0) {
+      return [
+        {
+          status: 'PASS',
+          ...regionResource(ctx),
+          evidence: ctx.text({
+            en: `${region} is recorded by logging multi-region trail ${names(logging)}`,
+            ja: `${region} はログ記録中のマルチリージョン証跡 ${names(logging)} で記録されています`,
+          }),
+          details,
+        },
+      ];
+    }
+    if (unreadable.length > 0) {
+      const reasons = unreadable.map((trail) => `${trail.name} (${trail.statusError ?? ''})`).join(', ');
+      return [
+        {
+          status: 'ERROR',
+          ...regionResource(ctx),
+          evidence: ctx.text({
+            en: `Could not be evaluated: could not read the logging status of multi-region trail ${reasons}`,
+            ja: `評価できませんでした: マルチリージョン証跡 ${reasons} のログ記録状態を取得できません`,
+          }),
+          details: { ...details, reason: reasons },
+        },
+      ];
+    }
+    return [
+      {
+        status: 'FAIL',
+        ...regionResource(ctx),
+        evidence:
+          stopped.length > 0
+            ? ctx.text({
+                en: `No multi-region trail is logging in ${region}: logging is stopped on ${names(stopped)}`,
+                ja: `${region} を記録しているマルチリージョン証跡がありません: ${names(stopped)} のログ記録は停止しています`,
+              })
+            : ctx.text({
+                en: `No multi-region CloudTrail trail records ${region}`,
+                ja: `${region} を記録するマルチリージョンの CloudTrail 証跡がありません`,
+              }),
+        details,
+      },
+    ];
+  },
+});

@@ -1,0 +1,51 @@
+// GuardDuty.1, per region. Where GuardDuty is not offered (no endpoint) or the account is not subscribed,
+// the collector leaves a note and this check emits nothing: "off" would be false, "on" would be worse.
+import { guardDutyDetectors } from '../../../src/collectors/detect/guardduty-detectors.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const guarddutyEnabled = defineCheck({
+  id: 'detect.guardduty-enabled',
+  service: 'detect',
+  severity: 'medium',
+  cis: [],
+  securityHub: ['GuardDuty.1'],
+  scope: 'regional',
+  needs: [guardDutyDetectors],
+  ...checkTexts(en, ja),
+  evaluate([inventory], ctx) {
+    if (!inventory.available) return [];
+    const region = ctx.region;
+    const detectors = inventory.detectors;
+    const enabled = detectors.filter((detector) => detector.status === 'ENABLED');
+    const details = { detectors: detectors.map((detector) => ({ id: detector.id, status: detector.status })) };
+    if (enabled.length > 0) {
+      const ids = enabled.map((detector) => detector.id).join(', ');
+      return [
+        {
+          status: 'PASS',
+          ...regionResource(ctx),
+          evidence: ctx.text({
+            en: `GuardDuty detector ${ids} is enabled in ${region}`,
+            ja: `${region} の GuardDuty ディテクター ${ids} は有効です`,
+          }),
+          details,
+        },
+      ];
+    }
+    const evidence =
+      detectors.length === 0
+        ? ctx.text({
+            en: `GuardDuty has no detector in ${region}`,
+            ja: `${region} に GuardDuty のディテクターがありません`,
+          })
+        : ctx.text({
+            en: `GuardDuty detector ${detectors.map((d) => `${d.id} (${d.status})`).join(', ')} is suspended in ${region}`,
+            ja: `${region} の GuardDuty ディテクター ${detectors.map((d) => `${d.id} (${d.status})`).join(', ')} は停止しています`,
+          });
+    return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
+  },
+});

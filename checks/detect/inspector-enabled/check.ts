@@ -1,0 +1,53 @@
+// Inspector.1 (EC2 scanning), per region. Where Inspector is not offered or the account is not subscribed,
+// the collector leaves a note and this check emits nothing. Any status but ENABLED fails, ENABLING too:
+// nothing is being scanned yet, and the next scan will pass once activation has finished.
+import { inspectorStatus } from '../../../src/collectors/detect/inspector-status.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { regionResource } from '../lib/region-resource.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const inspectorEnabled = defineCheck({
+  id: 'detect.inspector-enabled',
+  service: 'detect',
+  severity: 'medium',
+  cis: [],
+  securityHub: ['Inspector.1'],
+  scope: 'regional',
+  needs: [inspectorStatus],
+  ...checkTexts(en, ja),
+  evaluate([inventory], ctx) {
+    if (!inventory.available) return [];
+    const region = ctx.region;
+    const details = {
+      ec2Status: inventory.ec2Status,
+      accountStatus: inventory.accountStatus ?? null,
+      ...(inventory.ec2ErrorCode ? { ec2ErrorCode: inventory.ec2ErrorCode } : {}),
+    };
+    if (inventory.ec2Status === 'ENABLED') {
+      return [
+        {
+          status: 'PASS',
+          ...regionResource(ctx),
+          evidence: ctx.text({
+            en: `Amazon Inspector EC2 scanning is enabled in ${region}`,
+            ja: `${region} の Amazon Inspector の EC2 スキャンは有効です`,
+          }),
+          details,
+        },
+      ];
+    }
+    return [
+      {
+        status: 'FAIL',
+        ...regionResource(ctx),
+        evidence: ctx.text({
+          en: `Amazon Inspector EC2 scanning is not enabled in ${region} (status ${inventory.ec2Status})`,
+          ja: `${region} の Amazon Inspector の EC2 スキャンは有効になっていません (ステータス ${inventory.ec2Status})`,
+        }),
+        details,
+      },
+    ];
+  },
+});

@@ -1,0 +1,51 @@
+import { type EbsSnapshot, snapshots } from '../../../src/collectors/ec2/snapshots.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { regionalArn } from '../lib/arn.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+function snapshotLabel(s: EbsSnapshot): string {
+  const notes = [s.name, s.volumeId, s.volumeSizeGiB !== undefined ? `${s.volumeSizeGiB} GiB` : undefined].filter(Boolean);
+  return notes.length > 0 ? `${s.snapshotId} (${notes.join(', ')})` : s.snapshotId;
+}
+
+export const ebsSnapshotPublic = defineCheck({
+  id: 'ec2.ebs-snapshot-public',
+  service: 'ec2',
+  severity: 'critical',
+  cis: [],
+  securityHub: ['EC2.1'],
+  fix: 'ec2.make-snapshot-private',
+  scope: 'regional',
+  needs: [snapshots],
+  ...checkTexts(en, ja),
+  evaluate([owned], ctx) {
+    return owned.map(
+      (s): ResultDraft => ({
+        status: s.public ? 'FAIL' : 'PASS',
+        region: ctx.region,
+        resourceType: 'AWS::EC2::Snapshot',
+        resourceId: s.snapshotId,
+        resourceArn: regionalArn(ctx, 'ec2', `snapshot/${s.snapshotId}`),
+        evidence: s.public
+          ? ctx.text({
+              en: `${snapshotLabel(s)} is public: any AWS account can create a volume from it`,
+              ja: `${snapshotLabel(s)} はパブリックです: どの AWS アカウントからでもボリュームを作成できます`,
+            })
+          : ctx.text({ en: `${snapshotLabel(s)} is not public`, ja: `${snapshotLabel(s)} はパブリックではありません` }),
+        details: {
+          snapshotId: s.snapshotId,
+          name: s.name,
+          volumeId: s.volumeId,
+          volumeSizeGiB: s.volumeSizeGiB,
+          encrypted: s.encrypted,
+          description: s.description,
+          startTime: s.startTime,
+          public: s.public,
+        },
+      }),
+    );
+  },
+});

@@ -1,0 +1,74 @@
+import { instances } from '../../../src/collectors/ec2/instances.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { instanceLabel, instanceResource } from '../lib/instance.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const imdsv2NotRequired = defineCheck({
+  id: 'ec2.imdsv2-not-required',
+  service: 'ec2',
+  severity: 'high',
+  cis: ['5.6'],
+  securityHub: ['EC2.8'],
+  fix: 'ec2.require-imdsv2',
+  scope: 'regional',
+  needs: [instances],
+  ...checkTexts(en, ja),
+  // Stopped instances count too: the setting survives a stop, and the instance comes back with IMDSv1 on.
+  evaluate([found], ctx) {
+    return found.map((instance): ResultDraft => {
+      const label = instanceLabel(instance);
+      const m = instance.metadataOptions;
+      const base = instanceResource(ctx, instance.instanceId);
+      const details = {
+        instanceId: instance.instanceId,
+        name: instance.name,
+        state: instance.state,
+        httpTokens: m?.httpTokens,
+        httpEndpoint: m?.httpEndpoint,
+        httpPutResponseHopLimit: m?.httpPutResponseHopLimit,
+      };
+      if (m?.httpEndpoint === 'disabled') {
+        return {
+          ...base,
+          status: 'PASS',
+          evidence: ctx.text({ en: `${label} has the metadata service turned off`, ja: `${label} はメタデータサービスが無効です` }),
+          details,
+        };
+      }
+      if (m?.httpTokens === 'required') {
+        return {
+          ...base,
+          status: 'PASS',
+          evidence: ctx.text({ en: `${label} requires IMDSv2`, ja: `${label} は IMDSv2 が必須です` }),
+          details,
+        };
+      }
+      if (m?.httpTokens === 'optional') {
+        return {
+          ...base,
+          status: 'FAIL',
+          evidence: ctx.text({
+            en: `${label} accepts IMDSv1 (HttpTokens optional)`,
+            ja: `${label} は IMDSv1 を受け付けます (HttpTokens: optional)`,
+          }),
+          details,
+        };
+      }
+      const reason = m
+        ? `DescribeInstances reported HttpTokens ${m.httpTokens ?? '(none)'}, expected required or optional`
+        : 'DescribeInstances returned no MetadataOptions';
+      return {
+        ...base,
+        status: 'ERROR',
+        evidence: ctx.text({
+          en: `${label} could not be evaluated: ${reason}`,
+          ja: `${label} を評価できませんでした: ${reason}`,
+        }),
+        details: { ...details, reason },
+      };
+    });
+  },
+});

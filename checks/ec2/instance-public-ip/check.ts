@@ -1,0 +1,43 @@
+import { instances } from '../../../src/collectors/ec2/instances.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { instanceLabel, instanceResource } from '../lib/instance.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const instancePublicIp = defineCheck({
+  id: 'ec2.instance-public-ip',
+  service: 'ec2',
+  severity: 'low',
+  cis: [],
+  securityHub: ['EC2.9'],
+  scope: 'regional',
+  needs: [instances],
+  ...checkTexts(en, ja),
+  evaluate([found], ctx) {
+    // Only running instances: a stopped one has no address to reach (an Elastic IP returns with it on start).
+    return found
+      .filter((i) => i.state === 'running')
+      .map(
+        (i): ResultDraft => ({
+          ...instanceResource(ctx, i.instanceId),
+          status: i.publicIpAddress ? 'FAIL' : 'PASS',
+          evidence: i.publicIpAddress
+            ? ctx.text({
+                en: `${instanceLabel(i)} has public IP ${i.publicIpAddress}`,
+                ja: `${instanceLabel(i)} にパブリック IP ${i.publicIpAddress} があります`,
+              })
+            : ctx.text({ en: `${instanceLabel(i)} has no public IP`, ja: `${instanceLabel(i)} にパブリック IP はありません` }),
+          details: {
+            instanceId: i.instanceId,
+            name: i.name,
+            publicIpAddress: i.publicIpAddress,
+            vpcId: i.vpcId,
+            subnetId: i.subnetId,
+            securityGroupIds: i.securityGroupIds,
+          },
+        }),
+      );
+  },
+});

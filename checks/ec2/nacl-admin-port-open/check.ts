@@ -1,0 +1,97 @@
+import { type NetworkAcl, type NetworkAclEntry, networkAcls } from '../../../src/collectors/ec2/network-acls.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { regionalArn } from '../lib/arn.ts';
+import { ADMIN_PORTS, isWorldCidr, reachesPort, type ServicePort, servicePortText } from '../lib/ports.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+interface Exposure {
+  cidr: string;
+  port: ServicePort;
+  entry: NetworkAclEntry;
+}
+
+const WORLD_SOURCES: readonly { cidrOf: (e: NetworkAclEntry) => string | undefined }[] = [
+  { cidrOf: (e) => e.cidrBlock },
+  { cidrOf: (e) => e.ipv6CidrBlock },
+];
+
+/**
+ * Evaluates inbound entries the way AWS does: lowest rule number first, first match wins. Only entries for
+ * the whole address space decide what "the internet" gets; a narrower deny leaves the rest of it through.
+ */
+function worldExposures(acl: NetworkAcl): Exposure[] {
+  const inbound = acl.entries.filter((e) => !e.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const exposures: Exposure[] = [];
+  for (const { cidrOf } of WORLD_SOURCES) {
+    for (const port of ADMIN_PORTS) {
+      const decisive = inbound.find(
+        (e) =>
+          isWorldCidr(cidrOf(e)) &&
+          reachesPort({ protocol: e.protocol, fromPort: e.portRange?.from, toPort: e.portRange?.to }, port),
+      );
+      const cidr = decisive ? cidrOf(decisive) : undefined;
+      if (decisive?.ruleAction === 'allow' && cidr) exposures.push({ cidr, port, entry: decisive });
+    }
+  }
+  return exposures;
+}
+
+function aclLabel(acl: NetworkAcl): string {
+  return acl.name ? `${acl.networkAclId} (${acl.name})` : acl.networkAclId;
+}
+
+export const naclAdminPortOpen = defineCheck({
+  id: 'ec2.nacl-admin-port-open',
+  service: 'ec2',
+  severity: 'medium',
+  cis: ['5.1'],
+  securityHub: ['EC2.21'],
+  scope: 'regional',
+  needs: [networkAcls],
+  ...checkTexts(en, ja),
+  evaluate([acls], ctx) {
+    return acls.map((acl): ResultDraft => {
+      const exposures = worldExposures(acl);
+      const list = exposures.map((x) => ({
+        cidr: x.cidr,
+        service: servicePortText(x.port),
+        ruleNumber: x.entry.ruleNumber,
+      }));
+      return {
+        status: exposures.length > 0 ? 'FAIL' : 'PASS',
+        region: ctx.region,
+        resourceType: 'AWS::EC2::NetworkAcl',
+        resourceId: acl.networkAclId,
+        resourceArn: regionalArn(ctx, 'ec2', `network-acl/${acl.networkAclId}`),
+        evidence:
+          exposures.length > 0
+            ? ctx.text({
+                en: `${aclLabel(acl)} allows inbound ${list.map((x) => `${x.cidr} → ${x.service} by rule ${x.ruleNumber}`).join(', ')}`,
+                ja: `${aclLabel(acl)} がインバウンドを許可しています: ${list.map((x) => `${x.cidr} → ${x.service} (ルール ${x.ruleNumber})`).join('、')}`,
+              })
+            : ctx.text({
+                en: `${aclLabel(acl)}: no inbound rule lets 0.0.0.0/0 or ::/0 reach SSH (tcp/22) or RDP (tcp/3389)`,
+                ja: `${aclLabel(acl)}: 0.0.0.0/0 や ::/0 から SSH (tcp/22) や RDP (tcp/3389) に到達できるインバウンドルールはありません`,
+              }),
+        details: {
+          networkAclId: acl.networkAclId,
+          vpcId: acl.vpcId,
+          isDefault: acl.isDefault,
+          subnetIds: acl.subnetIds,
+          exposures: exposures.map((x) => ({
+            cidr: x.cidr,
+            protocol: x.port.protocol,
+            port: x.port.port,
+            service: x.port.service,
+            ruleNumber: x.entry.ruleNumber,
+            entryProtocol: x.entry.protocol,
+            portRange: x.entry.portRange,
+          })),
+        },
+      };
+    });
+  },
+});

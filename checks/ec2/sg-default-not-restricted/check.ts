@@ -1,0 +1,64 @@
+import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2/network-interfaces.ts';
+import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { groupArn, groupLabel } from '../lib/world-open-rules.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const sgDefaultNotRestricted = defineCheck({
+  id: 'ec2.sg-default-not-restricted',
+  service: 'ec2',
+  severity: 'medium',
+  cis: ['5.4'],
+  securityHub: ['EC2.2'],
+  fix: 'ec2.empty-default-security-group',
+  scope: 'regional',
+  needs: [securityGroups, networkInterfaces],
+  ...checkTexts(en, ja),
+  evaluate([groups, interfaces], ctx) {
+    const usedBy = instancesByGroup(interfaces);
+    return groups
+      .filter((g) => g.groupName === 'default' && g.vpcId)
+      .map((group): ResultDraft => {
+        const inbound = group.rules.filter((r) => !r.isEgress).length;
+        const outbound = group.rules.length - inbound;
+        const vpc = group.vpcId ?? '';
+        return {
+          status: group.rules.length > 0 ? 'FAIL' : 'PASS',
+          region: ctx.region,
+          resourceType: 'AWS::EC2::SecurityGroup',
+          resourceId: group.groupId,
+          resourceArn: groupArn(ctx, group.groupId),
+          evidence:
+            group.rules.length > 0
+              ? ctx.text({
+                  en: `${groupLabel(group)} in ${vpc} has rules (${inbound} inbound, ${outbound} outbound)`,
+                  ja: `${vpc} の ${groupLabel(group)} にルールがあります (インバウンド ${inbound} 件、アウトバウンド ${outbound} 件)`,
+                })
+              : ctx.text({ en: `${groupLabel(group)} in ${vpc} has no rules`, ja: `${vpc} の ${groupLabel(group)} にルールはありません` }),
+          // Every rule with its id, so a fix can revoke them and an undo re-authorise each one identically.
+          details: {
+            groupId: group.groupId,
+            groupName: group.groupName,
+            vpcId: group.vpcId,
+            rules: group.rules.map((r) => ({
+              ruleId: r.ruleId,
+              isEgress: r.isEgress,
+              ipProtocol: r.ipProtocol,
+              fromPort: r.fromPort,
+              toPort: r.toPort,
+              cidrIpv4: r.cidrIpv4,
+              cidrIpv6: r.cidrIpv6,
+              prefixListId: r.prefixListId,
+              referencedGroupId: r.referencedGroupId,
+              referencedGroupOwnerId: r.referencedGroupOwnerId,
+              description: r.description,
+            })),
+            instances: usedBy.get(group.groupId) ?? [],
+          },
+        };
+      });
+  },
+});

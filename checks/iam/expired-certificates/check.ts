@@ -1,0 +1,51 @@
+import { serverCertificates } from '../../../src/collectors/iam/server-certificates.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import { orAccountPass } from '../lib/resources.ts';
+import { ageDays, isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const expiredCertificates = defineCheck({
+  id: 'iam.expired-certificates',
+  service: 'iam',
+  severity: 'low',
+  cis: ['1.19'],
+  securityHub: ['IAM.26'],
+  scope: 'global',
+  needs: [serverCertificates],
+  ...checkTexts(en, ja),
+  evaluate([certificates], ctx) {
+    const now = ctx.clock.now();
+    const drafts = certificates.map((cert): ResultDraft => {
+      const target = { region: GLOBAL_REGION, resourceType: 'AWS::IAM::ServerCertificate', resourceId: cert.name, resourceArn: cert.arn };
+      if (!cert.expiresAt) {
+        const reason = `ListServerCertificates gave no expiration date for ${cert.name}`;
+        return {
+          status: 'ERROR',
+          ...target,
+          evidence: ctx.text({ en: reason, ja: `ListServerCertificates で ${cert.name} の有効期限が返されませんでした` }),
+          details: { reason },
+        };
+      }
+      const expired = cert.expiresAt.getTime() <= now.getTime();
+      return {
+        status: expired ? 'FAIL' : 'PASS',
+        ...target,
+        evidence: expired
+          ? ctx.text({
+              en: `Server certificate ${cert.name} expired on ${isoDay(cert.expiresAt)}, ${ageDays(cert.expiresAt, now)} days ago`,
+              ja: `サーバー証明書 ${cert.name} は ${isoDay(cert.expiresAt)} に有効期限が切れています (${ageDays(cert.expiresAt, now)} 日前)`,
+            })
+          : ctx.text({
+              en: `Server certificate ${cert.name} is valid until ${isoDay(cert.expiresAt)}`,
+              ja: `サーバー証明書 ${cert.name} の有効期限は ${isoDay(cert.expiresAt)} です`,
+            }),
+        details: { expiresAt: cert.expiresAt.toISOString(), uploadedAt: cert.uploadedAt?.toISOString() ?? null, expired },
+      };
+    });
+    return orAccountPass(drafts, ctx, { en: 'No server certificates are stored in IAM', ja: 'IAM に保存されているサーバー証明書はありません' });
+  },
+});

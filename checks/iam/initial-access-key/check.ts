@@ -1,0 +1,76 @@
+import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { unreadableResults } from '../../../src/engine/unreadable.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
+import { isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+/** Creating the user and its key in one console wizard or script takes seconds; two minutes leaves room. */
+export const INITIAL_KEY_WINDOW_MS = 2 * 60_000;
+
+export const initialAccessKey = defineCheck({
+  id: 'iam.initial-access-key',
+  service: 'iam',
+  severity: 'low',
+  cis: ['1.11'],
+  securityHub: [],
+  fix: 'iam.deactivate-access-key',
+  scope: 'global',
+  needs: [credentialReport],
+  ...checkTexts(en, ja),
+  evaluate([report], ctx) {
+    const drafts: ResultDraft[] = [];
+    // Only console users are in scope (CIS 1.11); programmatic-only users need their key.
+    for (const row of report.users.filter((r) => r.passwordEnabled === true)) {
+      for (const key of row.accessKeys.filter(hasKey)) {
+        if (key.active && !key.lastRotated) {
+          const reason = `${row.user} ${key.slot} is active but the credential report gives no creation date`;
+          drafts.push({
+            status: 'ERROR',
+            ...userTarget(row),
+            subResourceId: key.slot,
+            evidence: ctx.text({ en: reason, ja: `${row.user} の ${key.slot} はアクティブですが、認証情報レポートに作成日がありません` }),
+            details: { slot: key.slot, reason },
+          });
+          continue;
+        }
+        const withUser =
+          key.lastRotated !== undefined && Math.abs(key.lastRotated.getTime() - row.userCreationTime.getTime()) <= INITIAL_KEY_WINDOW_MS;
+        const fails = key.active && withUser && key.lastUsedDate === undefined;
+        const evidence = fails
+          ? {
+              en: `${row.user} ${key.slot} was created with the user on ${isoDay(row.userCreationTime)} and has never been used`,
+              ja: `${row.user} の ${key.slot} はユーザーと同時 (${isoDay(row.userCreationTime)}) に作成され、一度も使用されていません`,
+            }
+          : !key.active
+            ? { en: `${row.user} ${key.slot} is inactive`, ja: `${row.user} の ${key.slot} は非アクティブです` }
+            : key.lastUsedDate
+              ? { en: `${row.user} ${key.slot} is in use`, ja: `${row.user} の ${key.slot} は使用されています` }
+              : {
+                  en: `${row.user} ${key.slot} was created after the user, not with it`,
+                  ja: `${row.user} の ${key.slot} はユーザー作成時ではなく、その後に作成されました`,
+                };
+        drafts.push({
+          status: fails ? 'FAIL' : 'PASS',
+          ...userTarget(row),
+          subResourceId: key.slot,
+          evidence: ctx.text(evidence),
+          details: {
+            slot: key.slot,
+            active: key.active,
+            userCreationTime: row.userCreationTime.toISOString(),
+            lastRotated: key.lastRotated?.toISOString() ?? null,
+            lastUsedDate: key.lastUsedDate?.toISOString() ?? null,
+          },
+        });
+      }
+    }
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, {
+      en: 'No console user has an access key',
+      ja: 'アクセスキーを持つコンソールユーザーはありません',
+    });
+  },
+});

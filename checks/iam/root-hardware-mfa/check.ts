@@ -1,0 +1,42 @@
+import { accountSummary } from '../../../src/collectors/iam/account-summary.ts';
+import { isRootDevice, virtualMfaDevices } from '../../../src/collectors/iam/virtual-mfa-devices.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { accountTarget } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const rootHardwareMfa = defineCheck({
+  id: 'iam.root-hardware-mfa',
+  service: 'iam',
+  severity: 'medium',
+  cis: ['1.6'],
+  securityHub: ['IAM.6'],
+  scope: 'global',
+  needs: [accountSummary, virtualMfaDevices],
+  ...checkTexts(en, ja),
+  evaluate([summary, devices], ctx) {
+    const virtual = devices.filter(isRootDevice).map((d) => d.serialNumber);
+    if (!summary.accountMfaEnabled) {
+      return [
+        {
+          status: 'FAIL',
+          ...accountTarget(ctx),
+          evidence: ctx.text({ en: 'Root user has no MFA at all, hardware or virtual', ja: 'ルートユーザーには MFA がまったく設定されていません (ハードウェア、仮想とも)' }),
+          details: { accountMfaEnabled: false, rootVirtualMfaDevices: virtual },
+        },
+      ];
+    }
+    const isVirtual = virtual.length > 0;
+    return [
+      {
+        status: isVirtual ? 'FAIL' : 'PASS',
+        ...accountTarget(ctx),
+        evidence: isVirtual
+          ? ctx.text({ en: `Root user's MFA includes a virtual device: ${virtual.join(', ')}`, ja: `ルートユーザーの MFA に仮想デバイスが含まれています: ${virtual.join('、')}` })
+          : ctx.text({ en: 'Root user has MFA and no virtual MFA device', ja: 'ルートユーザーは MFA が有効で、仮想 MFA デバイスはありません' }),
+        details: { accountMfaEnabled: true, rootVirtualMfaDevices: virtual },
+      },
+    ];
+  },
+});

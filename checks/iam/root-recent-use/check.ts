@@ -1,0 +1,67 @@
+import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { isUnreadable, unreadableResults } from '../../../src/engine/unreadable.ts';
+import { accountTarget } from '../lib/resources.ts';
+import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+interface RootUse {
+  credential: 'password' | 'access_key_1' | 'access_key_2';
+  at: Date;
+}
+
+export const rootRecentUse = defineCheck({
+  id: 'iam.root-recent-use',
+  service: 'iam',
+  severity: 'high',
+  cis: ['1.7'],
+  securityHub: [],
+  scope: 'global',
+  needs: [credentialReport],
+  ...checkTexts(en, ja),
+  evaluate([report], ctx) {
+    const { root } = report;
+    // Reported on the account, where a readable root row's verdict would be.
+    if (isUnreadable(root)) return unreadableResults([{ ...root, ...accountTarget(ctx, root.resourceArn) }], ctx);
+    const now = ctx.clock.now();
+    const windowDays = ctx.settings.thresholds.rootUseDays;
+    const uses: RootUse[] = [];
+    if (root.passwordLastUsed instanceof Date) uses.push({ credential: 'password', at: root.passwordLastUsed });
+    for (const key of root.accessKeys) if (key.lastUsedDate) uses.push({ credential: key.slot, at: key.lastUsedDate });
+    const recent = uses.filter((use) => ageMs(use.at, now) <= windowDays * DAY_MS);
+    const describe = (list: RootUse[], lang: 'en' | 'ja'): string =>
+      list
+        .map((u) =>
+          lang === 'en'
+            ? `${u.credential} on ${isoDay(u.at)} (${ageDays(u.at, now)} days ago)`
+            : `${u.credential === 'password' ? 'パスワード' : u.credential} ${isoDay(u.at)} (${ageDays(u.at, now)} 日前)`,
+        )
+        .join(lang === 'en' ? ', ' : '、');
+    const latest = [...uses].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 1);
+    const evidence =
+      recent.length > 0
+        ? ctx.text({
+            en: `Root user used within the last ${windowDays} days: ${describe(recent, 'en')}`,
+            ja: `ルートユーザーが過去 ${windowDays} 日以内に使用されています: ${describe(recent, 'ja')}`,
+          })
+        : ctx.text({
+            en: `Root user not used in the last ${windowDays} days (last use: ${latest.length ? describe(latest, 'en') : 'none recorded'})`,
+            ja: `ルートユーザーは過去 ${windowDays} 日間使用されていません (最終使用: ${latest.length ? describe(latest, 'ja') : '記録なし'})`,
+          });
+    return [
+      {
+        status: recent.length > 0 ? 'FAIL' : 'PASS',
+        ...accountTarget(ctx, root.arn),
+        evidence,
+        details: {
+          windowDays,
+          passwordLastUsed: root.passwordLastUsed instanceof Date ? root.passwordLastUsed.toISOString() : (root.passwordLastUsed ?? null),
+          accessKeysLastUsed: Object.fromEntries(root.accessKeys.map((k) => [k.slot, k.lastUsedDate?.toISOString() ?? null])),
+          recentUses: recent.map((u) => ({ credential: u.credential, at: u.at.toISOString(), ageDays: ageDays(u.at, now) })),
+        },
+      },
+    ];
+  },
+});

@@ -1,0 +1,36 @@
+import { authorizationDetails } from '../../../src/collectors/iam/authorization-details.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { unreadableResults } from '../../../src/engine/unreadable.ts';
+import { accountTarget } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+const SUPPORT_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AWSSupportAccess$/;
+
+export const supportRole = defineCheck({
+  id: 'iam.support-role',
+  service: 'iam',
+  severity: 'low',
+  cis: ['1.17'],
+  securityHub: ['IAM.18'],
+  scope: 'global',
+  needs: [authorizationDetails],
+  ...checkTexts(en, ja),
+  evaluate([details], ctx) {
+    const roles = details.roles.filter((r) => r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn))).map((r) => r.name);
+    // Without a support role in sight, a role that could not be read might be it: ERROR for it, not FAIL.
+    if (roles.length === 0 && details.unreadable.roles.length > 0) return unreadableResults(details.unreadable.roles, ctx);
+    return [
+      {
+        status: roles.length > 0 ? 'PASS' : 'FAIL',
+        ...accountTarget(ctx),
+        evidence:
+          roles.length > 0
+            ? ctx.text({ en: `AWSSupportAccess is attached to role(s): ${roles.join(', ')}`, ja: `AWSSupportAccess がロールにアタッチされています: ${roles.join('、')}` })
+            : ctx.text({ en: 'No role has the AWSSupportAccess policy attached', ja: 'AWSSupportAccess ポリシーがアタッチされたロールはありません' }),
+        details: { supportRoles: roles },
+      },
+    ];
+  },
+});

@@ -1,0 +1,42 @@
+import { authorizationDetails } from '../../../src/collectors/iam/authorization-details.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { unreadableResults } from '../../../src/engine/unreadable.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import { orAccountPass } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const userAttachedPolicies = defineCheck({
+  id: 'iam.user-attached-policies',
+  service: 'iam',
+  severity: 'low',
+  cis: ['1.15'],
+  securityHub: ['IAM.2'],
+  scope: 'global',
+  needs: [authorizationDetails],
+  ...checkTexts(en, ja),
+  evaluate([details], ctx) {
+    const drafts = details.users.map((user): ResultDraft => {
+      const attached = user.attachedPolicies.map((p) => p.name);
+      const inline = user.inlinePolicies.map((p) => p.name);
+      const direct = attached.length + inline.length > 0;
+      const parts: string[] = [];
+      if (attached.length) parts.push(ctx.text({ en: `attached: ${attached.join(', ')}`, ja: `アタッチ: ${attached.join('、')}` }));
+      if (inline.length) parts.push(ctx.text({ en: `inline: ${inline.join(', ')}`, ja: `インライン: ${inline.join('、')}` }));
+      return {
+        status: direct ? 'FAIL' : 'PASS',
+        region: GLOBAL_REGION,
+        resourceType: 'AWS::IAM::User',
+        resourceId: user.name,
+        resourceArn: user.arn,
+        evidence: direct
+          ? ctx.text({ en: `${user.name} has policies of its own (${parts.join('; ')})`, ja: `${user.name} にユーザー固有のポリシーがあります (${parts.join('。')})` })
+          : ctx.text({ en: `${user.name} has no policies of its own`, ja: `${user.name} にユーザー固有のポリシーはありません` }),
+        details: { attachedPolicies: user.attachedPolicies, inlinePolicies: inline, groups: user.groups },
+      };
+    });
+    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+  },
+});

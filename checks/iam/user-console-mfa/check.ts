@@ -1,0 +1,35 @@
+import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { unreadableResults } from '../../../src/engine/unreadable.ts';
+import { orAccountPass, userTarget } from '../lib/resources.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const userConsoleMfa = defineCheck({
+  id: 'iam.user-console-mfa',
+  service: 'iam',
+  severity: 'high',
+  cis: ['1.10'],
+  securityHub: ['IAM.5'],
+  scope: 'global',
+  needs: [credentialReport],
+  ...checkTexts(en, ja),
+  evaluate([report], ctx) {
+    const drafts = report.users.map((row) => {
+      const fails = row.passwordEnabled === true && !row.mfaActive;
+      const evidence = fails
+        ? ctx.text({ en: `${row.user} can sign in to the console with a password and has no MFA`, ja: `${row.user} はパスワードでコンソールにサインインでき、MFA がありません` })
+        : row.passwordEnabled === true
+          ? ctx.text({ en: `${row.user} signs in to the console with MFA`, ja: `${row.user} は MFA を使ってコンソールにサインインします` })
+          : ctx.text({ en: `${row.user} has no console password`, ja: `${row.user} にはコンソールパスワードがありません` });
+      return {
+        status: fails ? ('FAIL' as const) : ('PASS' as const),
+        ...userTarget(row),
+        evidence,
+        details: { passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive },
+      };
+    });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+  },
+});

@@ -1,0 +1,22 @@
+// A check's words live beside it as data (words.en.json, words.ja.json), one file per language with the
+// same keys, so a translator can review every sentence without reading TypeScript.
+import type { Localized } from '../../src/i18n/locale.ts';
+
+export interface CheckWords {
+  title: string;
+  /** Why it matters: the risk, in two or three sentences. */
+  why: string;
+  /** How to fix it in the console, as numbered steps. */
+  steps: string;
+  /** The one AWS CLI line that fixes (or verifies) it. */
+  cli: string;
+}
+
+/** The check's texts in the shape the engine and the renderers read. */
+export function checkTexts(en: CheckWords, ja: CheckWords): { title: Localized; why: Localized; guide: Localized } {
+  return {
+    title: { en: en.title, ja: ja.title },
+    why: { en: en.why, ja: ja.why },
+    guide: { en: `${en.steps}\n${en.cli}`, ja: `${ja.steps}\n${ja.cli}` },
+  };
+}

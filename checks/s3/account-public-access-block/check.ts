@@ -1,0 +1,46 @@
+import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/s3/account-public-access-block.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import { settingsOff } from '../lib/bucket-results.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const accountPublicAccessBlock = defineCheck({
+  id: 's3.account-public-access-block',
+  service: 's3',
+  severity: 'high',
+  cis: ['2.1.4'],
+  securityHub: ['S3.1'],
+  fix: 's3.block-account-public-access',
+  scope: 'global',
+  needs: [accountBpa],
+  ...checkTexts(en, ja),
+  evaluate([state], ctx) {
+    const off = settingsOff(state.config);
+    const evidence = !state.configured
+      ? ctx.text({
+          en: 'Account-level Block Public Access is not configured (all four settings are off)',
+          ja: 'アカウントレベルのブロックパブリックアクセスが設定されていません (4 つの設定がすべて無効)',
+        })
+      : off.length > 0
+        ? ctx.text({
+            en: `Account-level Block Public Access has ${off.join(', ')} off`,
+            ja: `アカウントレベルのブロックパブリックアクセスで ${off.join('、')} が無効です`,
+          })
+        : ctx.text({
+            en: 'All four account-level Block Public Access settings are on',
+            ja: 'アカウントレベルのブロックパブリックアクセスの 4 つの設定はすべて有効です',
+          });
+    return [
+      {
+        status: off.length === 0 ? 'PASS' : 'FAIL',
+        region: GLOBAL_REGION,
+        resourceType: 'AWS::::Account',
+        resourceId: ctx.accountId,
+        evidence,
+        details: { configured: state.configured, publicAccessBlock: state.config, settingsOff: off },
+      },
+    ];
+  },
+});

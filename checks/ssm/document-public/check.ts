@@ -1,0 +1,66 @@
+import { ssmDocuments } from '../../../src/collectors/ssm/documents.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { regionalArn } from '../../ec2/lib/arn.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const documentPublic = defineCheck({
+  id: 'ssm.document-public',
+  service: 'ssm',
+  severity: 'critical',
+  cis: [],
+  securityHub: ['SSM.4'],
+  fix: 'ssm.make-document-private',
+  scope: 'regional',
+  needs: [ssmDocuments],
+  ...checkTexts(en, ja),
+  evaluate([documents], ctx) {
+    return documents.map((doc): ResultDraft => {
+      const base = {
+        region: ctx.region,
+        resourceType: 'AWS::SSM::Document',
+        resourceId: doc.name,
+        resourceArn: regionalArn(ctx, 'ssm', `document/${doc.name}`),
+      };
+      if (!doc.share) {
+        const reason = doc.error ?? 'DescribeDocumentPermission gave no answer';
+        return {
+          ...base,
+          status: 'ERROR',
+          evidence: ctx.text({
+            en: `Document ${doc.name} could not be evaluated: ${reason}`,
+            ja: `ドキュメント ${doc.name} を評価できませんでした: ${reason}`,
+          }),
+          details: { name: doc.name, reason },
+        };
+      }
+      const isPublic = doc.share.accountIds.includes('all');
+      const accounts = doc.share.accountIds.filter((id) => id !== 'all');
+      return {
+        ...base,
+        status: isPublic ? 'FAIL' : 'PASS',
+        evidence: isPublic
+          ? ctx.text({
+              en: `Document ${doc.name} is shared publicly${doc.share.publicVersion ? ` (version ${doc.share.publicVersion})` : ''}`,
+              ja: `ドキュメント ${doc.name} はパブリックに共有されています${doc.share.publicVersion ? ` (バージョン ${doc.share.publicVersion})` : ''}`,
+            })
+          : accounts.length > 0
+            ? ctx.text({
+                en: `Document ${doc.name} is not public (shared with ${accounts.length} account(s))`,
+                ja: `ドキュメント ${doc.name} はパブリックではありません (${accounts.length} 個のアカウントと共有)`,
+              })
+            : ctx.text({ en: `Document ${doc.name} is not shared`, ja: `ドキュメント ${doc.name} は共有されていません` }),
+        // What an undo needs to share it publicly again: the version that was public.
+        details: {
+          name: doc.name,
+          documentType: doc.documentType,
+          documentVersion: doc.documentVersion,
+          sharedWith: doc.share.accountIds,
+          publicVersion: doc.share.publicVersion,
+        },
+      };
+    });
+  },
+});

@@ -1,0 +1,61 @@
+import { instances } from '../../../src/collectors/ec2/instances.ts';
+import { managedById, managedInstances } from '../../../src/collectors/ssm/managed-instances.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { ResultDraft } from '../../../src/engine/types.ts';
+import { instanceLabel, instanceResource } from '../../ec2/lib/instance.ts';
+import { checkTexts } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
+
+export const instanceNotManaged = defineCheck({
+  id: 'ssm.instance-not-managed',
+  service: 'ssm',
+  severity: 'medium',
+  cis: [],
+  securityHub: ['SSM.1'],
+  scope: 'regional',
+  needs: [instances, managedInstances],
+  ...checkTexts(en, ja),
+  evaluate([found, managed], ctx) {
+    const byId = managedById(managed);
+    // Only running instances: a stopped instance's agent is offline by definition.
+    return found
+      .filter((i) => i.state === 'running')
+      .map((i): ResultDraft => {
+        const label = instanceLabel(i);
+        const m = byId.get(i.instanceId);
+        const base = instanceResource(ctx, i.instanceId);
+        if (!m) {
+          return {
+            ...base,
+            status: 'FAIL',
+            evidence: ctx.text({
+              en: `${label} is not managed by Systems Manager, so Session Manager cannot reach it`,
+              ja: `${label} は Systems Manager で管理されていないため、Session Manager で接続できません`,
+            }),
+            details: { instanceId: i.instanceId, name: i.name, managed: false, iamInstanceProfileArn: i.iamInstanceProfileArn },
+          };
+        }
+        const online = m.pingStatus === 'Online';
+        return {
+          ...base,
+          status: 'PASS',
+          evidence: online
+            ? ctx.text({ en: `${label} is managed, Session Manager Online`, ja: `${label} は管理されています (Session Manager: Online)` })
+            : ctx.text({
+                en: `${label} is managed but ${m.pingStatus ?? 'its agent status is unknown'}`,
+                ja: `${label} は管理されていますが、状態は ${m.pingStatus ?? '不明'} です`,
+              }),
+          details: {
+            instanceId: i.instanceId,
+            name: i.name,
+            managed: true,
+            pingStatus: m.pingStatus,
+            lastPingAt: m.lastPingAt,
+            agentVersion: m.agentVersion,
+            platformName: m.platformName,
+          },
+        };
+      });
+  },
+});
