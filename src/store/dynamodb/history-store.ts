@@ -3,9 +3,8 @@
 // shows half a scan; what a crash leaves behind without a header expires by TTL.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { postureScore } from '../../engine/score.ts';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
-import { coversAllChecks, selectionKey } from '../selection-key.ts';
+import { coversAllChecks } from '../selection-key.ts';
 import type {
   NewReport,
   PruneResult,
@@ -17,6 +16,7 @@ import type {
   Store,
   StoredScan,
 } from '../store.ts';
+import { summaryOf } from '../summary.ts';
 import type { DynamoDbTarget } from './client.ts';
 import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
@@ -41,28 +41,6 @@ interface ScanDocument {
 /** Results as SQLite returns them: details always present. */
 function normalised(r: CheckResult): CheckResult {
   return r.details === undefined ? { ...r, details: {} } : r;
-}
-
-export function summaryOf(report: ScanReport, id: string = randomUUID()): ScanSummary {
-  let failCount = 0;
-  let errorCount = 0;
-  for (const r of report.results) {
-    if (r.status === 'FAIL') failCount += 1;
-    else if (r.status === 'ERROR') errorCount += 1;
-  }
-  return {
-    id,
-    startedAt: report.startedAt,
-    finishedAt: report.finishedAt,
-    selectionKey: selectionKey(report.selection),
-    accounts: report.accounts,
-    regions: report.regions,
-    complete: report.errors.length === 0 && errorCount === 0,
-    score: postureScore(report.results),
-    resultCount: report.results.length,
-    failCount,
-    errorCount,
-  };
 }
 
 function summaryFromItem(item: Item): ScanSummary {

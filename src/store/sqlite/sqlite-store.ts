@@ -2,9 +2,8 @@
 // not care which backend they have.
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { postureScore } from '../../engine/score.ts';
 import type { ScanReport } from '../../engine/types.ts';
-import { coversAllChecks, selectionKey } from '../selection-key.ts';
+import { coversAllChecks } from '../selection-key.ts';
 import type {
   NewReport,
   PruneResult,
@@ -16,6 +15,7 @@ import type {
   Store,
   StoredScan,
 } from '../store.ts';
+import { summaryOf } from '../summary.ts';
 import { SqliteAlertStore } from './alert-store.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { SqliteRemediationStore } from './remediation-store.ts';
@@ -68,25 +68,7 @@ export class SqliteStore implements Store {
   }
 
   async saveScan(report: ScanReport): Promise<ScanSummary> {
-    let failCount = 0;
-    let errorCount = 0;
-    for (const r of report.results) {
-      if (r.status === 'FAIL') failCount += 1;
-      else if (r.status === 'ERROR') errorCount += 1;
-    }
-    const summary: ScanSummary = {
-      id: randomUUID(),
-      startedAt: report.startedAt,
-      finishedAt: report.finishedAt,
-      selectionKey: selectionKey(report.selection),
-      accounts: report.accounts,
-      regions: report.regions,
-      complete: report.errors.length === 0 && errorCount === 0,
-      score: postureScore(report.results),
-      resultCount: report.results.length,
-      failCount,
-      errorCount,
-    };
+    const summary = summaryOf(report);
     // One transaction for the scan and all its results: a crash never leaves half a scan behind.
     this.db.transaction(() => {
       this.insertScan.run(
@@ -103,8 +85,8 @@ export class SqliteStore implements Store {
         summary.complete ? 1 : 0,
         summary.score ?? null,
         summary.resultCount,
-        failCount,
-        errorCount,
+        summary.failCount,
+        summary.errorCount,
       );
       for (const account of report.accounts) this.insertAccount.run(summary.id, account.accountId);
       report.results.forEach((result, seq) => this.insertResult.run(summary.id, seq, ...resultToRow(result)));
