@@ -2,6 +2,10 @@
 // and severities, so the report is built from realistic data without running a scan.
 import { ALL_CHECKS } from '../checks/index.ts';
 import type { CheckResult, ScanReport } from '../src/engine/types.ts';
+import { ReportService } from '../src/report/service.ts';
+import { createReportSlackClient } from '../src/report/slack-client.ts';
+import type { ScanRecorder } from '../src/store/recorder.ts';
+import type { Store } from '../src/store/store.ts';
 
 export const RESULTS = 50_000;
 export const DAY = 86_400_000;
@@ -42,4 +46,19 @@ export function scanOf(list: CheckResult[], finishedAt: Date): ScanReport {
     notes: [],
     selection: {},
   };
+}
+
+/** The daily report as both benchmarks run it: posted to the fake Slack at `now`, without retries or logs. */
+export function benchReportService(store: Store, recorder: ScanRecorder, slackApiUrl: string, now: Date): ReportService {
+  return new ReportService({
+    store,
+    recorder,
+    slack: createReportSlackClient('xoxb-bench-token', { slackApiUrl, retryConfig: { retries: 0 } }),
+    channel: 'C0REPORT',
+    timeZone: 'UTC',
+    locale: 'en',
+    retentionDays: 90,
+    clock: { now: () => now },
+    logger: { info: () => undefined, warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) },
+  });
 }

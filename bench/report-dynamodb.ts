@@ -1,15 +1,13 @@
 // The report benchmark on the DynamoDB store: the same daily report for a 50,000-result scan as bench/report.ts,
 // with the store on dynalite (behind the test front, on 127.0.0.1) instead of SQLite. Measures the time and
 // the table traffic: requests, items written and items read (result chunks count as one item each).
-import { ReportService } from '../src/report/service.ts';
-import { createReportSlackClient } from '../src/report/slack-client.ts';
 import { DynamoDbStore } from '../src/store/dynamodb/history-store.ts';
 import { initTable } from '../src/store/dynamodb/init.ts';
 import { ScanRecorder } from '../src/store/recorder.ts';
 import { startDynamoDbLocal } from '../test/helpers/dynamodb-local.ts';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { peakRssMb, RESULT_PREFIX } from './args.ts';
-import { DAY, RESULTS, results, scanOf } from './report-data.ts';
+import { benchReportService, DAY, RESULTS, results, scanOf } from './report-data.ts';
 
 export interface DynamoDbReportBenchResult {
   results: number;
@@ -52,17 +50,7 @@ async function main(): Promise<void> {
     const saveRequests = Object.values(local.stats.requests).reduce((n, c) => n + c, 0);
 
     const today = scanOf(results(RESULTS, 3), new Date(now.getTime() - 60_000));
-    const service = new ReportService({
-      store,
-      recorder,
-      slack: createReportSlackClient('xoxb-bench-token', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
-      channel: 'C0REPORT',
-      timeZone: 'UTC',
-      locale: 'en',
-      retentionDays: 90,
-      clock: { now: () => now },
-      logger: { info: () => undefined, warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) },
-    });
+    const service = benchReportService(store, recorder, slack.apiUrl, now);
     local.resetStats();
     began = performance.now();
     const posted = await service.post({ run: async () => today });

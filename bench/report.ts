@@ -7,13 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resultsToCsv } from '../src/render/csv.ts';
 import { renderSlackReport } from '../src/report/blocks.ts';
-import { ReportService } from '../src/report/service.ts';
-import { createReportSlackClient } from '../src/report/slack-client.ts';
 import { ScanRecorder } from '../src/store/recorder.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { peakRssMb, RESULT_PREFIX } from './args.ts';
-import { DAY, RESULTS, results, scanOf } from './report-data.ts';
+import { benchReportService, DAY, RESULTS, results, scanOf } from './report-data.ts';
 
 export interface ReportBenchResult {
   results: number;
@@ -38,17 +36,7 @@ async function main(): Promise<void> {
     // Yesterday's scan is the baseline the report diffs against.
     await recorder.save(scanOf(results(RESULTS, 0), new Date(now.getTime() - DAY)));
     const today = scanOf(results(RESULTS, 3), new Date(now.getTime() - 60_000));
-    const service = new ReportService({
-      store,
-      recorder,
-      slack: createReportSlackClient('xoxb-bench-token', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
-      channel: 'C0REPORT',
-      timeZone: 'UTC',
-      locale: 'en',
-      retentionDays: 90,
-      clock: { now: () => now },
-      logger: { info: () => undefined, warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) },
-    });
+    const service = benchReportService(store, recorder, slack.apiUrl, now);
     global.gc?.();
     const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 
