@@ -1,7 +1,7 @@
 // What awscheck remembers: scans, reports, scheduler slots, and (`remediation`) fixes, risks and the audit
 // trail. Methods speak in domain terms and are async, so a DynamoDB implementation can satisfy the same
 // interface; no SQL leaves src/store/sqlite/.
-import type { ScanAccount, ScanReport } from '../engine/types.ts';
+import type { CheckResult, ScanAccount, ScanError, ScanNote, ScanReport, ScanSelection } from '../engine/types.ts';
 import type { AlertStore } from '../alerts/store.ts';
 import type { RemediationStore } from '../remediation/store.ts';
 
@@ -26,6 +26,26 @@ export interface ScanSummary {
 export interface StoredScan {
   summary: ScanSummary;
   report: ScanReport;
+}
+
+/** What a scan knows when it starts: written first, so results can follow account by account. */
+export interface ScanStart {
+  startedAt: string;
+  selection: ScanSelection;
+  /** The accounts planned so far (parts may add more). */
+  accounts: ScanAccount[];
+  /** Scan-wide errors and notes known before any account ran (an organization's discovery). */
+  errors?: ScanError[];
+  notes?: ScanNote[];
+}
+
+/** A piece of a running scan, usually one account's finished part (the engine's AccountReport). */
+export interface ScanPart {
+  accounts: ScanAccount[];
+  regions: string[];
+  results: CheckResult[];
+  errors: ScanError[];
+  notes: ScanNote[];
 }
 
 export interface ScanQuery {
@@ -90,8 +110,22 @@ export interface PruneResult {
 }
 
 export interface Store {
-  /** Persists the whole report (selection, times, accounts, regions, errors, notes, every result). */
+  /**
+   * Starts a scan and returns its id. Until finishScan the scan is running: no read below sees it (not
+   * getScan, latestScan, scanSummaries nor latestPerAccount), and if it never finishes (the process died)
+   * it stays so until prune removes it by its start time.
+   */
+  beginScan(start: ScanStart): Promise<string>;
+  /**
+   * Adds a part to a running scan, after the parts already added (getScan returns results in that order).
+   * Calls for one scan may overlap; each part is stored whole or not at all.
+   */
+  appendScan(id: string, part: ScanPart): Promise<void>;
+  /** Ends a running scan: from now on it is read like any saved scan. Its summary comes from what was added. */
+  finishScan(id: string, end: { finishedAt: string }): Promise<ScanSummary>;
+  /** Persists the whole report (selection, times, accounts, regions, errors, notes, every result) in the three steps above. */
   saveScan(report: ScanReport): Promise<ScanSummary>;
+  /** A finished scan; undefined for an unknown or still running one. */
   getScan(id: string): Promise<StoredScan | undefined>;
   /** The most recent scan matching the query, results included. */
   latestScan(query?: ScanQuery): Promise<StoredScan | undefined>;
@@ -102,7 +136,7 @@ export interface Store {
    * catalogue are preferred over narrower ones (`/awscheck s3`) so a summary is not mistaken for all.
    */
   latestPerAccount(): Promise<ScanReport[]>;
-  /** Deletes scans, reports and slots older than `before` (ISO time). */
+  /** Deletes scans (finished before `before`, or started before it and never finished), reports and slots older than `before` (ISO time). */
   prune(before: string): Promise<PruneResult>;
 
   /**

@@ -1,22 +1,27 @@
 // The Store on one DynamoDB table: scans (a header, result chunks and one link per account), reports and
-// scheduler slots. A scan becomes visible when its header is written, after its chunks, so a crash never
-// shows half a scan; what a crash leaves behind without a header expires by TTL.
+// scheduler slots. A streamed scan's header is written first as `running`, indexed only under RUNNINGSCANS
+// (so no read finds it); each part adds chunks and then moves the header's chunk count and counts on; finishing
+// indexes the header where reads look and writes the account links. A crash never shows half a scan: a scan
+// that never finished is pruned by its start time, and expires by TTL like everything else.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
-import { coversAllChecks } from '../selection-key.ts';
+import { headOf, type ScanHead, splitReport, withPart } from '../scan-parts.ts';
+import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
   PruneResult,
   ReportQuery,
   ReportRecord,
   ReportUpdate,
+  ScanPart,
   ScanQuery,
+  ScanStart,
   ScanSummary,
   Store,
   StoredScan,
 } from '../store.ts';
-import { summaryOf } from '../summary.ts';
+import { countResults, type ScanCounts, summaryFrom, summaryOf } from '../summary.ts';
 import type { DynamoDbTarget } from './client.ts';
 import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
@@ -29,13 +34,30 @@ export interface DynamoDbStoreOptions extends DynamoDbTarget {
   retentionDays: number;
 }
 
-/** What a scan header keeps beside its summary. */
-interface ScanDocument {
-  accounts: ScanReport['accounts'];
-  regions: string[];
-  errors: ScanReport['errors'];
-  notes: ScanReport['notes'];
-  selection: ScanReport['selection'];
+/** What a scan header keeps beside its summary (packed in its `doc` attribute). */
+type ScanDocument = ScanHead;
+
+/**
+ * Chunks of a streamed scan are written before it finishes, so their TTL counts from its start, with this
+ * much room for the scan to run: they never expire before the header (which counts from the finish).
+ */
+const CHUNK_TTL_GRACE_DAYS = 7;
+
+const RUNNING = 'running';
+
+function countsOf(item: Item): ScanCounts {
+  const n = (name: string) => (item[name] as number | undefined) ?? 0;
+  return { resultCount: n('resultCount'), failCount: n('failCount'), errorCount: n('errorCount'), passWeight: n('passWeight'), evaluatedWeight: n('evaluatedWeight') };
+}
+
+function addCounts(a: ScanCounts, b: ScanCounts): ScanCounts {
+  return {
+    resultCount: a.resultCount + b.resultCount,
+    failCount: a.failCount + b.failCount,
+    errorCount: a.errorCount + b.errorCount,
+    passWeight: a.passWeight + b.passWeight,
+    evaluatedWeight: a.evaluatedWeight + b.evaluatedWeight,
+  };
 }
 
 /** Results as SQLite returns them: details always present. */
@@ -83,6 +105,8 @@ export class DynamoDbStore implements Store {
   readonly alerts: DynamoDbAlertStore;
   readonly tableClient: TableClient;
   private readonly retentionDays: number;
+  /** The part being added to each scan in this process (parts of one scan are added in turn). */
+  private readonly appending = new Map<string, Promise<void>>();
 
   constructor(options: DynamoDbStoreOptions) {
     this.tableClient = new TableClient(options);
@@ -104,31 +128,158 @@ export class DynamoDbStore implements Store {
     return expiryEpoch(iso, this.retentionDays);
   }
 
-  async saveScan(report: ScanReport): Promise<ScanSummary> {
+  async beginScan(start: ScanStart): Promise<string> {
     await this.t.ready();
-    const summary = summaryOf(report);
-    await this.writeScan(summary, report, stamp());
+    const id = randomUUID();
+    const order = stamp();
+    // Indexed only under RUNNINGSCANS by its start: reads never see it, prune finds it if it never finishes.
+    await this.t.doc.send(
+      new PutCommand({
+        TableName: this.t.table,
+        Item: {
+          ...keys.scan(id),
+          id,
+          status: RUNNING,
+          order,
+          startedAt: start.startedAt,
+          finishedAt: start.startedAt,
+          selectionKey: selectionKey(start.selection),
+          allChecks: coversAllChecks(start.selection),
+          complete: false,
+          score: null,
+          ...countResults([]),
+          chunks: 0,
+          doc: pack(headOf(start)),
+          gsi1pk: partitions.runningScans,
+          gsi1sk: `${start.startedAt}#${order}#${id}`,
+          ttl: this.ttl(start.startedAt),
+        },
+      }),
+    );
+    return id;
+  }
+
+  async appendScan(id: string, part: ScanPart): Promise<void> {
+    // Parts of one scan are added one after another: each takes the chunk numbers after the last one's.
+    const previous = this.appending.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.appendNow(id, part));
+    this.appending.set(id, next);
+    try {
+      await next;
+    } finally {
+      if (this.appending.get(id) === next) this.appending.delete(id);
+    }
+  }
+
+  private async appendNow(id: string, part: ScanPart): Promise<void> {
+    await this.t.ready();
+    const header = await this.runningHeader(id);
+    const first = header.chunks as number;
+    const ttl = expiryEpoch(header.startedAt as string, this.retentionDays + CHUNK_TTL_GRACE_DAYS);
+    const chunks = packChunks(part.results.map(normalised));
+    await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(id, first + n), data, ttl })));
+    // The header counts the chunks last: a part is in the scan once the header says so, whole.
+    const head = withPart(unpack<ScanDocument>(header.doc as Packed), part);
+    const counts = addCounts(countsOf(header), countResults(part.results));
+    await this.t.doc.send(
+      new UpdateCommand({
+        TableName: this.t.table,
+        Key: keys.scan(id),
+        UpdateExpression:
+          'SET chunks = :chunks, doc = :doc, resultCount = :rc, failCount = :fc, errorCount = :ec, passWeight = :pw, evaluatedWeight = :ew',
+        ConditionExpression: '#status = :running AND chunks = :first',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':chunks': first + chunks.length,
+          ':doc': pack(head),
+          ':rc': counts.resultCount,
+          ':fc': counts.failCount,
+          ':ec': counts.errorCount,
+          ':pw': counts.passWeight,
+          ':ew': counts.evaluatedWeight,
+          ':running': RUNNING,
+          ':first': first,
+        },
+      }),
+    );
+  }
+
+  async finishScan(id: string, end: { finishedAt: string }): Promise<ScanSummary> {
+    await this.t.ready();
+    await this.appending.get(id)?.catch(() => undefined);
+    const header = await this.runningHeader(id);
+    const head = unpack<ScanDocument>(header.doc as Packed);
+    const summary = summaryFrom(id, { ...head, startedAt: header.startedAt as string, finishedAt: end.finishedAt }, countsOf(header));
+    const sortKey = `${summary.finishedAt}#${header.order as string}#${id}`;
+    const ttl = this.ttl(summary.finishedAt);
+    await this.writeAccountLinks(id, head.accounts, header.allChecks as boolean, sortKey, ttl);
+    // Indexed where reads look: from here on the scan is like any saved one.
+    await this.t.doc.send(
+      new UpdateCommand({
+        TableName: this.t.table,
+        Key: keys.scan(id),
+        UpdateExpression:
+          'SET #status = :finished, finishedAt = :finishedAt, complete = :complete, score = :score, gsi1pk = :g1pk, gsi1sk = :sk, gsi2pk = :g2pk, gsi2sk = :sk' +
+          (ttl === undefined ? ' REMOVE #ttl' : ', #ttl = :ttl'),
+        ConditionExpression: '#status = :running',
+        ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':finished': 'finished',
+          ':finishedAt': summary.finishedAt,
+          ':complete': summary.complete,
+          ':score': summary.score ?? null,
+          ':g1pk': partitions.scans,
+          ':g2pk': partitions.scansBySelection(summary.selectionKey),
+          ':sk': sortKey,
+          ...(ttl === undefined ? {} : { ':ttl': ttl }),
+          ':running': RUNNING,
+        },
+      }),
+    );
     return summary;
   }
 
-  /** Chunks and account links first, the header last: the header is what makes the scan visible. */
+  private async runningHeader(id: string): Promise<Item> {
+    const header = await this.t.get(keys.scan(id));
+    if (!header) throw new Error(`no scan with id ${id}`);
+    if (header.status !== RUNNING) throw new Error(`scan ${id} is already finished`);
+    return header;
+  }
+
+  async saveScan(report: ScanReport): Promise<ScanSummary> {
+    const { start, part } = splitReport(report);
+    const id = await this.beginScan(start);
+    await this.appendScan(id, part);
+    return this.finishScan(id, { finishedAt: report.finishedAt });
+  }
+
+  /** One link per account, so latestPerAccount finds the account's scans; and the account in the registry. */
+  private async writeAccountLinks(id: string, accounts: ScanReport['accounts'], allChecks: boolean, sortKey: string, ttl: number | undefined): Promise<number> {
+    const requests = await this.t.batchWrite(
+      accounts.map((account) => ({
+        ...keys.scanAccount(id, account.accountId),
+        scanId: id,
+        gsi1pk: partitions.scansOfAccount(account.accountId),
+        gsi1sk: `${allChecks ? 1 : 0}#${sortKey}`,
+        ttl,
+      })),
+    );
+    for (const account of accounts) await this.registerAccount(account.accountId, ttl);
+    return requests + accounts.length;
+  }
+
+  /**
+   * A finished scan written whole under a given id and order (`awscheck store copy`): chunks and account
+   * links first, the header last, since the header is what makes the scan visible.
+   */
   async writeScan(summary: ScanSummary, report: ScanReport, order: string): Promise<{ items: number; requests: number }> {
     const ttl = this.ttl(summary.finishedAt);
     const allChecks = coversAllChecks(report.selection);
     const sortKey = `${summary.finishedAt}#${order}#${summary.id}`;
     const chunks = packChunks(report.results.map(normalised));
-    const puts: Item[] = chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl }));
-    for (const account of report.accounts) {
-      puts.push({
-        ...keys.scanAccount(summary.id, account.accountId),
-        scanId: summary.id,
-        gsi1pk: partitions.scansOfAccount(account.accountId),
-        gsi1sk: `${allChecks ? 1 : 0}#${sortKey}`,
-        ttl,
-      });
-    }
-    const requests = await this.t.batchWrite(puts);
-    for (const account of report.accounts) await this.registerAccount(account.accountId, ttl);
+    const requests =
+      (await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl })))) +
+      (await this.writeAccountLinks(summary.id, report.accounts, allChecks, sortKey, ttl));
     const doc: ScanDocument = {
       accounts: report.accounts,
       regions: report.regions,
@@ -142,15 +293,15 @@ export class DynamoDbStore implements Store {
         Item: {
           ...keys.scan(summary.id),
           id: summary.id,
+          status: 'finished',
+          order,
           startedAt: summary.startedAt,
           finishedAt: summary.finishedAt,
           selectionKey: summary.selectionKey,
           allChecks,
           complete: summary.complete,
           score: summary.score ?? null,
-          resultCount: summary.resultCount,
-          failCount: summary.failCount,
-          errorCount: summary.errorCount,
+          ...countResults(report.results),
           chunks: chunks.length,
           doc: pack(doc),
           gsi1pk: partitions.scans,
@@ -161,7 +312,7 @@ export class DynamoDbStore implements Store {
         },
       }),
     );
-    return { items: puts.length + report.accounts.length + 1, requests: requests + report.accounts.length + 1 };
+    return { items: chunks.length + 2 * report.accounts.length + 1, requests: requests + 1 };
   }
 
   /** The list of accounts ever scanned; an entry lives as long as the account's latest scan. */
@@ -213,7 +364,7 @@ export class DynamoDbStore implements Store {
   async getScan(id: string): Promise<StoredScan | undefined> {
     await this.t.ready();
     const header = await this.t.get(keys.scan(id));
-    return header ? this.load(header) : undefined;
+    return header && header.status !== RUNNING ? this.load(header) : undefined;
   }
 
   async latestScan(query: ScanQuery = {}): Promise<StoredScan | undefined> {
@@ -287,7 +438,7 @@ export class DynamoDbStore implements Store {
       // A link whose header is missing belongs to a scan being written or pruned: the next one counts.
       for (const link of await links) {
         const scanId = link.scanId as string;
-        if (!loaded.has(scanId)) loaded.set(scanId, this.t.get(keys.scan(scanId)).then((h) => (h ? this.load(h) : undefined)));
+        if (!loaded.has(scanId)) loaded.set(scanId, this.getScan(scanId));
         stored = await loaded.get(scanId);
         if (stored) break;
       }
@@ -307,11 +458,17 @@ export class DynamoDbStore implements Store {
 
   async prune(before: string): Promise<PruneResult> {
     await this.t.ready();
-    const old = await this.t.query({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-      ExpressionAttributeValues: { ':pk': partitions.scans, ':before': before },
-    });
+    // Finished scans by their finish, and scans that never finished by their start.
+    const old: Item[] = [];
+    for (const partition of [partitions.scans, partitions.runningScans]) {
+      old.push(
+        ...(await this.t.query({
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+          ExpressionAttributeValues: { ':pk': partition, ':before': before },
+        })),
+      );
+    }
     const pruned = new Set<string>();
     for (const header of old) {
       const id = header.id as string;

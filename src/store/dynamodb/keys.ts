@@ -3,6 +3,7 @@
 //
 //   item              pk                     sk                gsi1 (pk / sk)                       gsi2 (pk / sk)
 //   scan header       SCAN#<id>              SCAN              SCANS / finishedAt#stamp#id          SCANSEL#<hash> / finishedAt#stamp#id
+//   (still running)   SCAN#<id>              SCAN              RUNNINGSCANS / startedAt#stamp#id    -
 //   result chunk      SCAN#<id>              CHUNK#<n>         -                                    -
 //   scan account      SCAN#<id>              ACCOUNT#<acct>    ACCOUNT#<acct> / all#finished#...   -
 //   account registry  ACCOUNTS               <acct>            -                                    -
@@ -51,6 +52,7 @@ export const AUDIT_PARTITION = `${DYNAMODB_TABLE.auditPartitionPrefix}TRAIL`;
 
 export const partitions = {
   scans: 'SCANS',
+  runningScans: 'RUNNINGSCANS',
   scansBySelection: (selectionKey: string) => `SCANSEL#${digest(selectionKey)}`,
   scansOfAccount: (accountId: string) => `ACCOUNT#${accountId}`,
   accounts: 'ACCOUNTS',

@@ -243,4 +243,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  // ---- Scans streamed in account by account (Store.beginScan / appendScan / finishScan). Its own step. ----
+  {
+    version: 6,
+    description: 'scans are written while they run: a running scan is invisible until finished, and pruned by its start if it never is',
+    // Scans saved before this step were written whole: finished. A running scan's finished_at holds its start
+    // time until it finishes, so retention (finished_at < cutoff) also removes one whose process died.
+    sql: `
+      ALTER TABLE scans ADD COLUMN status TEXT NOT NULL DEFAULT 'finished' CHECK (status IN ('running', 'finished'));
+    `,
+  },
 ];

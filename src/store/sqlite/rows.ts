@@ -1,6 +1,7 @@
 // Row <-> domain mapping for the SQLite store. Results are written and read as positional arrays:
 // with 50,000 results per scan, named parameters and row objects cost measurable time.
 import type { CheckResult, Severity, Status } from '../../engine/types.ts';
+import type { ScanHead } from '../scan-parts.ts';
 import type { ReportRecord, ReportStatus, ScanSummary } from '../store.ts';
 
 export const RESULT_COLUMNS =
@@ -73,6 +74,17 @@ export interface ScanRow {
   result_count: number;
   fail_count: number;
   error_count: number;
+  status: 'running' | 'finished';
+}
+
+export function headFromRow(row: ScanRow): ScanHead {
+  return {
+    accounts: JSON.parse(row.accounts) as ScanHead['accounts'],
+    regions: JSON.parse(row.regions) as string[],
+    errors: JSON.parse(row.errors) as ScanHead['errors'],
+    notes: JSON.parse(row.notes) as ScanHead['notes'],
+    selection: JSON.parse(row.selection) as ScanHead['selection'],
+  };
 }
 
 export function rowToSummary(row: ScanRow): ScanSummary {

@@ -2,24 +2,28 @@
 // not care which backend they have.
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { ScanReport } from '../../engine/types.ts';
-import { coversAllChecks } from '../selection-key.ts';
+import type { ScanReport, Severity, Status } from '../../engine/types.ts';
+import { headOf, splitReport, withPart } from '../scan-parts.ts';
+import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
   PruneResult,
   ReportQuery,
   ReportRecord,
   ReportUpdate,
+  ScanPart,
   ScanQuery,
+  ScanStart,
   ScanSummary,
   Store,
   StoredScan,
 } from '../store.ts';
-import { summaryOf } from '../summary.ts';
+import { countInto, NO_COUNTS, summaryFrom } from '../summary.ts';
 import { SqliteAlertStore } from './alert-store.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { SqliteRemediationStore } from './remediation-store.ts';
 import {
+  headFromRow,
   RESULT_COLUMNS,
   type ReportRow,
   type ResultRow,
@@ -32,13 +36,20 @@ import {
 import { placeholders, whereClause } from './sql.ts';
 
 const SCAN_COLUMNS =
-  'id, started_at, finished_at, selection_key, selection, all_checks, accounts, regions, errors, notes, complete, score, result_count, fail_count, error_count';
+  'id, started_at, finished_at, selection_key, selection, all_checks, accounts, regions, errors, notes, complete, score, result_count, fail_count, error_count, status';
+/** Only finished scans are read; a running one is still being written (or its process died). */
+const FINISHED = "status = 'finished'";
 
 export class SqliteStore implements Store {
   private readonly insertScan: Statement;
   private readonly insertAccount: Statement;
   private readonly insertResult: Statement;
   private readonly selectScan: Statement<[string], ScanRow>;
+  private readonly selectAnyScan: Statement<[string], ScanRow>;
+  private readonly updateHead: Statement;
+  private readonly nextSeq: Statement;
+  private readonly countResults: Statement;
+  private readonly finishRow: Statement;
   private readonly selectResults: Statement<[string]>;
   private readonly selectAccountResults: Statement<[string, string]>;
   private readonly queries = new Map<string, Statement>();
@@ -53,7 +64,14 @@ export class SqliteStore implements Store {
     this.insertResult = db.prepare(
       `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.selectScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ?`);
+    this.selectScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ? AND ${FINISHED}`);
+    this.selectAnyScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ?`);
+    this.updateHead = db.prepare('UPDATE scans SET accounts = ?, regions = ?, errors = ?, notes = ? WHERE id = ?');
+    this.nextSeq = db.prepare('SELECT MAX(seq) + 1 FROM results WHERE scan_id = ?').pluck();
+    this.countResults = db.prepare('SELECT status, severity, COUNT(*) FROM results WHERE scan_id = ? GROUP BY status, severity').raw();
+    this.finishRow = db.prepare(
+      `UPDATE scans SET status = 'finished', finished_at = ?, complete = ?, score = ?, result_count = ?, fail_count = ?, error_count = ? WHERE id = ?`,
+    );
     this.selectResults = db.prepare(`SELECT ${RESULT_COLUMNS} FROM results WHERE scan_id = ? ORDER BY seq`).raw();
     this.selectAccountResults = db
       .prepare(`SELECT ${RESULT_COLUMNS} FROM results WHERE scan_id = ? AND account_id = ? ORDER BY seq`)
@@ -67,46 +85,94 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  async saveScan(report: ScanReport): Promise<ScanSummary> {
-    const summary = summaryOf(report);
-    // One transaction for the scan and all its results: a crash never leaves half a scan behind.
+  async beginScan(start: ScanStart): Promise<string> {
+    const id = randomUUID();
+    const head = headOf(start);
+    // Running: finished_at holds the start until finishScan, so prune removes a scan whose process died.
     this.db.transaction(() => {
       this.insertScan.run(
-        summary.id,
-        summary.startedAt,
+        id,
+        start.startedAt,
+        start.startedAt,
+        selectionKey(start.selection),
+        JSON.stringify(head.selection),
+        coversAllChecks(head.selection) ? 1 : 0,
+        JSON.stringify(head.accounts),
+        JSON.stringify(head.regions),
+        JSON.stringify(head.errors),
+        JSON.stringify(head.notes),
+        0,
+        null,
+        0,
+        0,
+        0,
+        'running',
+      );
+      for (const account of head.accounts) this.insertAccount.run(id, account.accountId);
+    })();
+    return id;
+  }
+
+  async appendScan(id: string, part: ScanPart): Promise<void> {
+    // One transaction per part: a crash keeps whole parts only, and the scan stays running (invisible).
+    this.db.transaction(() => {
+      const row = this.runningScan(id);
+      const head = withPart(headFromRow(row), part);
+      this.updateHead.run(JSON.stringify(head.accounts), JSON.stringify(head.regions), JSON.stringify(head.errors), JSON.stringify(head.notes), id);
+      for (const account of part.accounts) this.insertAccount.run(id, account.accountId);
+      let seq = (this.nextSeq.get(id) as number | null) ?? 0;
+      for (const result of part.results) this.insertResult.run(id, seq++, ...resultToRow(result));
+    })();
+  }
+
+  async finishScan(id: string, end: { finishedAt: string }): Promise<ScanSummary> {
+    return this.db.transaction(() => {
+      const row = this.runningScan(id);
+      const counts = { ...NO_COUNTS };
+      for (const [status, severity, n] of this.countResults.all(id) as [Status, Severity, number][]) countInto(counts, status, severity, n);
+      const head = headFromRow(row);
+      const summary = summaryFrom(id, { ...head, startedAt: row.started_at, finishedAt: end.finishedAt }, counts);
+      this.finishRow.run(
         summary.finishedAt,
-        summary.selectionKey,
-        JSON.stringify(report.selection),
-        coversAllChecks(report.selection) ? 1 : 0,
-        JSON.stringify(report.accounts),
-        JSON.stringify(report.regions),
-        JSON.stringify(report.errors),
-        JSON.stringify(report.notes),
         summary.complete ? 1 : 0,
         summary.score ?? null,
         summary.resultCount,
         summary.failCount,
         summary.errorCount,
+        id,
       );
-      for (const account of report.accounts) this.insertAccount.run(summary.id, account.accountId);
-      report.results.forEach((result, seq) => this.insertResult.run(summary.id, seq, ...resultToRow(result)));
+      return summary;
     })();
-    return summary;
+  }
+
+  private runningScan(id: string): ScanRow {
+    const row = this.selectAnyScan.get(id);
+    if (!row) throw new Error(`no scan with id ${id}`);
+    if (row.status !== 'running') throw new Error(`scan ${id} is already finished`);
+    return row;
+  }
+
+  async saveScan(report: ScanReport): Promise<ScanSummary> {
+    const { start, part } = splitReport(report);
+    const id = await this.beginScan(start);
+    await this.appendScan(id, part);
+    return this.finishScan(id, { finishedAt: report.finishedAt });
   }
 
   private load(row: ScanRow, accountId?: string): StoredScan {
     const summary = rowToSummary(row);
     const rows = (accountId ? this.selectAccountResults.all(row.id, accountId) : this.selectResults.all(row.id)) as ResultRow[];
+    const head = headFromRow(row);
     const report: ScanReport = {
       schema: 'awscheck.scan/v1',
       startedAt: row.started_at,
       finishedAt: row.finished_at,
-      accounts: summary.accounts,
-      regions: summary.regions,
+      accounts: head.accounts,
+      regions: head.regions,
       results: rows.map(rowToResult),
-      errors: JSON.parse(row.errors) as ScanReport['errors'],
-      notes: JSON.parse(row.notes) as ScanReport['notes'],
-      selection: JSON.parse(row.selection) as ScanReport['selection'],
+      errors: head.errors,
+      notes: head.notes,
+      selection: head.selection,
     };
     return { summary, report };
   }
@@ -118,6 +184,7 @@ export class SqliteStore implements Store {
 
   async latestScan(query: ScanQuery = {}): Promise<StoredScan | undefined> {
     const where = whereClause([
+      [FINISHED],
       query.selectionKey !== undefined ? ['selection_key = ?', query.selectionKey] : undefined,
       query.finishedBefore !== undefined ? ['finished_at < ?', query.finishedBefore] : undefined,
       query.complete !== undefined ? ['complete = ?', query.complete ? 1 : 0] : undefined,
@@ -129,7 +196,7 @@ export class SqliteStore implements Store {
 
   async scanSummaries(query: { selectionKey: string; since: string }): Promise<ScanSummary[]> {
     const rows = this.query(
-      `SELECT ${SCAN_COLUMNS} FROM scans WHERE selection_key = ? AND finished_at >= ? ORDER BY finished_at, rowid`,
+      `SELECT ${SCAN_COLUMNS} FROM scans WHERE selection_key = ? AND finished_at >= ? AND ${FINISHED} ORDER BY finished_at, rowid`,
     ).all(query.selectionKey, query.since) as ScanRow[];
     return rows.map(rowToSummary);
   }
@@ -138,7 +205,7 @@ export class SqliteStore implements Store {
     const accounts = this.query('SELECT DISTINCT account_id FROM scan_accounts ORDER BY account_id').pluck().all() as string[];
     const latest = this.query(
       `SELECT ${SCAN_COLUMNS.replace(/\w+/g, (c) => `s.${c}`)} FROM scans s JOIN scan_accounts a ON a.scan_id = s.id
-       WHERE a.account_id = ? ORDER BY s.all_checks DESC, s.finished_at DESC, s.rowid DESC LIMIT 1`,
+       WHERE a.account_id = ? AND s.${FINISHED} ORDER BY s.all_checks DESC, s.finished_at DESC, s.rowid DESC LIMIT 1`,
     );
     return accounts.flatMap((accountId) => {
       const row = latest.get(accountId) as ScanRow | undefined;
@@ -159,7 +226,8 @@ export class SqliteStore implements Store {
   async prune(before: string): Promise<PruneResult> {
     return this.db.transaction(() => {
       const reports = this.query('DELETE FROM reports WHERE created_at < ?').run(before).changes;
-      // Results, account links and reports of a pruned scan go with it (ON DELETE CASCADE).
+      // Results, account links and reports of a pruned scan go with it (ON DELETE CASCADE). A scan that never
+      // finished still has its start in finished_at, so it goes once its start is that old.
       const scans = this.query('DELETE FROM scans WHERE finished_at < ?').run(before).changes;
       const slots = this.query('DELETE FROM slots WHERE claimed_at < ?').run(before).changes;
       return { scans, reports, slots };
