@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     settings: config.settings,
     checks: ALL_CHECKS,
     history: history.store,
+    // Scans stream into the store account by account; the recorder's completion listener below then has nothing left to save.
+    recorder: history.recorder,
     subcommands: [reportCommand(history.reports)],
     mute: (result) => remediation.risks.mute(result),
     remediation,

@@ -20,6 +20,7 @@ import type { FindingActions } from '../slack/render/results.ts';
 import type { GroupActions } from '../slack/results/prepare.ts';
 import { MemoryResultSets, type ResultSets } from '../slack/results/result-sets.ts';
 import { ScannerAllowlist } from '../slack/scanners.ts';
+import type { ScanRecorder } from '../store/recorder.ts';
 import { healthRoute } from './health.ts';
 import { DEFAULT_STARTUP_TIMEOUT_MS, unreachableMessage, withinDeadline } from './startup.ts';
 import { ScanService } from './scan-service.ts';
@@ -37,6 +38,8 @@ export interface BuildAppOptions {
   scans?: ScanService;
   /** Accepted risks, when `scans` is not given. */
   mute?: ScanOptions['mute'];
+  /** Streams scans into the history store as they run, when `scans` is not given. */
+  recorder?: ScanRecorder;
   /** Past scans for App Home; without it App Home shows this process's scans. */
   history?: ScanHistory;
   /** Other features' listeners (report, remediation): called once with the app and shared deps. */
@@ -102,6 +105,7 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     new ScanService({
       deps: { ...options.scanDeps, settings, checks: options.checks },
       ...(options.mute ? { mute: options.mute } : {}),
+      ...(options.recorder ? { recorder: options.recorder } : {}),
       onListenerError: (err) => app.logger.error('awscheck: a scan listener failed:', err),
     });
   const deps: SlackDeps = {

@@ -8,15 +8,22 @@
 //   scans never read the same account at once (AWS API rate limits are per account and region).
 // - Scans of disjoint accounts run side by side.
 // onComplete listeners (the history store) see each scan that actually ran, once.
+//
+// With a recorder (the bot with its history store), each scan streams into the store account by account
+// and keeps no results in memory while it runs; when it ends, its report is read back from the store for
+// the requests waiting on it and the listeners, and dropped once they are done with it.
 import { type ScanDeps, type ScanOptions, scan } from '../engine/scan.ts';
 import { selectAccounts, selectChecks } from '../engine/selection.ts';
 import type { ScanProgress, ScanReport, ScanSelection } from '../engine/types.ts';
+import type { ScanRecorder } from '../store/recorder.ts';
 
 export type CompleteListener = (report: ScanReport) => void | Promise<void>;
 
 export interface ScanServiceOptions {
   deps: ScanDeps;
   mute?: ScanOptions['mute'];
+  /** Streams every scan into the history store as it runs (see the top of this file). */
+  recorder?: ScanRecorder;
   /** Where a failing onComplete listener is reported; console.error otherwise. */
   onListenerError?: (err: unknown) => void;
 }
@@ -77,6 +84,7 @@ function narrow(report: ScanReport, from: Plan, plan: Plan): ScanReport {
 export class ScanService {
   private readonly deps: ScanDeps;
   private readonly mute: ScanOptions['mute'];
+  private readonly recorder: ScanRecorder | undefined;
   private readonly onListenerError: (err: unknown) => void;
   private readonly flights: Flight[] = [];
   private readonly completeListeners: CompleteListener[] = [];
@@ -85,6 +93,7 @@ export class ScanService {
   constructor(options: ScanServiceOptions) {
     this.deps = options.deps;
     this.mute = options.mute;
+    this.recorder = options.recorder;
     this.onListenerError = options.onListenerError ?? ((err) => console.error('awscheck: a scan listener failed:', err));
   }
 
@@ -143,7 +152,10 @@ export class ScanService {
     onProgress: (progress: ScanProgress) => void,
   ): Promise<ScanReport> {
     await Promise.all(blockers);
-    return scan(selection, this.deps, { onProgress, ...(this.mute ? { mute: this.mute } : {}) });
+    const options: ScanOptions = { onProgress, ...(this.mute ? { mute: this.mute } : {}) };
+    if (!this.recorder) return scan(selection, this.deps, options);
+    const stored = await this.recorder.stream((streaming) => scan(selection, this.deps, { ...options, ...streaming }));
+    return stored.report;
   }
 
   private join(flight: Flight, plan: Plan, options: RunOptions): Promise<ScanReport> {
@@ -170,6 +182,8 @@ export class ScanService {
   }
 
   private remember(report: ScanReport): void {
+    // With a store, App Home reads the history; holding every account's latest report here is what streaming avoids.
+    if (this.recorder) return;
     for (const account of report.accounts) this.latest.set(account.accountId, report);
   }
 
@@ -183,7 +197,7 @@ export class ScanService {
     }
   }
 
-  /** The newest report per account, from this process's memory (App Home's fallback without a store). */
+  /** The newest report per account, from this process's memory (App Home's fallback without a store; empty with a recorder). */
   latestPerAccount(): ScanReport[] {
     return [...new Set(this.latest.values())];
   }

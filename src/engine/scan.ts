@@ -26,6 +26,7 @@ import {
   type ScanAccount,
   type ScanReport,
   type ScanSelection,
+  type ScanStart,
   type Service,
   systemClock,
 } from './types.ts';
@@ -45,6 +46,8 @@ export interface ScanOptions {
   /** Accepted risks: returns the mute for a FAIL result, or undefined. */
   mute?: (result: CheckResult) => CheckResult['muted'];
   signal?: AbortSignal;
+  /** Once the accounts are planned, before any runs: a store begins the scan here, so parts can follow. */
+  onStart?: (start: ScanStart) => void | Promise<void>;
   /** Each account's finished part, as soon as it is done (a store or a writer can stream it). */
   onAccount?: (part: AccountReport) => void | Promise<void>;
   /** false: the returned report holds no results (they went to onAccount only), so memory stays flat. */
@@ -339,6 +342,8 @@ export async function scan(selection: ScanSelection, deps: ScanDeps, options: Sc
   const results: CheckResult[] = [];
   const errors: ScanError[] = [...plan.errors];
   const notes: ScanNote[] = [...plan.notes];
+  const accounts = plan.accounts.map((a) => ({ accountId: a.id, name: a.name }));
+  await options.onStart?.({ startedAt, selection, accounts, errors: plan.errors, notes: plan.notes });
   const parts = plan.accounts.map((account) =>
     accountLimit(async () => {
       const done = await scanAccount(account, checks, selection, full, progress, plan.verify, options.signal, options.focus);
@@ -367,7 +372,7 @@ export async function scan(selection: ScanSelection, deps: ScanDeps, options: Sc
     schema: 'awscheck.scan/v1',
     startedAt,
     finishedAt: clock.now().toISOString(),
-    accounts: plan.accounts.map((a) => ({ accountId: a.id, name: a.name })),
+    accounts,
     regions: [...regions].sort(),
     results: keep ? results.sort(compareResults) : results,
     errors,

@@ -163,6 +163,19 @@ export interface ScanReport {
   selection: ScanSelection;
 }
 
+/** What a scan knows once its accounts are planned, before any runs (ScanOptions.onStart; a store begins the scan with it). */
+export interface ScanStart {
+  startedAt: string;
+  selection: ScanSelection;
+  /** The accounts planned so far (a stored scan's parts may add more). */
+  accounts: ScanAccount[];
+  /** Scan-wide errors and notes known before any account ran (an organization's discovery). */
+  errors?: ScanError[];
+  notes?: ScanNote[];
+  /** Regions known at the start (a whole report being saved); a streamed scan learns them per account. */
+  regions?: string[];
+}
+
 /** Narrows a scan to what one change touched (see ScanOptions.focus). */
 export interface ScanFocus {
   /** The one region to read, already known to be enabled (an API call was just made there): no DescribeRegions. */

@@ -14,18 +14,18 @@ export interface ScanHead {
 }
 
 export function headOf(start: ScanStart): ScanHead {
-  return { accounts: start.accounts, regions: [], errors: start.errors ?? [], notes: start.notes ?? [], selection: start.selection };
+  return { accounts: start.accounts, regions: start.regions ?? [], errors: start.errors ?? [], notes: start.notes ?? [], selection: start.selection };
 }
 
 /**
- * The head after a part: new accounts added, errors and notes after the earlier ones, regions merged and
- * sorted as the engine reports them (the first part's are kept as given, so a saved report reads back as it was).
+ * The head after a part: new accounts added, errors and notes after the earlier ones, new regions merged and
+ * sorted as the engine reports them (regions already known are kept as given, so a saved report reads back as it was).
  */
 export function withPart(head: ScanHead, part: ScanPart): ScanHead {
   const known = new Set(head.accounts.map((a) => a.accountId));
   return {
     accounts: [...head.accounts, ...part.accounts.filter((a) => !known.has(a.accountId))],
-    regions: head.regions.length === 0 ? part.regions : [...new Set([...head.regions, ...part.regions])].sort(),
+    regions: part.regions.every((r) => head.regions.includes(r)) ? head.regions : [...new Set([...head.regions, ...part.regions])].sort(),
     errors: [...head.errors, ...part.errors],
     notes: [...head.notes, ...part.notes],
     selection: head.selection,
@@ -37,10 +37,10 @@ export function partOf(account: AccountReport): ScanPart {
   return { accounts: [account.account], regions: account.regions, results: account.results, errors: account.errors, notes: account.notes };
 }
 
-/** A whole report as a start and a single part, so saving it keeps its result order exactly. */
+/** A whole report as a start and a single part, so saving it keeps its result and region order exactly. */
 export function splitReport(report: ScanReport): { start: ScanStart; part: ScanPart } {
   return {
-    start: { startedAt: report.startedAt, selection: report.selection, accounts: report.accounts },
-    part: { accounts: [], regions: report.regions, results: report.results, errors: report.errors, notes: report.notes },
+    start: { startedAt: report.startedAt, selection: report.selection, accounts: report.accounts, regions: report.regions },
+    part: { accounts: [], regions: [], results: report.results, errors: report.errors, notes: report.notes },
   };
 }

@@ -1,7 +1,7 @@
 // What awscheck remembers: scans, reports, scheduler slots, and (`remediation`) fixes, risks and the audit
 // trail. Methods speak in domain terms and are async, so a DynamoDB implementation can satisfy the same
 // interface; no SQL leaves src/store/sqlite/.
-import type { CheckResult, ScanAccount, ScanError, ScanNote, ScanReport, ScanSelection } from '../engine/types.ts';
+import type { CheckResult, ScanAccount, ScanError, ScanNote, ScanReport, ScanStart } from '../engine/types.ts';
 import type { AlertStore } from '../alerts/store.ts';
 import type { RemediationStore } from '../remediation/store.ts';
 
@@ -28,16 +28,7 @@ export interface StoredScan {
   report: ScanReport;
 }
 
-/** What a scan knows when it starts: written first, so results can follow account by account. */
-export interface ScanStart {
-  startedAt: string;
-  selection: ScanSelection;
-  /** The accounts planned so far (parts may add more). */
-  accounts: ScanAccount[];
-  /** Scan-wide errors and notes known before any account ran (an organization's discovery). */
-  errors?: ScanError[];
-  notes?: ScanNote[];
-}
+export type { ScanStart };
 
 /** A piece of a running scan, usually one account's finished part (the engine's AccountReport). */
 export interface ScanPart {

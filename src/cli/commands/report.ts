@@ -85,9 +85,10 @@ export function register(program: Command, io: CliIo): void {
         warn: (message: string) => io.stderr.write(`${message}\n`),
         error: (message: string) => io.stderr.write(`${message}\n`),
       };
+      const recorder = new ScanRecorder(store, logger);
       const reports = new ReportService({
         store,
-        recorder: new ScanRecorder(store, logger),
+        recorder,
         slack: createReportSlackClient(token, apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
         ...(channel ? { channel } : {}),
         timeZone,
@@ -99,7 +100,11 @@ export function register(program: Command, io: CliIo): void {
       });
       // Accepted risks show as MUTED in the scan, as they do in the bot's.
       const mute = muteWith(await loadMutes(store.remediation), systemClock);
-      const runner: ScanRunner = { run: (selection) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }, { mute }) };
+      // A fresh scan streams into the store account by account (ReportService then finds it saved).
+      const runner: ScanRunner = {
+        run: async (selection) =>
+          (await recorder.stream((streaming) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }, { mute, ...streaming }))).report,
+      };
       try {
         if (flags.repost) {
           const record = await reports.repost(typeof flags.repost === 'string' ? flags.repost : undefined);
