@@ -1,8 +1,14 @@
 // The history half of the Store contract (scans, results, reports, scheduler slots, retention, finding
 // snapshots), written once and run against every backend: SQLite and DynamoDB must behave the same.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../../checks/index.ts';
+import { defaultSettings } from '../../../src/config/schema.ts';
+import { scan, type ScanOptions } from '../../../src/engine/scan.ts';
+import type { CheckResult, ScanAccount } from '../../../src/engine/types.ts';
+import { ScanRecorder } from '../../../src/store/recorder.ts';
 import { selectionKey } from '../../../src/store/selection-key.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { ScanPart, Store } from '../../../src/store/store.ts';
+import { fakeOrganizationAws, MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE } from '../../org/world.ts';
 import { ACCOUNT, manyResults, result, scanReport } from '../../report/fixtures.ts';
 
 export interface StoreHandle {
@@ -15,6 +21,10 @@ export interface StoreHandle {
 }
 
 const message = { text: 'report', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] };
+
+function part(account: ScanAccount, results: CheckResult[], extra: Partial<ScanPart> = {}): ScanPart {
+  return { accounts: [account], regions: [], results, errors: [], notes: [], ...extra };
+}
 
 export function describeHistoryStoreContract(name: string, open: () => Promise<StoreHandle>): void {
   describe(`history store contract: ${name}`, () => {
@@ -167,6 +177,129 @@ export function describeHistoryStoreContract(name: string, open: () => Promise<S
       expect(await remediation.getSnapshot('snap-old')).toBeUndefined();
       expect(await remediation.getSnapshot('snap-new')).toBeDefined();
       expect(await remediation.getSnapshot('missing')).toBeUndefined();
+    });
+
+    it('streams a scan part by part: nothing of it is read until it finishes, then all of it, in order', async () => {
+      const prod = { accountId: ACCOUNT, name: 'prod' };
+      const dev = { accountId: '210987654321', name: 'dev' };
+      const late = { accountId: '310987654321', name: 'found-later' };
+      const earlier = await store.saveScan(scanReport([result({ status: 'PASS' })], { finishedAt: '2026-11-24T00:00:00.000Z' }));
+      const startedAt = '2026-11-25T00:00:00.000Z';
+      const id = await store.beginScan({ startedAt, selection: {}, accounts: [prod, dev], notes: [{ message: 'discovered 2 accounts' }] });
+      const prodResults = [result(), result({ status: 'PASS', resourceId: 'sg-2' })];
+      // Enough results for several DynamoDB chunks: parts must number theirs after the earlier parts'.
+      const devResults = manyResults(3_000).map((r) => ({ ...r, accountId: dev.accountId }));
+      const lateResults = [result({ status: 'ERROR', accountId: late.accountId, region: 'global', resourceId: late.accountId })];
+      await store.appendScan(id, part(prod, prodResults, { regions: ['us-east-1'] }));
+      // Two accounts finishing at once: both parts are kept whole, in the order they were handed over.
+      await Promise.all([
+        store.appendScan(id, part(dev, devResults, { regions: ['ap-northeast-1', 'eu-west-1', 'us-east-1'] })),
+        store.appendScan(id, part(late, lateResults, { errors: [{ accountId: late.accountId, reason: 'AccessDenied' }] })),
+      ]);
+
+      // Running: invisible to every read, so the last finished scan is still the latest.
+      expect(await store.getScan(id)).toBeUndefined();
+      expect((await store.latestScan())?.summary.id).toBe(earlier.id);
+      expect((await store.latestScan({ complete: false }))?.summary.id).toBeUndefined();
+      expect((await store.scanSummaries({ selectionKey: selectionKey({}), since: '2026-01-01T00:00:00.000Z' })).map((x) => x.id)).toEqual([earlier.id]);
+      expect((await store.latestPerAccount()).map((r) => [r.accounts, r.finishedAt])).toEqual([[[prod], earlier.finishedAt]]);
+
+      const finishedAt = '2026-11-25T00:05:00.000Z';
+      const summary = await store.finishScan(id, { finishedAt });
+      const whole = scanReport([...prodResults, ...devResults, ...lateResults], {
+        startedAt,
+        finishedAt,
+        accounts: [prod, dev, late],
+        regions: ['ap-northeast-1', 'eu-west-1', 'us-east-1'],
+        errors: [{ accountId: late.accountId, reason: 'AccessDenied' }],
+        notes: [{ message: 'discovered 2 accounts' }],
+      });
+      const stored = await store.getScan(id);
+      expect(stored?.report).toStrictEqual(whole);
+      // The same summary as the whole report saved at once: counts and score added up part by part.
+      const saved = await store.saveScan(whole);
+      expect(summary).toEqual({ ...saved, id });
+      expect(stored?.summary).toEqual(summary);
+      expect(summary).toMatchObject({ complete: false, resultCount: 3_003, failCount: 301, errorCount: 1 });
+      expect((await store.latestPerAccount()).map((r) => r.accounts[0]?.accountId)).toEqual([ACCOUNT, dev.accountId, late.accountId]);
+      await expect(store.appendScan(id, part(prod, []))).rejects.toThrow(/finished/);
+      await expect(store.finishScan(id, { finishedAt })).rejects.toThrow(/finished/);
+    }, 60_000);
+
+    it('never reads a scan that did not finish (its process died), not even as incomplete, and prunes it by its start', async () => {
+      const done = await store.saveScan(scanReport([result({ status: 'PASS' })], { startedAt: '2026-08-01T00:00:00.000Z', finishedAt: '2026-08-01T00:01:00.000Z' }));
+      const dead = await store.beginScan({ startedAt: '2026-08-02T00:00:00.000Z', selection: {}, accounts: [{ accountId: ACCOUNT, name: 'prod' }] });
+      await store.appendScan(dead, part({ accountId: ACCOUNT, name: 'prod' }, [result()], { regions: ['us-east-1'] }));
+      // Another replica, or the process after a restart, sees only the finished scan.
+      const replica = await handle.replica();
+      try {
+        expect(await replica.getScan(dead)).toBeUndefined();
+        expect((await replica.latestScan())?.summary.id).toBe(done.id);
+        expect(await replica.latestScan({ complete: false })).toBeUndefined();
+        expect((await replica.scanSummaries({ selectionKey: selectionKey({}), since: '2026-01-01T00:00:00.000Z' })).map((x) => x.id)).toEqual([done.id]);
+        expect((await replica.latestPerAccount()).map((r) => r.finishedAt)).toEqual([done.finishedAt]);
+      } finally {
+        await replica.close();
+      }
+      // Retention: the finished scan goes by its finish, the dead one by its start.
+      expect((await store.prune('2026-08-01T12:00:00.000Z')).scans).toBe(1);
+      expect((await store.prune('2026-08-03T00:00:00.000Z')).scans).toBe(1);
+      await expect(store.finishScan(dead, { finishedAt: '2026-08-03T00:00:00.000Z' })).rejects.toThrow(/no scan/);
+      await expect(store.appendScan('missing', part({ accountId: ACCOUNT, name: 'prod' }, []))).rejects.toThrow(/no scan/);
+    });
+
+    describe('an organization scan streamed from the engine', () => {
+      // The real engine and SDK against a fake Organizations / STS / IAM over HTTP (test/org/world.ts).
+      const fake = fakeOrganizationAws();
+      const savedEndpoint = process.env.AWS_ENDPOINT_URL;
+      beforeAll(async () => {
+        process.env.AWS_ENDPOINT_URL = await fake.start();
+      });
+      afterAll(async () => {
+        process.env.AWS_ENDPOINT_URL = savedEndpoint;
+        await fake.stop();
+      });
+      const selection = { checks: ['iam.password-policy'] };
+      const run = (options: ScanOptions = {}) =>
+        scan(selection, { settings: defaultSettings({ organization: { roleName: 'awscheck-read' }, accountConcurrency: 2 }), checks: ALL_CHECKS, env: {} }, options);
+
+      it('stores every account as it finishes and reads back what the engine reports in memory, once', async () => {
+        const recorder = new ScanRecorder(store);
+        const stored = await recorder.stream((streaming) => run(streaming));
+        const inMemory = await run();
+        expect(stored.report.accounts).toEqual(inMemory.accounts);
+        expect(stored.report.results.map((r) => [r.accountId, r.status])).toEqual(inMemory.results.map((r) => [r.accountId, r.status]));
+        expect(stored.report.results.map((r) => r.accountId).sort()).toEqual([MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE].sort());
+        expect(stored.report.errors.map((e) => e.accountId)).toEqual([UNREACHABLE]);
+        expect(stored.report.notes.map((n) => n.message).sort()).toEqual(inMemory.notes.map((n) => n.message).sort());
+        expect(await store.getScan(stored.summary.id)).toBeDefined();
+        // The completion listener's save of the same scan finds it stored: no second copy.
+        expect((await recorder.save(stored.report)).id).toBe(stored.summary.id);
+        expect(await store.scanSummaries({ selectionKey: selectionKey(selection), since: '2000-01-01T00:00:00.000Z' })).toHaveLength(1);
+      });
+
+      it('leaves no scan to read when the scan dies after some accounts were stored', async () => {
+        const recorder = new ScanRecorder(store);
+        let handed = 0;
+        let stored = 0;
+        const dying = recorder.stream((streaming) =>
+          run({
+            ...streaming,
+            onAccount: async (account) => {
+              // Accounts finish two at a time: the third one to finish is where the process "dies".
+              handed += 1;
+              if (handed > 2) throw new Error('killed');
+              await streaming.onAccount(account);
+              stored += 1;
+            },
+          }),
+        );
+        await expect(dying).rejects.toThrow('killed');
+        expect(stored).toBe(2);
+        expect(await store.latestScan()).toBeUndefined();
+        expect(await store.latestPerAccount()).toEqual([]);
+        expect(await store.scanSummaries({ selectionKey: selectionKey(selection), since: '2000-01-01T00:00:00.000Z' })).toEqual([]);
+      });
     });
   });
 }
