@@ -1,12 +1,13 @@
 // `awscheck scan`: the engine from a terminal or a CI pipeline.
-import { existsSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { type ScanOptions, scan } from '../../engine/scan.ts';
 import { atOrAbove } from '../../engine/sort.ts';
-import { SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity, systemClock } from '../../engine/types.ts';
+import { type CheckResult, SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity, systemClock } from '../../engine/types.ts';
 import { loadMutes, muteWith } from '../../remediation/risks.ts';
 import { storeConfigFromEnv } from '../../store/config.ts';
 import { openStore } from '../../store/open.ts';
@@ -14,6 +15,7 @@ import { resultsToCsv } from '../../render/csv.ts';
 import { progressLine } from '../../render/progress.ts';
 import { renderTable } from '../../render/table.ts';
 import { type CliIo, CliExit, EXIT, splitList } from '../io.ts';
+import { ResultSpool } from '../result-spool.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,12 +45,13 @@ export function formatReport(report: ScanReport, format: Format, locale: 'en' | 
   return renderTable(report, locale);
 }
 
-/** Exit 1 when a FAIL, or an ERROR (unknown), is at or above the threshold: CI must not pass on what it could not see. */
-export function exitCodeFor(report: ScanReport, failOn?: Severity): number {
-  if (!failOn) return EXIT.ok;
+/** Whether a FAIL, or an ERROR (unknown), is at or above the threshold: CI must not pass on what it could not see. */
+function failsGate(results: readonly CheckResult[], failOn?: Severity): boolean {
+  if (!failOn) return false;
   const gate = atOrAbove(failOn);
-  return report.results.some((r) => (r.status === 'FAIL' || r.status === 'ERROR') && gate(r)) ? EXIT.findings : EXIT.ok;
+  return results.some((r) => (r.status === 'FAIL' || r.status === 'ERROR') && gate(r));
 }
+
 
 /**
  * Risks accepted in Slack hold in the terminal and in CI too (MUTED, not failing --fail-on), when the bot's
@@ -81,24 +84,47 @@ export function register(program: Command, io: CliIo): void {
       const showProgress = Boolean(io.stderr.isTTY);
       let last = '';
       const mute = await acceptedRisks(io);
-      const report = await scan(
-        selectionFromFlags(flags),
-        { settings, checks: ALL_CHECKS, env: io.env },
-        {
-          ...(mute ? { mute } : {}),
-          onProgress: showProgress
-            ? (progress) => {
-                const text = progressLine(progress, settings.locale);
-                if (text !== last) io.stderr.write(`\r\x1b[2K${(last = text)}`);
-              }
-            : undefined,
-        },
-      );
-      if (showProgress) io.stderr.write('\r\x1b[2K');
-      const output = formatReport(report, flags.format, settings.locale);
-      if (flags.output) writeFileSync(resolve(io.cwd, flags.output), output);
-      else io.stdout.write(output);
-      const code = exitCodeFor(report, flags.failOn);
-      if (code !== EXIT.ok) throw new CliExit(code, '');
+      // JSON keeps no results in memory: each account's go to a spool as it finishes (src/cli/result-spool.ts).
+      // The table and CSV are laid out from all results at once, so they keep them.
+      const spool = flags.format === 'json' ? new ResultSpool() : undefined;
+      let failing = false;
+      try {
+        const report = await scan(
+          selectionFromFlags(flags),
+          { settings, checks: ALL_CHECKS, env: io.env },
+          {
+            ...(mute ? { mute } : {}),
+            ...(spool
+              ? {
+                  keepResults: false,
+                  onAccount: (part) => {
+                    spool.add(part.results);
+                    failing ||= failsGate(part.results, flags.failOn);
+                  },
+                }
+              : {}),
+            onProgress: showProgress
+              ? (progress) => {
+                  const text = progressLine(progress, settings.locale);
+                  if (text !== last) io.stderr.write(`\r\x1b[2K${(last = text)}`);
+                }
+              : undefined,
+          },
+        );
+        if (showProgress) io.stderr.write('\r\x1b[2K');
+        if (spool) {
+          const file = flags.output ? createWriteStream(resolve(io.cwd, flags.output)) : undefined;
+          await spool.writeDocument(report, file ?? io.stdout);
+          if (file) await finished(file.end());
+        } else {
+          const output = formatReport(report, flags.format, settings.locale);
+          if (flags.output) writeFileSync(resolve(io.cwd, flags.output), output);
+          else io.stdout.write(output);
+          failing = failsGate(report.results, flags.failOn);
+        }
+      } finally {
+        spool?.dispose();
+      }
+      if (failing) throw new CliExit(EXIT.findings, '');
     });
 }
