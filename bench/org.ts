@@ -1,7 +1,8 @@
 // `npm run build && node dist/bench/org.js [--accounts 50 --factor 0.05 --latency 20 --services iam,ec2]`
 // The organization benchmark: the fake AWS runs in a process of its own (HTTP, keep-alive) serving an
 // organization of synthetic accounts; the scanner runs in another, once for 1 account and once for all,
-// so each peak RSS and CPU figure is the scanner's alone. Prints wall, CPU ms per AWS call, peak RSS.
+// streaming each account's results into a SQLite store (temporary file) as it finishes, so each peak RSS and
+// CPU figure is the scanner's alone, store writes included. Prints wall, CPU ms per AWS call, peak RSS.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       `  ${String(r.accounts).padEnd(10)}${String(r.calls).padEnd(9)}${String(r.results).padEnd(10)}${f(r.wallMs).padEnd(10)}${f(r.cpuMs).padEnd(10)}${f(r.cpuPerCallMs, 2).padEnd(10)}${f(r.startupCpuMs).padEnd(13)}${f(r.peakRssMb)} MB`,
     );
     if (r.errors.length > 0) console.log(`    errors: ${r.errors.join('; ')}`);
+    if (r.storedResults !== r.results) console.log(`    the store counted ${r.storedResults} results, not ${r.results}`);
   }
   console.log(`\n  wall ratio ${f(many.wallMs / one.wallMs, 2)} for ${f(many.accounts / one.accounts)}× the accounts; peak RSS ratio ${f(many.peakRssMb / one.peakRssMb, 2)}`);
   console.log(`org_cpu_ms_per_call: ${f(many.cpuPerCallMs, 2)}`);
