@@ -21,7 +21,7 @@ import type {
   Store,
   StoredScan,
 } from '../store.ts';
-import { countResults, type ScanCounts, summaryFrom, summaryOf } from '../summary.ts';
+import { countResults, type ScanCounts, summaryFrom } from '../summary.ts';
 import type { DynamoDbTarget } from './client.ts';
 import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
@@ -181,27 +181,32 @@ export class DynamoDbStore implements Store {
     // The header counts the chunks last: a part is in the scan once the header says so, whole.
     const head = withPart(unpack<ScanDocument>(header.doc as Packed), part);
     const counts = addCounts(countsOf(header), countResults(part.results));
-    await this.t.doc.send(
-      new UpdateCommand({
-        TableName: this.t.table,
-        Key: keys.scan(id),
-        UpdateExpression:
-          'SET chunks = :chunks, doc = :doc, resultCount = :rc, failCount = :fc, errorCount = :ec, passWeight = :pw, evaluatedWeight = :ew',
-        ConditionExpression: '#status = :running AND chunks = :first',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':chunks': first + chunks.length,
-          ':doc': pack(head),
-          ':rc': counts.resultCount,
-          ':fc': counts.failCount,
-          ':ec': counts.errorCount,
-          ':pw': counts.passWeight,
-          ':ew': counts.evaluatedWeight,
-          ':running': RUNNING,
-          ':first': first,
-        },
-      }),
-    );
+    const update = new UpdateCommand({
+      TableName: this.t.table,
+      Key: keys.scan(id),
+      UpdateExpression:
+        'SET chunks = :chunks, doc = :doc, resultCount = :rc, failCount = :fc, errorCount = :ec, passWeight = :pw, evaluatedWeight = :ew',
+      ConditionExpression: '#status = :running AND chunks = :first',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':chunks': first + chunks.length,
+        ':doc': pack(head),
+        ':rc': counts.resultCount,
+        ':fc': counts.failCount,
+        ':ec': counts.errorCount,
+        ':pw': counts.passWeight,
+        ':ew': counts.evaluatedWeight,
+        ':running': RUNNING,
+        ':first': first,
+      },
+    });
+    try {
+      await this.t.doc.send(update);
+    } catch (err) {
+      // Another writer moved the scan on (finished it, or added a part from another process): this part is not in it.
+      if (isConditionFailure(err)) throw new Error(`scan ${id} changed while a part was being added; the part is not in it`);
+      throw err;
+    }
   }
 
   async finishScan(id: string, end: { finishedAt: string }): Promise<ScanSummary> {
@@ -254,8 +259,8 @@ export class DynamoDbStore implements Store {
   }
 
   /** One link per account, so latestPerAccount finds the account's scans; and the account in the registry. */
-  private async writeAccountLinks(id: string, accounts: ScanReport['accounts'], allChecks: boolean, sortKey: string, ttl: number | undefined): Promise<number> {
-    const requests = await this.t.batchWrite(
+  private async writeAccountLinks(id: string, accounts: ScanReport['accounts'], allChecks: boolean, sortKey: string, ttl: number | undefined): Promise<void> {
+    await this.t.batchWrite(
       accounts.map((account) => ({
         ...keys.scanAccount(id, account.accountId),
         scanId: id,
@@ -265,21 +270,19 @@ export class DynamoDbStore implements Store {
       })),
     );
     for (const account of accounts) await this.registerAccount(account.accountId, ttl);
-    return requests + accounts.length;
   }
 
   /**
    * A finished scan written whole under a given id and order (`awscheck store copy`): chunks and account
    * links first, the header last, since the header is what makes the scan visible.
    */
-  async writeScan(summary: ScanSummary, report: ScanReport, order: string): Promise<{ items: number; requests: number }> {
+  async writeScan(summary: ScanSummary, report: ScanReport, order: string): Promise<void> {
     const ttl = this.ttl(summary.finishedAt);
     const allChecks = coversAllChecks(report.selection);
     const sortKey = `${summary.finishedAt}#${order}#${summary.id}`;
     const chunks = packChunks(report.results.map(normalised));
-    const requests =
-      (await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl })))) +
-      (await this.writeAccountLinks(summary.id, report.accounts, allChecks, sortKey, ttl));
+    await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl })));
+    await this.writeAccountLinks(summary.id, report.accounts, allChecks, sortKey, ttl);
     const doc: ScanDocument = {
       accounts: report.accounts,
       regions: report.regions,
@@ -312,7 +315,6 @@ export class DynamoDbStore implements Store {
         },
       }),
     );
-    return { items: chunks.length + 2 * report.accounts.length + 1, requests: requests + 1 };
   }
 
   /** The list of accounts ever scanned; an entry lives as long as the account's latest scan. */

@@ -22,7 +22,8 @@ export interface SqliteExport {
 
 export function sqliteExport(db: SqliteDatabase): SqliteExport {
   return {
-    scanIds: () => db.prepare('SELECT id, rowid FROM scans ORDER BY finished_at, rowid').all() as { id: string; rowid: number }[],
+    // A running scan is not a scan yet (or its process died): it is not copied.
+    scanIds: () => db.prepare("SELECT id, rowid FROM scans WHERE status = 'finished' ORDER BY finished_at, rowid").all() as { id: string; rowid: number }[],
     reportIds: () => db.prepare('SELECT id, rowid FROM reports ORDER BY created_at, rowid').all() as { id: string; rowid: number }[],
     slots: () =>
       (db.prepare('SELECT key, owner, claimed_at, completed_at FROM slots ORDER BY claimed_at').all() as {
