@@ -2,7 +2,7 @@
 // regions, errors, notes) grow with each part; results go to the store's own result storage.
 import type { AccountReport } from '../engine/scan.ts';
 import type { ScanAccount, ScanError, ScanNote, ScanReport, ScanSelection } from '../engine/types.ts';
-import type { ScanPart, ScanStart } from './store.ts';
+import type { ScanPart, ScanStart, ScanSummary, Store } from './store.ts';
 
 /** Everything a stored scan keeps beside its results and counts. */
 export interface ScanHead {
@@ -43,4 +43,12 @@ export function splitReport(report: ScanReport): { start: ScanStart; part: ScanP
     start: { startedAt: report.startedAt, selection: report.selection, accounts: report.accounts, regions: report.regions },
     part: { accounts: [], regions: [], results: report.results, errors: report.errors, notes: report.notes },
   };
+}
+
+/** Store.saveScan in the three steps every store offers: begin, one part, finish. */
+export async function saveInSteps(store: Pick<Store, 'beginScan' | 'appendScan' | 'finishScan'>, report: ScanReport): Promise<ScanSummary> {
+  const { start, part } = splitReport(report);
+  const id = await store.beginScan(start);
+  await store.appendScan(id, part);
+  return store.finishScan(id, { finishedAt: report.finishedAt });
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import { ScanService } from '../../src/app/scan-service.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
@@ -13,17 +13,9 @@ import type { ScanReport } from '../../src/engine/types.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import { selectionKey } from '../../src/store/selection-key.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { fakeOrganizationAws, MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE } from '../org/world.ts';
+import { MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE, useFakeOrganizationAws } from '../org/world.ts';
 
-const fake = fakeOrganizationAws();
-const savedEndpoint = process.env.AWS_ENDPOINT_URL;
-beforeAll(async () => {
-  process.env.AWS_ENDPOINT_URL = await fake.start();
-});
-afterAll(async () => {
-  process.env.AWS_ENDPOINT_URL = savedEndpoint;
-  await fake.stop();
-});
+useFakeOrganizationAws();
 
 let dir: string;
 let store: SqliteStore;

@@ -4,27 +4,20 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSession } from '../../src/aws/session.ts';
 import { REFRESH_BEFORE_MS, shareCredentials } from '../../src/aws/shared-credentials.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { describeRegionsHandler, FakeAwsHttp, stsHandlers } from '../helpers/fake-aws-http.ts';
+import { describeRegionsHandler, FakeAwsHttp, serveAsAwsEndpoint, stsHandlers } from '../helpers/fake-aws-http.ts';
 
 const MEMBER = '210987654321';
-const fake = new FakeAwsHttp({
-  sts: stsHandlers('123456789012'),
-  iam: { GetAccountSummary: () => '<SummaryMap><entry><key>Users</key><value>1</value></entry></SummaryMap>' },
-  ec2: { DescribeRegions: describeRegionsHandler({ 'us-east-1': 'opt-in-not-required' }) },
-});
-const savedEndpoint = process.env.AWS_ENDPOINT_URL;
-
-beforeAll(async () => {
-  process.env.AWS_ENDPOINT_URL = await fake.start();
-});
-afterAll(async () => {
-  process.env.AWS_ENDPOINT_URL = savedEndpoint;
-  await fake.stop();
-});
+const fake = serveAsAwsEndpoint(
+  new FakeAwsHttp({
+    sts: stsHandlers('123456789012'),
+    iam: { GetAccountSummary: () => '<SummaryMap><entry><key>Users</key><value>1</value></entry></SummaryMap>' },
+    ec2: { DescribeRegions: describeRegionsHandler({ 'us-east-1': 'opt-in-not-required' }) },
+  }),
+);
 
 describe('an assumed-role session', () => {
   it('assumes the role once for every client in it, however many and however concurrent', async () => {

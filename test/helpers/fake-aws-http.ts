@@ -4,6 +4,7 @@
 // parsed body in `json` and their handler's string is sent as the JSON answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface FakeRequest {
   service: string;
@@ -158,4 +159,17 @@ export function describeRegionsHandler(regions: Record<string, 'opt-in-not-requi
     `<regionInfo>${Object.entries(regions)
       .map(([name, status]) => `<item>${xmlFields({ regionName: name, regionEndpoint: `ec2.${name}.amazonaws.com`, optInStatus: status })}</item>`)
       .join('')}</regionInfo>`;
+}
+
+/** Starts `fake` as every SDK client's endpoint (AWS_ENDPOINT_URL) for the enclosing suite, and stops it after. */
+export function serveAsAwsEndpoint<T extends FakeAwsHttp>(fake: T): T {
+  const savedEndpoint = process.env.AWS_ENDPOINT_URL;
+  beforeAll(async () => {
+    process.env.AWS_ENDPOINT_URL = await fake.start();
+  });
+  afterAll(async () => {
+    process.env.AWS_ENDPOINT_URL = savedEndpoint;
+    await fake.stop();
+  });
+  return fake;
 }

@@ -1,6 +1,6 @@
 // Organization discovery against a fake Organizations API through the real SDK over HTTP (AWS_ENDPOINT_URL):
 // nested OUs, paginated listings, suspended and closing accounts, a member whose role can't be assumed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import { defaultSettings, type Settings } from '../../src/config/schema.ts';
 import { type AccountReport, scan } from '../../src/engine/scan.ts';
@@ -8,7 +8,6 @@ import type { ScanReport } from '../../src/engine/types.ts';
 import {
   accountOf,
   CLOSING,
-  fakeOrganizationAws,
   MANAGEMENT,
   NESTED,
   OU_TEAM,
@@ -17,18 +16,11 @@ import {
   SANDBOX,
   SUSPENDED,
   UNREACHABLE,
+  fakeOrganizationAws,
+  useFakeOrganizationAws,
 } from './world.ts';
 
-const fake = fakeOrganizationAws();
-const savedEndpoint = process.env.AWS_ENDPOINT_URL;
-
-beforeAll(async () => {
-  process.env.AWS_ENDPOINT_URL = await fake.start();
-});
-afterAll(async () => {
-  process.env.AWS_ENDPOINT_URL = savedEndpoint;
-  await fake.stop();
-});
+const fake = useFakeOrganizationAws();
 beforeEach(() => {
   fake.requests.length = 0;
 });

@@ -1,7 +1,7 @@
 // The organization the discovery tests and the CLI end-to-end test scan: a management account, members in
 // nested OUs, one suspended, one pending closure, one whose role can't be assumed (the fake STS refuses
 // every account id starting with 999), and listings paginated two at a time.
-import { FakeAwsError, FakeAwsHttp, type FakeRequest, stsHandlers, xmlFields } from '../helpers/fake-aws-http.ts';
+import { FakeAwsError, FakeAwsHttp, type FakeRequest, serveAsAwsEndpoint, stsHandlers, xmlFields } from '../helpers/fake-aws-http.ts';
 import { type FakeOrgUnit, organizationsHandlers } from './fake-organization.ts';
 
 export const MANAGEMENT = '111111111111';
@@ -66,4 +66,9 @@ export function fakeOrganizationAws(pageSize = 2): FakeAwsHttp {
     iam: { GetAccountPasswordPolicy: passwordPolicy },
     organizations: organizationsHandlers(ORGANIZATION, MANAGEMENT, pageSize),
   });
+}
+
+/** The fake organization as every SDK client's endpoint (AWS_ENDPOINT_URL) for the tests of the enclosing suite. */
+export function useFakeOrganizationAws(): FakeAwsHttp {
+  return serveAsAwsEndpoint(fakeOrganizationAws());
 }

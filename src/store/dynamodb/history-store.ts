@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
-import { headOf, type ScanHead, splitReport, withPart } from '../scan-parts.ts';
+import { headOf, saveInSteps, type ScanHead, withPart } from '../scan-parts.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
@@ -251,11 +251,8 @@ export class DynamoDbStore implements Store {
     return header;
   }
 
-  async saveScan(report: ScanReport): Promise<ScanSummary> {
-    const { start, part } = splitReport(report);
-    const id = await this.beginScan(start);
-    await this.appendScan(id, part);
-    return this.finishScan(id, { finishedAt: report.finishedAt });
+  saveScan(report: ScanReport): Promise<ScanSummary> {
+    return saveInSteps(this, report);
   }
 
   /** One link per account, so latestPerAccount finds the account's scans; and the account in the registry. */

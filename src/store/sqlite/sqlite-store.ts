@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { ScanReport, Severity, Status } from '../../engine/types.ts';
-import { headOf, splitReport, withPart } from '../scan-parts.ts';
+import { headOf, saveInSteps, withPart } from '../scan-parts.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
@@ -152,11 +152,8 @@ export class SqliteStore implements Store {
     return row;
   }
 
-  async saveScan(report: ScanReport): Promise<ScanSummary> {
-    const { start, part } = splitReport(report);
-    const id = await this.beginScan(start);
-    await this.appendScan(id, part);
-    return this.finishScan(id, { finishedAt: report.finishedAt });
+  saveScan(report: ScanReport): Promise<ScanSummary> {
+    return saveInSteps(this, report);
   }
 
   private load(row: ScanRow, accountId?: string): StoredScan {

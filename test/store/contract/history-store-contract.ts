@@ -1,6 +1,6 @@
 // The history half of the Store contract (scans, results, reports, scheduler slots, retention, finding
 // snapshots), written once and run against every backend: SQLite and DynamoDB must behave the same.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { scan, type ScanOptions } from '../../../src/engine/scan.ts';
@@ -8,7 +8,7 @@ import type { CheckResult, ScanAccount } from '../../../src/engine/types.ts';
 import { ScanRecorder } from '../../../src/store/recorder.ts';
 import { selectionKey } from '../../../src/store/selection-key.ts';
 import type { ScanPart, Store } from '../../../src/store/store.ts';
-import { fakeOrganizationAws, MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE } from '../../org/world.ts';
+import { MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE, useFakeOrganizationAws } from '../../org/world.ts';
 import { ACCOUNT, manyResults, result, scanReport } from '../../report/fixtures.ts';
 
 export interface StoreHandle {
@@ -250,15 +250,7 @@ export function describeHistoryStoreContract(name: string, open: () => Promise<S
 
     describe('an organization scan streamed from the engine', () => {
       // The real engine and SDK against a fake Organizations / STS / IAM over HTTP (test/org/world.ts).
-      const fake = fakeOrganizationAws();
-      const savedEndpoint = process.env.AWS_ENDPOINT_URL;
-      beforeAll(async () => {
-        process.env.AWS_ENDPOINT_URL = await fake.start();
-      });
-      afterAll(async () => {
-        process.env.AWS_ENDPOINT_URL = savedEndpoint;
-        await fake.stop();
-      });
+      useFakeOrganizationAws();
       const selection = { checks: ['iam.password-policy'] };
       const run = (options: ScanOptions = {}) =>
         scan(selection, { settings: defaultSettings({ organization: { roleName: 'awscheck-read' }, accountConcurrency: 2 }), checks: ALL_CHECKS, env: {} }, options);
