@@ -8,13 +8,19 @@
 //   scans never read the same account at once (AWS API rate limits are per account and region).
 // - Scans of disjoint accounts run side by side.
 // onComplete listeners (the history store) see each scan that actually ran, once.
-import { type ScanDeps, type ScanOptions, scan } from '../engine/scan.ts';
+import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
 import { selectAccounts, selectChecks } from '../engine/selection.ts';
 import type { ScanProgress, ScanReport, ScanSelection } from '../engine/types.ts';
 
 export type CompleteListener = (report: ScanReport) => void | Promise<void>;
 
+/** What runs one scan: the engine's `scan` in production, a scan the test finishes by hand in tests. */
+export type ScanEngine = (selection: ScanSelection, deps: ScanDeps, options: ScanOptions) => Promise<ScanReport>;
+
 export interface ScanServiceOptions {
+  /** The engine's `scan` (src/engine/scan.ts). */
+  scan: ScanEngine;
+  /** The catalogue and settings requests are planned against, passed on to every scan. */
   deps: ScanDeps;
   mute?: ScanOptions['mute'];
   /** Where a failing onComplete listener is reported; console.error otherwise. */
@@ -75,6 +81,7 @@ function narrow(report: ScanReport, from: Plan, plan: Plan): ScanReport {
 }
 
 export class ScanService {
+  private readonly scan: ScanEngine;
   private readonly deps: ScanDeps;
   private readonly mute: ScanOptions['mute'];
   private readonly onListenerError: (err: unknown) => void;
@@ -83,6 +90,7 @@ export class ScanService {
   private readonly latest = new Map<string, ScanReport>();
 
   constructor(options: ScanServiceOptions) {
+    this.scan = options.scan;
     this.deps = options.deps;
     this.mute = options.mute;
     this.onListenerError = options.onListenerError ?? ((err) => console.error('awscheck: a scan listener failed:', err));
@@ -143,7 +151,7 @@ export class ScanService {
     onProgress: (progress: ScanProgress) => void,
   ): Promise<ScanReport> {
     await Promise.all(blockers);
-    return scan(selection, this.deps, { onProgress, ...(this.mute ? { mute: this.mute } : {}) });
+    return this.scan(selection, this.deps, { onProgress, ...(this.mute ? { mute: this.mute } : {}) });
   }
 
   private join(flight: Flight, plan: Plan, options: RunOptions): Promise<ScanReport> {
