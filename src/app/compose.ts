@@ -31,7 +31,7 @@ import type { StoreConfig } from '../store/config.ts';
 import { openStore } from '../store/open.ts';
 import { ScanRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/store.ts';
-import { type AwscheckApp, buildApp, createSlackApp } from './build.ts';
+import { type AwscheckApp, buildApp, createSlackApp, type SlackAppOptions } from './build.ts';
 import { ScanService } from './scan-service.ts';
 
 export interface HistoryOptions {
@@ -106,10 +106,11 @@ export interface Bot {
   shutdown(): Promise<void>;
 }
 
-export async function composeBot(configs: BotConfig): Promise<Bot> {
+/** `slackApp`: Bolt's logger or log level (tests quieten it); Bolt's defaults otherwise. */
+export async function composeBot(configs: BotConfig, slackApp: SlackAppOptions = {}): Promise<Bot> {
   const { settings } = configs.config;
   const remediationConfig = configs.remediation;
-  const app = createSlackApp(configs.slack);
+  const app = createSlackApp(configs.slack, slackApp);
   const logger = app.logger;
   const client = app.client;
   const history = composeHistory({
