@@ -1,22 +1,16 @@
 // `npm start`: load the settings and the Slack configuration, compose the bot (src/app/compose.ts), run it
 // until a signal stops it. A configuration problem prints every problem and exits 2, without a stack trace.
-import { type AlertsConfig, alertsConfigFromEnv } from './alerts/config.ts';
-import { composeBot } from './app/compose.ts';
+import { alertsConfigFromEnv } from './alerts/config.ts';
+import { type BotConfig, composeBot } from './app/compose.ts';
 import { ConfigError, ConfigProblems } from './config/errors.ts';
 import { type Environment, parseEnvironment } from './config/environment.ts';
-import { type LoadedConfig, loadConfig } from './config/load.ts';
-import { type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
-import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
-import { type HistoryConfig, loadHistoryConfig } from './schedule/setup.ts';
+import { loadConfig } from './config/load.ts';
+import { remediationConfigFromEnv } from './remediation/config.ts';
+import { loadSlackConfig } from './slack/config.ts';
+import { loadHistoryConfig } from './schedule/setup.ts';
 
 /** The environment is parsed once (src/config/environment.ts); every reader runs, so one message names all problems. */
-function loadEverything(): {
-  config: LoadedConfig;
-  slack: SlackConfig;
-  history: HistoryConfig;
-  remediation: RemediationConfig;
-  alerts: AlertsConfig;
-} {
+function loadEverything(): BotConfig {
   const problems = new ConfigProblems();
   const parsed = parseEnvironment();
   problems.add(parsed.problems);
