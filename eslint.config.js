@@ -3,6 +3,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** An import pattern for the AWS SDK (v3 clients and their Smithy runtime). */
+const AWS_SDK = (message) => ({ group: ['@aws-sdk/*', '@smithy/*'], message });
+const NO_SLACK = 'The report and the engine know nothing of Slack: render and post in src/slack/delivery, and inject it.';
+const NO_AWS_IN_SLACK = 'Slack code talks to the services (scans, remediation, report); AWS calls live in src/aws, src/collectors and the fixes.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'bin/', 'deploy/cdk.out/'] },
   js.configs.recommended,
@@ -45,6 +50,46 @@ export default tseslint.config(
         {
           selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
           message: 'Read configuration through src/config/environment.ts (the one loader), and pass it in.',
+        },
+      ],
+    },
+  },
+  // Layering (README, "How we write code"): data flows collect → evaluate → render → deliver, and each rule
+  // below keeps one edge of it. test/lint/layers.test.ts proves every rule still fires. Each file matches at
+  // most one of these blocks, since a later no-restricted-imports replaces an earlier one's options.
+  // A check is pure: it evaluates what the collectors read. Only a fix (fix.ts, fixes/, lib/fix-client.ts)
+  // calls AWS, and tests mock it.
+  {
+    files: ['checks/**/*.ts'],
+    ignores: ['checks/**/*.test.ts', 'checks/**/fix.ts', 'checks/*/fixes/**', 'checks/*/lib/fix-client.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [AWS_SDK('A check evaluates collected data; AWS calls belong to the collectors (src/collectors) or to its fix (fix.ts).')] }] },
+  },
+  // The report and the engine compute; Slack renders and delivers them (src/slack/delivery).
+  {
+    files: ['src/report/**/*.ts', 'src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@slack/*'], message: NO_SLACK },
+            { regex: String.raw`^\.{1,2}/(.*/)?slack(/|$)`, message: NO_SLACK },
+          ],
+        },
+      ],
+    },
+  },
+  // Slack talks to the services (scan service, remediation, report), never to AWS itself.
+  {
+    files: ['src/slack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            AWS_SDK(NO_AWS_IN_SLACK),
+            { regex: String.raw`^\.{1,2}/(.*/)?(aws|collectors)(/|$)`, message: NO_AWS_IN_SLACK },
+          ],
         },
       ],
     },

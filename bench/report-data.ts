@@ -3,7 +3,8 @@
 import { ALL_CHECKS } from '../checks/index.ts';
 import type { CheckResult, ScanReport } from '../src/engine/types.ts';
 import { ReportService } from '../src/report/service.ts';
-import { createReportSlackClient } from '../src/report/slack-client.ts';
+import { SlackReportDelivery } from '../src/slack/delivery/report/poster.ts';
+import { createSlackClient } from '../src/slack/delivery/report/slack-client.ts';
 import type { ScanRecorder } from '../src/store/recorder.ts';
 import type { Store } from '../src/store/store.ts';
 
@@ -53,7 +54,7 @@ export function benchReportService(store: Store, recorder: ScanRecorder, slackAp
   return new ReportService({
     store,
     recorder,
-    slack: createReportSlackClient('xoxb-bench-token', { slackApiUrl, retryConfig: { retries: 0 } }),
+    delivery: new SlackReportDelivery(createSlackClient('xoxb-bench-token', { slackApiUrl, retryConfig: { retries: 0 } }), 'en'),
     channel: 'C0REPORT',
     timeZone: 'UTC',
     locale: 'en',

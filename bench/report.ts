@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resultsToCsv } from '../src/render/csv.ts';
-import { renderSlackReport } from '../src/report/blocks.ts';
+import { renderSlackReport } from '../src/slack/delivery/report/blocks.ts';
 import { ScanRecorder } from '../src/store/recorder.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';

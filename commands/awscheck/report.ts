@@ -5,6 +5,7 @@ import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import type { Localized } from '../../src/i18n/locale.ts';
 import { fill, REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
 import type { ReportService } from '../../src/report/service.ts';
+import type { SlackReportMessage } from '../../src/slack/delivery/report/blocks.ts';
 import { clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
 import { context, section } from '../../src/slack/render/blocks.ts';
@@ -38,7 +39,7 @@ function progress(ctx: CommandContext, reserve: number): ProgressReporter {
   );
 }
 
-async function preview(ctx: CommandContext, reports: ReportService): Promise<void> {
+async function preview(ctx: CommandContext, reports: ReportService<SlackReportMessage>): Promise<void> {
   await answer(ctx, REPORT_COMMAND_TEXT.previewing);
   const reporter = progress(ctx, 1);
   let built;
@@ -57,7 +58,7 @@ async function preview(ctx: CommandContext, reports: ReportService): Promise<voi
   });
 }
 
-async function postNow(ctx: CommandContext, reports: ReportService): Promise<void> {
+async function postNow(ctx: CommandContext, reports: ReportService<SlackReportMessage>): Promise<void> {
   const channel = reports.channel;
   if (!channel) {
     await answer(ctx, REPORT_COMMAND_TEXT.noChannel);
@@ -76,7 +77,7 @@ async function postNow(ctx: CommandContext, reports: ReportService): Promise<voi
   else await answer(ctx, REPORT_COMMAND_TEXT.notPosted, { reason: escapeMrkdwn(record.error ?? record.status) });
 }
 
-export function reportCommand(reports: ReportService): Subcommand {
+export function reportCommand(reports: ReportService<SlackReportMessage>): Subcommand {
   return {
     name: 'report',
     help: REPORT_COMMAND_TEXT.help,

@@ -7,13 +7,14 @@ import { subcommandTable } from '../../commands/awscheck/router.ts';
 import type { Subcommand } from '../../commands/awscheck/types.ts';
 import { ConfigError } from '../config/errors.ts';
 import type { Settings } from '../config/schema.ts';
-import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
+import { type ScanDeps, type ScanOptions, scan } from '../engine/scan.ts';
 import type { AnyCheck } from '../engine/types.ts';
 import type { Remediation } from '../remediation/feature.ts';
 import { BackgroundTasks } from '../slack/background.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import type { ScanHistory, SlackDeps } from '../slack/deps.ts';
 import { slackErrorCode } from '../slack/errors.ts';
+import { slackClientOptions } from '../slack/delivery/report/slack-client.ts';
 import { registerListeners } from '../slack/listeners.ts';
 import type { ProgressReporterOptions } from '../slack/progress-reporter.ts';
 import type { FindingActions } from '../slack/render/results.ts';
@@ -27,8 +28,15 @@ import { ScanService } from './scan-service.ts';
 
 export type Registrar = (app: App, deps: SlackDeps) => void;
 
-export interface BuildAppOptions {
+export interface SlackAppOptions {
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
+export interface BuildAppOptions extends SlackAppOptions {
   slack: SlackConfig;
+  /** The Bolt app, built by createSlackApp before the services that share its client; built here otherwise. */
+  app?: App;
   settings: Settings;
   /** The check catalogue (ALL_CHECKS in production). */
   checks: readonly AnyCheck[];
@@ -54,8 +62,6 @@ export interface BuildAppOptions {
   resultSets?: ResultSets;
   /** Fix requests, risk acceptances and the audit trail: their listeners and `/awscheck risks|audit`. */
   remediation?: Remediation;
-  logger?: Logger;
-  logLevel?: LogLevel;
   /** HTTP mode's listen address; SlackConfig's (HOST) when unset, all interfaces when neither says. */
   host?: string;
   progress?: Pick<ProgressReporterOptions, 'gapsMs'>;
@@ -84,25 +90,32 @@ function startupError(err: unknown, slack: SlackConfig): unknown {
   ]);
 }
 
-export function buildApp(options: BuildAppOptions): AwscheckApp {
-  const { slack, settings } = options;
-  const clientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
+/**
+ * The Bolt app, not started: Socket Mode with SLACK_APP_TOKEN, else HTTP with /healthz. Its `app.client`
+ * is the process's one Web API client; the report, approver lookups and alerts post with it too.
+ */
+export function createSlackApp(slack: SlackConfig, options: SlackAppOptions = {}): App {
   const common = {
     token: slack.botToken,
-    clientOptions,
+    clientOptions: slackClientOptions(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     // auth.test runs in start(), where a refused token becomes a readable error.
     deferInitialization: true,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
   };
-  const app =
-    slack.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: slack.appToken ?? '' })
-      : new App({ ...common, signingSecret: slack.signingSecret ?? '', port: slack.port, customRoutes: [healthRoute] });
+  return slack.mode === 'socket'
+    ? new App({ ...common, socketMode: true, appToken: slack.appToken ?? '' })
+    : new App({ ...common, signingSecret: slack.signingSecret ?? '', port: slack.port, customRoutes: [healthRoute] });
+}
+
+export function buildApp(options: BuildAppOptions): AwscheckApp {
+  const { slack, settings } = options;
+  const app = options.app ?? createSlackApp(slack, options);
 
   const scans =
     options.scans ??
     new ScanService({
+      scan,
       deps: { ...options.scanDeps, settings, checks: options.checks },
       ...(options.mute ? { mute: options.mute } : {}),
       ...(options.recorder ? { recorder: options.recorder } : {}),

@@ -12,14 +12,20 @@
 // With a recorder (the bot with its history store), each scan streams into the store account by account
 // and keeps no results in memory while it runs; when it ends, its report is read back from the store for
 // the requests waiting on it and the listeners, and dropped once they are done with it.
-import { type ScanDeps, type ScanOptions, scan } from '../engine/scan.ts';
+import type { ScanDeps, ScanOptions } from '../engine/scan.ts';
 import { selectAccounts, selectChecks } from '../engine/selection.ts';
 import type { ScanProgress, ScanReport, ScanSelection } from '../engine/types.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
 
 export type CompleteListener = (report: ScanReport) => void | Promise<void>;
 
+/** What runs one scan: the engine's `scan` in production, a scan the test finishes by hand in tests. */
+export type ScanEngine = (selection: ScanSelection, deps: ScanDeps, options: ScanOptions) => Promise<ScanReport>;
+
 export interface ScanServiceOptions {
+  /** The engine's `scan` (src/engine/scan.ts). */
+  scan: ScanEngine;
+  /** The catalogue and settings requests are planned against, passed on to every scan. */
   deps: ScanDeps;
   mute?: ScanOptions['mute'];
   /** Streams every scan into the history store as it runs (see the top of this file). */
@@ -82,6 +88,7 @@ function narrow(report: ScanReport, from: Plan, plan: Plan): ScanReport {
 }
 
 export class ScanService {
+  private readonly scan: ScanEngine;
   private readonly deps: ScanDeps;
   private readonly mute: ScanOptions['mute'];
   private readonly recorder: ScanRecorder | undefined;
@@ -91,6 +98,7 @@ export class ScanService {
   private readonly latest = new Map<string, ScanReport>();
 
   constructor(options: ScanServiceOptions) {
+    this.scan = options.scan;
     this.deps = options.deps;
     this.mute = options.mute;
     this.recorder = options.recorder;
@@ -153,8 +161,8 @@ export class ScanService {
   ): Promise<ScanReport> {
     await Promise.all(blockers);
     const options: ScanOptions = { onProgress, ...(this.mute ? { mute: this.mute } : {}) };
-    if (!this.recorder) return scan(selection, this.deps, options);
-    const stored = await this.recorder.stream((streaming) => scan(selection, this.deps, { ...options, ...streaming }));
+    if (!this.recorder) return this.scan(selection, this.deps, options);
+    const stored = await this.recorder.stream((streaming) => this.scan(selection, this.deps, { ...options, ...streaming }));
     return stored.report;
   }
 

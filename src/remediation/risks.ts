@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckResult, Clock } from '../engine/types.ts';
 import type { Localized } from '../i18n/locale.ts';
-import type { ExpiringRisk } from '../report/model.ts';
 import { findingKey } from '../store/finding-key.ts';
 import { type AuditEventName, type AuditLog, riskEvent, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
@@ -72,22 +71,6 @@ export type RiskDecisionResult =
 
 type Mute = NonNullable<CheckResult['muted']>;
 
-export function toExpiringRisk(risk: RiskAcceptance): ExpiringRisk {
-  const f = risk.finding;
-  return {
-    checkId: f.checkId,
-    severity: f.severity,
-    accountId: f.accountId,
-    region: f.region,
-    resourceId: f.resourceId,
-    ...(f.subResourceId !== undefined ? { subResourceId: f.subResourceId } : {}),
-    evidence: f.evidence,
-    reason: risk.reason,
-    acceptedBy: risk.decision?.by ?? risk.requestedBy,
-    expiresAt: risk.expiresAt,
-  };
-}
-
 /** The accepted risks by findingKey; of two acceptances of one finding (possible across replicas) the later expiry wins. */
 export async function loadMutes(store: Pick<RemediationStore, 'risksIn'>): Promise<Map<string, Mute>> {
   const mutes = new Map<string, Mute>();
@@ -109,29 +92,27 @@ export function muteWith(mutes: ReadonlyMap<string, Mute>, clock: Clock): (resul
 }
 
 /** Acceptances in force at `now` that end within `days`: the report's "expiring soon" list. */
-export async function expiringAcceptances(store: Pick<RemediationStore, 'risksIn'>, now: Date, days: number): Promise<ExpiringRisk[]> {
+export async function expiringAcceptances(store: Pick<RemediationStore, 'risksIn'>, now: Date, days: number): Promise<RiskAcceptance[]> {
   const from = now.getTime();
   const until = from + days * 86_400_000;
   return (await store.risksIn(['accepted']))
     .filter((r) => {
       const end = Date.parse(r.expiresAt);
       return end > from && end <= until;
-    })
-    .map(toExpiringRisk);
+    });
 }
 
 /**
  * Acceptances that ran out (not revoked: their own expiry) after `since` and by `now`; without `since`
  * (no report yet) the last day. The report says their findings fail again.
  */
-export async function expiredAcceptances(store: Pick<RemediationStore, 'risksIn'>, since: Date | undefined, now: Date): Promise<ExpiringRisk[]> {
+export async function expiredAcceptances(store: Pick<RemediationStore, 'risksIn'>, since: Date | undefined, now: Date): Promise<RiskAcceptance[]> {
   const from = since?.getTime() ?? now.getTime() - 86_400_000;
   return (await store.risksIn(['accepted']))
     .filter((r) => {
       const end = Date.parse(r.expiresAt);
       return end > from && end <= now.getTime();
-    })
-    .map(toExpiringRisk);
+    });
 }
 
 export class RiskService {

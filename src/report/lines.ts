@@ -2,7 +2,7 @@
 // renderers; each renderer brings its own escaping, so AWS text can never turn into markup in either.
 import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
-import { clipText } from '../slack/mrkdwn.ts';
+import { clipText } from '../render/clip.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { fill, REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';

@@ -2,6 +2,7 @@
 // scan, its baseline and the score history, with no I/O.
 import { countFailures, postureScore, type SeverityCounts } from '../engine/score.ts';
 import type { CheckResult, ScanReport } from '../engine/types.ts';
+import type { RiskAcceptance } from '../remediation/store.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
 import { localDay, type TrendPoint } from './trend.ts';
@@ -69,6 +70,23 @@ export interface PostureReport {
   /** Acceptances that ran out since the last report, so their findings count as FAIL again. */
   expiredRisks: ExpiringRisk[];
   trend: TrendPoint[];
+}
+
+/** An accepted risk from the acceptance store, as the report lists it. */
+export function toExpiringRisk(risk: RiskAcceptance): ExpiringRisk {
+  const f = risk.finding;
+  return {
+    checkId: f.checkId,
+    severity: f.severity,
+    accountId: f.accountId,
+    region: f.region,
+    resourceId: f.resourceId,
+    ...(f.subResourceId !== undefined ? { subResourceId: f.subResourceId } : {}),
+    evidence: f.evidence,
+    reason: risk.reason,
+    acceptedBy: risk.decision?.by ?? risk.requestedBy,
+    expiresAt: risk.expiresAt,
+  };
 }
 
 export function expiringFromResults(results: readonly CheckResult[], now: Date, days = EXPIRY_WINDOW_DAYS): ExpiringRisk[] {

@@ -1,19 +1,17 @@
-// The report's life: scan → save → prune → build against the baseline → store → post. The scheduler,
+// The report's life: scan → save → prune → build against the baseline → store → deliver. The scheduler,
 // `/awscheck report` and `awscheck report --post` all go through here, so they produce the same report.
-import type { webApi } from '@slack/bolt';
+// Rendering and posting belong to the injected delivery (Slack's, in src/slack/delivery/report/).
 import { type Clock, type ScanProgress, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { clipText, escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { retentionCutoff } from '../store/config.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
-import type { ReportRecord, Store, StoredScan } from '../store/store.ts';
-import { renderSlackReport, type SlackReportMessage } from './blocks.ts';
+import type { ReportRecord, Store, StoredMessage, StoredScan } from '../store/store.ts';
 import { CHART_DAYS, renderTrendPng } from './chart.ts';
 import { chartHistory } from './chart-data.ts';
 import { CHART_TEXT } from './chart-text.ts';
+import type { Attachment, ChartFile, ReportDelivery, ReportLogger } from './delivery.ts';
 import { fill, REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
-import { type ChartFile, postReport, type ReportLogger } from './poster.ts';
 import { prepareReport } from './prepare.ts';
 
 /** The scheduled report's name: baselines and "the last report" are looked up by it. */
@@ -26,11 +24,12 @@ export interface ScanRunner {
   run(selection: ScanSelection, options?: { onProgress?: (progress: ScanProgress) => void }): Promise<ScanReport>;
 }
 
-export interface ReportServiceOptions {
+export interface ReportServiceOptions<M extends StoredMessage = StoredMessage> {
   store: Store;
   /** Saves each scan once, even when the ScanService's completion listener saves it too. */
   recorder: ScanRecorder;
-  slack: webApi.WebClient;
+  /** Renders and posts reports (SlackReportDelivery in the bot and the CLI). */
+  delivery: ReportDelivery<M>;
   /** AWSCHECK_REPORT_CHANNEL; posting needs it, previews do not. */
   channel?: string;
   timeZone: string;
@@ -65,10 +64,11 @@ export class NoReportChannelError extends Error {
   }
 }
 
-export class ReportService {
+/** `M`: the message the delivery renders (a preview shows it as is). */
+export class ReportService<M extends StoredMessage = StoredMessage> {
   private readonly clock: Clock;
 
-  constructor(private readonly options: ReportServiceOptions) {
+  constructor(private readonly options: ReportServiceOptions<M>) {
     this.clock = options.clock ?? systemClock;
   }
 
@@ -104,10 +104,10 @@ export class ReportService {
     return last ? new Date(last.createdAt) : undefined;
   }
 
-  /** A fresh scan's report, rendered for Slack but neither stored as a report nor posted. */
-  async preview(scans: ScanRunner, onProgress?: (progress: ScanProgress) => void): Promise<{ report: PostureReport; message: SlackReportMessage }> {
+  /** A fresh scan's report, rendered by the delivery but neither stored as a report nor posted. */
+  async preview(scans: ScanRunner, onProgress?: (progress: ScanProgress) => void): Promise<{ report: PostureReport; message: M }> {
     const report = await this.compose(await this.freshScan(scans, onProgress));
-    return { report, message: renderSlackReport(report, this.options.locale) };
+    return { report, message: this.options.delivery.render(report) };
   }
 
   /**
@@ -118,7 +118,7 @@ export class ReportService {
   async post(scans: ScanRunner | undefined, options: PostOptions = {}): Promise<PostedReport> {
     const channel = this.options.channel;
     if (!channel) throw new NoReportChannelError();
-    const { store, locale, logger } = this.options;
+    const { store, delivery, logger } = this.options;
     let scan: StoredScan | string | undefined = options.scanId;
     if (scan === undefined && scans) {
       try {
@@ -140,13 +140,13 @@ export class ReportService {
         scanId: report.scanId,
         channel,
         score: report.score,
-        message: renderSlackReport(report, locale),
+        message: delivery.render(report),
       },
       this.clock.now().toISOString(),
     );
-    const posted = await postReport({ ...this.options, clock: this.clock }, record, {
+    const posted = await this.deliver(record, {
       ...this.attachment(report.date),
-      results: report.scan.results,
+      results: async () => report.scan.results,
       chart: () => this.chartFile(report),
     });
     return { record: posted, report };
@@ -160,8 +160,13 @@ export class ReportService {
       : await store.latestReport({ name: DAILY_REPORT, status: ['pending', 'failed'] });
     if (!record) return undefined;
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.options.timeZone, dateStyle: 'short' }).format(new Date(record.createdAt));
-    return postReport({ ...this.options, clock: this.clock }, record, {
+    return this.deliver(record, {
       ...this.attachment(day),
+      results: async () => {
+        const scan = await store.getScan(record.scanId);
+        if (!scan) throw new Error(`scan ${record.scanId} is no longer stored`);
+        return scan.report.results;
+      },
       chart: async () => {
         const scan = await store.getScan(record.scanId);
         if (!scan) throw new Error(`scan ${record.scanId} is no longer stored`);
@@ -197,15 +202,37 @@ export class ReportService {
     };
   }
 
+  /** Posts through the delivery and keeps on the record what happened: posted (with what could not be attached), or why not. */
+  private async deliver(record: ReportRecord, attachment: Attachment): Promise<ReportRecord> {
+    const { store, logger } = this.options;
+    const delivered = await this.options.delivery.post(record, attachment);
+    if (delivered.status !== 'posted') {
+      logger.error(`awscheck report ${record.id}: ${delivered.error}`);
+      await store.updateReport(record.id, { status: delivered.status, error: delivered.error });
+      return { ...record, status: delivered.status, error: delivered.error };
+    }
+    for (const warning of delivered.warnings) logger.warn(`awscheck report ${record.id}: ${warning}`);
+    const { error: _previous, ...rest } = record;
+    const error = delivered.warnings.length ? delivered.warnings.join('; ') : undefined;
+    const update = {
+      status: 'posted' as const,
+      postedAt: this.clock.now().toISOString(),
+      ...(delivered.messageTs ? { messageTs: delivered.messageTs } : {}),
+      ...(error ? { error } : {}),
+    };
+    await store.updateReport(record.id, update);
+    logger.info(`awscheck report ${record.id} posted to ${record.channel}`);
+    return { ...rest, ...update };
+  }
+
   private attachment(day: string): { filename: string; title: string } {
     return { filename: `awscheck-${day}.csv`, title: fill(REPORT_TEXT.csvTitle, this.options.locale, { date: day }) };
   }
 
   /** A scan that could not run still tells the channel, so a silent day never reads as "all fine". */
   private async announceFailure(channel: string, err: unknown): Promise<void> {
-    const text = `⚠️ ${fill(REPORT_TEXT.runFailed, this.options.locale, { reason: escapeMrkdwn(clipText((err as Error).message ?? String(err), 500)) })}`;
     try {
-      await this.options.slack.chat.postMessage({ channel, text });
+      await this.options.delivery.announceFailure(channel, (err as Error).message ?? String(err));
     } catch (postErr) {
       this.options.logger.error(`awscheck: could not tell ${channel} that the report failed: ${(postErr as Error).message}`);
     }

@@ -48,10 +48,8 @@ export function clipMrkdwn(text: string, max: number): string {
   return `${cut}…`;
 }
 
-/** Shortens plain text (not yet escaped) to at most `max` characters. */
-export function clipText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
+// Clipping is not Slack's own: the report's Markdown uses it too.
+export { clipText } from '../render/clip.ts';
 
 /** Inline code that survives backticks and line breaks in the text (mrkdwn has no escape for them). */
 export function code(text: string): string {

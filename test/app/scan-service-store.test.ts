@@ -34,7 +34,7 @@ const selection = { checks: ['iam.password-policy', 'iam.root-mfa'] };
 describe('ScanService with a recorder', () => {
   it('streams each scan into the store and hands requests and listeners the stored report, sorted like the engine’s', async () => {
     const recorder = new ScanRecorder(store);
-    const scans = new ScanService({ deps, recorder });
+    const scans = new ScanService({ scan, deps, recorder });
     recorder.attach(scans);
     const completed: ScanReport[] = [];
     scans.onComplete((report) => void completed.push(report));

@@ -1,19 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScanService } from '../../src/app/scan-service.ts';
+import { type ScanEngine, ScanService } from '../../src/app/scan-service.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { scan } from '../../src/engine/scan.ts';
 import { SelectionError } from '../../src/engine/selection.ts';
-import type * as ScanModule from '../../src/engine/scan.ts';
 import type { ScanOptions } from '../../src/engine/scan.ts';
 import type { ScanProgress, ScanReport, ScanSelection } from '../../src/engine/types.ts';
 import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
 import { fakeCheck, report, result } from '../slack/fixtures.ts';
 
-// The engine is replaced by a scan the test finishes by hand; ScanService's job is only the coordination.
-vi.mock('../../src/engine/scan.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof ScanModule>()),
-  scan: vi.fn(),
-}));
 
 interface PendingScan {
   selection: ScanSelection;
@@ -23,7 +16,8 @@ interface PendingScan {
 }
 
 const pending: PendingScan[] = [];
-const scanMock = vi.mocked(scan);
+// The engine is a scan the test finishes by hand; ScanService's job is only the coordination.
+const scanMock = vi.fn<ScanEngine>();
 const catalogue = [rootMfa, fakeCheck({ items: () => [] })];
 const accounts = [
   { id: '111122223333', name: 'prod' },
@@ -42,7 +36,7 @@ beforeEach(() => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function service(withAccounts = false) {
-  return new ScanService({ deps: { settings: defaultSettings(withAccounts ? { accounts } : {}), checks: catalogue } });
+  return new ScanService({ scan: scanMock, deps: { settings: defaultSettings(withAccounts ? { accounts } : {}), checks: catalogue } });
 }
 
 const both = report([result({ checkId: 'iam.root-mfa', region: 'global' }), result()], { accounts: [{ accountId: '111122223333', name: 'prod' }] });
@@ -140,6 +134,7 @@ describe('ScanService', () => {
   it('remembers the newest report per account and survives a failing listener', async () => {
     const listenerErrors: unknown[] = [];
     const scans = new ScanService({
+      scan: scanMock,
       deps: { settings: defaultSettings({ accounts }), checks: catalogue },
       onListenerError: (err) => listenerErrors.push(err),
     });
@@ -155,7 +150,7 @@ describe('ScanService', () => {
 
   it('passes accepted risks to the engine', async () => {
     const mute = vi.fn(() => undefined);
-    const scans = new ScanService({ deps: { settings: defaultSettings(), checks: catalogue }, mute });
+    const scans = new ScanService({ scan: scanMock, deps: { settings: defaultSettings(), checks: catalogue }, mute });
     void scans.run({});
     await settle();
     expect(pending[0]!.options.mute).toBe(mute);

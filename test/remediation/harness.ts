@@ -5,7 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
 import { expect } from 'vitest';
-import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
+import { type AwscheckApp, buildApp, createSlackApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
 import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine/types.ts';
@@ -175,24 +175,28 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     riskSelfAccept: false,
     ...options.config,
   };
+  const slackConfig = {
+    botToken: 'xoxb-test-token',
+    signingSecret: TEST_SIGNING_SECRET,
+    port: 0,
+    apiUrl: slack.apiUrl,
+    scanners: options.scanners ?? [],
+    mode: 'http' as const,
+  };
+  // One Web API client, as in the bot: the approver lookup reads user groups with Bolt's.
+  const app = createSlackApp(slackConfig, { logLevel: LogLevel.ERROR });
   const remediation = createRemediation({
     store: store.remediation,
     settings,
     config,
-    listed: approverLookup(config.approvers, { token: 'xoxb-test-token', slackApiUrl: slack.apiUrl }),
+    listed: approverLookup(config.approvers, { client: app.client }),
     clock,
     sleep: async () => undefined,
     ...(options.fixAll ? { batch: { paceMs: options.fixAll.paceMs ?? 0, ...(options.fixAll.sleep ? { sleep: options.fixAll.sleep } : {}) } } : {}),
   });
   const bot = buildApp({
-    slack: {
-      botToken: 'xoxb-test-token',
-      signingSecret: TEST_SIGNING_SECRET,
-      port: 0,
-      apiUrl: slack.apiUrl,
-      scanners: options.scanners ?? [],
-      mode: 'http',
-    },
+    slack: slackConfig,
+    app,
     settings,
     checks: options.checks,
     scanDeps: { clock, env: {} },
@@ -204,7 +208,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       remember: (finding) => remediation.snapshots.remember(finding),
     }),
     ...(options.fixAll ? { groupActions: fixAllGroupActions({ locale: 'en', fixFor: (finding) => remediation.fixFor(finding) }) } : {}),
-    logLevel: LogLevel.ERROR,
     host: '127.0.0.1',
     progress: { gapsMs: [30] },
   });

@@ -1,5 +1,7 @@
 // Plain scan data for store, report and schedule tests.
 import type { CheckResult, ScanReport } from '../../src/engine/types.ts';
+import { buildReport, type PostureReport, type ReportInput } from '../../src/report/model.ts';
+import { dailyScores } from '../../src/report/trend.ts';
 
 export const ACCOUNT = '123456789012';
 
@@ -49,4 +51,25 @@ export function manyResults(count: number): CheckResult[] {
       details: { port: 22, index: i },
     }),
   );
+}
+
+const REPORT_NOW = new Date('2026-11-25T09:00:00Z');
+
+/** A posture report of `scan` against `baseline`, as of 2026-11-25 in UTC (the renderers' tests). */
+export function buildReportOf(scan: ScanReport, baseline?: ScanReport, extra: Partial<ReportInput> = {}): PostureReport {
+  return buildReport({
+    name: 'daily',
+    scanId: 'now',
+    scan,
+    ...(baseline ? { baseline: { scanId: 'b', report: baseline, score: 50 } } : {}),
+    trend: dailyScores([{ finishedAt: '2026-11-24T09:00:00Z', score: 50 }], REPORT_NOW, 'UTC'),
+    now: REPORT_NOW,
+    timeZone: 'UTC',
+    ...extra,
+  });
+}
+
+/** `count` failing results over many resources. */
+export function failing(count: number): CheckResult[] {
+  return manyResults(count * 10).map((r) => ({ ...r, status: 'FAIL' as const })).slice(0, count);
 }

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScanReport, ScanSelection } from '../../src/engine/types.ts';
-import { createReportSlackClient } from '../../src/report/slack-client.ts';
+import { SlackReportDelivery } from '../../src/slack/delivery/report/poster.ts';
+import { createSlackClient } from '../../src/slack/delivery/report/slack-client.ts';
 import { ReportService, type ScanRunner } from '../../src/report/service.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { allText } from './block-kit.ts';
+import { allText } from '../helpers/block-kit.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/report/chart.ts';
 import { result, scanReport } from './fixtures.ts';
 import { decodePng, pngInUpload } from './png.ts';
@@ -41,7 +42,7 @@ function service(apiUrl = slack.apiUrl, channel: string | null = 'C0REPORT') {
   return new ReportService({
     store,
     recorder: new ScanRecorder(store),
-    slack: createReportSlackClient('xoxb-test', { slackApiUrl: apiUrl, retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 } }),
+    delivery: new SlackReportDelivery(createSlackClient('xoxb-test', { slackApiUrl: apiUrl, retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 } }), 'en'),
     ...(channel ? { channel } : {}),
     timeZone: 'Asia/Tokyo',
     locale: 'en',
@@ -82,7 +83,7 @@ describe('the daily report', () => {
     open = false;
     now = new Date('2026-11-26T09:00:00Z');
     const { record: second } = await reports.post(runner);
-    const text = allText({ text: second.message.text, blocks: second.message.blocks as never });
+    const text = allText(second.message);
     expect(text).toContain('Resolved since the last report (1)');
     expect(text).toContain('sg-0abc allows no SSH from anywhere');
     expect(text).toContain('▲ +100.0 since the last report');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportService } from '../../src/report/service.ts';
-import { createReportSlackClient } from '../../src/report/slack-client.ts';
+import { SlackReportDelivery } from '../../src/slack/delivery/report/poster.ts';
+import { createSlackClient } from '../../src/slack/delivery/report/slack-client.ts';
 import { REPORT_TASK, startReportScheduler } from '../../src/schedule/scheduler.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -33,7 +34,7 @@ function replica(cron: string) {
   const reports = new ReportService({
     store,
     recorder: new ScanRecorder(store),
-    slack: createReportSlackClient('xoxb-test', { slackApiUrl: slack.apiUrl }),
+    delivery: new SlackReportDelivery(createSlackClient('xoxb-test', { slackApiUrl: slack.apiUrl }), 'en'),
     channel: 'C0REPORT',
     timeZone: 'UTC',
     locale: 'en',

@@ -7,23 +7,15 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ALL_CHECKS } from '../../../checks/index.ts';
 import { ConfigError } from '../../config/errors.ts';
 import { urlProblemText } from '../../config/url.ts';
 import { loadConfig } from '../../config/load.ts';
-import { scan } from '../../engine/scan.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import { composeHistory, engineRunner, storeMutes } from '../../app/compose.ts';
 import { reportConfigFromEnv } from '../../report/config.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
-import { EXPIRY_WINDOW_DAYS } from '../../report/model.ts';
 import { NoScanError } from '../../report/prepare.ts';
-import { expiredAcceptances, expiringAcceptances, loadMutes, muteWith } from '../../remediation/risks.ts';
-import { systemClock } from '../../engine/types.ts';
-import { ReportService, type ScanRunner } from '../../report/service.ts';
-import { createReportSlackClient } from '../../report/slack-client.ts';
+import { createSlackClient } from '../../slack/delivery/report/slack-client.ts';
 import { storeConfigFromEnv } from '../../store/config.ts';
-import { openStore } from '../../store/open.ts';
-import { ScanRecorder } from '../../store/recorder.ts';
 import type { ReportRecord } from '../../store/store.ts';
 import { type CliIo, CliExit, EXIT } from '../io.ts';
 
@@ -68,7 +60,8 @@ export function register(program: Command, io: CliIo): void {
     .action(async (flags: ReportFlags) => {
       const { settings } = loadConfig(io.env, io.cwd);
       const storeConfig = storeConfigFromEnv(io.env, io.cwd);
-      const { channel, timeZone } = reportConfigFromEnv(io.env);
+      const report = reportConfigFromEnv(io.env);
+      const { channel } = report;
       const posting = Boolean(flags.post || flags.repost);
       if (posting && !channel) {
         throw new ConfigError(['AWSCHECK_REPORT_CHANNEL: not set, and posting needs it. Set it to the channel ID (channel details → About → Channel ID) and invite the bot there with /invite @awscheck.']);
@@ -78,33 +71,22 @@ export function register(program: Command, io: CliIo): void {
       // Validated like the bot's: a password in the URL would reach the Web API client's logs.
       const apiUrlProblem = apiUrl ? urlProblemText('SLACK_API_URL', apiUrl, 'https://slack.com/api/') : undefined;
       if (apiUrlProblem) throw new ConfigError([apiUrlProblem]);
-      const store = openStore(storeConfig);
-      const locale: Locale = settings.locale;
-      const logger = {
-        info: () => undefined,
-        warn: (message: string) => io.stderr.write(`${message}\n`),
-        error: (message: string) => io.stderr.write(`${message}\n`),
-      };
-      const recorder = new ScanRecorder(store, logger);
-      const reports = new ReportService({
-        store,
-        recorder,
-        slack: createReportSlackClient(token, apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
-        ...(channel ? { channel } : {}),
-        timeZone,
-        locale,
-        retentionDays: storeConfig.retentionDays,
-        logger,
-        expiringRisks: (now) => expiringAcceptances(store.remediation, now, EXPIRY_WINDOW_DAYS),
-        expiredRisks: (since, now) => expiredAcceptances(store.remediation, since, now),
+      const { locale } = settings;
+      const { store, recorder, reports } = composeHistory({
+        settings,
+        store: storeConfig,
+        report,
+        // The CLI's one Web API client; without --post or --repost it never calls Slack.
+        slack: createSlackClient(token, apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+        logger: {
+          info: () => undefined,
+          warn: (message: string) => io.stderr.write(`${message}\n`),
+          error: (message: string) => io.stderr.write(`${message}\n`),
+        },
       });
       // Accepted risks show as MUTED in the scan, as they do in the bot's.
-      const mute = muteWith(await loadMutes(store.remediation), systemClock);
       // A fresh scan streams into the store account by account (ReportService then finds it saved).
-      const runner: ScanRunner = {
-        run: async (selection) =>
-          (await recorder.stream((streaming) => scan(selection, { settings, checks: ALL_CHECKS, env: io.env }, { mute, ...streaming }))).report,
-      };
+      const runner = engineRunner(settings, io.env, await storeMutes(store), recorder);
       try {
         if (flags.repost) {
           const record = await reports.repost(typeof flags.repost === 'string' ? flags.repost : undefined);

@@ -4,11 +4,11 @@ import { finished } from 'node:stream/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
+import { storeMutes } from '../../app/compose.ts';
 import { loadConfig } from '../../config/load.ts';
 import { type ScanOptions, scan } from '../../engine/scan.ts';
 import { atOrAbove } from '../../engine/sort.ts';
-import { type CheckResult, SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity, systemClock } from '../../engine/types.ts';
-import { loadMutes, muteWith } from '../../remediation/risks.ts';
+import { type CheckResult, SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity } from '../../engine/types.ts';
 import { storeConfigFromEnv } from '../../store/config.ts';
 import { openStore } from '../../store/open.ts';
 import { resultsToCsv } from '../../render/csv.ts';
@@ -62,7 +62,7 @@ async function acceptedRisks(io: CliIo): Promise<ScanOptions['mute']> {
   if (!config.dynamodb && !existsSync(config.path)) return undefined;
   const store = openStore(config);
   try {
-    return muteWith(await loadMutes(store.remediation), systemClock);
+    return await storeMutes(store);
   } finally {
     await store.close();
   }

@@ -7,6 +7,7 @@ import { SUBCOMMANDS } from '../../../commands/awscheck/router.ts';
 import type { Subcommand } from '../../../commands/awscheck/types.ts';
 import { rootMfa } from '../../../checks/iam/root-mfa/check.ts';
 import { ScanService } from '../../../src/app/scan-service.ts';
+import { scan } from '../../../src/engine/scan.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../../src/engine/define.ts';
 import type { AnyCheck } from '../../../src/engine/types.ts';
@@ -21,7 +22,7 @@ function setup(options: { checks?: AnyCheck[]; scanners?: string[]; table?: read
   const checks = options.checks ?? [rootMfa, fakeCheck({ items: () => [{ id: 'sg-1', fail: true, evidence: 'sg-1 open' }] })];
   const errors: unknown[] = [];
   const deps: SlackDeps = {
-    scans: new ScanService({ deps: { settings: defaultSettings(), checks } }),
+    scans: new ScanService({ scan, deps: { settings: defaultSettings(), checks } }),
     catalogue: checks,
     settings: defaultSettings(),
     locale: 'en',

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { awscheckCommand } from '../../../commands/awscheck/index.ts';
 import { SUBCOMMANDS } from '../../../commands/awscheck/router.ts';
 import { ScanService } from '../../../src/app/scan-service.ts';
+import { scan } from '../../../src/engine/scan.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { AuditLog } from '../../../src/remediation/audit.ts';
 import { createRemediation } from '../../../src/remediation/feature.ts';
@@ -24,7 +25,7 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     clock,
   });
   const deps: SlackDeps = {
-    scans: new ScanService({ deps: { settings: defaultSettings(), checks: [] } }),
+    scans: new ScanService({ scan, deps: { settings: defaultSettings(), checks: [] } }),
     catalogue: [],
     settings: defaultSettings(),
     locale: 'en',

@@ -11,7 +11,8 @@ import { reportCommand } from '../../../commands/awscheck/report.ts';
 import { type AwscheckApp, buildApp } from '../../../src/app/build.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { ReportService } from '../../../src/report/service.ts';
-import { createReportSlackClient } from '../../../src/report/slack-client.ts';
+import { SlackReportDelivery } from '../../../src/slack/delivery/report/poster.ts';
+import { createSlackClient } from '../../../src/slack/delivery/report/slack-client.ts';
 import { ScanRecorder } from '../../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
@@ -51,7 +52,7 @@ async function start(channel?: string): Promise<string> {
   const reports = new ReportService({
     store,
     recorder,
-    slack: createReportSlackClient('xoxb-test-token', { slackApiUrl: slack.apiUrl }),
+    delivery: new SlackReportDelivery(createSlackClient('xoxb-test-token', { slackApiUrl: slack.apiUrl }), 'en'),
     ...(channel ? { channel } : {}),
     timeZone: 'UTC',
     locale: 'en',

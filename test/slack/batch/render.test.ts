@@ -6,7 +6,7 @@ import type { FixRequest } from '../../../src/remediation/store.ts';
 import { BATCH_ACTIONS } from '../../../src/slack/batch/ids.ts';
 import { renderBatchRequest } from '../../../src/slack/batch/render.ts';
 import { measureBlocks } from '../../../src/slack/render/limits.ts';
-import { expectWithinBlockKit } from '../../report/block-kit.ts';
+import { expectWithinBlockKit } from '../../helpers/block-kit.ts';
 import { resultOf, SSH_FINDING } from '../../remediation/harness.ts';
 
 const T0 = '2026-11-25T09:00:00.000Z';

@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlackReport } from '../../src/report/blocks.ts';
-import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.ts';
-import { buildReport, type ReportInput } from '../../src/report/model.ts';
-import { dailyScores } from '../../src/report/trend.ts';
-import type { CheckResult, ScanReport } from '../../src/engine/types.ts';
-import { allText, expectWithinBlockKit } from './block-kit.ts';
-import { ACCOUNT, manyResults, result, scanReport } from './fixtures.ts';
-
-const NOW = new Date('2026-11-25T09:00:00Z');
-
-function build(scan: ScanReport, baseline?: ScanReport, extra: Partial<ReportInput> = {}) {
-  return buildReport({
-    name: 'daily',
-    scanId: 'now',
-    scan,
-    ...(baseline ? { baseline: { scanId: 'b', report: baseline, score: 50 } } : {}),
-    trend: dailyScores([{ finishedAt: '2026-11-24T09:00:00Z', score: 50 }], NOW, 'UTC'),
-    now: NOW,
-    timeZone: 'UTC',
-    ...extra,
-  });
-}
-
-function failing(count: number): CheckResult[] {
-  return manyResults(count * 10).map((r) => ({ ...r, status: 'FAIL' as const })).slice(0, count);
-}
+import { renderSlackReport } from '../../../../src/slack/delivery/report/blocks.ts';
+import { allText, expectWithinBlockKit } from '../../../helpers/block-kit.ts';
+import { ACCOUNT, buildReportOf as build, failing, manyResults, result, scanReport } from '../../../report/fixtures.ts';
 
 describe('Slack rendering', () => {
   it('renders a clean scan with nothing failing', () => {
@@ -101,35 +78,5 @@ describe('Slack rendering', () => {
     const text = allText(renderSlackReport(report, 'en'));
     expect(text).toContain('Accepted risks expiring within 7 days (1)');
     expect(text).toContain('expires 2026-11-28; accepted by <@U123>: bastion host');
-  });
-});
-
-describe('markdown rendering', () => {
-  it('prints errors first, then score, new and resolved, escaping AWS text', () => {
-    const before = scanReport([result({ resourceId: 'sg-fixed', status: 'FAIL' }), result({ status: 'PASS' })]);
-    const scan = scanReport(
-      [
-        result({ resourceId: 'sg-fixed', status: 'PASS', evidence: 'sg-fixed no longer open' }),
-        result({ status: 'FAIL', evidence: 'name *bold* `tick` <b>' }),
-        result({ checkId: 'x', status: 'ERROR', resourceId: 'r', evidence: 'boom' }),
-      ],
-      { errors: [{ accountId: ACCOUNT, reason: 'partial' }] },
-    );
-    const md = renderMarkdown(build(scan, before), 'en');
-    expect(md.indexOf('could not run')).toBeLessThan(md.indexOf('## Posture score'));
-    expect(md).toContain('## New since the last report (1)');
-    expect(md).toContain('name \\*bold\\* \\`tick\\` &lt;b>');
-    expect(md).toContain('## Resolved since the last report (1)');
-    expect(md).toContain('✅ `ec2.sg-open-ssh` prod · us-east-1 · sg-fixed no longer open');
-  });
-
-  it('caps long lists', () => {
-    const md = renderMarkdown(build(scanReport(failing(10_000)), scanReport(manyResults(10_000).map((r) => ({ ...r, status: 'PASS' as const })))), 'en');
-    expect(md).toContain('…and 9900 more.');
-    expect(md.length).toBeLessThan(100_000);
-  });
-
-  it('escapes inline markup only', () => {
-    expect(escapeMarkdown('a_b*c`d[e]|f~g<h> sg-0abc 0.0.0.0/0')).toBe('a\\_b\\*c\\`d\\[e\\]\\|f\\~g&lt;h> sg-0abc 0.0.0.0/0');
   });
 });

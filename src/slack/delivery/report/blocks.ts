@@ -2,14 +2,14 @@
 // limits (50 blocks, 3,000 characters per text, 150 per header, 10 fields): lists are capped and the
 // full detail travels in the attached CSV.
 import type { types } from '@slack/bolt';
-import { SEVERITIES } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
-import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
-import { SEVERITY_NAMES } from '../i18n/severity.ts';
-import { fill, REPORT_TEXT } from './messages.ts';
-import type { PostureReport } from './model.ts';
-import { sparkline } from './trend.ts';
+import { SEVERITIES } from '../../../engine/types.ts';
+import type { Locale } from '../../../i18n/locale.ts';
+import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../../mrkdwn.ts';
+import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from '../../../report/lines.ts';
+import { SEVERITY_NAMES } from '../../../i18n/severity.ts';
+import { fill, REPORT_TEXT } from '../../../report/messages.ts';
+import type { PostureReport } from '../../../report/model.ts';
+import { sparkline } from '../../../report/trend.ts';
 
 type Block = types.KnownBlock;
 

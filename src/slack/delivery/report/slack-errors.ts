@@ -1,7 +1,7 @@
 // Turns a refused report post into what the operator should do about it, and whether the report stays
 // pending (re-postable once they have) or failed (something else is wrong; still re-postable).
 import { webApi } from '@slack/bolt';
-import type { ReportStatus } from '../store/store.ts';
+import type { ReportStatus } from '../../../store/store.ts';
 
 export interface PostFailure {
   status: Exclude<ReportStatus, 'posted'>;

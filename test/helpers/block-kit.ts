@@ -1,6 +1,6 @@
 // Asserts a message stays inside Block Kit's documented limits.
 import { expect } from 'vitest';
-import type { SlackReportMessage } from '../../src/report/blocks.ts';
+import type { StoredMessage } from '../../src/store/store.ts';
 
 interface AnyBlock {
   type: string;
@@ -9,7 +9,7 @@ interface AnyBlock {
   elements?: { text?: string }[];
 }
 
-export function expectWithinBlockKit(message: SlackReportMessage): void {
+export function expectWithinBlockKit(message: StoredMessage): void {
   const blocks = message.blocks as unknown as AnyBlock[];
   expect(blocks.length).toBeLessThanOrEqual(50);
   expect(message.text.length).toBeLessThanOrEqual(3000);
@@ -28,7 +28,7 @@ export function expectWithinBlockKit(message: SlackReportMessage): void {
 }
 
 /** Every text of the message, joined, for content assertions. */
-export function allText(message: SlackReportMessage): string {
+export function allText(message: StoredMessage): string {
   const blocks = message.blocks as unknown as AnyBlock[];
   return blocks
     .flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text ?? '')])
