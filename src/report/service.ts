@@ -2,7 +2,7 @@
 // `/awscheck report` and `awscheck report --post` all go through here, so they produce the same report.
 import type { webApi } from '@slack/bolt';
 import { type Clock, type ScanProgress, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { clipText, escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { retentionCutoff } from '../store/config.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
@@ -11,7 +11,7 @@ import { renderSlackReport, type SlackReportMessage } from './blocks.ts';
 import { CHART_DAYS, renderTrendPng } from './chart.ts';
 import { chartHistory } from './chart-data.ts';
 import { CHART_TEXT } from './chart-text.ts';
-import { fill, REPORT_TEXT } from './messages.ts';
+import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
 import { type ChartFile, postReport, type ReportLogger } from './poster.ts';
 import { prepareReport } from './prepare.ts';
@@ -191,19 +191,19 @@ export class ReportService {
     const { locale } = this.options;
     return {
       filename: `awscheck-trend-${day}.png`,
-      title: fill(CHART_TEXT.fileTitle, locale, { date: day }),
-      altText: fill(CHART_TEXT.altText, locale, { days: CHART_DAYS }),
+      title: t(locale, CHART_TEXT.fileTitle, { date: day }),
+      altText: t(locale, CHART_TEXT.altText, { days: CHART_DAYS }),
       png,
     };
   }
 
   private attachment(day: string): { filename: string; title: string } {
-    return { filename: `awscheck-${day}.csv`, title: fill(REPORT_TEXT.csvTitle, this.options.locale, { date: day }) };
+    return { filename: `awscheck-${day}.csv`, title: t(this.options.locale, REPORT_TEXT.csvTitle, { date: day }) };
   }
 
   /** A scan that could not run still tells the channel, so a silent day never reads as "all fine". */
   private async announceFailure(channel: string, err: unknown): Promise<void> {
-    const text = `⚠️ ${fill(REPORT_TEXT.runFailed, this.options.locale, { reason: escapeMrkdwn(clipText((err as Error).message ?? String(err), 500)) })}`;
+    const text = `⚠️ ${t(this.options.locale, REPORT_TEXT.runFailed, { reason: escapeMrkdwn(clipText((err as Error).message ?? String(err), 500)) })}`;
     try {
       await this.options.slack.chat.postMessage({ channel, text });
     } catch (postErr) {

@@ -1,7 +1,7 @@
 // `awscheck checks`: the catalogue, as CHECKS.md lists it.
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
-import { LOCALES, type Locale } from '../../i18n/locale.ts';
+import { LOCALES, type Locale, t } from '../../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL } from '../../render/messages.ts';
 import type { CliIo } from '../io.ts';
 
@@ -20,15 +20,15 @@ export function register(program: Command, io: CliIo): void {
           severity: c.severity,
           cis: c.cis,
           securityHub: c.securityHub,
-          title: c.title[locale],
+          title: t(locale, c.title),
         }));
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const lines = [CLI_TEXT.checksHeader[locale]];
+      const lines = [t(locale, CLI_TEXT.checksHeader)];
       for (const c of ALL_CHECKS) {
         lines.push(
-          [c.id, SEVERITY_LABEL[c.severity][locale], c.cis.join(', ') || '-', c.securityHub.join(', ') || '-', c.title[locale]].join('\t'),
+          [c.id, t(locale, SEVERITY_LABEL[c.severity]), c.cis.join(', ') || '-', c.securityHub.join(', ') || '-', t(locale, c.title)].join('\t'),
         );
       }
       io.stdout.write(`${lines.join('\n')}\n`);
