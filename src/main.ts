@@ -2,45 +2,21 @@
 // A configuration problem prints every problem and exits 2, without a stack trace.
 import { ALL_CHECKS } from '../checks/index.ts';
 import { reportCommand } from '../commands/awscheck/report.ts';
-import { type AlertsConfig, alertsConfigFromEnv } from './alerts/config.ts';
 import { startAlerts } from './alerts/feature.ts';
 import { buildApp } from './app/build.ts';
-import { ConfigError, ConfigProblems } from './config/errors.ts';
-import { type Environment, parseEnvironment } from './config/environment.ts';
-import { type LoadedConfig, loadConfig } from './config/load.ts';
-import { formatDuration, type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
+import { loadConfiguration } from './config/configuration.ts';
+import { ConfigError } from './config/errors.ts';
 import { createRemediation } from './remediation/feature.ts';
 import { shutDownGracefully } from './remediation/shutdown.ts';
 import { approverLookup } from './slack/approvers.ts';
 import { startRemediationHousekeeping } from './slack/remediation-housekeeping.ts';
 import { fixAllGroupActions } from './slack/batch/group-actions.ts';
 import { remediationFindingActions } from './slack/render/finding-actions.ts';
-import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
-import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
-
-/** The environment is parsed once (src/config/environment.ts); every reader runs, so one message names all problems. */
-function loadEverything(): {
-  config: LoadedConfig;
-  slack: SlackConfig;
-  history: HistoryConfig;
-  remediation: RemediationConfig;
-  alerts: AlertsConfig;
-} {
-  const problems = new ConfigProblems();
-  const parsed = parseEnvironment();
-  problems.add(parsed.problems);
-  const env: Environment = parsed.environment;
-  const config = problems.attempt(() => loadConfig(env));
-  const slack = problems.attempt(() => loadSlackConfig(env));
-  const history = problems.attempt(() => loadHistoryConfig(env));
-  const remediation = problems.attempt(() => remediationConfigFromEnv(env));
-  const alerts = problems.attempt(() => alertsConfigFromEnv(env));
-  problems.throwIfAny();
-  return { config: config!, slack: slack!, history: history!, remediation: remediation!, alerts: alerts! };
-}
+import { openHistory } from './schedule/setup.ts';
+import { formatDuration } from './time/duration.ts';
 
 async function main(): Promise<void> {
-  const { config, slack, history: historyConfig, remediation: remediationConfig, alerts: alertsConfig } = loadEverything();
+  const { config, slack, history: historyConfig, remediation: remediationConfig, alerts: alertsConfig } = loadConfiguration();
   // Scan history, the daily report and its schedule (src/store, src/report, src/schedule).
   const history = openHistory(historyConfig, {
     locale: config.settings.locale,

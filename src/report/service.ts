@@ -4,7 +4,7 @@ import type { webApi } from '@slack/bolt';
 import { type Clock, type ScanProgress, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
 import { type Locale, t } from '../i18n/locale.ts';
 import { clipText, escapeMrkdwn } from '../slack/mrkdwn.ts';
-import { retentionCutoff } from '../store/config.ts';
+import { daysBefore } from '../time/units.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
 import type { ReportRecord, Store, StoredScan } from '../store/store.ts';
 import { renderSlackReport, type SlackReportMessage } from './blocks.ts';
@@ -128,7 +128,7 @@ export class ReportService {
         throw err;
       }
     }
-    const pruned = await store.prune(retentionCutoff(this.clock.now(), this.options.retentionDays));
+    const pruned = await store.prune(daysBefore(this.clock.now(), this.options.retentionDays));
     if (pruned.scans || pruned.reports) {
       logger.info(`awscheck: pruned ${pruned.scans} scans and ${pruned.reports} reports older than ${this.options.retentionDays} days`);
     }

@@ -1,32 +1,16 @@
 // Wires scan history, the report and its schedule for `npm start`: read the variables (every problem at
 // once), open the store, and start the daily schedule once the bot runs.
-import type { Environment } from '../config/environment.ts';
-import { ConfigProblems } from '../config/errors.ts';
+import type { HistoryConfig } from '../config/configuration.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { EXPIRY_WINDOW_DAYS } from '../report/model.ts';
 import type { ReportLogger } from '../report/poster.ts';
 import { expiredAcceptances, expiringAcceptances } from '../remediation/risks.ts';
 import { ReportService, type ScanRunner } from '../report/service.ts';
 import { createReportSlackClient } from '../report/slack-client.ts';
-import { type StoreConfig, storeConfigFromEnv } from '../store/config.ts';
 import { openStore } from '../store/open.ts';
 import { ScanRecorder } from '../store/recorder.ts';
 import type { Store } from '../store/store.ts';
-import { type ScheduleConfig, scheduleConfigFromEnv } from './config.ts';
 import { type ReportScheduler, startReportScheduler } from './scheduler.ts';
-
-export interface HistoryConfig {
-  store: StoreConfig;
-  schedule: ScheduleConfig;
-}
-
-export function loadHistoryConfig(env: Environment, cwd: string = process.cwd()): HistoryConfig {
-  const problems = new ConfigProblems();
-  const store = problems.attempt(() => storeConfigFromEnv(env, cwd));
-  const schedule = problems.attempt(() => scheduleConfigFromEnv(env));
-  problems.throwIfAny();
-  return { store: store!, schedule: schedule! };
-}
 
 export interface HistoryOptions {
   locale: Locale;

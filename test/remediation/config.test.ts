@@ -1,12 +1,13 @@
 // The remediation variables: off by default, validated like the others (one ConfigError naming every
 // problem), and never on without approvers or a channel to ask them in.
 import { describe, expect, it } from 'vitest';
+import { configurationPart, remediationConfig } from '../../src/config/configuration.ts';
 import { ConfigError } from '../../src/config/errors.ts';
-import { formatDuration, parseDuration, remediationConfigFromEnv } from '../../src/remediation/config.ts';
+import { formatDuration, parseDuration } from '../../src/time/duration.ts';
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
-    remediationConfigFromEnv(env);
+    configurationPart(env, remediationConfig);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -16,7 +17,7 @@ function problems(env: Record<string, string>): readonly string[] {
 
 describe('remediation configuration', () => {
   it('is off by default, with a 24 h approval deadline', () => {
-    expect(remediationConfigFromEnv({})).toEqual({
+    expect(configurationPart({}, remediationConfig)).toEqual({
       enabled: false,
       approvers: [],
       allowSelfApproval: false,
@@ -35,7 +36,7 @@ describe('remediation configuration', () => {
       AWSCHECK_RISK_SELF_ACCEPT: 'yes',
       AWSCHECK_REMEDIATION_ROLE_ARN: 'arn:aws:iam::123456789012:role/awscheck-fix',
     };
-    expect(remediationConfigFromEnv(env)).toEqual({
+    expect(configurationPart(env, remediationConfig)).toEqual({
       enabled: true,
       approvers: ['U0BOB', 'S0SEC', 'W0CAROL'],
       allowSelfApproval: true,
@@ -44,7 +45,7 @@ describe('remediation configuration', () => {
       riskSelfAccept: true,
       remediationRoleArn: 'arn:aws:iam::123456789012:role/awscheck-fix',
     });
-    expect(remediationConfigFromEnv({ ...env, AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE' }).approvalChannel).toBe('C0APPROVE');
+    expect(configurationPart({ ...env, AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE' }, remediationConfig).approvalChannel).toBe('C0APPROVE');
   });
 
   it('refuses to turn on without approvers or a channel, and says how to fix it', () => {
@@ -66,15 +67,15 @@ describe('remediation configuration', () => {
     });
     expect(found.map((p) => p.split(':')[0])).toEqual([
       'AWSCHECK_REMEDIATION',
-      'AWSCHECK_ALLOW_SELF_APPROVAL',
-      'AWSCHECK_RISK_SELF_ACCEPT',
       'AWSCHECK_APPROVERS',
+      'AWSCHECK_ALLOW_SELF_APPROVAL',
       'AWSCHECK_APPROVAL_CHANNEL',
       'AWSCHECK_APPROVAL_TTL',
+      'AWSCHECK_RISK_SELF_ACCEPT',
       'AWSCHECK_REMEDIATION_ROLE_ARN',
     ]);
-    expect(found[3]).toContain('"alice", "#security"');
-    expect(found[5]).toContain('such as 24h, 90m or 2d');
+    expect(found[1]).toContain('"alice", "#security"');
+    expect(found[4]).toContain('such as 24h, 90m or 2d');
   });
 
   it('refuses an empty AWSCHECK_REMEDIATION_ROLE_ARN instead of falling back to the scan credentials', () => {

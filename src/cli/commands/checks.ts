@@ -3,16 +3,16 @@ import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { LOCALES, type Locale, t } from '../../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL } from '../../render/messages.ts';
-import type { CliIo } from '../io.ts';
+import type { CommandIo } from '../io.ts';
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('checks')
     .description('list the checks: id, severity, CIS, Security Hub, title')
     .addOption(new Option('--locale <locale>', 'language of the titles').choices(LOCALES))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((flags: { locale?: Locale; format: 'table' | 'json' }) => {
-      const locale = flags.locale ?? (io.env.AWSCHECK_LOCALE === 'ja' ? 'ja' : 'en');
+      const locale = flags.locale ?? (io.environment.AWSCHECK_LOCALE === 'ja' ? 'ja' : 'en');
       if (flags.format === 'json') {
         const rows = ALL_CHECKS.map((c) => ({
           id: c.id,
