@@ -51,7 +51,7 @@ type HintedName = keyof typeof EMPTY_HINTS;
 /** The SDK's own variables: the SDK reads them itself; we look at them only to match its behaviour. */
 const SDK_VARIABLE = /^(AWS_ENDPOINT_URL(_[A-Z0-9_]+)?|AWS_REGION|AWS_DEFAULT_REGION)$/;
 
-export const DEFAULT_APPROVAL_TTL_MS = 24 * 60 * MINUTE_MS;
+export const DEFAULT_APPROVAL_TTL_MS = DAY_MS;
 const MIN_TTL_MS = MINUTE_MS;
 const MAX_TTL_MS = 30 * DAY_MS;
 const SLACK_ID = /^[UWS][A-Z0-9]{2,}$/;

@@ -5,6 +5,7 @@ import type { CheckResult, ScanReport } from '../engine/types.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
 import { localDay, type TrendPoint } from './trend.ts';
+import { DAY_MS } from '../time/units.ts';
 
 export const EXPIRY_WINDOW_DAYS = 7;
 
@@ -72,7 +73,7 @@ export interface PostureReport {
 }
 
 export function expiringFromResults(results: readonly CheckResult[], now: Date, days = EXPIRY_WINDOW_DAYS): ExpiringRisk[] {
-  const limit = now.getTime() + days * 86_400_000;
+  const limit = now.getTime() + days * DAY_MS;
   const risks: ExpiringRisk[] = [];
   for (const r of results) {
     if (r.status !== 'MUTED' || !r.muted) continue;
