@@ -1,7 +1,7 @@
 // What a scan request asks for: services and check ids as words, account= and region= as options. Every
 // problem comes back as a polite, localized sentence for the help message, never an exception.
-import { type AccountConfig, regionListSchema } from '../../src/config/schema.ts';
-import { isService } from '../../src/engine/selection.ts';
+import { type AccountConfig, isRegionName } from '../../src/config/schema.ts';
+import { findAccount, isService } from '../../src/engine/selection.ts';
 import type { AnyCheck, ScanSelection, Service } from '../../src/engine/types.ts';
 import { type Locale, t } from '../../src/i18n/locale.ts';
 import { MSG } from '../../src/slack/messages.ts';
@@ -47,12 +47,11 @@ export function toScanRequest(
     else return fail(t(locale, MSG.unknownOption(option.key)));
   }
   for (const region of regions) {
-    if (!regionListSchema.safeParse([region]).success) return fail(t(locale, MSG.badRegion(region)));
+    if (!isRegionName(region)) return fail(t(locale, MSG.badRegion(region)));
   }
   if (wantedAccounts.length > 0 && accounts.length === 0) return fail(t(locale, MSG.noAccountsConfigured));
   for (const wanted of wantedAccounts) {
-    const found = accounts.some((a) => a.id === wanted || a.name.toLowerCase() === wanted.toLowerCase());
-    if (!found) return fail(t(locale, MSG.unknownAccount(wanted, configuredList(accounts))));
+    if (!findAccount(accounts, wanted)) return fail(t(locale, MSG.unknownAccount(wanted, configuredList(accounts))));
   }
 
   const selection: ScanSelection = {};

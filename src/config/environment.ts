@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseDuration } from '../time/duration.ts';
 import { DAY_MS, MINUTE_MS } from '../time/units.ts';
 import { ConfigError, showValue } from './errors.ts';
-import { accountSchema } from './schema.ts';
+import { accountSchema, isRegionName } from './schema.ts';
 import { splitList } from './list.ts';
 import { httpUrlProblem, urlProblemText } from './url.ts';
 
@@ -61,7 +61,6 @@ const TRUE = new Set(['on', 'true', 'yes', '1']);
 const FALSE = new Set(['off', 'false', 'no', '0']);
 const DYNAMODB_SCHEME = 'dynamodb://';
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** A rule's verdict on a value: the problems found (each naming the variable), or none. */
 class Rejected extends Error {
@@ -138,7 +137,7 @@ export function parseDynamoDbUrl(value: string): DynamoDbLocation | undefined {
   const unknown = [...params.keys()].filter((k) => k !== 'region');
   if (unknown.length > 0) problems.push(`AWSCHECK_DB: unknown option ${unknown.join(', ')} in ${showValue(value)}; only ?region= is understood.`);
   const region = params.get('region') ?? undefined;
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !isRegionName(region)) {
     problems.push(`AWSCHECK_DB: region ${showValue(region)} is not an AWS region name like eu-west-1.`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
