@@ -302,8 +302,6 @@ export const environmentSchema = z.object({
   AWSCHECK_ALERT_CHANNEL: variable('AWSCHECK_ALERT_CHANNEL', channelId('AWSCHECK_ALERT_CHANNEL')),
 });
 
-export type VariableName = keyof z.infer<typeof environmentSchema>;
-
 /** Every awscheck variable, trimmed and typed, plus the SDK's endpoint and region variables as given. */
 export type Environment = Readonly<z.infer<typeof environmentSchema> & { readonly [sdk: `AWS_${string}`]: string | undefined }> & {
   /** Variables that were set but rejected (their problems are reported): rules that depend on them stay quiet. */

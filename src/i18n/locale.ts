@@ -52,7 +52,3 @@ export function plural(locale: Locale, count: number, forms: PluralForms): strin
 export function count(locale: Locale, n: number, forms: PluralForms): string {
   return `${n} ${plural(locale, n, forms)}`;
 }
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}

@@ -25,10 +25,6 @@ export const REPORT_TEXT = {
     en: 'Parts of this scan could not run. Their results are unknown, not passed:',
     ja: 'スキャンの一部を実行できませんでした。該当する結果は「合格」ではなく「不明」です:',
   },
-  moreErrorResults: {
-    en: { one: '{count} resource could not be evaluated (ERROR row in the CSV).', other: '{count} resources could not be evaluated (ERROR rows in the CSV).' },
-    ja: { other: '{count} 件のリソースを評価できませんでした (CSV の ERROR 行)。' },
-  },
   allAccounts: { en: 'all accounts', ja: '全アカウント' },
   newTitle: { en: 'New since the last report ({count})', ja: '前回レポート以降の新たな不合格 ({count} 件)' },
   nothingNew: { en: 'Nothing new is failing.', ja: '新たな不合格はありません。' },
