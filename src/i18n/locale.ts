@@ -1,6 +1,8 @@
 // The one language layer for UI text. Every string a user reads exists in English and Japanese and is
 // defined as a `Localized` pair (in a catalogue beside the code that shows it); `t(locale, message)` is the
 // only way to read one. Counts go through `plural` (Intl.PluralRules), never a hand-made "(s)".
+import { formatNumber } from './format.ts';
+
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -50,5 +52,5 @@ export function plural(locale: Locale, count: number, forms: PluralForms): strin
 
 /** "1 check", "2 checks": the count and its noun in the form the locale's plural rules choose. */
 export function count(locale: Locale, n: number, forms: PluralForms): string {
-  return `${n} ${plural(locale, n, forms)}`;
+  return `${formatNumber(locale, n)} ${plural(locale, n, forms)}`;
 }

@@ -6,7 +6,7 @@ import type { ScanReport } from '../engine/types.ts';
 import { selectionKey } from '../store/selection-key.ts';
 import type { Store } from '../store/store.ts';
 import { CHART_DAYS, type ChartDay, chartDays } from './chart.ts';
-import { localDay } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
 import { daysBefore } from '../time/units.ts';
 
 export interface ChartHistoryOptions {

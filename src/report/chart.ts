@@ -9,7 +9,7 @@ import type { Severity } from '../engine/types.ts';
 import { type Locale, t } from '../i18n/locale.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { CHART_TEXT } from './chart-text.ts';
-import { localDay } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
 
 export const CHART_DAYS = 30;
 export const CHART_WIDTH = 960;

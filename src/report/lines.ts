@@ -6,6 +6,7 @@ import { clipText } from '../slack/mrkdwn.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
+import { localDay } from '../i18n/format.ts';
 
 export interface TextFormat {
   /** Makes AWS- or user-supplied text inert. */
@@ -94,7 +95,7 @@ export class LineWriter {
 
   /** An accepted risk with its expiry day, who accepted it and why, in the given wording. */
   private risk(icon: string, wording: Localized, risk: ExpiringRisk, timeZone: string): string {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
+    const day = localDay(risk.expiresAt, timeZone);
     const detail = t(this.locale, wording, {
       time: day,
       who: this.format.user(risk.acceptedBy),

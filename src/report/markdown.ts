@@ -7,6 +7,7 @@ import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { REPORT_TEXT } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
+import { localTime } from '../i18n/format.ts';
 
 export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50, expired: 50 } as const;
 
@@ -37,9 +38,6 @@ function titledList<T>({ title, items, cap, line, more, none }: TitledList<T>, l
   return [heading, '', ...bulletList(items, cap, line, (n) => t(locale, more, { count: n })), ''];
 }
 
-function time(iso: string, timeZone: string): string {
-  return `${new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))} (${timeZone})`;
-}
 
 export function renderMarkdown(report: PostureReport, locale: Locale): string {
   const w = new LineWriter(report.scan.accounts, locale, markdownFormat);
@@ -50,9 +48,9 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
   const accounts = scan.accounts.map((a) => (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId));
   out.push(`- **${t(locale, REPORT_TEXT.accounts)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
   out.push(`- **${t(locale, REPORT_TEXT.regions)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
-  out.push(`- ${t(locale, REPORT_TEXT.scanFinished, { time: time(scan.finishedAt, report.timeZone) })}`);
+  out.push(`- ${t(locale, REPORT_TEXT.scanFinished, { time: localTime(scan.finishedAt, report.timeZone) })}`);
   out.push(
-    `- ${report.baselineFinishedAt ? t(locale, REPORT_TEXT.comparedWith, { time: time(report.baselineFinishedAt, report.timeZone) }) : t(locale, REPORT_TEXT.noBaseline)}`,
+    `- ${report.baselineFinishedAt ? t(locale, REPORT_TEXT.comparedWith, { time: localTime(report.baselineFinishedAt, report.timeZone) }) : t(locale, REPORT_TEXT.noBaseline)}`,
   );
   out.push('');
 

@@ -4,7 +4,8 @@ import { countFailures, postureScore, type SeverityCounts } from '../engine/scor
 import type { CheckResult, ScanReport } from '../engine/types.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
-import { localDay, type TrendPoint } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
+import type { TrendPoint } from './trend.ts';
 import { DAY_MS } from '../time/units.ts';
 
 export const EXPIRY_WINDOW_DAYS = 7;

@@ -15,6 +15,7 @@ import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
 import { type ChartFile, postReport, type ReportLogger } from './poster.ts';
 import { prepareReport } from './prepare.ts';
+import { localDay } from '../i18n/format.ts';
 
 /** The scheduled report's name: baselines and "the last report" are looked up by it. */
 export const DAILY_REPORT = 'daily';
@@ -159,7 +160,7 @@ export class ReportService {
       ? await store.getReport(reportId)
       : await store.latestReport({ name: DAILY_REPORT, status: ['pending', 'failed'] });
     if (!record) return undefined;
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.options.timeZone, dateStyle: 'short' }).format(new Date(record.createdAt));
+    const day = localDay(record.createdAt, this.options.timeZone);
     return postReport({ ...this.options, clock: this.clock }, record, {
       ...this.attachment(day),
       chart: async () => {
