@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configurationPart, reportConfig, scheduleConfig } from '../../src/config/configuration.ts';
-import { ConfigError } from '../../src/config/errors.ts';
+import { configurationPart, reportConfig, scheduleConfig } from '../../../src/config/configuration.ts';
+import { ConfigError } from '../../../src/config/errors.ts';
 
 describe('scheduleConfigFromEnv', () => {
   it('defaults to 09:00 UTC every day, and no channel means no schedule', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configurationPart, slackConfig } from '../../src/config/configuration.ts';
-import { ConfigError } from '../../src/config/errors.ts';
+import { configurationPart, slackConfig } from '../../../src/config/configuration.ts';
+import { ConfigError } from '../../../src/config/errors.ts';
 
 const BOT = 'xoxb-1111-2222-secretpart';
 const APP = 'xapp-1-A111-2222-secretpart';
