@@ -22,6 +22,8 @@ export interface AlertRenderInput {
 }
 
 const T = {
+  notification: { en: 'awscheck alert: {what}', ja: 'awscheck アラート: {what}' },
+  resolvedNotification: { en: 'awscheck alert resolved: {what}', ja: 'awscheck アラート解消: {what}' },
   heading: (severity: string, title: string): Localized => ({
     en: `:rotating_light: *New risky change* (${severity}): ${title}`,
     ja: `:rotating_light: *危険な変更を検知* (${severity}): ${title}`,
@@ -48,9 +50,7 @@ const EVIDENCE_MAX = 1200;
 export function alertText(input: Pick<AlertRenderInput, 'finding' | 'locale' | 'status'>): string {
   // Notification text: no AWS-supplied text beyond ids the check reported.
   const what = `${input.finding.checkId} ${input.finding.resourceId}`;
-  return input.status.kind === 'open'
-    ? t(input.locale, { en: `awscheck alert: ${what}`, ja: `awscheck アラート: ${what}` })
-    : t(input.locale, { en: `awscheck alert resolved: ${what}`, ja: `awscheck アラート解消: ${what}` });
+  return t(input.locale, input.status.kind === 'open' ? T.notification : T.resolvedNotification, { what });
 }
 
 export function renderAlert(input: AlertRenderInput): { text: string; blocks: Block[] } {
