@@ -44,7 +44,8 @@ function throwIf(problems: string[]): void {
 /** SLACK_BOT_TOKEN, which the bot and `awscheck report --post` cannot do without; `why` says who needs it. */
 export function botToken(env: Environment, why = ''): string {
   if (env.SLACK_BOT_TOKEN) return env.SLACK_BOT_TOKEN;
-  if (rejected(env, 'SLACK_BOT_TOKEN')) throw new ConfigError([]);
+  // A malformed token has its own problem already (the parse names it); "not set" would be wrong.
+  if (rejected(env, 'SLACK_BOT_TOKEN')) return '';
   throw new ConfigError([
     `SLACK_BOT_TOKEN: not set${why}. Copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page and export SLACK_BOT_TOKEN=xoxb-….`,
   ]);
