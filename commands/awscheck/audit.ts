@@ -1,12 +1,11 @@
-// `/awscheck audit [N]`: the latest N entries of the audit trail (default 10, at most 50), privately.
-// The whole trail, with before and after states, comes from `awscheck audit --format csv|json`.
-import { say } from '../../src/slack/messages.ts';
+
 import { code } from '../../src/slack/mrkdwn.ts';
 import { RTEXT } from '../../src/slack/remediation-text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderAuditList } from '../../src/slack/render/audit-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 export const DEFAULT_AUDIT_ENTRIES = 10;
 export const MAX_AUDIT_ENTRIES = 50;
@@ -20,11 +19,11 @@ export const auditCommand: Subcommand = {
     const [word, ...rest] = ctx.command.words;
     const count = word === undefined ? DEFAULT_AUDIT_ENTRIES : /^\d+$/.test(word) ? Number(word) : NaN;
     if (rest.length > 0 || !(count >= 1 && count <= MAX_AUDIT_ENTRIES)) {
-      await replyWithHelp(ctx, say(locale, RTEXT.auditUsage(code((rest[0] ?? word ?? '').slice(0, 40)))));
+      await replyWithHelp(ctx, t(locale, RTEXT.auditUsage(code((rest[0] ?? word ?? '').slice(0, 40)))));
       return;
     }
     if (!remediation) {
-      const text = say(locale, RTEXT.remediationUnavailable);
+      const text = t(locale, RTEXT.remediationUnavailable);
       await replyWith(ctx, { text, blocks: [section(text)] }, false);
       return;
     }

@@ -1,9 +1,10 @@
 // `/awscheck checks [SERVICE]`: the catalogue.
 import { isService } from '../../src/engine/selection.ts';
-import { MSG, say } from '../../src/slack/messages.ts';
+import { MSG } from '../../src/slack/messages.ts';
 import { renderChecksList } from '../../src/slack/render/checks-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 export const checksCommand: Subcommand = {
   name: 'checks',
@@ -13,7 +14,7 @@ export const checksCommand: Subcommand = {
     const { locale, catalogue } = ctx.deps;
     const unknown = ctx.command.words.find((w) => !isService(w));
     if (unknown) {
-      await replyWithHelp(ctx, say(locale, MSG.unknownWord(unknown)));
+      await replyWithHelp(ctx, t(locale, MSG.unknownWord(unknown)));
       return;
     }
     const services = new Set(ctx.command.words);

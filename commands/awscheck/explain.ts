@@ -1,8 +1,9 @@
 // `/awscheck explain CHECK-ID`: why the check matters and the step-by-step fix.
-import { MSG, say } from '../../src/slack/messages.ts';
+import { MSG } from '../../src/slack/messages.ts';
 import { renderExplain } from '../../src/slack/render/explain.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 /** Check ids that contain the word, or a word of which they contain: help for typos like `root-mfa`. */
 export function suggestChecks(word: string, ids: readonly string[]): string[] {
@@ -18,12 +19,12 @@ export const explainCommand: Subcommand = {
     const { locale, catalogue } = ctx.deps;
     const [id] = ctx.command.words;
     if (!id) {
-      await replyWithHelp(ctx, say(locale, MSG.explainWhich));
+      await replyWithHelp(ctx, t(locale, MSG.explainWhich));
       return;
     }
     const check = catalogue.find((c) => c.id === id);
     if (!check) {
-      await replyWithHelp(ctx, say(locale, MSG.unknownCheck(id, suggestChecks(id, catalogue.map((c) => c.id)))));
+      await replyWithHelp(ctx, t(locale, MSG.unknownCheck(id, suggestChecks(id, catalogue.map((c) => c.id)))));
       return;
     }
     await replyWith(ctx, renderExplain(check, locale));

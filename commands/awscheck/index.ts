@@ -2,11 +2,12 @@
 // typed the command is taken from the signed payload; a restricted subcommand checks AWSCHECK_SCANNERS.
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../src/slack/deps.ts';
-import { MSG, say } from '../../src/slack/messages.ts';
+import { MSG } from '../../src/slack/messages.ts';
 import { ResponseUrl } from '../../src/slack/response-url.ts';
 import { parseCommandText } from './parse.ts';
 import { SUBCOMMANDS, route } from './router.ts';
 import type { CommandContext, Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 export function awscheckCommand(deps: SlackDeps, table: readonly Subcommand[] = SUBCOMMANDS): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond, client, logger }) => {
@@ -26,13 +27,13 @@ export function awscheckCommand(deps: SlackDeps, table: readonly Subcommand[] = 
     deps.background.run(async () => {
       try {
         if (subcommand.restricted && !(await deps.scanners.allows(client, command.user_id))) {
-          await reply.send({ response_type: 'ephemeral', text: say(deps.locale, MSG.notAllowed) });
+          await reply.send({ response_type: 'ephemeral', text: t(deps.locale, MSG.notAllowed) });
           return;
         }
         await subcommand.run(ctx);
       } catch (err) {
         logger.error(`awscheck: /awscheck ${subcommand.name} failed:`, err);
-        if (reply.remaining > 0) await reply.send({ response_type: 'ephemeral', text: say(deps.locale, MSG.unexpected) });
+        if (reply.remaining > 0) await reply.send({ response_type: 'ephemeral', text: t(deps.locale, MSG.unexpected) });
       }
     });
   };

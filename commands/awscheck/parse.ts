@@ -1,5 +1,6 @@
 // Turns the text after `/awscheck` into words, key=value options and the `public` flag. What the words mean
 // is up to the subcommand; this only tokenises.
+import { splitList } from '../../src/config/list.ts';
 
 export interface CommandOption {
   key: string;
@@ -26,11 +27,7 @@ export function parseCommandText(text: string | undefined): ParsedCommand {
   for (const token of unescapeSlack(text ?? '').split(/\s+/u).filter(Boolean)) {
     const eq = token.indexOf('=');
     if (eq > 0) {
-      const values = token
-        .slice(eq + 1)
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
+      const values = splitList(token.slice(eq + 1));
       parsed.options.push({ key: token.slice(0, eq).toLowerCase(), values });
     } else if (token.toLowerCase() === 'public') {
       parsed.public = true;

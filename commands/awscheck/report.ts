@@ -2,8 +2,8 @@
 // the requester. Built by reportCommand(reports) and passed to buildApp's `subcommands`, because it needs
 // the report service (store, channel), which the static subcommand table cannot hold.
 import { ScanUnavailableError } from '../../src/engine/scan.ts';
-import type { Localized } from '../../src/i18n/locale.ts';
-import { fill, REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
+import { type Localized, t } from '../../src/i18n/locale.ts';
+import { REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
 import type { ReportService } from '../../src/report/service.ts';
 import type { SlackReportMessage } from '../../src/slack/delivery/report/blocks.ts';
 import { clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
@@ -21,7 +21,7 @@ function channelLink(channel: string): string {
 }
 
 async function answer(ctx: CommandContext, text: Localized, values: Record<string, string> = {}): Promise<void> {
-  const line = fill(text, ctx.deps.locale, values);
+  const line = t(ctx.deps.locale, text, values);
   await ctx.reply.send({ response_type: 'ephemeral', replace_original: true, text: line, blocks: [section(line)] });
 }
 
@@ -54,7 +54,7 @@ async function preview(ctx: CommandContext, reports: ReportService<SlackReportMe
     replace_original: true,
     text: built.message.text,
     // The preview note takes the place of one block, so the message stays within 50.
-    blocks: [...built.message.blocks.slice(0, 49), context([fill(REPORT_COMMAND_TEXT.previewNote, ctx.deps.locale)])],
+    blocks: [...built.message.blocks.slice(0, 49), context([t(ctx.deps.locale, REPORT_COMMAND_TEXT.previewNote)])],
   });
 }
 
@@ -86,7 +86,7 @@ export function reportCommand(reports: ReportService<SlackReportMessage>): Subco
     async run(ctx) {
       const [word, ...rest] = ctx.command.words;
       if ((word !== undefined && word !== 'preview') || rest.length > 0) {
-        await replyWithHelp(ctx, fill(REPORT_COMMAND_TEXT.usage, ctx.deps.locale, {
+        await replyWithHelp(ctx, t(ctx.deps.locale, REPORT_COMMAND_TEXT.usage, {
           word: escapeMrkdwn(clipText((word === 'preview' ? rest[0] : word) ?? '', 40)),
         }));
         return;

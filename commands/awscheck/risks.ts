@@ -1,11 +1,10 @@
-// `/awscheck risks`: the accepted risks in force and when they expire, each with a Revoke button for
-// approvers. Always private: reasons are internal.
-import { say } from '../../src/slack/messages.ts';
+
 import { RTEXT } from '../../src/slack/remediation-text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderRisksList } from '../../src/slack/render/risks-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 export const risksCommand: Subcommand = {
   name: 'risks',
@@ -14,11 +13,11 @@ export const risksCommand: Subcommand = {
   async run(ctx) {
     const { locale, remediation } = ctx.deps;
     if (ctx.command.words.length > 0) {
-      await replyWithHelp(ctx, say(locale, RTEXT.risksHelp));
+      await replyWithHelp(ctx, t(locale, RTEXT.risksHelp));
       return;
     }
     if (!remediation) {
-      const text = say(locale, RTEXT.remediationUnavailable);
+      const text = t(locale, RTEXT.remediationUnavailable);
       await replyWith(ctx, { text, blocks: [section(text)] }, false);
       return;
     }

@@ -1,10 +1,10 @@
 // What a scan request asks for: services and check ids as words, account= and region= as options. Every
 // problem comes back as a polite, localized sentence for the help message, never an exception.
-import { type AccountConfig, regionListSchema } from '../../src/config/schema.ts';
-import { isService } from '../../src/engine/selection.ts';
+import { type AccountConfig, isRegionName } from '../../src/config/schema.ts';
+import { findAccount, isService } from '../../src/engine/selection.ts';
 import type { AnyCheck, ScanSelection, Service } from '../../src/engine/types.ts';
-import type { Locale } from '../../src/i18n/locale.ts';
-import { MSG, say } from '../../src/slack/messages.ts';
+import { type Locale, t } from '../../src/i18n/locale.ts';
+import { MSG } from '../../src/slack/messages.ts';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import type { ParsedCommand } from './parse.ts';
 
@@ -35,24 +35,23 @@ export function toScanRequest(
   for (const word of command.words) {
     if (isService(word)) services.push(word);
     else if (known.has(word)) checks.push(word);
-    else return fail(say(locale, MSG.unknownWord(word)));
+    else return fail(t(locale, MSG.unknownWord(word)));
   }
 
   const wantedAccounts: string[] = [];
   const regions: string[] = [];
   for (const option of command.options) {
-    if (option.values.length === 0) return fail(say(locale, MSG.emptyOption(option.key)));
+    if (option.values.length === 0) return fail(t(locale, MSG.emptyOption(option.key)));
     if (ACCOUNT_KEYS.has(option.key)) wantedAccounts.push(...option.values);
     else if (REGION_KEYS.has(option.key)) regions.push(...option.values.map((r) => r.toLowerCase()));
-    else return fail(say(locale, MSG.unknownOption(option.key)));
+    else return fail(t(locale, MSG.unknownOption(option.key)));
   }
   for (const region of regions) {
-    if (!regionListSchema.safeParse([region]).success) return fail(say(locale, MSG.badRegion(region)));
+    if (!isRegionName(region)) return fail(t(locale, MSG.badRegion(region)));
   }
-  if (wantedAccounts.length > 0 && accounts.length === 0) return fail(say(locale, MSG.noAccountsConfigured));
+  if (wantedAccounts.length > 0 && accounts.length === 0) return fail(t(locale, MSG.noAccountsConfigured));
   for (const wanted of wantedAccounts) {
-    const found = accounts.some((a) => a.id === wanted || a.name.toLowerCase() === wanted.toLowerCase());
-    if (!found) return fail(say(locale, MSG.unknownAccount(wanted, configuredList(accounts))));
+    if (!findAccount(accounts, wanted)) return fail(t(locale, MSG.unknownAccount(wanted, configuredList(accounts))));
   }
 
   const selection: ScanSelection = {};

@@ -2,7 +2,7 @@
 import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import { SelectionError } from '../../src/engine/selection.ts';
 import { deliverResults, deliveryReplies } from '../../src/slack/deliver-results.ts';
-import { MSG, say } from '../../src/slack/messages.ts';
+import { MSG } from '../../src/slack/messages.ts';
 import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
@@ -10,14 +10,15 @@ import { describeSelection } from '../../src/slack/render/scope.ts';
 import { replyWithHelp } from './reply.ts';
 import { toScanRequest } from './scan-request.ts';
 import type { CommandContext, Subcommand } from './types.ts';
+import { t } from '../../src/i18n/locale.ts';
 
 async function reportFailure(ctx: CommandContext, err: unknown): Promise<void> {
   const { locale } = ctx.deps;
   const text =
     err instanceof ScanUnavailableError
-      ? say(locale, MSG.scanUnavailable(err.message))
+      ? t(locale, MSG.scanUnavailable(err.message))
       : err instanceof SelectionError
-        ? say(locale, MSG.selectionRejected(err.message))
+        ? t(locale, MSG.selectionRejected(err.message))
         : undefined;
   if (text === undefined) throw err;
   await ctx.reply.send({ response_type: 'ephemeral', replace_original: true, text, blocks: [section(text)] });

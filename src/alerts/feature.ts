@@ -10,9 +10,10 @@ import type { AlertsConfig } from './config.ts';
 import { createQueueClient, QueuePoller, type QueuePollerOptions } from './queue.ts';
 import { type AlertLogger, type AlertPoster, AlertService } from './service.ts';
 import type { AlertStore } from './store.ts';
+import { DAY_MS, HOUR_MS } from '../time/units.ts';
 
-const EVENT_MEMORY_MS = 15 * 24 * 3_600_000;
-const PRUNE_EVERY_MS = 6 * 3_600_000;
+const EVENT_MEMORY_MS = 15 * DAY_MS;
+const PRUNE_EVERY_MS = 6 * HOUR_MS;
 
 export interface AlertsOptions {
   config: AlertsConfig;

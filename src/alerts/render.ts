@@ -2,8 +2,8 @@
 // the finding's evidence, and the same buttons as a scan result (Explain, Fix…, Accept risk). Once the finding
 // no longer fails, the same message is redrawn as resolved, without the buttons. Everything from AWS is escaped.
 import type { CheckResult } from '../engine/types.ts';
-import type { Locale, Localized } from '../i18n/locale.ts';
-import { SEVERITY_EMOJI, say } from '../slack/messages.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
+import { SEVERITY_EMOJI } from '../slack/messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { type Block, type Button, actions, context, section } from '../slack/render/blocks.ts';
 import { explainButton } from '../slack/render/results.ts';
@@ -22,6 +22,8 @@ export interface AlertRenderInput {
 }
 
 const T = {
+  notification: { en: 'awscheck alert: {what}', ja: 'awscheck アラート: {what}' },
+  resolvedNotification: { en: 'awscheck alert resolved: {what}', ja: 'awscheck アラート解消: {what}' },
   heading: (severity: string, title: string): Localized => ({
     en: `:rotating_light: *New risky change* (${severity}): ${title}`,
     ja: `:rotating_light: *危険な変更を検知* (${severity}): ${title}`,
@@ -48,35 +50,33 @@ const EVIDENCE_MAX = 1200;
 export function alertText(input: Pick<AlertRenderInput, 'finding' | 'locale' | 'status'>): string {
   // Notification text: no AWS-supplied text beyond ids the check reported.
   const what = `${input.finding.checkId} ${input.finding.resourceId}`;
-  return input.status.kind === 'open'
-    ? say(input.locale, { en: `awscheck alert: ${what}`, ja: `awscheck アラート: ${what}` })
-    : say(input.locale, { en: `awscheck alert resolved: ${what}`, ja: `awscheck アラート解消: ${what}` });
+  return t(input.locale, input.status.kind === 'open' ? T.notification : T.resolvedNotification, { what });
 }
 
 export function renderAlert(input: AlertRenderInput): { text: string; blocks: Block[] } {
   const { finding, change, locale, status } = input;
-  const title = escapeMrkdwn(input.title ? say(locale, input.title) : finding.checkId);
+  const title = escapeMrkdwn(input.title ? t(locale, input.title) : finding.checkId);
   const resource = finding.subResourceId ? `${finding.resourceId} / ${finding.subResourceId}` : finding.resourceId;
-  const who = `${code(change.actor)}${change.sourceIp ? ` (${say(locale, T.from)} ${code(change.sourceIp)})` : ''}`;
+  const who = `${code(change.actor)}${change.sourceIp ? ` (${t(locale, T.from)} ${code(change.sourceIp)})` : ''}`;
   const lines = [
-    `*${say(locale, T.resource)}:* ${code(resource)} · ${code(finding.checkId)} · ${escapeMrkdwn(finding.accountId)} · ${escapeMrkdwn(finding.region)}`,
-    `*${say(locale, T.change)}:* ${code(change.change)}`,
-    `*${say(locale, T.who)}:* ${who}`,
-    `*${say(locale, T.when)}:* ${slackDate(change.time)}`,
+    `*${t(locale, T.resource)}:* ${code(resource)} · ${code(finding.checkId)} · ${escapeMrkdwn(finding.accountId)} · ${escapeMrkdwn(finding.region)}`,
+    `*${t(locale, T.change)}:* ${code(change.change)}`,
+    `*${t(locale, T.who)}:* ${who}`,
+    `*${t(locale, T.when)}:* ${slackDate(change.time)}`,
   ];
   const blocks: Block[] = [];
   if (status.kind === 'open') {
-    blocks.push(section(say(locale, T.heading(`${SEVERITY_EMOJI[finding.severity]} ${finding.severity}`, title))));
+    blocks.push(section(t(locale, T.heading(`${SEVERITY_EMOJI[finding.severity]} ${finding.severity}`, title))));
   } else {
-    blocks.push(section(say(locale, T.resolvedHeading(title))));
+    blocks.push(section(t(locale, T.resolvedHeading(title))));
   }
   blocks.push(section(lines.join('\n')));
-  blocks.push(section(`*${say(locale, T.finding)}:* ${clipMrkdwn(escapeMrkdwn(finding.evidence), EVIDENCE_MAX)}`));
+  blocks.push(section(`*${t(locale, T.finding)}:* ${clipMrkdwn(escapeMrkdwn(finding.evidence), EVIDENCE_MAX)}`));
   if (status.kind === 'open') {
     blocks.push(actions([explainButton(finding.checkId, locale), ...(input.extraButtons ?? [])]));
-    blocks.push(context([say(locale, T.hint)]));
+    blocks.push(context([t(locale, T.hint)]));
   } else {
-    blocks.push(context([say(locale, T.resolvedBy(slackDate(status.at), status.by))]));
+    blocks.push(context([t(locale, T.resolvedBy(slackDate(status.at), status.by))]));
   }
   return { text: alertText(input), blocks };
 }

@@ -7,7 +7,7 @@ import { describeAwsError } from '../aws/errors.ts';
 import { scan, type ScanDeps, type ScanOptions } from '../engine/scan.ts';
 import { type AnyCheck, type CheckResult, type Clock, GLOBAL_REGION, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
 import type { Settings } from '../config/schema.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { count, type Locale } from '../i18n/locale.ts';
 import type { Button } from '../slack/render/blocks.ts';
 import { findingKey } from '../store/finding-key.ts';
 import { actorOf, type ChangeEvent, parseMessage } from './events.ts';
@@ -116,7 +116,7 @@ export class AlertService {
     if (failures.length > 0) return { kind: 'retry', reason: `an alert could not be posted: ${failures[0]!}` };
     await store.markEventHandled(eventId, this.clock.now().toISOString());
     const fails = results.filter((r) => r.status === 'FAIL').length;
-    return { kind: 'done', note: `${event.record.eventName}: ${fails} failing finding(s) after the change` };
+    return { kind: 'done', note: `${event.record.eventName}: ${count('en', fails, { one: 'failing finding', other: 'failing findings' })} after the change` };
   }
 
   /** The same scan as `/awscheck`, narrowed: the event's checks, account, region and resource. */

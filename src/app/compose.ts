@@ -4,13 +4,11 @@
 import type { webApi } from '@slack/bolt';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import { reportCommand } from '../../commands/awscheck/report.ts';
-import { type AlertsConfig } from '../alerts/config.ts';
 import { type Alerts, startAlerts } from '../alerts/feature.ts';
-import type { LoadedConfig } from '../config/load.ts';
 import type { Settings } from '../config/schema.ts';
 import { type ScanOptions, scan } from '../engine/scan.ts';
 import { type Clock, systemClock } from '../engine/types.ts';
-import { formatDuration, type RemediationConfig } from '../remediation/config.ts';
+import { formatDuration } from '../time/duration.ts';
 import { createRemediation, type Remediation } from '../remediation/feature.ts';
 import { expiredAcceptances, expiringAcceptances, loadMutes, muteWith } from '../remediation/risks.ts';
 import { shutDownGracefully } from '../remediation/shutdown.ts';
@@ -19,10 +17,9 @@ import { EXPIRY_WINDOW_DAYS, toExpiringRisk } from '../report/model.ts';
 import { ReportService, type ScanRunner } from '../report/service.ts';
 import type { ScheduleConfig } from '../schedule/config.ts';
 import { type ReportScheduler, startReportScheduler } from '../schedule/scheduler.ts';
-import type { HistoryConfig } from '../schedule/setup.ts';
+import type { Configuration, HistoryConfig } from '../config/configuration.ts';
 import { approverLookup } from '../slack/approvers.ts';
 import { fixAllGroupActions } from '../slack/batch/group-actions.ts';
-import type { SlackConfig } from '../slack/config.ts';
 import type { SlackReportMessage } from '../slack/delivery/report/blocks.ts';
 import { SlackReportDelivery } from '../slack/delivery/report/poster.ts';
 import { startRemediationHousekeeping } from '../slack/remediation-housekeeping.ts';
@@ -98,14 +95,8 @@ export function engineRunner(
   };
 }
 
-/** What `npm start` reads, parsed and validated once (src/main.ts). */
-export interface BotConfig {
-  config: LoadedConfig;
-  slack: SlackConfig;
-  history: HistoryConfig;
-  remediation: RemediationConfig;
-  alerts: AlertsConfig;
-}
+/** What `npm start` reads, parsed and validated once (src/config/configuration.ts). */
+export type BotConfig = Configuration;
 
 export interface Bot {
   bot: AwscheckApp;

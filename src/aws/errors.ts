@@ -1,5 +1,5 @@
 // Turns SDK errors into one line a person can act on; never includes credentials.
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 
 interface AwsErrorShape {
   name?: string;
@@ -26,11 +26,13 @@ export function htmlAnswerStatus(err: unknown): number | undefined {
   return e.$metadata?.httpStatusCode ?? e.$response?.statusCode ?? 0;
 }
 
+const HTML_ANSWER = {
+  en: 'the endpoint answered an HTML page{http}, not AWS: check AWS_ENDPOINT_URL or the proxy',
+  ja: 'エンドポイントが AWS ではなく HTML ページを返しました{http}。AWS_ENDPOINT_URL またはプロキシの設定を確認してください',
+} satisfies Localized;
+
 function htmlAnswerLine(status: number, locale: Locale): string {
-  const http = status > 0 ? ` (HTTP ${status})` : '';
-  return locale === 'ja'
-    ? `エンドポイントが AWS ではなく HTML ページを返しました${http}。AWS_ENDPOINT_URL またはプロキシの設定を確認してください`
-    : `the endpoint answered an HTML page${http}, not AWS: check AWS_ENDPOINT_URL or the proxy`;
+  return t(locale, HTML_ANSWER, { http: status > 0 ? ` (HTTP ${status})` : '' });
 }
 
 export function awsErrorCode(err: unknown): string {

@@ -10,12 +10,12 @@ import { register as registerPolicy } from './commands/policy.ts';
 import { register as registerReport } from './commands/report.ts';
 import { register as registerScan } from './commands/scan.ts';
 import { register as registerStore } from './commands/store.ts';
-import { type CliIo, CliExit, EXIT } from './io.ts';
+import { type CliIo, CliExit, type CommandIo, EXIT } from './io.ts';
 
 /** Each subcommand is one module with a `register(program, io)`; add new ones here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport, registerAudit, registerStore];
+const COMMANDS: readonly ((program: Command, io: CommandIo) => void)[] = [registerScan, registerChecks, registerPolicy, registerReport, registerAudit, registerStore];
 
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CommandIo): Command {
   const program = new Command('awscheck')
     .description('checks the customer side of the AWS shared responsibility model')
     .version('0.1.0')
@@ -32,7 +32,7 @@ export function buildProgram(io: CliIo): Command {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     // The environment is parsed once, before any command reads it; an empty variable is a usage error (2).
-    const program = buildProgram({ ...io, env: readEnvironment(io.env) });
+    const program = buildProgram({ ...io, environment: readEnvironment(io.env) });
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (err) {

@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, showValue } from './errors.ts';
 import { type Settings, settingsSchema } from './schema.ts';
+import { splitList } from './list.ts';
 import { awsEndpointProblems, redactUrl } from './url.ts';
 
 export const DEFAULT_CONFIG_FILE = 'awscheck.yml';
@@ -15,11 +16,18 @@ export interface LoadedConfig {
   file?: string;
 }
 
-type Env = Record<string, string | undefined>;
+/** The variables this loader reads: the scan settings' AWSCHECK_* variables and the SDK's AWS_ENDPOINT_URL*. */
+type Env = { readonly [name: string]: unknown };
+
+/** A variable's text, if it is set (the environment schema has trimmed it and rejected an empty one). */
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** Reads the optional YAML file: AWSCHECK_CONFIG must exist if set; ./awscheck.yml is used when present. */
 function readConfigFile(env: Env, cwd: string): { file?: string; data: Record<string, unknown> } {
-  const explicit = env.AWSCHECK_CONFIG;
+  const explicit = text(env, 'AWSCHECK_CONFIG');
   const file = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   if (!existsSync(file)) {
     if (explicit) {
@@ -51,16 +59,16 @@ function envOverrides(env: Env): { data: Record<string, unknown>; sources: Map<s
     data[key] = value;
     sources.set(key, variable);
   };
-  if (env.AWSCHECK_REGIONS !== undefined) {
-    const raw = env.AWSCHECK_REGIONS.trim();
-    set('regions', 'AWSCHECK_REGIONS', raw === 'all' ? 'all' : raw.split(',').map((r) => r.trim()).filter(Boolean));
+  if (text(env, 'AWSCHECK_REGIONS') !== undefined) {
+    const raw = text(env, 'AWSCHECK_REGIONS')!.trim();
+    set('regions', 'AWSCHECK_REGIONS', raw === 'all' ? 'all' : splitList(raw));
   }
-  if (env.AWSCHECK_LOCALE !== undefined) set('locale', 'AWSCHECK_LOCALE', env.AWSCHECK_LOCALE.trim());
-  if (env.AWSCHECK_CONCURRENCY !== undefined) {
-    const raw = env.AWSCHECK_CONCURRENCY.trim();
+  if (text(env, 'AWSCHECK_LOCALE') !== undefined) set('locale', 'AWSCHECK_LOCALE', text(env, 'AWSCHECK_LOCALE')!.trim());
+  if (text(env, 'AWSCHECK_CONCURRENCY') !== undefined) {
+    const raw = text(env, 'AWSCHECK_CONCURRENCY')!.trim();
     set('concurrency', 'AWSCHECK_CONCURRENCY', /^\d+$/.test(raw) ? Number(raw) : raw);
   }
-  if (env.AWSCHECK_HOME_REGION !== undefined) set('homeRegion', 'AWSCHECK_HOME_REGION', env.AWSCHECK_HOME_REGION.trim());
+  if (text(env, 'AWSCHECK_HOME_REGION') !== undefined) set('homeRegion', 'AWSCHECK_HOME_REGION', text(env, 'AWSCHECK_HOME_REGION')!.trim());
   return { data, sources };
 }
 
@@ -69,7 +77,7 @@ function orgRoleOverride(env: Env, fileData: Record<string, unknown>, envData: R
   if (env.AWSCHECK_ORG_ROLE_NAME === undefined) return;
   const fromFile = fileData.organization;
   const base = fromFile !== null && typeof fromFile === 'object' && !Array.isArray(fromFile) ? fromFile : {};
-  envData.organization = { ...base, roleName: env.AWSCHECK_ORG_ROLE_NAME.trim() };
+  envData.organization = { ...base, roleName: text(env, 'AWSCHECK_ORG_ROLE_NAME')!.trim() };
   sources.set('organization', 'AWSCHECK_ORG_ROLE_NAME');
 }
 
@@ -101,7 +109,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): LoadedConfig 
   orgRoleOverride(env, fileData, envData, sources);
   const merged = { ...fileData, ...envData };
   const result = settingsSchema.safeParse(merged);
-  const endpointProblems = awsEndpointProblems(env);
+  const endpointProblems = awsEndpointProblems(Object.fromEntries(Object.keys(env).map((name) => [name, text(env, name)])));
   if (!result.success || endpointProblems.length > 0) {
     const origin = (path: string) => {
       const variable = sources.get(path.split('.')[0] ?? '');

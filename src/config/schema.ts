@@ -6,6 +6,11 @@ import { endpointUrlSchema } from './url.ts';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ACCOUNT_ID = /^\d{12}$/;
+
+/** An AWS region name such as ap-northeast-1 (the file, AWSCHECK_DB's ?region=, `/awscheck region=`). */
+export function isRegionName(value: string): boolean {
+  return REGION.test(value);
+}
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/;
 
 const wholeDays = (what: string) =>

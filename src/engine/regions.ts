@@ -2,7 +2,7 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsSession } from '../aws/session.ts';
 import type { Settings } from '../config/schema.ts';
-import { pick } from '../i18n/locale.ts';
+import { t } from '../i18n/locale.ts';
 import { ENGINE_TEXT } from './messages.ts';
 
 /** Account-level calls the engine itself makes (joined into the read-only policy). */
@@ -34,8 +34,8 @@ export async function resolveRegions(
   const regions: string[] = [];
   for (const region of wanted) {
     if (enabled.has(region)) regions.push(region);
-    else if (known.has(region)) notes.push(pick(ENGINE_TEXT.regionNotEnabled(region), settings.locale));
-    else notes.push(pick(ENGINE_TEXT.regionUnknown(region), settings.locale));
+    else if (known.has(region)) notes.push(t(settings.locale, ENGINE_TEXT.regionNotEnabled(region)));
+    else notes.push(t(settings.locale, ENGINE_TEXT.regionUnknown(region)));
   }
   return { regions: [...new Set(regions)].sort(), notes };
 }

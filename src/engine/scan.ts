@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { describeAwsError, isCredentialsError, isUnreachable } from '../aws/errors.ts';
 import { type AwsSession, createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
-import { type Localized, pick } from '../i18n/locale.ts';
+import { type Localized, t } from '../i18n/locale.ts';
 import { type CallerIdentity, type ResolvedAccounts, resolveOrganization } from '../org/accounts.ts';
 import { ENGINE_TEXT } from './messages.ts';
 import { resolveRegions } from './regions.ts';
@@ -170,7 +170,7 @@ class AccountScan {
   }
 
   say(message: Localized): string {
-    return pick(message, this.deps.settings.locale);
+    return t(this.deps.settings.locale, message);
   }
 
   /** Runs one check in one region (or globally); never throws. */
@@ -193,7 +193,7 @@ class AccountScan {
         settings,
         clock,
         locale: settings.locale,
-        text: (message) => pick(message, settings.locale),
+        text: (message) => t(settings.locale, message),
       });
       for (const draft of drafts) {
         this.results.push({ ...draft, checkId: check.id, severity: draft.severity ?? check.severity, accountId });

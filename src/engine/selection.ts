@@ -27,10 +27,15 @@ export function selectChecks(catalogue: readonly AnyCheck[], selection: ScanSele
   return catalogue.filter((c) => (!services || services.has(c.service)) && (!ids || ids.has(c.id)));
 }
 
+/** The configured account a person means: by its id, or by its name in any case (CLI and slash command). */
+export function findAccount(accounts: readonly AccountConfig[], key: string): AccountConfig | undefined {
+  return accounts.find((a) => a.id === key || a.name.toLowerCase() === key.toLowerCase());
+}
+
 export function selectAccounts(accounts: readonly AccountConfig[], wanted?: readonly string[]): AccountConfig[] {
   if (!wanted?.length) return [...accounts];
   return wanted.map((key) => {
-    const found = accounts.find((a) => a.id === key || a.name.toLowerCase() === key.toLowerCase());
+    const found = findAccount(accounts, key);
     if (!found) {
       throw new SelectionError(
         `unknown account "${key}"; configured: ${accounts.map((a) => `${a.name} (${a.id})`).join(', ') || 'none'}`,

@@ -1,4 +1,8 @@
-// Every string a user reads exists in English and Japanese; texts travel as { en, ja } pairs.
+// The one language layer for UI text. Every string a user reads exists in English and Japanese and is
+// defined as a `Localized` pair (in a catalogue beside the code that shows it); `t(locale, message)` is the
+// only way to read one. Counts go through `plural` (Intl.PluralRules), never a hand-made "(s)".
+import { formatNumber } from './format.ts';
+
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -7,10 +11,46 @@ export interface Localized {
   ja: string;
 }
 
-export function pick(message: Localized, locale: Locale): string {
-  return message[locale];
+export type Placeholders = Readonly<Record<string, string | number>>;
+
+/** The forms a count can take; `one` is used only where the locale's plural rules say so (never in Japanese). */
+export interface PluralForms {
+  one?: string;
+  other: string;
 }
 
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
+/** A catalogue entry whose words depend on `{count}`: each locale's forms, chosen by Intl.PluralRules. */
+export interface Counted {
+  en: PluralForms;
+  ja: PluralForms;
+}
+
+/**
+ * The locale's text, with any `{name}` placeholders filled from `values` (unknown names stay as written).
+ * A `Counted` entry picks its plural form by `values.count` first.
+ */
+export function t(locale: Locale, message: Localized, values?: Placeholders): string;
+export function t(locale: Locale, message: Counted, values: Placeholders & { count: number }): string;
+export function t(locale: Locale, message: Localized | Counted, values?: Placeholders): string {
+  const entry = message[locale];
+  const text = typeof entry === 'string' ? entry : plural(locale, Number(values?.count), entry);
+  if (values === undefined) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The form of `forms` the locale's plural rules choose for `count` ("1 finding", "2 findings"). */
+export function plural(locale: Locale, count: number, forms: PluralForms): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' && forms.one !== undefined ? forms.one : forms.other;
+}
+
+/** "1 check", "2 checks": the count and its noun in the form the locale's plural rules choose. */
+export function count(locale: Locale, n: number, forms: PluralForms): string {
+  return `${formatNumber(locale, n)} ${plural(locale, n, forms)}`;
 }

@@ -5,7 +5,7 @@ import { describeAwsError } from '../aws/errors.ts';
 import type { AwsSession } from '../aws/session.ts';
 import type { AccountConfig, OrganizationConfig, Settings } from '../config/schema.ts';
 import type { ScanError, ScanNote } from '../engine/types.ts';
-import { pick } from '../i18n/locale.ts';
+import { t } from '../i18n/locale.ts';
 import { listOrganizationAccounts, type OrgListing } from './discover.ts';
 import { ORG_TEXT } from './messages.ts';
 
@@ -71,7 +71,7 @@ export async function resolveOrganization(session: AwsSession, caller: CallerIde
   try {
     listing = await listOrganizationAccounts(session, org);
   } catch (err) {
-    errors.push({ reason: pick(ORG_TEXT.unlisted(describeAwsError(err)), settings.locale) });
+    errors.push({ reason: t(settings.locale, ORG_TEXT.unlisted(describeAwsError(err))) });
   }
   // The caller's own account is scanned with its own credentials (no role to assume into itself).
   if (inScope(listing, org, caller.accountId)) {
@@ -81,7 +81,7 @@ export async function resolveOrganization(session: AwsSession, caller: CallerIde
   for (const account of listing?.accounts ?? []) {
     if (account.id === caller.accountId) continue;
     if (account.state !== 'ACTIVE') {
-      notes.push({ accountId: account.id, message: pick(ORG_TEXT.skipped(account.name, account.id, account.state), settings.locale) });
+      notes.push({ accountId: account.id, message: t(settings.locale, ORG_TEXT.skipped(account.name, account.id, account.state)) });
       continue;
     }
     byId.set(account.id, memberAccount(org, account.id, account.name, partition));

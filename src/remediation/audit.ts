@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../engine/types.ts';
 import type { AuditDetail, AuditEvent, AuditSubject, FixRequest, NewAuditEvent, RemediationStore, RiskAcceptance } from './store.ts';
+import { cell } from '../render/csv.ts';
 
 /** Written as the actor when the bot acts on its own: an expiry, the start-up reconciliation. */
 export const SYSTEM_ACTOR = 'awscheck';
@@ -121,12 +122,6 @@ export const AUDIT_CSV_COLUMNS = [
   'after',
   'preview',
 ] as const;
-
-/** Neutralises spreadsheet formulas: resource names and reasons are other people's text. */
-function cell(value: string | undefined): string {
-  const text = value ?? '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 const json = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
 

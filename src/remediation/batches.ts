@@ -7,7 +7,7 @@
 // undo and runs them after one approval of the batch, the same way.
 import { randomUUID } from 'node:crypto';
 import type { CheckResult, Clock } from '../engine/types.ts';
-import { type Locale, type Localized, pick } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 import { type AuditEventName, SYSTEM_ACTOR } from './audit.ts';
 import type { Refusal } from './approvals.ts';
 import { type BatchSkip, type BatchState, type FixBatch, MAX_BATCH } from './batch.ts';
@@ -26,13 +26,11 @@ export interface BatchServiceOptions {
   locale: Locale;
 }
 
-const L = (en: string, ja: string): Localized => ({ en, ja });
-
 /** Why a resource of the group was not requested. */
 const SKIPS = {
-  'already-fixed': () => L('already fixed', '修正済み'),
-  open: () => L('another request for it is open', 'ほかの依頼が進行中'),
-  'preview-failed': (error: string) => L(`could not be read: ${error}`, `読み取れませんでした: ${error}`),
+  'already-fixed': () => ({ en: 'already fixed', ja: '修正済み' }),
+  open: () => ({ en: 'another request for it is open', ja: 'ほかの依頼が進行中' }),
+  'preview-failed': (error: string) => ({ en: `could not be read: ${error}`, ja: `読み取れませんでした: ${error}` }),
 };
 
 export type BatchPrepareResult =
@@ -103,7 +101,7 @@ export class BatchService {
    */
   async prepare(findings: readonly CheckResult[], requesterId: string, rawInputs: unknown = {}): Promise<BatchPrepareResult> {
     const { fixes, locale } = this.options;
-    const describeSkip = (kind: keyof typeof SKIPS, error = '') => pick(SKIPS[kind](error), locale);
+    const describeSkip = (kind: keyof typeof SKIPS, error = '') => t(locale, SKIPS[kind](error));
     const first = findings[0];
     const fix = first ? fixes.fixFor(first) : undefined;
     if (!first || !fix) return { kind: 'no-fix' };

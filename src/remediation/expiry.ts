@@ -6,11 +6,12 @@ import { type ReconcileOptions, type ReconcileReport, reconcileInFlight } from '
 import type { RiskService } from './risks.ts';
 import type { RemediationService } from './service.ts';
 import type { FixRequest, RemediationStore, RiskAcceptance } from './store.ts';
+import { DAY_MS, MINUTE_MS } from '../time/units.ts';
 
 /** Buttons on messages older than this lead nowhere: their snapshots are deleted. */
-export const SNAPSHOT_RETENTION_MS = 30 * 86_400_000;
+export const SNAPSHOT_RETENTION_MS = 30 * DAY_MS;
 /** How often the bot sweeps while it runs. */
-export const SWEEP_INTERVAL_MS = 60_000;
+export const SWEEP_INTERVAL_MS = MINUTE_MS;
 
 export interface SweepReport {
   /** Fix requests that changed state (expired, or settled after a crash). */

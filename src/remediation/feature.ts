@@ -1,6 +1,6 @@
 // Wires the remediation feature from its parts: one store, one clock, one approval policy shared by the
 // fix flow, the risk acceptances, the audit trail and the housekeeping. Slack-free: src/slack/ renders it.
-import { ALL_FIXES } from '../../checks/fixes.ts';
+import { ALL_FIXES, fixForFinding } from '../../checks/fixes.ts';
 import type { SessionOptions } from '../aws/session.ts';
 import type { Settings } from '../config/schema.ts';
 import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
@@ -22,7 +22,10 @@ export interface RemediationOptions {
   /** Whether a user is an approver: listed, or in a listed user group (looked up in Slack, cached). */
   listed: (userId: string) => Promise<boolean>;
   clock?: Clock;
-  /** The fixes on offer (all of them in production). */
+  /**
+   * The fixes' implementations by id (all of them in production). Which fix serves a finding is always the
+   * one its check names (checks/fixes.ts); a test swaps in a double under that fix's id.
+   */
   fixes?: readonly AnyFix[];
   instrument?: SessionOptions['instrument'];
   sleep?: (ms: number) => Promise<void>;
@@ -60,12 +63,11 @@ export function createRemediation(options: RemediationOptions): Remediation {
   const onError = options.onError ?? ((err: unknown) => console.error('awscheck: remediation:', err));
   const policy = new ApprovalPolicy({ approvers: config.approvers, allowSelfApproval: config.allowSelfApproval, listed: options.listed });
   const audit = new AuditLog(store);
-  const fixFor = (finding: CheckResult): AnyFix | undefined => {
-    if (finding.status !== 'FAIL' && finding.status !== 'MUTED') return undefined;
-    const fix = fixes.find((f) => f.checkIds.includes(finding.checkId));
-    return fix && (fix.supports?.(finding) ?? true) ? fix : undefined;
-  };
   const fixById = (id: string) => fixes.find((f) => f.id === id);
+  const fixFor = (finding: CheckResult): AnyFix | undefined => {
+    const named = fixForFinding(finding)?.id;
+    return named === undefined ? undefined : fixById(named);
+  };
   const sessions = {
     settings,
     // The remediation role only from the validated configuration (AWSCHECK_REMEDIATION_ROLE_ARN).

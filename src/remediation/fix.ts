@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import type { AwsSession } from '../aws/session.ts';
 import { hasErrorCode, describeAwsError } from '../aws/errors.ts';
 import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
-import { type Locale, type Localized, pick } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 
 /**
  * Where a fix runs. There is no region here on purpose: a resource lives in one place, so every fix takes
@@ -137,7 +137,7 @@ export class FixError extends Error {
 
 /** The text of an error for the outcome message: ours in the reader's language, AWS's as AWS wrote it. */
 export function describeFixError(err: unknown, locale: Locale): string {
-  return err instanceof FixError ? pick(err.localized, locale) : describeAwsError(err);
+  return err instanceof FixError ? t(locale, err.localized) : describeAwsError(err);
 }
 
 function guard(fix: FixDefinition<unknown>, finding: CheckResult, ctx: FixContext): void {
@@ -257,7 +257,7 @@ export function createFixContext(options: {
     session,
     locale,
     clock: options.clock ?? systemClock,
-    text: (message) => pick(message, locale),
+    text: (message) => t(locale, message),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
   };
@@ -327,7 +327,5 @@ export function unverifiedNote(verified: boolean, ctx: FixContext): string {
       });
 }
 
-/** Whole days between two instants, for "created 400 days ago". */
-export function daysBetween(from: Date, to: Date): number {
-  return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
-}
+/** Whole days between two instants, for "created 400 days ago" (fixes import it from here). */
+export { daysBetween } from '../time/units.ts';

@@ -5,7 +5,7 @@
 // undo reads AWS before it writes and can simply be requested again. A request whose lease is still live
 // is someone's work in progress and is left alone, however long it takes.
 import type { Clock } from '../engine/types.ts';
-import { type Locale, pick } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { type AuditLog, fixEvent, SYSTEM_ACTOR } from './audit.ts';
 import { type AnyFix, describeFixError, FixError, type FixJournal } from './fix.ts';
 import { journalledBefore } from './fix-steps.ts';
@@ -49,7 +49,7 @@ type Settlement = { to: RequestTransition['to']; changes: RequestTransition['cha
 
 async function settleApplying(request: FixRequest, options: ReconcileOptions, at: string, requestIds: string[]): Promise<Settlement> {
   const fix = options.fixById(request.fixId);
-  const text = (m: { en: string; ja: string }) => pick(m, options.locale);
+  const text = (m: { en: string; ja: string }) => t(options.locale, m);
   if (!fix) {
     const error = text(NOTES.unknownFix(request.fixId));
     return { to: 'failed', changes: { error }, detail: { outcome: error } };
@@ -82,7 +82,7 @@ async function settleApplying(request: FixRequest, options: ReconcileOptions, at
 export async function settleInFlight(request: FixRequest, options: ReconcileOptions, extra: { requestIds?: string[] } = {}): Promise<FixRequest | undefined> {
   const at = options.clock.now().toISOString();
   if (request.lease && Date.parse(request.lease.expiresAt) > Date.parse(at)) return undefined;
-  const text = (m: { en: string; ja: string }) => pick(m, options.locale);
+  const text = (m: { en: string; ja: string }) => t(options.locale, m);
   let settlement: Settlement;
   if (request.state === 'applying') settlement = await settleApplying(request, options, at, extra.requestIds ?? []);
   else if (request.state === 'approved') {

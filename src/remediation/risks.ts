@@ -9,6 +9,7 @@ import { type AuditEventName, type AuditLog, riskEvent, SYSTEM_ACTOR } from './a
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
 import type { AuditDetail, RemediationStore, RiskAcceptance, RiskTransition } from './store.ts';
 import type { RiskState } from './state.ts';
+import { DAY_MS } from '../time/units.ts';
 
 export const DEFAULT_RISK_DAYS = 90;
 export const MAX_RISK_DAYS = 365;
@@ -94,7 +95,7 @@ export function muteWith(mutes: ReadonlyMap<string, Mute>, clock: Clock): (resul
 /** Acceptances in force at `now` that end within `days`: the report's "expiring soon" list. */
 export async function expiringAcceptances(store: Pick<RemediationStore, 'risksIn'>, now: Date, days: number): Promise<RiskAcceptance[]> {
   const from = now.getTime();
-  const until = from + days * 86_400_000;
+  const until = from + days * DAY_MS;
   return (await store.risksIn(['accepted']))
     .filter((r) => {
       const end = Date.parse(r.expiresAt);
@@ -107,7 +108,7 @@ export async function expiringAcceptances(store: Pick<RemediationStore, 'risksIn
  * (no report yet) the last day. The report says their findings fail again.
  */
 export async function expiredAcceptances(store: Pick<RemediationStore, 'risksIn'>, since: Date | undefined, now: Date): Promise<RiskAcceptance[]> {
-  const from = since?.getTime() ?? now.getTime() - 86_400_000;
+  const from = since?.getTime() ?? now.getTime() - DAY_MS;
   return (await store.risksIn(['accepted']))
     .filter((r) => {
       const end = Date.parse(r.expiresAt);
@@ -187,7 +188,7 @@ export class RiskService {
       requestedBy: userId,
       requestedAt: at,
       requestExpiresAt: new Date(now.getTime() + this.options.ttlMs).toISOString(),
-      expiresAt: new Date(now.getTime() + checked.value.days * 86_400_000).toISOString(),
+      expiresAt: new Date(now.getTime() + checked.value.days * DAY_MS).toISOString(),
       updatedAt: at,
     };
     if (this.options.selfAccept) {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CheckResult, Clock } from '../engine/types.ts';
-import { type Locale, type Localized, pick } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 import { fixTargetKey } from './target-key.ts';
 import { type AuditEventName, type AuditLog, fixEvent, SYSTEM_ACTOR } from './audit.ts';
 import type { ApprovalPolicy, Refusal } from './approvals.ts';
@@ -123,7 +123,7 @@ export class RemediationService {
   }
 
   private text(message: Localized): string {
-    return pick(message, this.options.locale);
+    return t(this.options.locale, message);
   }
 
   get policy(): ApprovalPolicy {

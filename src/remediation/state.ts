@@ -43,8 +43,6 @@ const REQUEST_TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]
   undone: [],
 };
 
-/** States that wait for an approver's decision (and expire after the TTL). */
-export const AWAITING_DECISION: readonly RequestState[] = ['requested', 'undo_requested'];
 /**
  * States a process works in, under a lease it renews (FixRequest.lease): only after the lease expires may
  * another process settle them, by reading AWS.

@@ -17,8 +17,11 @@ export const CSV_COLUMNS = [
   'mutedUntil',
 ] as const;
 
-/** Neutralises spreadsheet formulas: AWS names and tags are attacker-controlled text. */
-function cell(value: string | undefined): string {
+/**
+ * Neutralises spreadsheet formulas in a cell of every CSV awscheck writes (results, the audit trail): AWS
+ * names, tags, resource ids and people's reasons are other people's text.
+ */
+export function cell(value: string | undefined): string {
   const text = value ?? '';
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

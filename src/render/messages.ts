@@ -1,7 +1,7 @@
 // Terminal and file output words, in both locales.
 import { SEVERITIES, type Severity, type Status } from '../engine/types.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
-import type { Locale, Localized } from '../i18n/locale.ts';
+import type { Localized } from '../i18n/locale.ts';
 
 /** The terminal writes severities in English as the catalogue does (`critical`), so scripts can match them. */
 export const SEVERITY_LABEL = Object.fromEntries(
@@ -33,7 +33,3 @@ export const CLI_TEXT = {
   allClear: { en: 'No failing findings.', ja: '不合格の項目はありません。' },
   checksHeader: { en: 'ID\tSEVERITY\tCIS\tSECURITY HUB\tTITLE', ja: 'ID\t重要度\tCIS\tSECURITY HUB\tタイトル' },
 } satisfies Record<string, Localized>;
-
-export function label(text: Localized, locale: Locale): string {
-  return text[locale];
-}

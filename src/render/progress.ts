@@ -1,6 +1,6 @@
 // "IAM done · S3 4/12 buckets · EC2 2/17 regions": the progress line the CLI (stderr) and Slack show.
 import { SERVICES, type ScanProgress } from '../engine/types.ts';
-import type { Locale, Localized } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 
 const SERVICE_NAMES: Record<string, Localized> = {
   iam: { en: 'IAM', ja: 'IAM' },
@@ -18,9 +18,20 @@ const UNITS: Record<string, Localized> = {
   users: { en: 'users', ja: 'ユーザー' },
 };
 
+const STATE = {
+  done: { en: '{name} done', ja: '{name} 完了' },
+  starting: { en: '{name} starting', ja: '{name} 開始' },
+} satisfies Record<string, Localized>;
+
 /** A service's display name; an unknown one is shown as it is (plain text: escape it for mrkdwn). */
 export function serviceName(service: string, locale: Locale): string {
-  return SERVICE_NAMES[service]?.[locale] ?? service;
+  const name = SERVICE_NAMES[service];
+  return name ? t(locale, name) : service;
+}
+
+function unit(name: string, locale: Locale): string {
+  const known = UNITS[name];
+  return known ? t(locale, known) : name;
 }
 
 export function progressLine(progress: ScanProgress, locale: Locale): string {
@@ -29,9 +40,9 @@ export function progressLine(progress: ScanProgress, locale: Locale): string {
     const p = progress[service];
     if (!p) continue;
     const name = serviceName(service, locale);
-    if (p.finished) parts.push(locale === 'ja' ? `${name} 完了` : `${name} done`);
-    else if (p.total > 0) parts.push(`${name} ${p.done}/${p.total} ${UNITS[p.unit]?.[locale] ?? p.unit}`);
-    else parts.push(locale === 'ja' ? `${name} 開始` : `${name} starting`);
+    if (p.finished) parts.push(t(locale, STATE.done, { name }));
+    else if (p.total > 0) parts.push(`${name} ${p.done}/${p.total} ${unit(p.unit, locale)}`);
+    else parts.push(t(locale, STATE.starting, { name }));
   }
   return parts.join(' · ');
 }

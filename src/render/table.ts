@@ -1,7 +1,7 @@
 // The terminal view of a scan: errors first, then failing findings grouped by severity.
 import { countFailures, postureScore } from '../engine/score.ts';
 import { SEVERITIES, type CheckResult, type ScanReport } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL, STATUS_LABEL } from './messages.ts';
 
 /** Terminal control characters from AWS data (tags, descriptions) must not reach the terminal. */
@@ -17,17 +17,16 @@ function line(r: CheckResult): string {
 }
 
 export function renderTable(report: ScanReport, locale: Locale): string {
-  const t = (m: { en: string; ja: string }) => m[locale];
   const out: string[] = [];
   const score = postureScore(report.results);
   const counts = countFailures(report.results);
-  out.push(`${t(CLI_TEXT.title)}  ${report.startedAt} → ${report.finishedAt}`);
-  out.push(`${t(CLI_TEXT.accounts)}: ${report.accounts.map((a) => `${a.name} (${a.accountId})`).join(', ') || t(CLI_TEXT.none)}`);
-  out.push(`${t(CLI_TEXT.regions)}: ${report.regions.join(', ') || t(CLI_TEXT.none)}`);
+  out.push(`${t(locale, CLI_TEXT.title)}  ${report.startedAt} → ${report.finishedAt}`);
+  out.push(`${t(locale, CLI_TEXT.accounts)}: ${report.accounts.map((a) => `${a.name} (${a.accountId})`).join(', ') || t(locale, CLI_TEXT.none)}`);
+  out.push(`${t(locale, CLI_TEXT.regions)}: ${report.regions.join(', ') || t(locale, CLI_TEXT.none)}`);
 
   const errors = report.results.filter((r) => r.status === 'ERROR');
   if (errors.length > 0) {
-    out.push('', `!! ${t(CLI_TEXT.errorsFirst)}`);
+    out.push('', `!! ${t(locale, CLI_TEXT.errorsFirst)}`);
     for (const r of errors) out.push(`${line(r)}`);
   }
 
@@ -35,20 +34,20 @@ export function renderTable(report: ScanReport, locale: Locale): string {
   const muted = report.results.filter((r) => r.status === 'MUTED').length;
   out.push(
     '',
-    `${t(CLI_TEXT.score)}: ${score === undefined ? t(CLI_TEXT.noScore) : `${score}/100`}`,
-    `${t(CLI_TEXT.failing)}: ${SEVERITIES.map((s) => `${t(SEVERITY_LABEL[s])} ${counts[s]}`).join(' · ')} | ${t(CLI_TEXT.passed)} ${passed} | ${t(CLI_TEXT.muted)} ${muted}`,
+    `${t(locale, CLI_TEXT.score)}: ${score === undefined ? t(locale, CLI_TEXT.noScore) : `${score}/100`}`,
+    `${t(locale, CLI_TEXT.failing)}: ${SEVERITIES.map((s) => `${t(locale, SEVERITY_LABEL[s])} ${counts[s]}`).join(' · ')} | ${t(locale, CLI_TEXT.passed)} ${passed} | ${t(locale, CLI_TEXT.muted)} ${muted}`,
   );
 
   const failing = report.results.filter((r) => r.status === 'FAIL');
-  if (failing.length === 0) out.push('', t(CLI_TEXT.allClear));
+  if (failing.length === 0) out.push('', t(locale, CLI_TEXT.allClear));
   for (const severity of SEVERITIES) {
     const group = failing.filter((r) => r.severity === severity);
     if (group.length === 0) continue;
-    out.push('', `[${t(SEVERITY_LABEL[severity]).toUpperCase()}] ${t(STATUS_LABEL.FAIL)} × ${group.length}`);
+    out.push('', `[${t(locale, SEVERITY_LABEL[severity]).toUpperCase()}] ${t(locale, STATUS_LABEL.FAIL)} × ${group.length}`);
     for (const r of group) out.push(line(r));
   }
   if (report.notes.length > 0) {
-    out.push('', `${t(CLI_TEXT.notes)}:`);
+    out.push('', `${t(locale, CLI_TEXT.notes)}:`);
     for (const n of report.notes) out.push(`  - ${[n.accountId, n.region].filter(Boolean).join(' ')}${n.accountId || n.region ? ': ' : ''}${plain(n.message)}`);
   }
   return `${out.join('\n')}\n`;

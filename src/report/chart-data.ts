@@ -6,7 +6,8 @@ import type { ScanReport } from '../engine/types.ts';
 import { selectionKey } from '../store/selection-key.ts';
 import type { Store } from '../store/store.ts';
 import { CHART_DAYS, type ChartDay, chartDays } from './chart.ts';
-import { localDay } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
+import { daysBefore } from '../time/units.ts';
 
 export interface ChartHistoryOptions {
   /** The report's scan: its id in the store and its report. */
@@ -19,7 +20,7 @@ export interface ChartHistoryOptions {
 
 export async function chartHistory(store: Pick<Store, 'scanSummaries' | 'getScan'>, options: ChartHistoryOptions): Promise<ChartDay[]> {
   const days = options.days ?? CHART_DAYS;
-  const since = new Date(options.now.getTime() - (days + 1) * 86_400_000).toISOString();
+  const since = daysBefore(options.now, days + 1);
   const summaries = await store.scanSummaries({ selectionKey: selectionKey(options.scan.selection), since });
   // Only each day's last scan is drawn, so only those are read.
   const lastOfDay = new Map<string, (typeof summaries)[number]>();

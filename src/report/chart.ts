@@ -6,11 +6,10 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { SeverityCounts } from '../engine/score.ts';
 import type { Severity } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { CHART_TEXT } from './chart-text.ts';
-import { fill } from './messages.ts';
-import { localDay } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
 
 export const CHART_DAYS = 30;
 export const CHART_WIDTH = 960;
@@ -86,14 +85,14 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   const x = (i: number) => LEFT + slot * (i + 0.5);
   const parts: string[] = [
     `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
-    label(LEFT, 38, fill(CHART_TEXT.title, locale, { days: days.length }), { size: 22, weight: 700, fill: '#263238' }),
+    label(LEFT, 38, t(locale, CHART_TEXT.title, { days: days.length }), { size: 22, weight: 700, fill: '#263238' }),
   ];
 
   // Legend: the score line, then each stacked severity.
   let legendX = LEFT;
   const legend: [string, string][] = [
-    [COLOURS.score, fill(CHART_TEXT.score, locale)],
-    ...STACKED.map((s): [string, string] => [COLOURS[s], SEVERITY_NAMES[s][locale]]),
+    [COLOURS.score, t(locale, CHART_TEXT.score)],
+    ...STACKED.map((s): [string, string] => [COLOURS[s], t(locale, SEVERITY_NAMES[s])]),
   ];
   for (const [colour, text] of legend) {
     parts.push(`<rect x="${legendX}" y="56" width="14" height="14" rx="2" fill="${colour}"/>`, label(legendX + 20, 68, text));
@@ -101,7 +100,7 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   }
 
   // Score panel, 0–100.
-  parts.push(label(LEFT, SCORE_TOP - 16, fill(CHART_TEXT.score, locale), { weight: 700 }));
+  parts.push(label(LEFT, SCORE_TOP - 16, t(locale, CHART_TEXT.score), { weight: 700 }));
   for (const value of [0, 50, 100]) {
     const y = SCORE_TOP + SCORE_HEIGHT * (1 - value / 100);
     parts.push(`<line x1="${LEFT}" y1="${y}" x2="${LEFT + width}" y2="${y}" stroke="#e0e0e0"/>`, label(LEFT - 8, y + 4, String(value), { anchor: 'end' }));
@@ -126,7 +125,7 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   }
 
   // Failing counts, stacked worst at the bottom.
-  parts.push(label(LEFT, BARS_TOP - 16, fill(CHART_TEXT.failing, locale), { weight: 700 }));
+  parts.push(label(LEFT, BARS_TOP - 16, t(locale, CHART_TEXT.failing), { weight: 700 }));
   const totals = days.map((d) => (d.failing ? STACKED.reduce((sum, s) => sum + (d.failing?.[s] ?? 0), 0) : 0));
   const top = niceMax(Math.max(0, ...totals));
   for (const value of [0, top / 2, top]) {
@@ -154,7 +153,7 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   parts.push(`<line x1="${LEFT}" y1="${AXIS_Y}" x2="${LEFT + width}" y2="${AXIS_Y}" stroke="#90a4ae"/>`);
 
   if (days.every((d) => !d.failing)) {
-    parts.push(label(CHART_WIDTH / 2, SCORE_TOP + SCORE_HEIGHT / 2, fill(CHART_TEXT.noScans, locale, { days: days.length }), { anchor: 'middle', size: 18, fill: '#78909c' }));
+    parts.push(label(CHART_WIDTH / 2, SCORE_TOP + SCORE_HEIGHT / 2, t(locale, CHART_TEXT.noScans, { days: days.length }), { anchor: 'middle', size: 18, fill: '#78909c' }));
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">${parts.join('')}</svg>`;
 }

@@ -1,11 +1,12 @@
 // One line per item of the report, and the report's lists of them, shared by the Slack and markdown
 // renderers; each renderer brings its own escaping, so AWS text can never turn into markup in either.
 import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
-import type { Locale, Localized } from '../i18n/locale.ts';
+import { type Locale, type Localized, t } from '../i18n/locale.ts';
 import { clipText } from '../render/clip.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
-import { fill, REPORT_TEXT } from './messages.ts';
+import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
+import { localDay } from '../i18n/format.ts';
 
 export interface TextFormat {
   /** Makes AWS- or user-supplied text inert. */
@@ -52,7 +53,7 @@ export class LineWriter {
   }
 
   private where(accountId: string | undefined, region: string | undefined): string {
-    const account = accountId === undefined ? fill(REPORT_TEXT.allAccounts, this.locale) : (this.names.get(accountId) ?? accountId);
+    const account = accountId === undefined ? t(this.locale, REPORT_TEXT.allAccounts) : (this.names.get(accountId) ?? accountId);
     return this.format.escape(region === undefined ? account : `${account} · ${region}`);
   }
 
@@ -61,7 +62,7 @@ export class LineWriter {
   }
 
   severity(severity: Severity): string {
-    return `${SEVERITY_ICON[severity]} ${this.format.bold(fill(SEVERITY_NAMES[severity], this.locale))}`;
+    return `${SEVERITY_ICON[severity]} ${this.format.bold(t(this.locale, SEVERITY_NAMES[severity]))}`;
   }
 
   finding(r: CheckResult): string {
@@ -94,8 +95,8 @@ export class LineWriter {
 
   /** An accepted risk with its expiry day, who accepted it and why, in the given wording. */
   private risk(icon: string, wording: Localized, risk: ExpiringRisk, timeZone: string): string {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(risk.expiresAt));
-    const detail = fill(wording, this.locale, {
+    const day = localDay(risk.expiresAt, timeZone);
+    const detail = t(this.locale, wording, {
       time: day,
       who: this.format.user(risk.acceptedBy),
       reason: this.evidence(risk.reason),
@@ -129,7 +130,7 @@ export function riskLists(report: PostureReport, writer: LineWriter, caps: ListC
 }
 
 export function formatScore(score: number | undefined, locale: Locale): string {
-  return score === undefined ? fill(REPORT_TEXT.noScore, locale) : score.toFixed(1);
+  return score === undefined ? t(locale, REPORT_TEXT.noScore) : score.toFixed(1);
 }
 
 /** "+1.3", "−2.0", "±0.0"; undefined when either score is missing. */

@@ -1,12 +1,13 @@
 // The posture report as Markdown, for `awscheck report --print` (terminals, CI logs, wiki pages).
 // No message-size limits here, but lists are still capped so a 50,000-result scan prints a report, not a dump.
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { SEVERITIES } from '../engine/types.ts';
 import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from './lines.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
-import { fill, REPORT_TEXT } from './messages.ts';
+import { REPORT_TEXT } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
+import { localTime } from '../i18n/format.ts';
 
 export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50, expired: 50 } as const;
 
@@ -32,43 +33,40 @@ function bulletList<T>(items: readonly T[], cap: number, line: (item: T) => stri
 }
 
 function titledList<T>({ title, items, cap, line, more, none }: TitledList<T>, locale: Locale): string[] {
-  const heading = `## ${fill(title, locale, { count: items.length })}`;
-  if (items.length === 0) return none ? [heading, '', fill(none, locale), ''] : [];
-  return [heading, '', ...bulletList(items, cap, line, (n) => fill(more, locale, { count: n })), ''];
+  const heading = `## ${t(locale, title, { count: items.length })}`;
+  if (items.length === 0) return none ? [heading, '', t(locale, none), ''] : [];
+  return [heading, '', ...bulletList(items, cap, line, (n) => t(locale, more, { count: n })), ''];
 }
 
-function time(iso: string, timeZone: string): string {
-  return `${new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))} (${timeZone})`;
-}
 
 export function renderMarkdown(report: PostureReport, locale: Locale): string {
   const w = new LineWriter(report.scan.accounts, locale, markdownFormat);
-  const more = (n: number) => fill(REPORT_TEXT.moreNoCsv, locale, { count: n });
+  const more = (n: number) => t(locale, REPORT_TEXT.moreNoCsv, { count: n });
   const { diff, scan } = report;
-  const out: string[] = [`# ${fill(REPORT_TEXT.title, locale)} · ${report.date}`, ''];
+  const out: string[] = [`# ${t(locale, REPORT_TEXT.title)} · ${report.date}`, ''];
 
   const accounts = scan.accounts.map((a) => (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId));
-  out.push(`- **${fill(REPORT_TEXT.accounts, locale)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
-  out.push(`- **${fill(REPORT_TEXT.regions, locale)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
-  out.push(`- ${fill(REPORT_TEXT.scanFinished, locale, { time: time(scan.finishedAt, report.timeZone) })}`);
+  out.push(`- **${t(locale, REPORT_TEXT.accounts)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
+  out.push(`- **${t(locale, REPORT_TEXT.regions)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
+  out.push(`- ${t(locale, REPORT_TEXT.scanFinished, { time: localTime(scan.finishedAt, report.timeZone) })}`);
   out.push(
-    `- ${report.baselineFinishedAt ? fill(REPORT_TEXT.comparedWith, locale, { time: time(report.baselineFinishedAt, report.timeZone) }) : fill(REPORT_TEXT.noBaseline, locale)}`,
+    `- ${report.baselineFinishedAt ? t(locale, REPORT_TEXT.comparedWith, { time: localTime(report.baselineFinishedAt, report.timeZone) }) : t(locale, REPORT_TEXT.noBaseline)}`,
   );
   out.push('');
 
   if (scan.errors.length || report.unexplainedErrors.length) {
-    out.push(`## ⚠️ ${fill(REPORT_TEXT.errorsTitle, locale)}`, '');
+    out.push(`## ⚠️ ${t(locale, REPORT_TEXT.errorsTitle)}`, '');
     out.push(...bulletList(scan.errors, MARKDOWN_CAPS.errors, (e) => w.scanError(e), more));
     out.push(...bulletList(report.unexplainedErrors, MARKDOWN_CAPS.errorResults, (r) => w.errorResult(r), more));
     out.push('');
   }
 
   const delta = formatDelta(report.score, report.previousScore);
-  out.push(`## ${fill(REPORT_TEXT.score, locale)}: ${formatScore(report.score, locale)}`, '');
-  out.push(delta ? fill(REPORT_TEXT.scoreChange, locale, { delta }) : fill(REPORT_TEXT.scoreFirst, locale));
-  out.push('', `\`${sparkline(report.trend)}\` ${fill(REPORT_TEXT.trend, locale)}`, '', `_${fill(REPORT_TEXT.scoreHelp, locale)}_`, '');
-  out.push(`### ${fill(REPORT_TEXT.failingBySeverity, locale)}`, '');
-  out.push(`| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${fill(SEVERITY_NAMES[s], locale)}`).join(' | ')} |`);
+  out.push(`## ${t(locale, REPORT_TEXT.score)}: ${formatScore(report.score, locale)}`, '');
+  out.push(delta ? t(locale, REPORT_TEXT.scoreChange, { delta }) : t(locale, REPORT_TEXT.scoreFirst));
+  out.push('', `\`${sparkline(report.trend)}\` ${t(locale, REPORT_TEXT.trend)}`, '', `_${t(locale, REPORT_TEXT.scoreHelp)}_`, '');
+  out.push(`### ${t(locale, REPORT_TEXT.failingBySeverity)}`, '');
+  out.push(`| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${t(locale, SEVERITY_NAMES[s])}`).join(' | ')} |`);
   out.push(`|${SEVERITIES.map(() => '---:').join('|')}|`);
   out.push(`| ${SEVERITIES.map((s) => report.failing[s]).join(' | ')} |`, '');
 
@@ -78,12 +76,12 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
     [diff.unknown, REPORT_TEXT.unknown],
     [diff.outOfScope, REPORT_TEXT.outOfScope],
   ] as const) {
-    if (list.length) out.push(`_${fill(text, locale, { count: list.length })}_`, '');
+    if (list.length) out.push(`_${t(locale, text, { count: list.length })}_`, '');
   }
 
   out.push(...riskLists(report, w, MARKDOWN_CAPS).flatMap((l) => titledList(l, locale)));
   if (scan.notes.length) {
-    out.push(`## ${fill(REPORT_TEXT.notes, locale)}`, '');
+    out.push(`## ${t(locale, REPORT_TEXT.notes)}`, '');
     out.push(...bulletList(scan.notes, MARKDOWN_CAPS.errors, (n) => escapeMarkdown(n.message), more), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,5 +1,5 @@
-// Every word of the posture report, in English and Japanese. `{name}` placeholders are filled by fill().
-import type { Locale, Localized } from '../i18n/locale.ts';
+// Every word of the posture report, in English and Japanese. `{name}` placeholders are filled by t().
+import type { Counted, Localized } from '../i18n/locale.ts';
 
 export const REPORT_TEXT = {
   title: { en: 'AWS security posture report', ja: 'AWS セキュリティ態勢レポート' },
@@ -25,10 +25,6 @@ export const REPORT_TEXT = {
     en: 'Parts of this scan could not run. Their results are unknown, not passed:',
     ja: 'スキャンの一部を実行できませんでした。該当する結果は「合格」ではなく「不明」です:',
   },
-  moreErrorResults: {
-    en: '{count} resources could not be evaluated (ERROR rows in the CSV).',
-    ja: '{count} 件のリソースを評価できませんでした (CSV の ERROR 行)。',
-  },
   allAccounts: { en: 'all accounts', ja: '全アカウント' },
   newTitle: { en: 'New since the last report ({count})', ja: '前回レポート以降の新たな不合格 ({count} 件)' },
   nothingNew: { en: 'Nothing new is failing.', ja: '新たな不合格はありません。' },
@@ -39,16 +35,25 @@ export const REPORT_TEXT = {
   resolvedTitle: { en: 'Resolved since the last report ({count})', ja: '前回レポート以降に解決 ({count} 件)' },
   nothingResolved: { en: 'Nothing was resolved.', ja: '解決した項目はありません。' },
   gone: {
-    en: '{count} earlier failures no longer appear because the resource was deleted.',
-    ja: '以前の不合格 {count} 件は、リソースが削除されたため表示されなくなりました。',
+    en: {
+      one: '{count} earlier failure no longer appears because the resource was deleted.',
+      other: '{count} earlier failures no longer appear because the resource was deleted.',
+    },
+    ja: { other: '以前の不合格 {count} 件は、リソースが削除されたため表示されなくなりました。' },
   },
   unknown: {
-    en: '{count} earlier failures could not be re-checked this time (see the errors above).',
-    ja: '以前の不合格 {count} 件は今回再確認できませんでした (上記のエラーを参照)。',
+    en: {
+      one: '{count} earlier failure could not be re-checked this time (see the errors above).',
+      other: '{count} earlier failures could not be re-checked this time (see the errors above).',
+    },
+    ja: { other: '以前の不合格 {count} 件は今回再確認できませんでした (上記のエラーを参照)。' },
   },
   outOfScope: {
-    en: '{count} earlier failures are in regions or checks this scan did not cover.',
-    ja: '以前の不合格 {count} 件は、今回のスキャン対象外のリージョンまたはチェックのものです。',
+    en: {
+      one: '{count} earlier failure is in a region or check this scan did not cover.',
+      other: '{count} earlier failures are in regions or checks this scan did not cover.',
+    },
+    ja: { other: '以前の不合格 {count} 件は、今回のスキャン対象外のリージョンまたはチェックのものです。' },
   },
   more: { en: '…and {count} more in the attached CSV.', ja: '…ほか {count} 件は添付の CSV を参照してください。' },
   moreNoCsv: { en: '…and {count} more.', ja: '…ほか {count} 件。' },
@@ -62,7 +67,10 @@ export const REPORT_TEXT = {
     ja: '前回レポート以降に期限が切れたリスク受容: 再び不合格 ({count} 件)',
   },
   expired: { en: 'expired {time}; had been accepted by {who}: {reason}', ja: '{time} に期限切れ (受容者 {who}: {reason})' },
-  csvNote: { en: 'All {count} results are in the attached CSV.', ja: '全 {count} 件の結果は添付の CSV にあります。' },
+  csvNote: {
+    en: { one: 'The {count} result is in the attached CSV.', other: 'All {count} results are in the attached CSV.' },
+    ja: { other: '全 {count} 件の結果は添付の CSV にあります。' },
+  },
   csvTitle: { en: 'awscheck results {date}', ja: 'awscheck 結果 {date}' },
   notes: { en: 'Notes', ja: '補足' },
   fallback: {
@@ -74,7 +82,7 @@ export const REPORT_TEXT = {
     ja: '本日の AWS セキュリティ態勢レポートを作成できませんでした。スキャンを実行できませんでした ({reason})。',
   },
   fallbackErrors: { en: ' (some checks could not run)', ja: ' (一部のチェックを実行できませんでした)' },
-} satisfies Record<string, Localized>;
+} satisfies Record<string, Localized | Counted>;
 
 /** The `/awscheck report` subcommand's replies. */
 export const REPORT_COMMAND_TEXT = {
@@ -109,8 +117,3 @@ export const REPORT_COMMAND_TEXT = {
   },
   failed: { en: 'The report could not be made: {reason}', ja: 'レポートを作成できませんでした: {reason}' },
 } satisfies Record<string, Localized>;
-
-/** Picks the locale's text and fills its `{name}` placeholders. */
-export function fill(text: Localized, locale: Locale, values: Record<string, string | number> = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -5,7 +5,9 @@ import type { CheckResult, ScanReport } from '../engine/types.ts';
 import type { RiskAcceptance } from '../remediation/store.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
-import { localDay, type TrendPoint } from './trend.ts';
+import { localDay } from '../i18n/format.ts';
+import type { TrendPoint } from './trend.ts';
+import { DAY_MS } from '../time/units.ts';
 
 export const EXPIRY_WINDOW_DAYS = 7;
 
@@ -90,7 +92,7 @@ export function toExpiringRisk(risk: RiskAcceptance): ExpiringRisk {
 }
 
 export function expiringFromResults(results: readonly CheckResult[], now: Date, days = EXPIRY_WINDOW_DAYS): ExpiringRisk[] {
-  const limit = now.getTime() + days * 86_400_000;
+  const limit = now.getTime() + days * DAY_MS;
   const risks: ExpiringRisk[] = [];
   for (const r of results) {
     if (r.status !== 'MUTED' || !r.muted) continue;

@@ -4,6 +4,7 @@ import type { Store, StoredScan } from '../store/store.ts';
 import { findBaseline } from './baseline.ts';
 import { buildReport, type ExpiringRisk, type PostureReport } from './model.ts';
 import { dailyScores } from './trend.ts';
+import { daysBefore } from '../time/units.ts';
 
 export const TREND_DAYS = 14;
 
@@ -41,7 +42,7 @@ export async function prepareReport(store: Store, options: PrepareOptions): Prom
   const current = options.current ?? (await currentScan(store, options.scanId));
   const baseline = await findBaseline(store, options.name, current.summary);
   // A day of margin: dailyScores keeps only the last TREND_DAYS calendar days in the report's zone.
-  const since = new Date(options.now.getTime() - (TREND_DAYS + 1) * 86_400_000).toISOString();
+  const since = daysBefore(options.now, TREND_DAYS + 1);
   const history = await store.scanSummaries({ selectionKey: current.summary.selectionKey, since });
   return buildReport({
     name: options.name,

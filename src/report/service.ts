@@ -2,17 +2,18 @@
 // `/awscheck report` and `awscheck report --post` all go through here, so they produce the same report.
 // Rendering and posting belong to the injected delivery (Slack's, in src/slack/delivery/report/).
 import { type Clock, type ScanProgress, type ScanReport, type ScanSelection, systemClock } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { retentionCutoff } from '../store/config.ts';
+import { type Locale, t } from '../i18n/locale.ts';
+import { daysBefore } from '../time/units.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
 import type { ReportRecord, Store, StoredMessage, StoredScan } from '../store/store.ts';
 import { CHART_DAYS, renderTrendPng } from './chart.ts';
 import { chartHistory } from './chart-data.ts';
 import { CHART_TEXT } from './chart-text.ts';
 import type { Attachment, ChartFile, ReportDelivery, ReportLogger } from './delivery.ts';
-import { fill, REPORT_TEXT } from './messages.ts';
+import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
 import { prepareReport } from './prepare.ts';
+import { localDay } from '../i18n/format.ts';
 
 /** The scheduled report's name: baselines and "the last report" are looked up by it. */
 export const DAILY_REPORT = 'daily';
@@ -128,7 +129,7 @@ export class ReportService<M extends StoredMessage = StoredMessage> {
         throw err;
       }
     }
-    const pruned = await store.prune(retentionCutoff(this.clock.now(), this.options.retentionDays));
+    const pruned = await store.prune(daysBefore(this.clock.now(), this.options.retentionDays));
     if (pruned.scans || pruned.reports) {
       logger.info(`awscheck: pruned ${pruned.scans} scans and ${pruned.reports} reports older than ${this.options.retentionDays} days`);
     }
@@ -159,7 +160,7 @@ export class ReportService<M extends StoredMessage = StoredMessage> {
       ? await store.getReport(reportId)
       : await store.latestReport({ name: DAILY_REPORT, status: ['pending', 'failed'] });
     if (!record) return undefined;
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.options.timeZone, dateStyle: 'short' }).format(new Date(record.createdAt));
+    const day = localDay(record.createdAt, this.options.timeZone);
     return this.deliver(record, {
       ...this.attachment(day),
       results: async () => {
@@ -196,8 +197,8 @@ export class ReportService<M extends StoredMessage = StoredMessage> {
     const { locale } = this.options;
     return {
       filename: `awscheck-trend-${day}.png`,
-      title: fill(CHART_TEXT.fileTitle, locale, { date: day }),
-      altText: fill(CHART_TEXT.altText, locale, { days: CHART_DAYS }),
+      title: t(locale, CHART_TEXT.fileTitle, { date: day }),
+      altText: t(locale, CHART_TEXT.altText, { days: CHART_DAYS }),
       png,
     };
   }
@@ -226,7 +227,7 @@ export class ReportService<M extends StoredMessage = StoredMessage> {
   }
 
   private attachment(day: string): { filename: string; title: string } {
-    return { filename: `awscheck-${day}.csv`, title: fill(REPORT_TEXT.csvTitle, this.options.locale, { date: day }) };
+    return { filename: `awscheck-${day}.csv`, title: t(this.options.locale, REPORT_TEXT.csvTitle, { date: day }) };
   }
 
   /** A scan that could not run still tells the channel, so a silent day never reads as "all fine". */

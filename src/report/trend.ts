@@ -1,4 +1,6 @@
 // The score over the last days as a text sparkline: one character per day, `·` for a day without a scan.
+import { localDay } from '../i18n/format.ts';
+
 export interface TrendPoint {
   /** Calendar day in the report's time zone, YYYY-MM-DD. */
   day: string;
@@ -9,11 +11,6 @@ const BARS = '▁▂▃▄▅▆▇█';
 const NO_DATA = '·';
 /** A smaller spread is drawn as this many points, so 80.1 → 80.3 does not look like a collapse. */
 const MIN_SPAN = 10;
-
-/** YYYY-MM-DD of `date` as seen in `timeZone`. */
-export function localDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The last `days` calendar days ending today; each day's score is that of its last scan. */
 export function dailyScores(

@@ -4,11 +4,11 @@
 import type { Logger, webApi } from '@slack/bolt';
 import pLimit from 'p-limit';
 import type { ScanReport } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { resultsToCsv } from '../render/csv.ts';
 import { openDirectMessage } from './direct-message.ts';
 import { slackErrorCode } from './errors.ts';
-import { MSG, say } from './messages.ts';
+import { MSG } from './messages.ts';
 
 type FilesClient = Pick<webApi.WebClient, 'files' | 'conversations'>;
 
@@ -51,23 +51,23 @@ async function buildAndUpload(
       channel_id: channelId,
       content,
       filename: csvFilename(report),
-      title: say(locale, MSG.csvTitle),
-      initial_comment: say(locale, MSG.csvComment),
+      title: t(locale, MSG.csvTitle),
+      initial_comment: t(locale, MSG.csvComment),
     });
   if (target.public) {
     try {
       await upload(target.channelId);
-      return say(locale, MSG.csvInChannel);
+      return t(locale, MSG.csvInChannel);
     } catch (err) {
       logger.warn(`awscheck: could not attach the CSV in channel ${target.channelId} (${slackErrorCode(err)}); sending it privately`);
     }
   }
   try {
     await upload(await openDirectMessage(client, target.userId));
-    return say(locale, MSG.csvInDm);
+    return t(locale, MSG.csvInDm);
   } catch (err) {
     const code = slackErrorCode(err);
     logger.warn(`awscheck: could not attach the CSV for ${target.userId} (${code})`);
-    return say(locale, MSG.csvUnavailable(code));
+    return t(locale, MSG.csvUnavailable(code));
   }
 }

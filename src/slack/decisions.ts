@@ -4,7 +4,6 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Refusal } from '../remediation/approvals.ts';
 import type { RiskDecisionResult } from '../remediation/risks.ts';
 import type { DecisionResult } from '../remediation/service.ts';
-import { say } from './messages.ts';
 import { REQUEST_STATE_NAMES, RISK_STATE_NAMES, RTEXT } from './remediation-text.ts';
 import { stateName } from './render/remediation-parts.ts';
 import {
@@ -15,6 +14,7 @@ import {
   tellRequester,
   tellRiskRequester,
 } from './remediation-replies.ts';
+import { t } from '../i18n/locale.ts';
 
 export interface Clicker {
   client: webApi.WebClient;
@@ -24,7 +24,7 @@ export interface Clicker {
 }
 
 function refusalText(refusal: Refusal, deps: RemediationDeps): string {
-  return say(deps.locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
+  return t(deps.locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
 }
 
 export async function announceFixDecision(deps: RemediationDeps, clicker: Clicker, result: DecisionResult): Promise<void> {
@@ -32,14 +32,14 @@ export async function announceFixDecision(deps: RemediationDeps, clicker: Clicke
   const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
   switch (result.kind) {
     case 'not-found':
-      return reply(say(locale, RTEXT.requestGone));
+      return reply(t(locale, RTEXT.requestGone));
     case 'refused':
       return reply(refusalText(result.refusal, deps));
     case 'not-waiting':
-      return reply(say(locale, RTEXT.notWaiting(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+      return reply(t(locale, RTEXT.notWaiting(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
     case 'expired':
       await refreshFixRequest(clicker.client, deps, result.request);
-      return reply(say(locale, RTEXT.expired));
+      return reply(t(locale, RTEXT.expired));
     case 'done':
       await refreshFixRequest(clicker.client, deps, result.request);
       await tellRequester(clicker.client, result.request, locale);
@@ -51,17 +51,17 @@ export async function announceRiskDecision(deps: RemediationDeps, clicker: Click
   const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
   switch (result.kind) {
     case 'not-found':
-      return reply(say(locale, RTEXT.requestGone));
+      return reply(t(locale, RTEXT.requestGone));
     case 'refused':
       return reply(refusalText(result.refusal, deps));
     case 'not-waiting':
-      return reply(say(locale, RTEXT.notWaiting(stateName(RISK_STATE_NAMES, result.risk.state, locale))));
+      return reply(t(locale, RTEXT.notWaiting(stateName(RISK_STATE_NAMES, result.risk.state, locale))));
     case 'expired':
       await refreshRiskRequest(clicker.client, deps, result.risk);
-      return reply(say(locale, RTEXT.expired));
+      return reply(t(locale, RTEXT.expired));
     case 'done':
       await refreshRiskRequest(clicker.client, deps, result.risk);
-      if (revoked) return reply(say(locale, RTEXT.revoked));
+      if (revoked) return reply(t(locale, RTEXT.revoked));
       await tellRiskRequester(clicker.client, result.risk, locale);
   }
 }

@@ -3,11 +3,11 @@
 // go to the requester's direct messages instead.
 import type { Logger, RespondArguments, webApi } from '@slack/bolt';
 import type { AnyCheck, ScanReport } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import { attachResultsCsv } from './csv-attachment.ts';
 import { openDirectMessage } from './direct-message.ts';
 import { slackErrorCode } from './errors.ts';
-import { MSG, say } from './messages.ts';
+import { MSG } from './messages.ts';
 import { section } from './render/blocks.ts';
 import { type FindingActions, renderResults } from './render/results.ts';
 import type { ResponseUrl } from './response-url.ts';
@@ -55,7 +55,7 @@ export async function deliverResults(report: ScanReport, target: DeliveryTarget)
   try {
     if (target.public) {
       // Replace the private progress message first, so "original" can only mean that message.
-      await target.reply.send({ response_type: 'ephemeral', replace_original: true, text: say(locale, MSG.resultsPosted) });
+      await target.reply.send({ response_type: 'ephemeral', replace_original: true, text: t(locale, MSG.resultsPosted) });
     }
     await target.reply.send(message);
   } catch (err) {
@@ -64,7 +64,7 @@ export async function deliverResults(report: ScanReport, target: DeliveryTarget)
     await target.client.chat.postMessage({
       channel,
       text: rendered.text,
-      blocks: [section(say(locale, MSG.dmFallback)), ...rendered.blocks.slice(0, 49)],
+      blocks: [section(t(locale, MSG.dmFallback)), ...rendered.blocks.slice(0, 49)],
     });
   }
 }

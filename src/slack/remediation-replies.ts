@@ -6,11 +6,10 @@ import type { Remediation } from '../remediation/feature.ts';
 import type { SweepReport } from '../remediation/expiry.ts';
 import type { FixRequest, RiskAcceptance } from '../remediation/store.ts';
 import type { CheckResult } from '../engine/types.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { type Locale, t } from '../i18n/locale.ts';
 import type { SlackDeps } from './deps.ts';
 import { openDirectMessage } from './direct-message.ts';
 import { slackErrorCode } from './errors.ts';
-import { say } from './messages.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { renderFixRequest, renderRequesterUpdate } from './render/approval-request.ts';
 import type { Block } from './render/blocks.ts';
@@ -37,7 +36,7 @@ function fixMessage(deps: RemediationDeps, request: FixRequest): Message {
   const fix = remediation.fixById(request.fixId);
   return renderFixRequest(request, {
     locale,
-    fixTitle: fix ? say(locale, fix.title) : request.fixId,
+    fixTitle: fix ? t(locale, fix.title) : request.fixId,
     approvers: remediation.policy.approvers,
     allowSelfApproval: remediation.policy.allowSelfApproval,
   });
@@ -86,10 +85,10 @@ export async function findingForRequester(
   reply: (text: string) => Promise<void>,
 ): Promise<CheckResult | undefined> {
   const { remediation, locale } = deps;
-  if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
-  if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
+  if (!remediation.config.enabled) return void (await reply(t(locale, RTEXT.remediationOff)));
+  if (!(await deps.scanners.allows(client, userId))) return void (await reply(t(locale, RTEXT.notAllowedToRequest)));
   const finding = await remediation.snapshots.find(snapshotId);
-  if (!finding) return void (await reply(say(locale, RTEXT.findingGone)));
+  if (!finding) return void (await reply(t(locale, RTEXT.findingGone)));
   return finding;
 }
 

@@ -2,11 +2,11 @@
 // stored, approval request posted to the approval channel, and the requester told what happens next.
 import type { webApi } from '@slack/bolt';
 import type { CheckResult } from '../engine/types.ts';
-import { say } from './messages.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { RTEXT, REQUEST_STATE_NAMES } from './remediation-text.ts';
 import { bullets, stateName } from './render/remediation-parts.ts';
 import { channelText, postFixRequest, type RemediationDeps, tellUser } from './remediation-replies.ts';
+import { t } from '../i18n/locale.ts';
 
 export async function requestFix(
   client: webApi.WebClient,
@@ -20,24 +20,24 @@ export async function requestFix(
   const result = await remediation.fixes.prepare(finding, userId, inputs);
   switch (result.kind) {
     case 'no-fix':
-      return tell(say(locale, RTEXT.noFix));
+      return tell(t(locale, RTEXT.noFix));
     case 'invalid-inputs':
-      return tell(say(locale, RTEXT.previewFailed(say(locale, result.error))));
+      return tell(t(locale, RTEXT.previewFailed(t(locale, result.error))));
     case 'open':
-      return tell(say(locale, RTEXT.requestOpen(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+      return tell(t(locale, RTEXT.requestOpen(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
     case 'already-fixed':
-      return tell(say(locale, RTEXT.alreadyFixed(bullets(result.preview.lines))));
+      return tell(t(locale, RTEXT.alreadyFixed(bullets(result.preview.lines))));
     case 'preview-failed':
-      return tell(say(locale, RTEXT.previewFailed(result.error)));
+      return tell(t(locale, RTEXT.previewFailed(result.error)));
     case 'requested': {
       const posted = await postFixRequest(client, deps, result.request);
       if (!posted.ok) {
         await remediation.fixes.abandon(result.request, posted.error);
-        return tell(say(locale, RTEXT.notPosted(posted.error)));
+        return tell(t(locale, RTEXT.notPosted(posted.error)));
       }
       const fix = remediation.fixById(result.request.fixId);
-      const title = fix ? say(locale, fix.title) : result.request.fixId;
-      return tell(say(locale, RTEXT.fixRequested(channelText(remediation.config.approvalChannel ?? ''), escapeMrkdwn(title))));
+      const title = fix ? t(locale, fix.title) : result.request.fixId;
+      return tell(t(locale, RTEXT.fixRequested(channelText(remediation.config.approvalChannel ?? ''), escapeMrkdwn(title))));
     }
   }
 }

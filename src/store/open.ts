@@ -1,7 +1,8 @@
 // The one place that picks the Store implementation: SQLite for a path (the default), DynamoDB for
 // dynamodb://TABLE. The DynamoDB store checks its table on first use, so a missing table stops start-up
 // with a configuration error naming `awscheck store init`.
-import { DEFAULT_RETENTION_DAYS, type StoreConfig } from './config.ts';
+import { DEFAULT_RETENTION_DAYS } from '../config/configuration.ts';
+import type { StoreConfig } from './config.ts';
 import { DynamoDbStore } from './dynamodb/history-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';

@@ -1,6 +1,7 @@
 // AWSCHECK_EVENTS_QUEUE_URL and AWSCHECK_ALERT_CHANNEL: validated, defaulted, and off when unset.
 import { describe, expect, it } from 'vitest';
-import { alertsConfigFromEnv, queueRegion } from '../../src/alerts/config.ts';
+import { configurationPart, alertsConfig } from '../../src/config/configuration.ts';
+import { queueRegion } from '../../src/alerts/config.ts';
 import { startAlerts } from '../../src/alerts/feature.ts';
 import { alertsPolicy } from '../../src/policy/alerts.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
@@ -12,7 +13,7 @@ const QUEUE = 'https://sqs.eu-west-1.amazonaws.com/111122223333/awscheck-events'
 
 function problems(env: Record<string, string>): string[] {
   try {
-    alertsConfigFromEnv(env);
+    configurationPart(env, alertsConfig);
     return [];
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
@@ -22,10 +23,10 @@ function problems(env: Record<string, string>): string[] {
 
 describe('alerts configuration', () => {
   it('is off without a queue, and sends alerts to the report channel unless told otherwise', () => {
-    expect(alertsConfigFromEnv({})).toEqual({});
-    expect(alertsConfigFromEnv({ AWSCHECK_EVENTS_QUEUE_URL: QUEUE, AWSCHECK_REPORT_CHANNEL: 'C0REPORT' })).toEqual({ queueUrl: QUEUE, channel: 'C0REPORT' });
-    expect(alertsConfigFromEnv({ AWSCHECK_EVENTS_QUEUE_URL: QUEUE, AWSCHECK_REPORT_CHANNEL: 'C0REPORT', AWSCHECK_ALERT_CHANNEL: 'C0ALERT' })).toMatchObject({ channel: 'C0ALERT' });
-    expect(alertsConfigFromEnv({ AWSCHECK_EVENTS_QUEUE_URL: 'http://localhost:4566/000000000000/events', AWSCHECK_ALERT_CHANNEL: 'C0A' })).toMatchObject({ queueUrl: 'http://localhost:4566/000000000000/events' });
+    expect(configurationPart({}, alertsConfig)).toEqual({});
+    expect(configurationPart({ AWSCHECK_EVENTS_QUEUE_URL: QUEUE, AWSCHECK_REPORT_CHANNEL: 'C0REPORT' }, alertsConfig)).toEqual({ queueUrl: QUEUE, channel: 'C0REPORT' });
+    expect(configurationPart({ AWSCHECK_EVENTS_QUEUE_URL: QUEUE, AWSCHECK_REPORT_CHANNEL: 'C0REPORT', AWSCHECK_ALERT_CHANNEL: 'C0ALERT' }, alertsConfig)).toMatchObject({ channel: 'C0ALERT' });
+    expect(configurationPart({ AWSCHECK_EVENTS_QUEUE_URL: 'http://localhost:4566/000000000000/events', AWSCHECK_ALERT_CHANNEL: 'C0A' }, alertsConfig)).toMatchObject({ queueUrl: 'http://localhost:4566/000000000000/events' });
   });
 
   it('names the variable and how to fix it', () => {

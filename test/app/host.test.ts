@@ -3,9 +3,9 @@
 import { connect } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { configurationPart, slackConfig } from '../../src/config/configuration.ts';
 import { buildApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { loadSlackConfig } from '../../src/slack/config.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { TEST_SIGNING_SECRET } from '../helpers/slack-signing.ts';
 
@@ -28,7 +28,7 @@ const reachable = (host: string, port: number): Promise<boolean> =>
 describe('HOST', () => {
   it.runIf(process.platform === 'linux')('is where the HTTP receiver listens', async () => {
     slack = await startFakeSlack();
-    const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-host', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.2', SLACK_API_URL: slack.apiUrl });
+    const config = configurationPart({ SLACK_BOT_TOKEN: 'xoxb-1-2-host', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.2', SLACK_API_URL: slack.apiUrl }, slackConfig);
     const bot = buildApp({ slack: config, settings: defaultSettings(), checks: [], logLevel: LogLevel.ERROR });
     const { port } = await bot.start();
     try {
@@ -44,10 +44,10 @@ describe('HOST', () => {
   it('refuses a mistyped address with a message naming HOST, and still takes host names', () => {
     const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-host', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET };
     for (const bad of ['999.1.1.1', '10.0.0', '127.1']) {
-      expect(() => loadSlackConfig({ ...base, HOST: bad })).toThrow(/HOST: got "[\d.]+"; expected the address to listen on/);
+      expect(() => configurationPart({ ...base, HOST: bad }, slackConfig)).toThrow(/HOST: got "[\d.]+"; expected the address to listen on/);
     }
-    expect(loadSlackConfig({ ...base, HOST: 'localhost' }).host).toBe('localhost');
-    expect(loadSlackConfig({ ...base, HOST: 'bot-1.internal' }).host).toBe('bot-1.internal');
-    expect(loadSlackConfig({ ...base, HOST: '::1' }).host).toBe('::1');
+    expect(configurationPart({ ...base, HOST: 'localhost' }, slackConfig).host).toBe('localhost');
+    expect(configurationPart({ ...base, HOST: 'bot-1.internal' }, slackConfig).host).toBe('bot-1.internal');
+    expect(configurationPart({ ...base, HOST: '::1' }, slackConfig).host).toBe('::1');
   });
 });

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DescribeContinuousBackupsCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { configurationPart, storeConfig } from '../../src/config/configuration.ts';
+import { parseDynamoDbUrl } from '../../src/config/environment.ts';
 import { ConfigError } from '../../src/config/errors.ts';
-import { parseDynamoDbUrl, storeConfigFromEnv } from '../../src/store/config.ts';
 import { DynamoDbStore } from '../../src/store/dynamodb/history-store.ts';
 import { openStore } from '../../src/store/open.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -34,13 +35,13 @@ const raw = () => new DynamoDBClient({ endpoint: local.endpoint, region: 'us-eas
 
 describe('AWSCHECK_DB=dynamodb://', () => {
   it('parses the table and region, keeps a path meaning SQLite, and names the variable when wrong', () => {
-    expect(storeConfigFromEnv({ AWSCHECK_DB: 'dynamodb://awscheck-prod?region=eu-west-1' }, '/srv')).toEqual({
+    expect(configurationPart({ AWSCHECK_DB: 'dynamodb://awscheck-prod?region=eu-west-1' }, (env) => storeConfig(env, '/srv'))).toEqual({
       path: 'dynamodb://awscheck-prod?region=eu-west-1',
       dynamodb: { table: 'awscheck-prod', region: 'eu-west-1' },
       retentionDays: 90,
     });
     expect(parseDynamoDbUrl('dynamodb://awscheck')).toEqual({ table: 'awscheck' });
-    expect(storeConfigFromEnv({ AWSCHECK_DB: './x.db' }, '/srv')).toEqual({ path: '/srv/x.db', retentionDays: 90 });
+    expect(configurationPart({ AWSCHECK_DB: './x.db' }, (env) => storeConfig(env, '/srv'))).toEqual({ path: '/srv/x.db', retentionDays: 90 });
     expect(() => parseDynamoDbUrl('dynamodb://a')).toThrow(/AWSCHECK_DB: .*table name/);
     expect(() => parseDynamoDbUrl('dynamodb://awscheck?region=Paris')).toThrow(/AWSCHECK_DB: region "Paris"/);
     expect(() => parseDynamoDbUrl('dynamodb://awscheck?endpoint=x')).toThrow(/only \?region=/);

@@ -1,20 +1,15 @@
 // The one environment loader: every variable parsed once by one schema, an empty value an error naming the
-// variable (except the documented ones), all problems together, no secret printed; and each concern's reader
-// gives, through the loader, exactly what it gave from the raw variables before.
+// variable (except the documented ones), all problems together, no secret printed; and each part of the
+// configuration built from it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alertsConfigFromEnv } from '../../src/alerts/config.ts';
+import { alertsConfig, configurationPart, loadConfiguration, remediationConfig, reportConfig, scheduleConfig, slackConfig, storeConfig } from '../../src/config/configuration.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { parseEnvironment, readEnvironment } from '../../src/config/environment.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { remediationConfigFromEnv } from '../../src/remediation/config.ts';
-import { reportConfigFromEnv } from '../../src/report/config.ts';
-import { scheduleConfigFromEnv } from '../../src/schedule/config.ts';
-import { loadSlackConfig } from '../../src/slack/config.ts';
-import { storeConfigFromEnv } from '../../src/store/config.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -38,7 +33,7 @@ const cwd = mkdtempSync(join(tmpdir(), 'awscheck-env-'));
 const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid: Env; empty: string[] }[] = [
   {
     name: 'Slack (src/slack/config.ts)',
-    read: (env) => loadSlackConfig(env),
+    read: (env) => configurationPart(env, slackConfig),
     valid: {
       SLACK_BOT_TOKEN: ' xoxb-1-abc ',
       SLACK_SIGNING_SECRET: 'secret123',
@@ -48,33 +43,33 @@ const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid:
       AWSCHECK_STARTUP_TIMEOUT: '12.5',
       AWSCHECK_SCANNERS: 'U0123ABCD, S0456EFGH',
     },
-    invalid: { SLACK_BOT_TOKEN: 'xapp-1-x', PORT: 'eighty', HOST: 'not a host', AWSCHECK_SCANNERS: 'bob' },
+    invalid: { SLACK_BOT_TOKEN: 'xapp-1-x', SLACK_SIGNING_SECRET: 'has space', PORT: 'eighty', HOST: 'not a host', AWSCHECK_SCANNERS: 'bob' },
     empty: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'HOST', 'AWSCHECK_STARTUP_TIMEOUT'],
   },
   {
     name: 'store (src/store/config.ts)',
-    read: (env) => storeConfigFromEnv(env, cwd),
+    read: (env) => configurationPart(env, (env) => storeConfig(env, cwd)),
     valid: { AWSCHECK_DB: 'dynamodb://awscheck?region=eu-west-1', AWSCHECK_RETENTION_DAYS: '30' },
     invalid: { AWSCHECK_DB: 'dynamodb://x', AWSCHECK_RETENTION_DAYS: '0' },
     empty: ['AWSCHECK_DB', 'AWSCHECK_RETENTION_DAYS'],
   },
   {
     name: 'report (src/report/config.ts)',
-    read: (env) => reportConfigFromEnv(env),
+    read: (env) => configurationPart(env, reportConfig),
     valid: { AWSCHECK_REPORT_CHANNEL: 'C0REPORT', AWSCHECK_TIMEZONE: 'Asia/Tokyo' },
     invalid: { AWSCHECK_TIMEZONE: 'Mars/Olympus' },
     empty: ['AWSCHECK_REPORT_CHANNEL', 'AWSCHECK_TIMEZONE'],
   },
   {
     name: 'schedule (src/schedule/config.ts)',
-    read: (env) => scheduleConfigFromEnv(env),
+    read: (env) => configurationPart(env, scheduleConfig),
     valid: { AWSCHECK_REPORT_CRON: '0 9 * * 1-5', AWSCHECK_TIMEZONE: 'UTC' },
     invalid: { AWSCHECK_REPORT_CRON: '99 * * * *' },
     empty: ['AWSCHECK_REPORT_CRON'],
   },
   {
     name: 'remediation (src/remediation/config.ts)',
-    read: (env) => remediationConfigFromEnv(env),
+    read: (env) => configurationPart(env, remediationConfig),
     valid: {
       AWSCHECK_REMEDIATION: 'on',
       AWSCHECK_APPROVERS: 'U0123ABCD S0456EFGH',
@@ -97,7 +92,7 @@ const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid:
   },
   {
     name: 'alerts (src/alerts/config.ts)',
-    read: (env) => alertsConfigFromEnv(env),
+    read: (env) => configurationPart(env, alertsConfig),
     valid: { AWSCHECK_EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/awscheck-events', AWSCHECK_ALERT_CHANNEL: 'C0ALERTS' },
     invalid: { AWSCHECK_EVENTS_QUEUE_URL: 'https://example.com/queue' },
     empty: ['AWSCHECK_EVENTS_QUEUE_URL', 'AWSCHECK_ALERT_CHANNEL'],
@@ -120,16 +115,13 @@ const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid:
 describe('the one environment loader', () => {
   for (const reader of READERS) {
     describe(reader.name, () => {
-      it('parses valid variables exactly as before', () => {
-        const result = outcome(() => reader.read(readEnvironment(reader.valid)));
-        expect(result).toHaveProperty('value');
-        expect(result).toEqual(outcome(() => reader.read(reader.valid)));
+      it('parses valid variables', () => {
+        expect(outcome(() => reader.read(reader.valid))).toHaveProperty('value');
       });
 
-      it('reports invalid variables with the same messages as before', () => {
-        const result = outcome(() => reader.read(readEnvironment(reader.invalid))) as { problems?: string[] };
-        expect(result.problems?.length).toBeGreaterThan(0);
-        expect(result).toEqual(outcome(() => reader.read(reader.invalid)));
+      it('reports every invalid variable, each problem naming its variable', () => {
+        const result = outcome(() => reader.read(reader.invalid)) as { problems?: string[] };
+        expect(new Set(result.problems?.map((p) => p.split(/[: ]/)[0]))).toEqual(new Set(Object.keys(reader.invalid)));
       });
 
       it('refuses an empty value, naming the variable and how to set it', () => {
@@ -143,9 +135,9 @@ describe('the one environment loader', () => {
   }
 
   it('keeps the documented empty values: AWSCHECK_SCANNERS empty lets everyone scan, an empty bot token is "not set"', () => {
-    const env = readEnvironment({ AWSCHECK_SCANNERS: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: 'xapp-1-a' });
-    expect(outcome(() => loadSlackConfig(env))).toEqual({ problems: [expect.stringMatching(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/)] });
-    expect(loadSlackConfig({ ...env, SLACK_BOT_TOKEN: 'xoxb-1-a' }).scanners).toEqual([]);
+    const env = { AWSCHECK_SCANNERS: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: 'xapp-1-a' };
+    expect(outcome(() => configurationPart(env, slackConfig))).toEqual({ problems: [expect.stringMatching(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/)] });
+    expect(configurationPart({ ...env, SLACK_BOT_TOKEN: 'xoxb-1-a' }, slackConfig).scanners).toEqual([]);
   });
 
   it('reports every empty variable at once and never repeats a value', () => {
@@ -155,11 +147,17 @@ describe('the one environment loader', () => {
     expect(secret.join('\n')).not.toContain('xoxb-1-secret');
   });
 
-  it('goes on after a problem, so the other readers still see the rest of the environment', () => {
-    const { environment, problems } = parseEnvironment({ AWSCHECK_DB: '', AWSCHECK_TIMEZONE: 'Mars/Olympus' });
-    expect(problems).toEqual([expect.stringMatching(/^AWSCHECK_DB: set but empty/)]);
+  it('goes on after a problem, so the rules that combine variables still see the rest of the environment', () => {
+    const { environment, problems } = parseEnvironment({ AWSCHECK_DB: '', AWSCHECK_TIMEZONE: 'Mars/Olympus', AWSCHECK_REPORT_CHANNEL: 'C0REPORT' });
+    expect(problems).toEqual([expect.stringMatching(/^AWSCHECK_DB: set but empty/), expect.stringMatching(/^AWSCHECK_TIMEZONE: got "Mars\/Olympus"/)]);
     expect(environment.AWSCHECK_DB).toBeUndefined();
-    expect(outcome(() => reportConfigFromEnv(environment))).toEqual({ problems: [expect.stringMatching(/^AWSCHECK_TIMEZONE: got "Mars\/Olympus"/)] });
+    expect(reportConfig(environment)).toEqual({ channel: 'C0REPORT', timeZone: 'UTC' });
+  });
+
+  it('stays quiet about a rule whose variable was already rejected', () => {
+    expect(outcome(() => configurationPart({ AWSCHECK_REMEDIATION: 'on', AWSCHECK_APPROVERS: 'bob', AWSCHECK_APPROVAL_CHANNEL: 'C0A' }, remediationConfig))).toEqual({
+      problems: [expect.stringMatching(/^AWSCHECK_APPROVERS: got "bob"/)],
+    });
   });
 
   it('trims values, keeps the SDK endpoint and region variables as given, and drops everything else', () => {
@@ -186,5 +184,28 @@ describe('the one environment loader', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/AWSCHECK_DB: set but empty/);
     expect(stderr).toMatch(/AWSCHECK_RETENTION_DAYS: set but empty/);
+  });
+});
+
+describe('loadConfiguration', () => {
+  it('builds every part for the bot from one parse', () => {
+    const configuration = loadConfiguration(
+      { SLACK_BOT_TOKEN: 'xoxb-1-a', SLACK_APP_TOKEN: 'xapp-1-a', AWSCHECK_REPORT_CHANNEL: 'C0REPORT', AWSCHECK_REMEDIATION: 'on', AWSCHECK_APPROVERS: 'U0123ABCD' },
+      cwd,
+    );
+    expect(configuration.slack.mode).toBe('socket');
+    expect(configuration.history.schedule).toEqual({ channel: 'C0REPORT', timeZone: 'UTC', cron: '0 9 * * *' });
+    expect(configuration.remediation).toMatchObject({ enabled: true, approvers: ['U0123ABCD'], approvalChannel: 'C0REPORT', approvalTtlMs: 86_400_000 });
+    expect(configuration.alerts).toEqual({ channel: 'C0REPORT' });
+    expect(configuration.config.settings.locale).toBe('en');
+  });
+
+  it('names the problems of every part in one error', () => {
+    const result = outcome(() => loadConfiguration({ AWSCHECK_LOCALE: 'fr', PORT: 'x', AWSCHECK_REMEDIATION: 'on', AWSCHECK_EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' }, cwd)) as {
+      problems: string[];
+    };
+    expect(result.problems.map((p) => p.split(/[: ]/)[0]).sort()).toEqual(
+      ['AWSCHECK_ALERT_CHANNEL', 'AWSCHECK_APPROVAL_CHANNEL', 'AWSCHECK_APPROVERS', 'AWSCHECK_LOCALE', 'PORT', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+    );
   });
 });

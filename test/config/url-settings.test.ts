@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configurationPart, slackConfig } from '../../src/config/configuration.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { httpUrlProblem, redactUrl } from '../../src/config/url.ts';
-import { loadSlackConfig } from '../../src/slack/config.ts';
 import { runAwscheck } from '../helpers/cli.ts';
 
 function problemsOf(load: () => unknown): string[] {
@@ -50,10 +50,10 @@ describe('URL settings', () => {
   });
 
   it('SLACK_API_URL: a scheme other than http(s) or a password is a config error naming the variable', () => {
-    expect(problemsOf(() => loadSlackConfig({ ...slackEnv, SLACK_API_URL: 'javascript:alert(1)' }))).toEqual([
+    expect(problemsOf(() => configurationPart({ ...slackEnv, SLACK_API_URL: 'javascript:alert(1)' }, slackConfig))).toEqual([
       'SLACK_API_URL: got "javascript:alert(1)"; expected an http(s) URL such as https://slack.com/api/, or unset it.',
     ]);
-    const [problem] = problemsOf(() => loadSlackConfig({ ...slackEnv, SLACK_API_URL: 'https://bot:hunter2@slack-proxy.example.com/api/' }));
+    const [problem] = problemsOf(() => configurationPart({ ...slackEnv, SLACK_API_URL: 'https://bot:hunter2@slack-proxy.example.com/api/' }, slackConfig));
     expect(problem).toBe(
       'SLACK_API_URL: the URL contains a user name or password; remove them (https://***:***@slack-proxy.example.com/api/). Give a proxy\'s credentials to the proxy itself, not in this URL.',
     );
@@ -97,14 +97,14 @@ describe('awscheck report --post', () => {
 
 describe('HOST', () => {
   it('is the HTTP listen address when set, and absent (every interface) otherwise', () => {
-    expect(loadSlackConfig({ ...slackEnv, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
-    expect(loadSlackConfig({ ...slackEnv, HOST: '::1' }).host).toBe('::1');
-    expect(loadSlackConfig({ ...slackEnv, HOST: 'localhost' }).host).toBe('localhost');
-    expect(loadSlackConfig(slackEnv).host).toBeUndefined();
+    expect(configurationPart({ ...slackEnv, HOST: '127.0.0.1' }, slackConfig).host).toBe('127.0.0.1');
+    expect(configurationPart({ ...slackEnv, HOST: '::1' }, slackConfig).host).toBe('::1');
+    expect(configurationPart({ ...slackEnv, HOST: 'localhost' }, slackConfig).host).toBe('localhost');
+    expect(configurationPart(slackEnv, slackConfig).host).toBeUndefined();
   });
 
   it('rejects what cannot be an address, naming the variable', () => {
-    expect(problemsOf(() => loadSlackConfig({ ...slackEnv, HOST: 'http://0.0.0.0:3000' }))).toEqual([
+    expect(problemsOf(() => configurationPart({ ...slackEnv, HOST: 'http://0.0.0.0:3000' }, slackConfig))).toEqual([
       'HOST: got "http://0.0.0.0:3000"; expected the address to listen on, such as 127.0.0.1 or 0.0.0.0, or unset it to listen on every interface.',
     ]);
   });

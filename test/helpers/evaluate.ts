@@ -1,6 +1,6 @@
 // Runs a check's pure evaluate function against plain inventory objects, as the engine would.
 import { defaultSettings, type Settings } from '../../src/config/schema.ts';
-import { pick, type Locale } from '../../src/i18n/locale.ts';
+import { type Locale, t } from '../../src/i18n/locale.ts';
 import type { AnyCollector, CheckDefinition, CheckResult, DataOf } from '../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
 
@@ -29,7 +29,7 @@ export function evaluate<const N extends readonly AnyCollector[]>(
       settings,
       clock: { now: () => now },
       locale,
-      text: (m) => pick(m, locale),
+      text: (m) => t(locale, m),
     })
     .map((draft) => ({ ...draft, checkId: check.id, severity: draft.severity ?? check.severity, accountId: TEST_ACCOUNT }));
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configurationPart, storeConfig } from '../../src/config/configuration.ts';
 import type { AuditEvent, FixRequest } from '../../src/remediation/store.ts';
-import { storeConfigFromEnv } from '../../src/store/config.ts';
 import { initTable } from '../../src/store/dynamodb/init.ts';
 import { openStore } from '../../src/store/open.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../helpers/dynamodb-local.ts';
@@ -94,7 +94,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 }
 
 async function stored(id: string): Promise<{ request: FixRequest; events: AuditEvent[] }> {
-  const store = openStore(storeConfigFromEnv({ AWSCHECK_DB: db }));
+  const store = openStore(configurationPart({ AWSCHECK_DB: db }, storeConfig));
   try {
     const request = (await store.remediation.getRequest(id))!;
     const events = (await store.remediation.auditEvents()).filter((e) => e.subjectId === id);

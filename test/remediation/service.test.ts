@@ -108,7 +108,8 @@ describe('an apply that reports an error', () => {
     const store = memoryStore();
     stores.push(store);
     const flaky = defineFix({
-      id: 'test.flaky',
+      // Under the id of the fix the check names, so the check's lookup finds this double.
+      id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
       title: { en: 'Flaky', ja: '不安定' },
       actions: { read: [], write: [] },
@@ -285,7 +286,7 @@ describe('a process whose lease ran out while it worked', () => {
     const inWrite = new Promise<void>((resolve) => (started = resolve));
     const open = { value: true };
     const slow = defineFix({
-      id: 'test.slow',
+      id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
       title: { en: 'Slow', ja: '遅い' },
       actions: { read: [], write: [] },
@@ -343,7 +344,7 @@ describe('a write slower than the old sweep grace (120 s)', () => {
     let started!: () => void;
     const inWrite = new Promise<void>((resolve) => (started = resolve));
     const slow = defineFix({
-      id: 'test.slow',
+      id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
       title: { en: 'Slow', ja: '遅い' },
       actions: { read: [], write: [] },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postureScore } from '../../src/engine/score.ts';
-import { dailyScores, localDay, sparkline } from '../../src/report/trend.ts';
+import { localDay } from '../../src/i18n/format.ts';
+import { dailyScores, sparkline } from '../../src/report/trend.ts';
 import { formatDelta } from '../../src/report/lines.ts';
 import { result } from './fixtures.ts';
 

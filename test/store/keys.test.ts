@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeConfigFromEnv } from '../../src/store/config.ts';
+import { configurationPart, storeConfig } from '../../src/config/configuration.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
 import { coversAllChecks, selectionKey } from '../../src/store/selection-key.ts';
 import { result } from '../report/fixtures.ts';
@@ -29,15 +29,15 @@ describe('selectionKey', () => {
 
 describe('storeConfigFromEnv', () => {
   it('defaults to ./data/awscheck.db and 90 days', () => {
-    expect(storeConfigFromEnv({}, '/srv/app')).toEqual({ path: '/srv/app/data/awscheck.db', retentionDays: 90 });
-    expect(storeConfigFromEnv({ AWSCHECK_DB: '/var/lib/a.db', AWSCHECK_RETENTION_DAYS: '30' }, '/srv')).toEqual({
+    expect(configurationPart({}, (env) => storeConfig(env, '/srv/app'))).toEqual({ path: '/srv/app/data/awscheck.db', retentionDays: 90 });
+    expect(configurationPart({ AWSCHECK_DB: '/var/lib/a.db', AWSCHECK_RETENTION_DAYS: '30' }, (env) => storeConfig(env, '/srv'))).toEqual({
       path: '/var/lib/a.db',
       retentionDays: 30,
     });
   });
 
   it('names AWSCHECK_RETENTION_DAYS when it is not a number of days', () => {
-    expect(() => storeConfigFromEnv({ AWSCHECK_RETENTION_DAYS: '90d' })).toThrow(/AWSCHECK_RETENTION_DAYS: got "90d"/);
-    expect(() => storeConfigFromEnv({ AWSCHECK_RETENTION_DAYS: '0' })).toThrow(/1 to 3650/);
+    expect(() => configurationPart({ AWSCHECK_RETENTION_DAYS: '90d' }, storeConfig)).toThrow(/AWSCHECK_RETENTION_DAYS: got "90d"/);
+    expect(() => configurationPart({ AWSCHECK_RETENTION_DAYS: '0' }, storeConfig)).toThrow(/1 to 3650/);
   });
 });

@@ -4,9 +4,9 @@
 //   --limit N           only the latest N entries
 import { type Command, Option } from 'commander';
 import { AuditLog, auditToCsv, auditToJson } from '../../remediation/audit.ts';
-import { storeConfigFromEnv } from '../../store/config.ts';
+import { storeConfig } from '../../config/configuration.ts';
 import { openStore } from '../../store/open.ts';
-import { type CliIo, CliExit, EXIT } from '../io.ts';
+import { type CommandIo, CliExit, EXIT } from '../io.ts';
 
 const FORMATS = ['csv', 'json'] as const;
 
@@ -15,7 +15,7 @@ interface AuditFlags {
   limit?: string;
 }
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('audit')
     .description('export the audit trail of fixes and accepted risks')
@@ -26,7 +26,7 @@ export function register(program: Command, io: CliIo): void {
       if (limit !== undefined && !(limit >= 1)) {
         throw new CliExit(EXIT.usage, `awscheck: --limit: got ${JSON.stringify(flags.limit)}; expected a whole number of entries, 1 or more.`);
       }
-      const store = openStore(storeConfigFromEnv(io.env, io.cwd));
+      const store = openStore(storeConfig(io.environment, io.cwd));
       try {
         const events = await new AuditLog(store.remediation).events(limit);
         io.stdout.write(flags.format === 'json' ? auditToJson(events) : auditToCsv(events));

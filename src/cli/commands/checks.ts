@@ -1,18 +1,18 @@
 // `awscheck checks`: the catalogue, as CHECKS.md lists it.
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
-import { LOCALES, type Locale } from '../../i18n/locale.ts';
+import { LOCALES, type Locale, t } from '../../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL } from '../../render/messages.ts';
-import type { CliIo } from '../io.ts';
+import type { CommandIo } from '../io.ts';
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('checks')
     .description('list the checks: id, severity, CIS, Security Hub, title')
     .addOption(new Option('--locale <locale>', 'language of the titles').choices(LOCALES))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((flags: { locale?: Locale; format: 'table' | 'json' }) => {
-      const locale = flags.locale ?? (io.env.AWSCHECK_LOCALE === 'ja' ? 'ja' : 'en');
+      const locale = flags.locale ?? (io.environment.AWSCHECK_LOCALE === 'ja' ? 'ja' : 'en');
       if (flags.format === 'json') {
         const rows = ALL_CHECKS.map((c) => ({
           id: c.id,
@@ -20,15 +20,15 @@ export function register(program: Command, io: CliIo): void {
           severity: c.severity,
           cis: c.cis,
           securityHub: c.securityHub,
-          title: c.title[locale],
+          title: t(locale, c.title),
         }));
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const lines = [CLI_TEXT.checksHeader[locale]];
+      const lines = [t(locale, CLI_TEXT.checksHeader)];
       for (const c of ALL_CHECKS) {
         lines.push(
-          [c.id, SEVERITY_LABEL[c.severity][locale], c.cis.join(', ') || '-', c.securityHub.join(', ') || '-', c.title[locale]].join('\t'),
+          [c.id, t(locale, SEVERITY_LABEL[c.severity]), c.cis.join(', ') || '-', c.securityHub.join(', ') || '-', t(locale, c.title)].join('\t'),
         );
       }
       io.stdout.write(`${lines.join('\n')}\n`);

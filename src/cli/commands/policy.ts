@@ -8,12 +8,12 @@ import { selectChecks } from '../../engine/selection.ts';
 import { alertsPolicy } from '../../policy/alerts.ts';
 import { readOnlyPolicy } from '../../policy/read-only.ts';
 import { remediationPolicy } from '../../policy/remediation.ts';
-import { parseDynamoDbUrl } from '../../store/config.ts';
+import { parseDynamoDbUrl } from '../../config/environment.ts';
 import { dynamoDbStatements, tableArnFor } from '../../store/dynamodb/permissions.ts';
-import type { CliIo } from '../io.ts';
+import type { CommandIo } from '../io.ts';
 import { selectionFromFlags } from './scan.ts';
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('policy')
     .description('print the read-only IAM policy the selected checks need (--remediation: the fixes\' write policy)')
@@ -23,7 +23,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--alerts', "the bot's own permissions on its events queue (AWSCHECK_EVENTS_QUEUE_URL) for real-time alerts")
     .action((flags: { service?: string; check?: string; remediation?: boolean; alerts?: boolean }) => {
       if (flags.alerts) {
-        io.stdout.write(`${JSON.stringify(alertsPolicy(io.env.AWSCHECK_EVENTS_QUEUE_URL?.trim() || undefined), null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify(alertsPolicy(io.environment.AWSCHECK_EVENTS_QUEUE_URL), null, 2)}\n`);
         return;
       }
       const checks = selectChecks(ALL_CHECKS, selectionFromFlags(flags));
@@ -34,8 +34,8 @@ export function register(program: Command, io: CliIo): void {
         return;
       }
       const policy = readOnlyPolicy(checks);
-      const table = parseDynamoDbUrl(io.env.AWSCHECK_DB?.trim() ?? '');
-      const region = table?.region ?? (io.env.AWS_REGION?.trim() || io.env.AWS_DEFAULT_REGION?.trim() || undefined);
+      const table = parseDynamoDbUrl(io.environment.AWSCHECK_DB ?? '');
+      const region = table?.region ?? (io.environment.AWS_REGION?.trim() || io.environment.AWS_DEFAULT_REGION?.trim() || undefined);
       const document = table ? { ...policy, Statement: [...policy.Statement, ...dynamoDbStatements(tableArnFor(table.table, region))] } : policy;
       io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     });

@@ -7,17 +7,15 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { botToken, reportConfig, storeConfig } from '../../config/configuration.ts';
 import { ConfigError } from '../../config/errors.ts';
-import { urlProblemText } from '../../config/url.ts';
 import { loadConfig } from '../../config/load.ts';
 import { composeHistory, engineRunner, storeMutes } from '../../app/compose.ts';
-import { reportConfigFromEnv } from '../../report/config.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import { NoScanError } from '../../report/prepare.ts';
 import { createSlackClient } from '../../slack/delivery/report/slack-client.ts';
-import { storeConfigFromEnv } from '../../store/config.ts';
 import type { ReportRecord } from '../../store/store.ts';
-import { type CliIo, CliExit, EXIT } from '../io.ts';
+import { type CommandIo, CliExit, EXIT } from '../io.ts';
 
 interface ReportFlags {
   print?: boolean;
@@ -27,19 +25,7 @@ interface ReportFlags {
   chart?: string;
 }
 
-/** The bot token, checked the way the bot checks it, without ever echoing it. */
-function botToken(env: Record<string, string | undefined>): string {
-  const token = env.SLACK_BOT_TOKEN?.trim();
-  if (!token) {
-    throw new ConfigError([
-      "SLACK_BOT_TOKEN: not set, and --post needs it. Copy the Bot User OAuth Token (xoxb-…) from your app's \"OAuth & Permissions\" page and export SLACK_BOT_TOKEN=xoxb-….",
-    ]);
-  }
-  if (!token.startsWith('xoxb-')) throw new ConfigError(['SLACK_BOT_TOKEN: (hidden); expected a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token).']);
-  return token;
-}
-
-function outcome(io: CliIo, record: ReportRecord): void {
+function outcome(io: CommandIo, record: ReportRecord): void {
   if (record.status === 'posted') {
     io.stdout.write(`Posted the report to ${record.channel} (report ${record.id}).\n`);
     if (record.error) io.stderr.write(`awscheck: ${record.error}\n`);
@@ -48,7 +34,7 @@ function outcome(io: CliIo, record: ReportRecord): void {
   throw new CliExit(EXIT.unavailable, `awscheck: report ${record.id} was not posted: ${record.error ?? record.status}`);
 }
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('report')
     .description('the posture report: score, what is new and resolved since the last report, errors first')
@@ -58,30 +44,30 @@ export function register(program: Command, io: CliIo): void {
     .option('--repost [id]', 'post again a report Slack refused (default: the latest one)')
     .option('--chart <file>', 'also write the 30-day trend chart as a PNG file (score and failing counts by severity)')
     .action(async (flags: ReportFlags) => {
-      const { settings } = loadConfig(io.env, io.cwd);
-      const storeConfig = storeConfigFromEnv(io.env, io.cwd);
-      const report = reportConfigFromEnv(io.env);
+      const { settings } = loadConfig(io.environment, io.cwd);
+      const stored = storeConfig(io.environment, io.cwd);
+      const report = reportConfig(io.environment);
       const { channel } = report;
       const posting = Boolean(flags.post || flags.repost);
       if (posting && !channel) {
         throw new ConfigError(['AWSCHECK_REPORT_CHANNEL: not set, and posting needs it. Set it to the channel ID (channel details → About → Channel ID) and invite the bot there with /invite @awscheck.']);
       }
-      const token = posting ? botToken(io.env) : 'xoxb-unused';
-      const apiUrl = io.env.SLACK_API_URL?.trim();
-      // Validated like the bot's: a password in the URL would reach the Web API client's logs.
-      const apiUrlProblem = apiUrl ? urlProblemText('SLACK_API_URL', apiUrl, 'https://slack.com/api/') : undefined;
-      if (apiUrlProblem) throw new ConfigError([apiUrlProblem]);
+      const token = posting ? botToken(io.environment, ', and --post needs it') : 'xoxb-unused';
+      // Checked like the bot's (no password in the URL, which would reach the Web API client's logs).
+      const apiUrl = io.environment.SLACK_API_URL;
       const { locale } = settings;
       const { store, recorder, reports } = composeHistory({
         settings,
-        store: storeConfig,
+        store: stored,
         report,
         // The CLI's one Web API client; without --post or --repost it never calls Slack.
-        slack: createSlackClient(token, apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+        slack: createSlackClient(token, apiUrl ? { slackApiUrl: apiUrl } : {}),
         logger: {
           info: () => undefined,
-          warn: (message: string) => io.stderr.write(`${message}\n`),
-          error: (message: string) => io.stderr.write(`${message}\n`),
+          warn: (message: string) => io.stderr.write(`${message}
+`),
+          error: (message: string) => io.stderr.write(`${message}
+`),
         },
       });
       // Accepted risks show as MUTED in the scan, as they do in the bot's.

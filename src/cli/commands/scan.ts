@@ -5,16 +5,17 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
 import { storeMutes } from '../../app/compose.ts';
+import { storeConfig } from '../../config/configuration.ts';
+import { splitList } from '../../config/list.ts';
 import { loadConfig } from '../../config/load.ts';
 import { type ScanOptions, scan } from '../../engine/scan.ts';
 import { atOrAbove } from '../../engine/sort.ts';
 import { type CheckResult, SEVERITIES, type ScanReport, type ScanSelection, type Service, type Severity } from '../../engine/types.ts';
-import { storeConfigFromEnv } from '../../store/config.ts';
 import { openStore } from '../../store/open.ts';
 import { resultsToCsv } from '../../render/csv.ts';
 import { progressLine } from '../../render/progress.ts';
 import { renderTable } from '../../render/table.ts';
-import { type CliIo, CliExit, EXIT, splitList } from '../io.ts';
+import { type CommandIo, CliExit, EXIT } from '../io.ts';
 import { ResultSpool } from '../result-spool.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -57,8 +58,8 @@ function failsGate(results: readonly CheckResult[], failOn?: Severity): boolean 
  * Risks accepted in Slack hold in the terminal and in CI too (MUTED, not failing --fail-on), when the bot's
  * store is reachable here; without one, nothing is muted (and no database is created).
  */
-async function acceptedRisks(io: CliIo): Promise<ScanOptions['mute']> {
-  const config = storeConfigFromEnv(io.env, io.cwd);
+async function acceptedRisks(io: CommandIo): Promise<ScanOptions['mute']> {
+  const config = storeConfig(io.environment, io.cwd);
   if (!config.dynamodb && !existsSync(config.path)) return undefined;
   const store = openStore(config);
   try {
@@ -68,7 +69,7 @@ async function acceptedRisks(io: CliIo): Promise<ScanOptions['mute']> {
   }
 }
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('scan')
     .description('run the checks and print the results')
@@ -80,7 +81,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--output <file>', 'write the output to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 on a finding at or above this severity').choices(SEVERITIES))
     .action(async (flags: ScanFlags) => {
-      const { settings } = loadConfig(io.env, io.cwd);
+      const { settings } = loadConfig(io.environment, io.cwd);
       const showProgress = Boolean(io.stderr.isTTY);
       let last = '';
       const mute = await acceptedRisks(io);

@@ -5,11 +5,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/errors.ts';
-import { type DynamoDbLocation, parseDynamoDbUrl, storeConfigFromEnv } from '../../store/config.ts';
+import { storeConfig } from '../../config/configuration.ts';
+import { type DynamoDbLocation, parseDynamoDbUrl } from '../../config/environment.ts';
 import { copySqliteToDynamoDb, CopyError } from '../../store/dynamodb/copy.ts';
 import { initTable, TableMismatchError } from '../../store/dynamodb/init.ts';
 import { DYNAMODB_TABLE } from '../../store/dynamodb/table.ts';
-import { type CliIo, CliExit, EXIT } from '../io.ts';
+import { type CommandIo, CliExit, EXIT } from '../io.ts';
 
 function dynamoDbUrl(flag: string, value: string | undefined): DynamoDbLocation {
   const location = value ? parseDynamoDbUrl(value.trim()) : undefined;
@@ -24,14 +25,14 @@ function dynamoDbUrl(flag: string, value: string | undefined): DynamoDbLocation 
 
 const where = (l: DynamoDbLocation) => `dynamodb://${l.table}${l.region ? ` in ${l.region}` : ''}`;
 
-export function register(program: Command, io: CliIo): void {
+export function register(program: Command, io: CommandIo): void {
   const store = program.command('store').description('the DynamoDB store: create its table, copy a SQLite store into it');
   store
     .command('init')
     .description('create the DynamoDB table (on-demand capacity, point-in-time recovery, TTL); safe to run again')
     .option('--db <url>', 'dynamodb://TABLE[?region=REGION] (default: AWSCHECK_DB)')
     .action(async (flags: { db?: string }) => {
-      const location = dynamoDbUrl('--db', flags.db ?? io.env.AWSCHECK_DB);
+      const location = dynamoDbUrl('--db', flags.db ?? io.environment.AWSCHECK_DB);
       try {
         const outcome = await initTable(location);
         io.stdout.write(
@@ -48,9 +49,9 @@ export function register(program: Command, io: CliIo): void {
     .requiredOption('--from <file>', 'the SQLite file, e.g. ./data/awscheck.db')
     .option('--to <url>', 'dynamodb://TABLE[?region=REGION] (default: AWSCHECK_DB)')
     .action(async (flags: { from: string; to?: string }) => {
-      const to = dynamoDbUrl('--to', flags.to ?? io.env.AWSCHECK_DB);
+      const to = dynamoDbUrl('--to', flags.to ?? io.environment.AWSCHECK_DB);
       // Copied scans and reports get the TTL the bot would give them.
-      const { retentionDays } = storeConfigFromEnv({ AWSCHECK_RETENTION_DAYS: io.env.AWSCHECK_RETENTION_DAYS }, io.cwd);
+      const { retentionDays } = storeConfig(io.environment, io.cwd);
       try {
         const report = await copySqliteToDynamoDb({
           from: resolve(io.cwd, flags.from),

@@ -4,7 +4,7 @@
 // Everything else, AccessDenied included, still throws and becomes ERROR in the engine.
 import { hasErrorCode } from '../../aws/errors.ts';
 import type { CollectContext } from '../../engine/types.ts';
-import { type Localized, pick } from '../../i18n/locale.ts';
+import { type Localized, t } from '../../i18n/locale.ts';
 
 export type RegionalService<T extends object> = ({ available: true } & T) | { available: false; reason: string };
 
@@ -54,13 +54,10 @@ export async function whereAvailable<T extends object>(
     const reason = unavailableReason(err, ctx.region);
     if (reason === undefined) throw err;
     ctx.note(
-      pick(
-        {
+      t(ctx.settings.locale, {
           en: `${service} is not available in ${ctx.region} (${reason.en}); its check was skipped there.`,
           ja: `${service} は ${ctx.region} では利用できません (${reason.ja})。このリージョンのチェックはスキップしました。`,
-        },
-        ctx.settings.locale,
-      ),
+        }),
     );
     return { available: false, reason: reason.en };
   }

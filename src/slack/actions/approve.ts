@@ -4,9 +4,9 @@
 import type { BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Phase } from '../../remediation/service.ts';
 import { announceFixDecision, announceRiskDecision } from '../decisions.ts';
-import { say } from '../messages.ts';
 import { type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
 import { RTEXT } from '../remediation-text.ts';
+import { t } from '../../i18n/locale.ts';
 
 export function approveFixAction(deps: RemediationDeps, phase: Phase): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
@@ -15,7 +15,7 @@ export function approveFixAction(deps: RemediationDeps, phase: Phase): Middlewar
     // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
     deps.background.run(async () => {
       // Turned off since the request was made: nothing may be written any more.
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, t(deps.locale, RTEXT.remediationOff));
       await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
     });
   };
@@ -26,7 +26,7 @@ export function approveRiskAction(deps: RemediationDeps): Middleware<SlackAction
     await ack();
     const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
     deps.background.run(async () => {
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, t(deps.locale, RTEXT.remediationOff));
       await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
     });
   };

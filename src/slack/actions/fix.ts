@@ -1,12 +1,12 @@
 // "Fix…" on a finding (value: a finding snapshot id). Someone who may scan asks for the fix: a fix with
 // inputs (a replacement CIDR) opens its modal first; otherwise the preview and the request follow at once.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { say } from '../messages.ts';
 import { openView } from '../open-view.ts';
 import { RTEXT } from '../remediation-text.ts';
 import { renderFixInputsModal } from '../render/remediation-modals.ts';
 import { findingForRequester, type RemediationDeps, replyPrivately } from '../remediation-replies.ts';
 import { requestFix } from '../request-fix.ts';
+import { t } from '../../i18n/locale.ts';
 
 export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
@@ -18,9 +18,9 @@ export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewa
       const finding = await findingForRequester(deps, client, userId, action.value, reply);
       if (!finding) return;
       const fix = remediation.fixFor(finding);
-      if (!fix) return reply(say(locale, RTEXT.noFix));
+      if (!fix) return reply(t(locale, RTEXT.noFix));
       if (fix.inputs) {
-        await openView(client, body, renderFixInputsModal(action.value ?? '', finding, say(locale, fix.title), locale));
+        await openView(client, body, renderFixInputsModal(action.value ?? '', finding, t(locale, fix.title), locale));
         return;
       }
       await requestFix(client, deps, finding, userId, {});

@@ -3,23 +3,23 @@
 // findings is decided from body.user.id (AWSCHECK_SCANNERS) on every page, never from the value.
 import type { BlockButtonAction, BlockStaticSelectAction, Middleware, SlackActionMiddlewareArgs, types, webApi } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
-import { say } from '../messages.ts';
 import { pageOf, renderFindingsModal, renderFindingsNotice } from '../render/findings-modal.ts';
 import type { Button } from '../render/blocks.ts';
 import type { CheckResult } from '../../engine/types.ts';
 import { groupFailures } from '../results/groups.ts';
 import { type GroupRef, parseGroupRef } from '../results/ids.ts';
 import { GTEXT } from '../results/text.ts';
+import { t } from '../../i18n/locale.ts';
 
 type Client = Pick<webApi.WebClient, 'usergroups'>;
 
 /** The modal for one page of one check's findings, or a notice saying why there is none. */
 export async function findingsView(deps: SlackDeps, client: Client, userId: string, ref: GroupRef | undefined): Promise<types.ModalView> {
   const { locale } = deps;
-  if (!(await deps.scanners.allows(client, userId))) return renderFindingsNotice(say(locale, GTEXT.notAllowed), locale);
+  if (!(await deps.scanners.allows(client, userId))) return renderFindingsNotice(t(locale, GTEXT.notAllowed), locale);
   const set = ref && deps.resultSets ? await deps.resultSets.get(ref.setId) : undefined;
   const group = ref && set ? groupFailures(set.failing.filter((r) => r.checkId === ref.checkId), deps.catalogue)[0] : undefined;
-  if (!ref || !set || !group) return renderFindingsNotice(say(locale, GTEXT.expired), locale);
+  if (!ref || !set || !group) return renderFindingsNotice(t(locale, GTEXT.expired), locale);
   // Buttons (and the snapshots behind Fix… and Accept risk) for this page only, before rendering.
   const findingButtons = new Map<CheckResult, readonly Button[]>();
   const { findingActions } = deps;

@@ -7,7 +7,6 @@ import type { BatchDecisionResult, BatchProgress } from '../../remediation/batch
 import type { FixBatch } from '../../remediation/batch.ts';
 import { validateInputs } from '../../remediation/fix.ts';
 import { slackErrorCode } from '../errors.ts';
-import { say } from '../messages.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { openView } from '../open-view.ts';
 import { channelText, postFixRequest, refreshFixRequest, type RemediationDeps, replyPrivately, tellUser } from '../remediation-replies.ts';
@@ -22,6 +21,7 @@ import { MAX_INPUT_LENGTH } from '../views/fix-inputs.ts';
 import { BATCH_ACTIONS, BATCH_VIEWS } from './ids.ts';
 import { batchStatus, renderBatchRequest } from './render.ts';
 import { BTEXT } from './text.ts';
+import { t } from '../../i18n/locale.ts';
 
 type Client = webApi.WebClient;
 
@@ -30,7 +30,7 @@ function message(deps: RemediationDeps, batch: FixBatch, requests: Parameters<ty
   const fix = remediation.fixById(batch.fixId);
   return renderBatchRequest(batch, requests, {
     locale,
-    fixTitle: fix ? say(locale, fix.title) : batch.fixId,
+    fixTitle: fix ? t(locale, fix.title) : batch.fixId,
     approvers: remediation.policy.approvers,
     allowSelfApproval: remediation.policy.allowSelfApproval,
   });
@@ -53,13 +53,13 @@ function progressOn(client: Client, deps: RemediationDeps): BatchProgress {
 /** The group's findings the clicker asked to fix, once remediation is on and the clicker may scan. */
 async function groupFindings(deps: RemediationDeps, client: Client, userId: string, value: string | undefined, reply: (t: string) => Promise<void>): Promise<CheckResult[] | undefined> {
   const { remediation, locale } = deps;
-  if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
-  if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
+  if (!remediation.config.enabled) return void (await reply(t(locale, RTEXT.remediationOff)));
+  if (!(await deps.scanners.allows(client, userId))) return void (await reply(t(locale, RTEXT.notAllowedToRequest)));
   const ref = parseGroupRef(value);
   const set = ref && deps.resultSets ? await deps.resultSets.get(ref.setId) : undefined;
   const group = ref && set ? groupFailures(set.failing.filter((r) => r.checkId === ref.checkId), deps.catalogue)[0] : undefined;
   const findings = group?.findings.filter((f) => remediation.fixFor(f)) ?? [];
-  if (findings.length === 0) return void (await reply(say(locale, BTEXT.listGone)));
+  if (findings.length === 0) return void (await reply(t(locale, BTEXT.listGone)));
   return findings;
 }
 
@@ -67,10 +67,10 @@ async function requestFixAll(client: Client, deps: RemediationDeps, findings: Ch
   const { remediation, locale } = deps;
   const tell = (text: string) => tellUser(client, userId, text);
   const result = await remediation.batches.prepare(findings, userId, inputs);
-  if (result.kind === 'no-fix') return tell(say(locale, RTEXT.noFix));
-  if (result.kind === 'invalid-inputs') return tell(say(locale, RTEXT.previewFailed(say(locale, result.error))));
+  if (result.kind === 'no-fix') return tell(t(locale, RTEXT.noFix));
+  if (result.kind === 'invalid-inputs') return tell(t(locale, RTEXT.previewFailed(t(locale, result.error))));
   if (result.kind === 'nothing') {
-    return tell(say(locale, BTEXT.nothingToRequest(result.skipped.map((s) => `\`${escapeMrkdwn(s.label)}\` (${escapeMrkdwn(s.reason)})`).join(', ').slice(0, 2500))));
+    return tell(t(locale, BTEXT.nothingToRequest(result.skipped.map((s) => `\`${escapeMrkdwn(s.label)}\` (${escapeMrkdwn(s.reason)})`).join(', ').slice(0, 2500))));
   }
   const channel = remediation.config.approvalChannel;
   const { text, blocks } = message(deps, result.batch, result.requests);
@@ -80,7 +80,7 @@ async function requestFixAll(client: Client, deps: RemediationDeps, findings: Ch
       const posted = await client.chat.postMessage({ channel, text, blocks });
       if (posted.ts && posted.channel) {
         await remediation.batches.attachMessage(result.batch.id, posted.channel, posted.ts);
-        return tell(say(locale, BTEXT.requestedTo(channelText(channel), result.requests.length)));
+        return tell(t(locale, BTEXT.requestedTo(channelText(channel), result.requests.length)));
       }
       error = 'no message ts in the answer';
     } catch (err) {
@@ -88,7 +88,7 @@ async function requestFixAll(client: Client, deps: RemediationDeps, findings: Ch
     }
   }
   await remediation.batches.abandon(result.batch, error);
-  return tell(say(locale, RTEXT.notPosted(error)));
+  return tell(t(locale, RTEXT.notPosted(error)));
 }
 
 function fixAllInputsModal(value: string, title: string, n: number, locale: RemediationDeps['locale']): types.ModalView {
@@ -96,17 +96,17 @@ function fixAllInputsModal(value: string, title: string, n: number, locale: Reme
     type: 'modal',
     callback_id: BATCH_VIEWS.inputs,
     private_metadata: value,
-    title: plain(say(locale, BTEXT.inputsTitle), BLOCK_KIT.maxModalTitle),
-    submit: plain(say(locale, RTEXT.fixModalSubmit), BLOCK_KIT.maxModalTitle),
-    close: plain(say(locale, RTEXT.cancel), BLOCK_KIT.maxModalTitle),
+    title: plain(t(locale, BTEXT.inputsTitle), BLOCK_KIT.maxModalTitle),
+    submit: plain(t(locale, RTEXT.fixModalSubmit), BLOCK_KIT.maxModalTitle),
+    close: plain(t(locale, RTEXT.cancel), BLOCK_KIT.maxModalTitle),
     blocks: [
-      section(say(locale, BTEXT.inputsIntro(escapeMrkdwn(title), n))),
+      section(t(locale, BTEXT.inputsIntro(escapeMrkdwn(title), n))),
       {
         type: 'input',
         block_id: FIELDS.replacementCidr,
         optional: true,
-        label: plain(say(locale, RTEXT.replacementLabel), 2000),
-        hint: plain(say(locale, RTEXT.replacementHint), 2000),
+        label: plain(t(locale, RTEXT.replacementLabel), 2000),
+        hint: plain(t(locale, RTEXT.replacementHint), 2000),
         element: { type: 'plain_text_input', action_id: FIELDS.replacementCidr, max_length: MAX_INPUT_LENGTH, placeholder: plain('203.0.113.0/24', 150) },
       },
     ],
@@ -123,7 +123,7 @@ function fixAllAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareAr
       const fix = findings?.[0] ? deps.remediation.fixFor(findings[0]) : undefined;
       if (!findings || !fix) return;
       if (fix.inputs) {
-        await openView(client, body, fixAllInputsModal(action.value ?? '', say(deps.locale, fix.title), findings.length, deps.locale));
+        await openView(client, body, fixAllInputsModal(action.value ?? '', t(deps.locale, fix.title), findings.length, deps.locale));
         return;
       }
       await requestFixAll(client, deps, findings, userId, {});
@@ -137,7 +137,7 @@ function fixAllInputsView(deps: RemediationDeps): Middleware<SlackViewMiddleware
     const { remediation, locale } = deps;
     const cidr = view.state.values[FIELDS.replacementCidr]?.[FIELDS.replacementCidr]?.value?.trim();
     if (cidr !== undefined && cidr.length > MAX_INPUT_LENGTH) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: say(locale, RTEXT.tooLong(MAX_INPUT_LENGTH)) } });
+      await ack({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: t(locale, RTEXT.tooLong(MAX_INPUT_LENGTH)) } });
       return;
     }
     const inputs = cidr ? { replacementCidr: cidr } : {};
@@ -147,7 +147,7 @@ function fixAllInputsView(deps: RemediationDeps): Middleware<SlackViewMiddleware
     if (fix) {
       const checked = validateInputs(fix, inputs);
       if (!checked.ok) {
-        await ack({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: say(locale, checked.error).slice(0, 150) } });
+        await ack({ response_action: 'errors', errors: { [FIELDS.replacementCidr]: t(locale, checked.error).slice(0, 150) } });
         return;
       }
     }
@@ -163,19 +163,19 @@ async function announce(deps: RemediationDeps, client: Client, userId: string, r
   const reply = (text: string) => replyPrivately(client, userId, respond, text);
   switch (result.kind) {
     case 'not-found':
-      return reply(say(locale, RTEXT.requestGone));
+      return reply(t(locale, RTEXT.requestGone));
     case 'refused':
-      return reply(say(locale, result.refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover));
+      return reply(t(locale, result.refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover));
     case 'not-waiting':
-      return reply(say(locale, RTEXT.notWaiting(stateName(BTEXT.stateNames, result.batch.state, locale))));
+      return reply(t(locale, RTEXT.notWaiting(stateName(BTEXT.stateNames, result.batch.state, locale))));
     case 'expired':
     case 'done': {
       const batches = deps.remediation.batches;
       const batch = (await batches.get(result.batch.id)) ?? result.batch;
       await progressOn(client, deps)(batch, await batches.requests(batch));
-      if (result.kind === 'expired') return reply(say(locale, RTEXT.expired));
+      if (result.kind === 'expired') return reply(t(locale, RTEXT.expired));
       if (batch.state === 'done' || batch.state === 'stopped' || batch.state === 'undone' || batch.state === 'rejected') {
-        await tellUser(client, batch.requestedBy, say(locale, BTEXT.finishedForRequester(batchStatus(batch, [], locale))));
+        await tellUser(client, batch.requestedBy, t(locale, BTEXT.finishedForRequester(batchStatus(batch, [], locale))));
       }
     }
   }
@@ -188,7 +188,7 @@ function decision(deps: RemediationDeps, decide: Decide): Middleware<SlackAction
     await ack();
     deps.background.run(async () => {
       const userId = body.user.id;
-      if (!deps.remediation.config.enabled) return replyPrivately(client, userId, respond, say(deps.locale, RTEXT.remediationOff));
+      if (!deps.remediation.config.enabled) return replyPrivately(client, userId, respond, t(deps.locale, RTEXT.remediationOff));
       await announce(deps, client, userId, respond, await decide(deps, client, action.value, userId));
     });
   };
@@ -202,18 +202,18 @@ function undoOneAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareA
       const userId = body.user.id;
       const { remediation, locale } = deps;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
-      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
+      if (!remediation.config.enabled) return reply(t(locale, RTEXT.remediationOff));
+      if (!(await deps.scanners.allows(client, userId))) return reply(t(locale, RTEXT.notAllowedToRequest));
       const result = await remediation.fixes.requestUndo(action.selected_option.value, userId);
-      if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
-      if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+      if (result.kind === 'not-found') return reply(t(locale, RTEXT.requestGone));
+      if (result.kind === 'not-applied') return reply(t(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
       // A batch's request has no message of its own until now: its undo gets the usual approval request.
       if (result.request.message) await refreshFixRequest(client, deps, result.request);
       else {
         const posted = await postFixRequest(client, deps, result.request);
-        if (!posted.ok) return reply(say(locale, RTEXT.notPosted(posted.error)));
+        if (!posted.ok) return reply(t(locale, RTEXT.notPosted(posted.error)));
       }
-      await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
+      await reply(t(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
     });
   };
 }

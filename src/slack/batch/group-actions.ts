@@ -2,9 +2,8 @@
 // it then). N counts the group's findings the fix applies to; the value names the stored result set and
 // the check, never the findings themselves.
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { AnyFix } from '../../remediation/fix.ts';
-import { say } from '../messages.ts';
 import { button } from '../render/blocks.ts';
 import { groupRefValue } from '../results/ids.ts';
 import type { GroupActions } from '../results/prepare.ts';
@@ -17,6 +16,6 @@ export function fixAllGroupActions(options: { locale: Locale; fixFor(finding: Ch
     const fixable = group.findings.filter((f) => options.fixFor(f)).length;
     // One finding has its own Fix… in the group already.
     if (fixable < 2) return [];
-    return [button(say(options.locale, BTEXT.fixAllButton(fixable)), BATCH_ACTIONS.fixAll, groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }))];
+    return [button(t(options.locale, BTEXT.fixAllButton(fixable)), BATCH_ACTIONS.fixAll, groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }))];
   };
 }

@@ -2,10 +2,9 @@
 // read it), what was skipped and why, a status with progress that follows the batch, and the buttons each
 // batch state allows. Updated in place (chat.update) as the fixes run.
 import type { types } from '@slack/bolt';
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { FixBatch } from '../../remediation/batch.ts';
 import type { FixRequest } from '../../remediation/store.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../remediation-text.ts';
 import { type Block, type Button, button, context, header, plain, section } from '../render/blocks.ts';
@@ -53,25 +52,25 @@ export function batchStatus(batch: FixBatch, requests: readonly FixRequest[], lo
   const by = (id: string | undefined) => mention(id ?? '?');
   switch (batch.state) {
     case 'requested':
-      return say(locale, BTEXT.waiting(slackDate(batch.expiresAt)));
+      return t(locale, BTEXT.waiting(slackDate(batch.expiresAt)));
     case 'running':
-      return say(locale, BTEXT.running(count(requests, ['applied', 'unchanged', 'failed']), requests.length, by(batch.approval?.by)));
+      return t(locale, BTEXT.running(count(requests, ['applied', 'unchanged', 'failed']), requests.length, by(batch.approval?.by)));
     case 'done':
-      return say(locale, BTEXT.finished(by(batch.approval?.by)));
+      return t(locale, BTEXT.finished(by(batch.approval?.by)));
     case 'stopped':
-      return say(locale, BTEXT.stopped(by(batch.stop?.by)));
+      return t(locale, BTEXT.stopped(by(batch.stop?.by)));
     case 'rejected':
-      return say(locale, BTEXT.rejected(by(batch.rejection?.by)));
+      return t(locale, BTEXT.rejected(by(batch.rejection?.by)));
     case 'expired':
-      return say(locale, BTEXT.expired);
+      return t(locale, BTEXT.expired);
     case 'failed':
-      return say(locale, BTEXT.failed);
+      return t(locale, BTEXT.failed);
     case 'undo_requested':
-      return say(locale, BTEXT.undoRequested(by(batch.undoRequest?.by), slackDate(batch.expiresAt)));
+      return t(locale, BTEXT.undoRequested(by(batch.undoRequest?.by), slackDate(batch.expiresAt)));
     case 'undoing':
-      return say(locale, BTEXT.undoing(by(batch.undoApproval?.by)));
+      return t(locale, BTEXT.undoing(by(batch.undoApproval?.by)));
     case 'undone':
-      return say(locale, BTEXT.undone(by(batch.undoApproval?.by)));
+      return t(locale, BTEXT.undone(by(batch.undoApproval?.by)));
   }
 }
 
@@ -80,34 +79,34 @@ function countsLine(requests: readonly FixRequest[], locale: Locale): string {
   const byState = new Map<string, number>();
   for (const r of requests) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
   const parts = [...byState].map(([state, n]) => `${stateName(REQUEST_STATE_NAMES, state, locale)} ${n}`);
-  return say(locale, BTEXT.counts(parts.join(' · ')));
+  return t(locale, BTEXT.counts(parts.join(' · ')));
 }
 
 function batchButtons(batch: FixBatch, requests: readonly FixRequest[], locale: Locale): (Button | types.StaticSelect)[] {
   const id = batch.id;
   switch (batch.state) {
     case 'requested':
-      return [button(say(locale, BTEXT.approve), BATCH_ACTIONS.approve, id, 'primary'), button(say(locale, BTEXT.reject), BATCH_ACTIONS.reject, id, 'danger')];
+      return [button(t(locale, BTEXT.approve), BATCH_ACTIONS.approve, id, 'primary'), button(t(locale, BTEXT.reject), BATCH_ACTIONS.reject, id, 'danger')];
     case 'running':
-      return [button(say(locale, BTEXT.stop), BATCH_ACTIONS.stop, id, 'danger')];
+      return [button(t(locale, BTEXT.stop), BATCH_ACTIONS.stop, id, 'danger')];
     case 'done':
     case 'stopped': {
       const applied = requests.filter((r) => r.state === 'applied');
       if (applied.length === 0) return [];
       return [
-        button(say(locale, BTEXT.undoAll), BATCH_ACTIONS.undoAll, id),
+        button(t(locale, BTEXT.undoAll), BATCH_ACTIONS.undoAll, id),
         {
           type: 'static_select',
           action_id: BATCH_ACTIONS.undoOne,
-          placeholder: plain(say(locale, BTEXT.undoOne), 150),
+          placeholder: plain(t(locale, BTEXT.undoOne), 150),
           options: applied.slice(0, 100).map((r) => ({ text: plain(labelOf(r).slice(0, 75), 75), value: r.id })),
         },
       ];
     }
     case 'undo_requested':
       return [
-        button(say(locale, BTEXT.approveUndoAll), BATCH_ACTIONS.approveUndo, id, 'primary'),
-        button(say(locale, BTEXT.rejectUndoAll), BATCH_ACTIONS.rejectUndo, id, 'danger'),
+        button(t(locale, BTEXT.approveUndoAll), BATCH_ACTIONS.approveUndo, id, 'primary'),
+        button(t(locale, BTEXT.rejectUndoAll), BATCH_ACTIONS.rejectUndo, id, 'danger'),
       ];
     default:
       return [];
@@ -118,24 +117,24 @@ export function renderBatchRequest(batch: FixBatch, requests: readonly FixReques
   const { locale } = options;
   const title = escapeMrkdwn(options.fixTitle);
   const blocks: Block[] = [
-    header(say(locale, BTEXT.header)),
-    section(say(locale, BTEXT.intro(title, code(batch.checkId), requests.length))),
-    section(say(locale, BTEXT.requestedBy(mention(batch.requestedBy), slackDate(batch.requestedAt)))),
-    ...packed([say(locale, BTEXT.planHeading), ...requests.map((r) => requestLine(r, locale))]),
+    header(t(locale, BTEXT.header)),
+    section(t(locale, BTEXT.intro(title, code(batch.checkId), requests.length))),
+    section(t(locale, BTEXT.requestedBy(mention(batch.requestedBy), slackDate(batch.requestedAt)))),
+    ...packed([t(locale, BTEXT.planHeading), ...requests.map((r) => requestLine(r, locale))]),
   ];
   const cidr = (batch.inputs as { replacementCidr?: unknown } | undefined)?.replacementCidr;
-  if (typeof cidr === 'string' && cidr) blocks.push(context([say(locale, BTEXT.inputsLine(escapeMrkdwn(cidr)))]));
+  if (typeof cidr === 'string' && cidr) blocks.push(context([t(locale, BTEXT.inputsLine(escapeMrkdwn(cidr)))]));
   if (batch.skipped.length) {
     const lines = batch.skipped.map((s) => `• ${code(s.label.slice(0, 80))}: ${escapeMrkdwn(s.reason)}`);
-    blocks.push(section(clipMrkdwn(`${say(locale, BTEXT.skippedHeading(batch.skipped.length))}\n${lines.join('\n')}`, SKIPPED_MAX)));
+    blocks.push(section(clipMrkdwn(`${t(locale, BTEXT.skippedHeading(batch.skipped.length))}\n${lines.join('\n')}`, SKIPPED_MAX)));
   }
   const covered = batch.requestIds.length + batch.skipped.length;
-  if (batch.groupSize > covered) blocks.push(context([say(locale, BTEXT.capped(covered, batch.groupSize))]));
+  if (batch.groupSize > covered) blocks.push(context([t(locale, BTEXT.capped(covered, batch.groupSize))]));
   blocks.push(section(`${batchStatus(batch, requests, locale)}\n${countsLine(requests, locale)}`));
   const buttons = batchButtons(batch, requests, locale);
   if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
   blocks.push(
-    context([say(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), say(locale, BTEXT.batchId(batch.id))]),
+    context([t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), t(locale, BTEXT.batchId(batch.id))]),
   );
-  return { text: say(locale, BTEXT.fallback(options.fixTitle, requests.length)), blocks };
+  return { text: t(locale, BTEXT.fallback(options.fixTitle, requests.length)), blocks };
 }

@@ -3,8 +3,8 @@
 import type { types } from '@slack/bolt';
 import { countFailures, postureScore } from '../../engine/score.ts';
 import { type AnyCheck, type ScanReport, SEVERITIES } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
-import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
+import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, slackDate } from '../mrkdwn.ts';
 import { groupFailures } from '../results/groups.ts';
 import { type Block, context, divider, fields, header, section } from './blocks.ts';
@@ -57,19 +57,19 @@ function accountBlocks(snapshot: AccountSnapshot, options: AppHomeOptions, budge
     .join('  ');
   const blocks: Block[] = [
     divider(),
-    section(say(locale, MSG.homeAccount(snapshot.name, snapshot.accountId))),
+    section(t(locale, MSG.homeAccount(snapshot.name, snapshot.accountId))),
     fields([
-      say(locale, MSG.homeLastScan(slackDate(report.finishedAt))),
-      say(locale, MSG.homeScore(postureScore(report.results))),
-      say(locale, MSG.homeCounts(countText)),
-      say(locale, MSG.homeScope(clipMrkdwn(describeSelection(report.selection, locale), 300))),
+      t(locale, MSG.homeLastScan(slackDate(report.finishedAt))),
+      t(locale, MSG.homeScore(postureScore(report.results))),
+      t(locale, MSG.homeCounts(countText)),
+      t(locale, MSG.homeScope(clipMrkdwn(describeSelection(report.selection, locale), 300))),
     ]),
   ];
   const errored = new Set(report.results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
-  if (errored > 0) blocks.push(context([say(locale, MSG.homeErrors(errored))]));
+  if (errored > 0) blocks.push(context([t(locale, MSG.homeErrors(errored))]));
   const groups = groupFailures(report.results, options.catalogue ?? []);
   if (groups.length === 0) {
-    blocks.push(section(say(locale, MSG.noFindings)));
+    blocks.push(section(t(locale, MSG.noFindings)));
     return blocks;
   }
   const setId = options.resultSetIds?.get(snapshot.accountId);
@@ -94,20 +94,20 @@ export interface AppHomeOptions {
 
 export function renderAppHome(reports: readonly ScanReport[], options: AppHomeOptions): types.HomeView {
   const { locale } = options;
-  const blocks: Block[] = [header(say(locale, MSG.homeHeader))];
+  const blocks: Block[] = [header(t(locale, MSG.homeHeader))];
   if (!options.mayView) {
-    blocks.push(section(say(locale, MSG.homeNotAllowed)));
+    blocks.push(section(t(locale, MSG.homeNotAllowed)));
     return { type: 'home', blocks };
   }
   const snapshots = latestByAccount(reports);
-  if (snapshots.length === 0) blocks.push(section(say(locale, MSG.homeEmpty)));
+  if (snapshots.length === 0) blocks.push(section(t(locale, MSG.homeEmpty)));
   const room = Math.floor((BLOCK_KIT.maxViewBlocks - 3) / (BLOCKS_PER_ACCOUNT + MIN_GROUP_BLOCKS));
   const shown = snapshots.slice(0, room);
   // The blocks left after every account's own ones, shared out evenly for their groups.
   const groupBlocks = Math.floor((BLOCK_KIT.maxViewBlocks - 3 - shown.length * BLOCKS_PER_ACCOUNT) / Math.max(1, shown.length));
   const budget = { blocks: groupBlocks, text: Math.floor(VIEW_TEXT_BUDGET / Math.max(1, shown.length)) };
   for (const snapshot of shown) blocks.push(...accountBlocks(snapshot, options, budget));
-  if (snapshots.length > room) blocks.push(section(say(locale, MSG.andMore(snapshots.length - room))));
-  blocks.push(context([say(locale, MSG.homeFooter)]));
+  if (snapshots.length > room) blocks.push(section(t(locale, MSG.andMore(snapshots.length - room))));
+  blocks.push(context([t(locale, MSG.homeFooter)]));
   return { type: 'home', blocks };
 }

@@ -1,9 +1,8 @@
 // The fix approval request in the approval channel: the finding, who asked, the live preview, and a
 // status that follows the request (waiting → applied → undo…), with the buttons each state allows. The
 // same message is updated in place, so the channel shows each request's whole life in one place.
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { FixRequest } from '../../remediation/store.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
 import { RTEXT } from '../remediation-text.ts';
@@ -32,29 +31,29 @@ export function requestStatus(request: FixRequest, locale: Locale): string {
   const approvedBy = mention(request.approval?.by ?? '?');
   switch (request.state) {
     case 'requested':
-      return say(locale, RTEXT.statusWaiting(slackDate(request.expiresAt)));
+      return t(locale, RTEXT.statusWaiting(slackDate(request.expiresAt)));
     case 'approved':
     case 'applying':
-      return say(locale, RTEXT.statusApplying(approvedBy));
+      return t(locale, RTEXT.statusApplying(approvedBy));
     case 'applied':
-      return say(locale, RTEXT.statusApplied(approvedBy, slackDate(request.result?.at ?? request.updatedAt), m(request.result?.message)));
+      return t(locale, RTEXT.statusApplied(approvedBy, slackDate(request.result?.at ?? request.updatedAt), m(request.result?.message)));
     case 'unchanged':
-      return say(locale, RTEXT.statusUnchanged(approvedBy, m(request.result?.message)));
+      return t(locale, RTEXT.statusUnchanged(approvedBy, m(request.result?.message)));
     case 'failed':
-      return say(locale, RTEXT.statusFailed(m(request.error)));
+      return t(locale, RTEXT.statusFailed(m(request.error)));
     case 'rejected':
-      return say(locale, RTEXT.statusRejected(mention(request.rejection?.by ?? '?'), request.rejection?.reason));
+      return t(locale, RTEXT.statusRejected(mention(request.rejection?.by ?? '?'), request.rejection?.reason));
     case 'expired':
-      return say(locale, RTEXT.statusExpired);
+      return t(locale, RTEXT.statusExpired);
     case 'undo_requested':
       return [
-        say(locale, RTEXT.statusApplied(approvedBy, slackDate(request.result?.at ?? request.updatedAt), m(request.result?.message))),
-        say(locale, RTEXT.statusUndoRequested(mention(request.undoRequest?.by ?? '?'), slackDate(request.expiresAt))),
+        t(locale, RTEXT.statusApplied(approvedBy, slackDate(request.result?.at ?? request.updatedAt), m(request.result?.message))),
+        t(locale, RTEXT.statusUndoRequested(mention(request.undoRequest?.by ?? '?'), slackDate(request.expiresAt))),
       ].join('\n');
     case 'undoing':
-      return say(locale, RTEXT.statusUndoing(mention(request.undoApproval?.by ?? '?')));
+      return t(locale, RTEXT.statusUndoing(mention(request.undoApproval?.by ?? '?')));
     case 'undone':
-      return say(locale, RTEXT.statusUndone(mention(request.undoApproval?.by ?? '?'), slackDate(request.undoResult?.at ?? request.updatedAt), m(request.undoResult?.message)));
+      return t(locale, RTEXT.statusUndone(mention(request.undoApproval?.by ?? '?'), slackDate(request.undoResult?.at ?? request.updatedAt), m(request.undoResult?.message)));
   }
 }
 
@@ -62,9 +61,9 @@ export function requestStatus(request: FixRequest, locale: Locale): string {
 function outcomeDetails(request: FixRequest, locale: Locale): string[] {
   const texts: string[] = [];
   const hints = request.state === 'applied' || request.state === 'undo_requested' ? (request.result?.accessHints ?? []) : [];
-  if (hints.length) texts.push(`${say(locale, RTEXT.accessHeading)}\n${bullets(hints)}`);
+  if (hints.length) texts.push(`${t(locale, RTEXT.accessHeading)}\n${bullets(hints)}`);
   if (request.undoRejection && request.state === 'applied') {
-    texts.push(say(locale, RTEXT.undoRejected(mention(request.undoRejection.by), request.undoRejection.reason)));
+    texts.push(t(locale, RTEXT.undoRejected(mention(request.undoRejection.by), request.undoRejection.reason)));
   }
   if (request.note) texts.push(`:memo: ${escapeMrkdwn(request.note)}`);
   return texts;
@@ -75,15 +74,15 @@ export function requestButtons(request: FixRequest, locale: Locale): Button[] {
   switch (request.state) {
     case 'requested':
       return [
-        button(say(locale, RTEXT.approve), REMEDIATION_ACTIONS.approveFix, id, 'primary'),
-        button(say(locale, RTEXT.reject), REMEDIATION_ACTIONS.rejectFix, id, 'danger'),
+        button(t(locale, RTEXT.approve), REMEDIATION_ACTIONS.approveFix, id, 'primary'),
+        button(t(locale, RTEXT.reject), REMEDIATION_ACTIONS.rejectFix, id, 'danger'),
       ];
     case 'applied':
-      return [button(say(locale, RTEXT.undo), REMEDIATION_ACTIONS.undo, id)];
+      return [button(t(locale, RTEXT.undo), REMEDIATION_ACTIONS.undo, id)];
     case 'undo_requested':
       return [
-        button(say(locale, RTEXT.approveUndo), REMEDIATION_ACTIONS.approveUndo, id, 'primary'),
-        button(say(locale, RTEXT.rejectUndo), REMEDIATION_ACTIONS.rejectUndo, id, 'danger'),
+        button(t(locale, RTEXT.approveUndo), REMEDIATION_ACTIONS.approveUndo, id, 'primary'),
+        button(t(locale, RTEXT.rejectUndo), REMEDIATION_ACTIONS.rejectUndo, id, 'danger'),
       ];
     default:
       return [];
@@ -92,22 +91,22 @@ export function requestButtons(request: FixRequest, locale: Locale): Button[] {
 
 function requestIdsLine(request: FixRequest, locale: Locale): string | undefined {
   const ids = [...(request.result?.requestIds ?? []), ...(request.undoResult?.requestIds ?? [])];
-  return ids.length ? say(locale, RTEXT.awsRequestIds(ids.map((id) => `\`${escapeMrkdwn(id)}\``).join(', '))) : undefined;
+  return ids.length ? t(locale, RTEXT.awsRequestIds(ids.map((id) => `\`${escapeMrkdwn(id)}\``).join(', '))) : undefined;
 }
 
 export function renderFixRequest(request: FixRequest, options: ApprovalRenderOptions): { text: string; blocks: Block[] } {
   const { locale } = options;
   const finding = request.finding;
   const blocks: Block[] = [
-    header(say(locale, RTEXT.fixRequestHeader)),
+    header(t(locale, RTEXT.fixRequestHeader)),
     section(`*${escapeMrkdwn(options.fixTitle)}*\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
-    section(say(locale, RTEXT.requestedBy(mention(request.requestedBy), slackDate(request.requestedAt)))),
-    section(clipMrkdwn(`${say(locale, RTEXT.planHeading)}\n${bullets(request.preview.lines)}`, PLAN_MAX)),
+    section(t(locale, RTEXT.requestedBy(mention(request.requestedBy), slackDate(request.requestedAt)))),
+    section(clipMrkdwn(`${t(locale, RTEXT.planHeading)}\n${bullets(request.preview.lines)}`, PLAN_MAX)),
   ];
   const replacement = (request.inputs as { replacementCidr?: unknown } | undefined)?.replacementCidr;
-  if (typeof replacement === 'string' && replacement) blocks.push(context([say(locale, RTEXT.inputsLine(replacement))]));
+  if (typeof replacement === 'string' && replacement) blocks.push(context([t(locale, RTEXT.inputsLine(replacement))]));
   if (request.preview.warnings.length) {
-    blocks.push(section(clipMrkdwn(`${say(locale, RTEXT.warningsHeading)}\n${bullets(request.preview.warnings)}`, WARNINGS_MAX)));
+    blocks.push(section(clipMrkdwn(`${t(locale, RTEXT.warningsHeading)}\n${bullets(request.preview.warnings)}`, WARNINGS_MAX)));
   }
   blocks.push(section(clipMrkdwn(requestStatus(request, locale), STATUS_MAX)));
   for (const text of outcomeDetails(request, locale)) blocks.push(section(clipMrkdwn(text, DETAIL_MAX)));
@@ -116,20 +115,20 @@ export function renderFixRequest(request: FixRequest, options: ApprovalRenderOpt
   blocks.push(
     context(
       [
-        say(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)),
+        t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)),
         requestIdsLine(request, locale),
-        say(locale, RTEXT.requestIdLine(request.id)),
+        t(locale, RTEXT.requestIdLine(request.id)),
       ].filter((t): t is string => t !== undefined),
     ),
   );
-  return { text: say(locale, RTEXT.fixRequestFallback(options.fixTitle)), blocks };
+  return { text: t(locale, RTEXT.fixRequestFallback(options.fixTitle)), blocks };
 }
 
 /** The direct message that tells the requester how their request ended (with Undo once applied). */
 export function renderRequesterUpdate(request: FixRequest, locale: Locale): { text: string; blocks: Block[] } {
-  const status = say(locale, RTEXT.outcomeForRequester(requestStatus(request, locale)));
+  const status = t(locale, RTEXT.outcomeForRequester(requestStatus(request, locale)));
   const blocks: Block[] = [section(clipMrkdwn(`${status}\n${findingWhere(request.finding, locale)}`, MAX_TEXT))];
   for (const text of outcomeDetails(request, locale)) blocks.push(section(clipMrkdwn(text, MAX_TEXT)));
-  if (request.state === 'applied') blocks.push(actions([button(say(locale, RTEXT.undo), REMEDIATION_ACTIONS.undo, request.id)]));
+  if (request.state === 'applied') blocks.push(actions([button(t(locale, RTEXT.undo), REMEDIATION_ACTIONS.undo, request.id)]));
   return { text: status.slice(0, 300), blocks };
 }

@@ -1,7 +1,6 @@
 // `/awscheck audit [N]`: the latest entries of the audit trail, newest first, one line each.
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { AuditEvent } from '../../remediation/store.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { AUDIT_EVENT_NAMES, RTEXT } from '../remediation-text.ts';
 import { type Block, context, header, section } from './blocks.ts';
@@ -12,7 +11,7 @@ const PER_SECTION = 5;
 
 function line(event: AuditEvent, locale: Locale): string {
   const name = AUDIT_EVENT_NAMES[event.event];
-  const what = name ? say(locale, name) : escapeMrkdwn(event.event);
+  const what = name ? t(locale, name) : escapeMrkdwn(event.event);
   const resource = event.subResourceId ? `${event.resourceId} / ${event.subResourceId}` : event.resourceId;
   const said = event.detail.outcome ?? event.detail.reason;
   const ids = event.detail.requestIds?.length ? ` · ${event.detail.requestIds.map(code).join(', ')}` : '';
@@ -22,13 +21,13 @@ function line(event: AuditEvent, locale: Locale): string {
 }
 
 export function renderAuditList(events: readonly AuditEvent[], locale: Locale): { text: string; blocks: Block[] } {
-  const title = say(locale, RTEXT.auditHeader(events.length));
+  const title = t(locale, RTEXT.auditHeader(events.length));
   const blocks: Block[] = [header(title)];
-  if (events.length === 0) blocks.push(section(say(locale, RTEXT.auditEmpty)));
+  if (events.length === 0) blocks.push(section(t(locale, RTEXT.auditEmpty)));
   const newestFirst = [...events].reverse();
   for (let i = 0; i < newestFirst.length; i += PER_SECTION) {
     blocks.push(section(newestFirst.slice(i, i + PER_SECTION).map((e) => line(e, locale)).join('\n')));
   }
-  blocks.push(context([say(locale, RTEXT.auditFooter)]));
+  blocks.push(context([t(locale, RTEXT.auditFooter)]));
   return { text: title, blocks };
 }

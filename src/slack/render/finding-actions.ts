@@ -1,9 +1,8 @@
 // The buttons next to "Explain" on a failing finding when AWSCHECK_REMEDIATION=on: "Fix…" (only when the
 // check has a fix for this finding) and "Accept risk". Both carry a snapshot id, never the finding itself.
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { AnyFix } from '../../remediation/fix.ts';
-import { say } from '../messages.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
 import { RTEXT } from '../remediation-text.ts';
 import { type Button, button } from './blocks.ts';
@@ -21,8 +20,8 @@ export function remediationFindingActions(options: FindingActionsOptions): Findi
     if (result.status !== 'FAIL') return [];
     const id = options.remember(result);
     const buttons: Button[] = [];
-    if (options.fixFor(result)) buttons.push(button(say(options.locale, RTEXT.fixButton), REMEDIATION_ACTIONS.fix, id));
-    buttons.push(button(say(options.locale, RTEXT.acceptRiskButton), REMEDIATION_ACTIONS.acceptRisk, id));
+    if (options.fixFor(result)) buttons.push(button(t(options.locale, RTEXT.fixButton), REMEDIATION_ACTIONS.fix, id));
+    buttons.push(button(t(options.locale, RTEXT.acceptRiskButton), REMEDIATION_ACTIONS.acceptRisk, id));
     return buttons;
   };
 }

@@ -3,8 +3,8 @@
 // message. Pure: the findings' buttons are computed before rendering.
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
-import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
+import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
 import { type GroupRef, groupRefValue, RESULTS_ACTIONS, RESULTS_VIEWS } from '../results/ids.ts';
@@ -47,8 +47,8 @@ function modal(blocks: Block[], locale: Locale, privateMetadata: string): types.
   return {
     type: 'modal',
     callback_id: RESULTS_VIEWS.findings,
-    title: plain(say(locale, GTEXT.modalTitle), BLOCK_KIT.maxModalTitle),
-    close: plain(say(locale, GTEXT.close), BLOCK_KIT.maxModalTitle),
+    title: plain(t(locale, GTEXT.modalTitle), BLOCK_KIT.maxModalTitle),
+    close: plain(t(locale, GTEXT.close), BLOCK_KIT.maxModalTitle),
     private_metadata: privateMetadata,
     blocks,
   };
@@ -57,14 +57,14 @@ function modal(blocks: Block[], locale: Locale, privateMetadata: string): types.
 export function renderFindingsModal(group: FindingGroup, ref: GroupRef, options: FindingsModalOptions): types.ModalView {
   const { locale } = options;
   const { page, pages, findings } = pageOf(group, ref.page);
-  const title = group.title ? escapeMrkdwn(say(locale, group.title)) : undefined;
+  const title = group.title ? escapeMrkdwn(t(locale, group.title)) : undefined;
   const blocks: Block[] = [
     section(
-      [`${SEVERITY_EMOJI[group.severity]} *${say(locale, MSG.severity(group.severity))}*`, title ? `*${title}*` : undefined, code(group.checkId)]
+      [`${SEVERITY_EMOJI[group.severity]} *${t(locale, MSG.severity(group.severity))}*`, title ? `*${title}*` : undefined, code(group.checkId)]
         .filter(Boolean)
         .join(' · '),
     ),
-    context([say(locale, GTEXT.page(page + 1, pages, group.findings.length))]),
+    context([t(locale, GTEXT.page(page + 1, pages, group.findings.length))]),
   ];
   for (const finding of findings) {
     blocks.push(section(findingText(finding, options.accountNames)));
@@ -72,8 +72,8 @@ export function renderFindingsModal(group: FindingGroup, ref: GroupRef, options:
   }
   const here = { setId: ref.setId, checkId: group.checkId };
   const nav: Button[] = [];
-  if (page > 0) nav.push(button(say(locale, GTEXT.previous), RESULTS_ACTIONS.previousPage, groupRefValue({ ...here, page: page - 1 })));
-  if (page < pages - 1) nav.push(button(say(locale, GTEXT.next), RESULTS_ACTIONS.nextPage, groupRefValue({ ...here, page: page + 1 }), 'primary'));
+  if (page > 0) nav.push(button(t(locale, GTEXT.previous), RESULTS_ACTIONS.previousPage, groupRefValue({ ...here, page: page - 1 })));
+  if (page < pages - 1) nav.push(button(t(locale, GTEXT.next), RESULTS_ACTIONS.nextPage, groupRefValue({ ...here, page: page + 1 }), 'primary'));
   if (nav.length > 0) blocks.push(actions(nav));
   return modal(blocks, locale, groupRefValue({ ...here, page }));
 }

@@ -4,8 +4,8 @@
 // values (snapshot and result set ids) are computed before rendering.
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
-import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
+import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
 import { groupRefValue, RESULTS_ACTIONS } from '../results/ids.ts';
@@ -39,15 +39,15 @@ export interface GroupRenderContext {
 export const EXPLAIN_ACTION_ID = 'awscheck_explain';
 
 export function explainButton(checkId: string, locale: Locale): Button {
-  return button(say(locale, MSG.explainButton), EXPLAIN_ACTION_ID, checkId);
+  return button(t(locale, MSG.explainButton), EXPLAIN_ACTION_ID, checkId);
 }
 
 export function showAllButton(group: FindingGroup, setId: string, locale: Locale): Button {
-  return button(say(locale, GTEXT.showAll(group.findings.length)), RESULTS_ACTIONS.showAll, groupRefValue({ setId, checkId: group.checkId, page: 0 }));
+  return button(t(locale, GTEXT.showAll(group.findings.length)), RESULTS_ACTIONS.showAll, groupRefValue({ setId, checkId: group.checkId, page: 0 }));
 }
 
 function titleText(group: FindingGroup, locale: Locale, max = TITLE_MAX): string | undefined {
-  return group.title ? clipMrkdwn(escapeMrkdwn(say(locale, group.title)), max) : undefined;
+  return group.title ? clipMrkdwn(escapeMrkdwn(t(locale, group.title)), max) : undefined;
 }
 
 function nameOf(result: CheckResult, ctx: GroupRenderContext): string {
@@ -59,12 +59,12 @@ function nameOf(result: CheckResult, ctx: GroupRenderContext): string {
 export function groupText(group: FindingGroup, ctx: GroupRenderContext): string {
   const { locale } = ctx;
   const n = group.findings.length;
-  const head = [`${SEVERITY_EMOJI[group.severity]} *${say(locale, MSG.severity(group.severity))}*`, titleText(group, locale), code(group.checkId)]
+  const head = [`${SEVERITY_EMOJI[group.severity]} *${t(locale, MSG.severity(group.severity))}*`, titleText(group, locale), code(group.checkId)]
     .filter((part): part is string => part !== undefined)
     .join(' · ');
   const names = group.findings.slice(0, NAMES_PER_GROUP).map((r) => nameOf(r, ctx));
-  const more = n > NAMES_PER_GROUP ? ` ${say(locale, MSG.andMore(n - NAMES_PER_GROUP))}` : '';
-  const lines = [head, `*${say(locale, GTEXT.resources(n))}*: ${names.join(', ')}${more}`];
+  const more = n > NAMES_PER_GROUP ? ` ${t(locale, MSG.andMore(n - NAMES_PER_GROUP))}` : '';
+  const lines = [head, `*${t(locale, GTEXT.resources(n))}*: ${names.join(', ')}${more}`];
   const lone = n === 1 ? group.findings[0] : undefined;
   if (lone) lines.push(clipMrkdwn(escapeMrkdwn(lone.evidence), EVIDENCE_MAX));
   return lines.join('\n');
@@ -104,11 +104,11 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 export function compactGroupBlocks(groups: readonly FindingGroup[], ctx: GroupRenderContext, withTitles: boolean): Block[] {
   if (groups.length === 0) return [];
   const blocks: Block[] = [];
-  let text = say(ctx.locale, GTEXT.moreChecks(groups.length));
+  let text = t(ctx.locale, GTEXT.moreChecks(groups.length));
   let severity: FindingGroup['severity'] | undefined;
   for (const group of groups) {
     // One severity heading per run of lines, rather than an emoji on each line.
-    const heading = group.severity === severity ? '' : `${SEVERITY_EMOJI[group.severity]} *${say(ctx.locale, MSG.severity(group.severity))}*\n`;
+    const heading = group.severity === severity ? '' : `${SEVERITY_EMOJI[group.severity]} *${t(ctx.locale, MSG.severity(group.severity))}*\n`;
     severity = group.severity;
     const line = `${heading}${compactLine(group, ctx, withTitles)}`;
     if (text.length + line.length + 1 > SECTION_MAX) {
@@ -124,9 +124,9 @@ export function compactGroupBlocks(groups: readonly FindingGroup[], ctx: GroupRe
     const selects: types.StaticSelect[] = chunk(groups, OPTIONS_PER_SELECT).map((part, i) => ({
       type: 'static_select',
       action_id: `${RESULTS_ACTIONS.showPick}${i === 0 ? '' : `_${i}`}`,
-      placeholder: plain(say(ctx.locale, GTEXT.pickPlaceholder), 150),
+      placeholder: plain(t(ctx.locale, GTEXT.pickPlaceholder), 150),
       options: part.map((group) => ({
-        text: plain(`${clipText(group.title ? say(ctx.locale, group.title) : group.checkId, OPTION_NAME_MAX)} (${group.findings.length})`, OPTION_MAX),
+        text: plain(`${clipText(group.title ? t(ctx.locale, group.title) : group.checkId, OPTION_NAME_MAX)} (${group.findings.length})`, OPTION_MAX),
         value: groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }),
       })),
     }));

@@ -2,9 +2,8 @@
 // reason. private_metadata holds only an opaque id; the submitter is body.user.id.
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import { DEFAULT_RISK_DAYS, MAX_REASON_LENGTH, MAX_RISK_DAYS } from '../../remediation/risks.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn } from '../mrkdwn.ts';
 import { REMEDIATION_VIEWS, type RejectKind } from '../remediation-ids.ts';
 import { RTEXT } from '../remediation-text.ts';
@@ -27,40 +26,40 @@ function modal(callbackId: string, title: string, submit: string, metadata: stri
     private_metadata: metadata,
     title: plain(title, BLOCK_KIT.maxModalTitle),
     submit: plain(submit, BLOCK_KIT.maxModalTitle),
-    close: plain(say(locale, RTEXT.cancel), BLOCK_KIT.maxModalTitle),
+    close: plain(t(locale, RTEXT.cancel), BLOCK_KIT.maxModalTitle),
     blocks,
   };
 }
 
 export function renderFixInputsModal(snapshotId: string, finding: CheckResult, fixTitle: string, locale: Locale): types.ModalView {
-  return modal(REMEDIATION_VIEWS.fixInputs, say(locale, RTEXT.fixModalTitle), say(locale, RTEXT.fixModalSubmit), snapshotId, [
-    section(`${say(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
+  return modal(REMEDIATION_VIEWS.fixInputs, t(locale, RTEXT.fixModalTitle), t(locale, RTEXT.fixModalSubmit), snapshotId, [
+    section(`${t(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
     {
       type: 'input',
       block_id: FIELDS.replacementCidr,
       optional: true,
-      label: plain(say(locale, RTEXT.replacementLabel), 2000),
-      hint: plain(say(locale, RTEXT.replacementHint), 2000),
+      label: plain(t(locale, RTEXT.replacementLabel), 2000),
+      hint: plain(t(locale, RTEXT.replacementHint), 2000),
       element: { type: 'plain_text_input', action_id: FIELDS.replacementCidr, max_length: 64, placeholder: plain('203.0.113.0/24', 150) },
     },
   ], locale);
 }
 
 export function renderAcceptRiskModal(snapshotId: string, finding: CheckResult, selfAccept: boolean, locale: Locale): types.ModalView {
-  return modal(REMEDIATION_VIEWS.acceptRisk, say(locale, RTEXT.riskModalTitle), say(locale, RTEXT.riskModalSubmit), snapshotId, [
-    section(say(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
+  return modal(REMEDIATION_VIEWS.acceptRisk, t(locale, RTEXT.riskModalTitle), t(locale, RTEXT.riskModalSubmit), snapshotId, [
+    section(t(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
     {
       type: 'input',
       block_id: FIELDS.reason,
-      label: plain(say(locale, RTEXT.riskReasonLabel), 2000),
-      hint: plain(say(locale, RTEXT.riskReasonHint), 2000),
+      label: plain(t(locale, RTEXT.riskReasonLabel), 2000),
+      hint: plain(t(locale, RTEXT.riskReasonHint), 2000),
       element: { type: 'plain_text_input', action_id: FIELDS.reason, multiline: true, max_length: MAX_REASON_LENGTH },
     },
     {
       type: 'input',
       block_id: FIELDS.days,
-      label: plain(say(locale, RTEXT.riskDaysLabel), 2000),
-      hint: plain(say(locale, RTEXT.riskDaysHint), 2000),
+      label: plain(t(locale, RTEXT.riskDaysLabel), 2000),
+      hint: plain(t(locale, RTEXT.riskDaysHint), 2000),
       element: {
         type: 'number_input',
         action_id: FIELDS.days,
@@ -74,13 +73,13 @@ export function renderAcceptRiskModal(snapshotId: string, finding: CheckResult, 
 }
 
 export function renderRejectModal(kind: RejectKind, id: string, locale: Locale): types.ModalView {
-  return modal(REMEDIATION_VIEWS.reject, say(locale, RTEXT.rejectModalTitle), say(locale, RTEXT.rejectModalSubmit), JSON.stringify({ kind, id }), [
-    section(say(locale, RTEXT.rejectModalIntro)),
+  return modal(REMEDIATION_VIEWS.reject, t(locale, RTEXT.rejectModalTitle), t(locale, RTEXT.rejectModalSubmit), JSON.stringify({ kind, id }), [
+    section(t(locale, RTEXT.rejectModalIntro)),
     {
       type: 'input',
       block_id: FIELDS.rejectReason,
       optional: true,
-      label: plain(say(locale, RTEXT.rejectReasonLabel), 2000),
+      label: plain(t(locale, RTEXT.rejectReasonLabel), 2000),
       element: { type: 'plain_text_input', action_id: FIELDS.rejectReason, multiline: true, max_length: MAX_REASON_LENGTH },
     },
   ], locale);

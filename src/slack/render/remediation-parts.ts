@@ -1,7 +1,6 @@
 // Pieces every remediation message shares: people as mentions, the approvers, the finding in one line.
 import type { CheckResult } from '../../engine/types.ts';
-import type { Locale, Localized } from '../../i18n/locale.ts';
-import { say } from '../messages.ts';
+import { type Locale, type Localized, t } from '../../i18n/locale.ts';
 import { code, escapeMrkdwn, escapeWithCode } from '../mrkdwn.ts';
 import { RTEXT } from '../remediation-text.ts';
 
@@ -20,7 +19,7 @@ export function approversText(ids: readonly string[]): string {
 
 export function findingWhere(finding: CheckResult, locale: Locale): string {
   const resource = finding.subResourceId ? `${finding.resourceId} / ${finding.subResourceId}` : finding.resourceId;
-  return say(locale, RTEXT.findingLine(code(finding.checkId), escapeMrkdwn(finding.accountId), escapeMrkdwn(finding.region), code(resource)));
+  return t(locale, RTEXT.findingLine(code(finding.checkId), escapeMrkdwn(finding.accountId), escapeMrkdwn(finding.region), code(resource)));
 }
 
 export function bullets(lines: readonly string[]): string {
@@ -30,5 +29,5 @@ export function bullets(lines: readonly string[]): string {
 /** A state name for messages. */
 export function stateName(names: Record<string, Localized>, state: string, locale: Locale): string {
   const name = names[state];
-  return name ? say(locale, name) : escapeMrkdwn(state);
+  return name ? t(locale, name) : escapeMrkdwn(state);
 }

@@ -5,8 +5,8 @@
 // (finding snapshots, the result set) are computed before rendering.
 import { countFailures, postureScore } from '../../engine/score.ts';
 import { type AnyCheck, type CheckResult, type ScanError, type ScanReport, SEVERITIES } from '../../engine/types.ts';
-import type { Locale, Localized } from '../../i18n/locale.ts';
-import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
+import { type Locale, type Localized, t } from '../../i18n/locale.ts';
+import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, groupFailures, resourceLabel } from '../results/groups.ts';
 import { GTEXT } from '../results/text.ts';
@@ -78,7 +78,7 @@ interface FindingContext {
 function findingBlocks(result: CheckResult, options: ResultsRenderOptions, context_: FindingContext): Block[] {
   const title: Localized | undefined = context_.titles.get(result.checkId);
   const meta = [
-    title ? `_${escapeMrkdwn(say(options.locale, title))}_` : undefined,
+    title ? `_${escapeMrkdwn(t(options.locale, title))}_` : undefined,
     code(result.checkId),
     accountLabel(result.accountId, context_.names),
     escapeMrkdwn(result.region),
@@ -94,13 +94,13 @@ function findingBlocks(result: CheckResult, options: ResultsRenderOptions, conte
 
 function summaryText(results: readonly CheckResult[], locale: Locale): string {
   const counts = countFailures(results);
-  const bySeverity = SEVERITIES.map((s) => `${SEVERITY_EMOJI[s]} *${say(locale, MSG.severity(s))}* ${counts[s]}`).join(' · ');
+  const bySeverity = SEVERITIES.map((s) => `${SEVERITY_EMOJI[s]} *${t(locale, MSG.severity(s))}* ${counts[s]}`).join(' · ');
   const passed = results.filter((r) => r.status === 'PASS').length;
   const muted = results.filter((r) => r.status === 'MUTED').length;
   const errors = new Set(results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
-  const rest = [say(locale, MSG.passedCount(passed))];
-  if (muted) rest.push(say(locale, MSG.mutedCount(muted)));
-  if (errors) rest.push(say(locale, MSG.errorCount(errors)));
+  const rest = [t(locale, MSG.passedCount(passed))];
+  if (muted) rest.push(t(locale, MSG.mutedCount(muted)));
+  if (errors) rest.push(t(locale, MSG.errorCount(errors)));
   return `${bySeverity}\n${rest.join(' · ')}`;
 }
 
@@ -116,32 +116,32 @@ function errorLines(report: ScanReport, names: ReadonlyMap<string, string>, loca
       .join(' · ');
     const ids = e.checkIds ?? [];
     const checks = ids.slice(0, 5).map(code).join(', ') + (ids.length > 5 ? ` +${ids.length - 5}` : '');
-    return say(locale, MSG.errorLine(where || '—', e.reason, checks));
+    return t(locale, MSG.errorLine(where || '—', e.reason, checks));
   });
   if (lines.length <= ERROR_LINES) return lines;
-  return [...lines.slice(0, ERROR_LINES), say(locale, MSG.andMore(lines.length - ERROR_LINES))];
+  return [...lines.slice(0, ERROR_LINES), t(locale, MSG.andMore(lines.length - ERROR_LINES))];
 }
 
 function headBlocks(report: ScanReport, options: ResultsRenderOptions, names: ReadonlyMap<string, string>): Block[] {
   const { locale } = options;
   const seconds = Math.max(0, Math.round((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000)) || 0;
   const blocks: Block[] = [
-    header(say(locale, MSG.resultsHeader(postureScore(report.results)))),
+    header(t(locale, MSG.resultsHeader(postureScore(report.results)))),
     section(summaryText(report.results, locale)),
     context([
-      say(locale, MSG.scope(clipMrkdwn(describeSelection(report.selection, locale), 500))),
-      say(locale, MSG.scanFacts(report.accounts.length, report.regions.length, seconds)),
+      t(locale, MSG.scope(clipMrkdwn(describeSelection(report.selection, locale), 500))),
+      t(locale, MSG.scanFacts(report.accounts.length, report.regions.length, seconds)),
     ]),
   ];
   const erroredChecks = new Set(report.results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
   if (erroredChecks > 0 || report.errors.length > 0) {
     // Errors first: a reader must know the picture is incomplete before reading the findings.
     const lines = errorLines(report, names, locale);
-    blocks.push(section([say(locale, MSG.errorsTitle(erroredChecks)), ...lines].join('\n')));
+    blocks.push(section([t(locale, MSG.errorsTitle(erroredChecks)), ...lines].join('\n')));
   }
   if (report.notes.length > 0) {
     const notes = report.notes.slice(0, 3).map((n) => clipMrkdwn(escapeMrkdwn(n.message), NOTE_MAX));
-    if (report.notes.length > 3) notes.push(say(locale, MSG.andMore(report.notes.length - 3)));
+    if (report.notes.length > 3) notes.push(t(locale, MSG.andMore(report.notes.length - 3)));
     blocks.push(context(notes));
   }
   return blocks;
@@ -170,7 +170,7 @@ function singleCheck(group: FindingGroup, options: ResultsRenderOptions, finding
   let severity: CheckResult['severity'] | undefined;
   for (const result of group.findings) {
     const pieces: Block[] = [];
-    if (result.severity !== severity) pieces.push(section(say(locale, MSG.severityHeading(result.severity, counts[result.severity]))));
+    if (result.severity !== severity) pieces.push(section(t(locale, MSG.severityHeading(result.severity, counts[result.severity]))));
     pieces.push(...findingBlocks(result, options, findingContext));
     const size = measureBlocks(pieces);
     if (size.blocks > blocksLeft || size.totalText > charsLeft) break;
@@ -180,7 +180,7 @@ function singleCheck(group: FindingGroup, options: ResultsRenderOptions, finding
     severity = result.severity;
     shown += 1;
   }
-  return { blocks, shown, footer: say(locale, MSG.truncated(shown, group.findings.length)) };
+  return { blocks, shown, footer: t(locale, MSG.truncated(shown, group.findings.length)) };
 }
 
 export function renderResults(report: ScanReport, options: ResultsRenderOptions): RenderedResults {
@@ -193,7 +193,7 @@ export function renderResults(report: ScanReport, options: ResultsRenderOptions)
   const errorChecks = new Set(report.results.filter((r) => r.status === 'ERROR').map((r) => r.checkId)).size;
 
   const blocks = headBlocks(report, options, names);
-  if (groups.length === 0) blocks.push(section(say(locale, MSG.noFindings)));
+  if (groups.length === 0) blocks.push(section(t(locale, MSG.noFindings)));
 
   const head = measureBlocks(blocks);
   const room = { blocks: BLOCK_KIT.maxMessageBlocks - head.blocks - 1, text: BLOCK_KIT.maxMessageText - head.totalText - FOOTER_RESERVE };
@@ -210,7 +210,7 @@ export function renderResults(report: ScanReport, options: ResultsRenderOptions)
       ...(options.groupButtons ? { groupButtons: options.groupButtons } : {}),
     };
     const layout = layoutGroups(groups, ctx, room);
-    body = { blocks: layout.blocks, shown: layout.named, footer: say(locale, GTEXT.groupsFooter(groups.length, total)) };
+    body = { blocks: layout.blocks, shown: layout.named, footer: t(locale, GTEXT.groupsFooter(groups.length, total)) };
   }
   blocks.push(...body.blocks);
 
@@ -220,7 +220,7 @@ export function renderResults(report: ScanReport, options: ResultsRenderOptions)
     blocks.push(context([clipMrkdwn(note, FOOTER_RESERVE)]));
   }
   return {
-    text: say(locale, MSG.resultsFallback(postureScore(report.results), counts.critical, counts.high, errorChecks)),
+    text: t(locale, MSG.resultsFallback(postureScore(report.results), counts.critical, counts.high, errorChecks)),
     blocks,
     shownFindings: body.shown,
     totalFindings: total,

@@ -1,7 +1,6 @@
 // The risk acceptance request in the approval channel, updated in place as it is decided.
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
 import { RTEXT } from '../remediation-text.ts';
@@ -11,15 +10,15 @@ import { approversText, findingWhere, mention } from './remediation-parts.ts';
 export function riskStatus(risk: RiskAcceptance, locale: Locale): string {
   switch (risk.state) {
     case 'requested':
-      return say(locale, RTEXT.riskStatusWaiting(slackDate(risk.requestExpiresAt)));
+      return t(locale, RTEXT.riskStatusWaiting(slackDate(risk.requestExpiresAt)));
     case 'accepted':
-      return say(locale, RTEXT.riskStatusAccepted(mention(risk.decision?.by ?? risk.requestedBy)));
+      return t(locale, RTEXT.riskStatusAccepted(mention(risk.decision?.by ?? risk.requestedBy)));
     case 'rejected':
-      return say(locale, RTEXT.riskStatusRejected(mention(risk.decision?.by ?? '?'), risk.decision?.reason));
+      return t(locale, RTEXT.riskStatusRejected(mention(risk.decision?.by ?? '?'), risk.decision?.reason));
     case 'expired':
-      return say(locale, RTEXT.riskStatusExpired);
+      return t(locale, RTEXT.riskStatusExpired);
     case 'revoked':
-      return say(locale, RTEXT.riskStatusRevoked(mention(risk.revocation?.by ?? '?')));
+      return t(locale, RTEXT.riskStatusRevoked(mention(risk.revocation?.by ?? '?')));
   }
 }
 
@@ -29,26 +28,26 @@ export function renderRiskRequest(
 ): { text: string; blocks: Block[] } {
   const { locale } = options;
   const blocks: Block[] = [
-    header(say(locale, RTEXT.riskRequestHeader)),
+    header(t(locale, RTEXT.riskRequestHeader)),
     section(`${clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 500)}\n${findingWhere(risk.finding, locale)}`),
-    section(say(locale, RTEXT.requestedBy(mention(risk.requestedBy), slackDate(risk.requestedAt)))),
-    section(clipMrkdwn(`${say(locale, RTEXT.riskReason(risk.reason))}\n${say(locale, RTEXT.riskUntil(slackDate(risk.expiresAt)))}`, 2900)),
+    section(t(locale, RTEXT.requestedBy(mention(risk.requestedBy), slackDate(risk.requestedAt)))),
+    section(clipMrkdwn(`${t(locale, RTEXT.riskReason(risk.reason))}\n${t(locale, RTEXT.riskUntil(slackDate(risk.expiresAt)))}`, 2900)),
     section(riskStatus(risk, locale)),
   ];
   if (risk.state === 'requested') {
     blocks.push(
       actions([
-        button(say(locale, RTEXT.approve), REMEDIATION_ACTIONS.approveRisk, risk.id, 'primary'),
-        button(say(locale, RTEXT.reject), REMEDIATION_ACTIONS.rejectRisk, risk.id, 'danger'),
+        button(t(locale, RTEXT.approve), REMEDIATION_ACTIONS.approveRisk, risk.id, 'primary'),
+        button(t(locale, RTEXT.reject), REMEDIATION_ACTIONS.rejectRisk, risk.id, 'danger'),
       ]),
     );
   }
-  blocks.push(context([say(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), say(locale, RTEXT.requestIdLine(risk.id))]));
-  return { text: say(locale, RTEXT.riskRequestFallback), blocks };
+  blocks.push(context([t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), t(locale, RTEXT.requestIdLine(risk.id))]));
+  return { text: t(locale, RTEXT.riskRequestFallback), blocks };
 }
 
 /** The direct message telling the requester how their acceptance was decided. */
 export function renderRiskUpdate(risk: RiskAcceptance, locale: Locale): { text: string; blocks: Block[] } {
-  const text = say(locale, RTEXT.riskOutcome(riskStatus(risk, locale)));
+  const text = t(locale, RTEXT.riskOutcome(riskStatus(risk, locale)));
   return { text: text.slice(0, 300), blocks: [section(clipMrkdwn(`${text}\n${findingWhere(risk.finding, locale)}`, 2900))] };
 }

@@ -1,8 +1,7 @@
 // `/awscheck risks`: the accepted risks in force, soonest expiry first, each with a Revoke button
 // (the click is checked against AWSCHECK_APPROVERS; the button's value is only the acceptance id).
-import type { Locale } from '../../i18n/locale.ts';
+import { type Locale, t } from '../../i18n/locale.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
-import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
 import { RTEXT } from '../remediation-text.ts';
@@ -13,26 +12,23 @@ import { findingWhere, mention } from './remediation-parts.ts';
 const MAX_LISTED = 40;
 
 export function renderRisksList(active: readonly RiskAcceptance[], waiting: number, locale: Locale): { text: string; blocks: Block[] } {
-  const title = say(locale, RTEXT.risksHeader(active.length));
+  const title = t(locale, RTEXT.risksHeader(active.length));
   const blocks: Block[] = [header(title)];
-  if (active.length === 0) blocks.push(section(say(locale, RTEXT.risksEmpty)));
+  if (active.length === 0) blocks.push(section(t(locale, RTEXT.risksEmpty)));
   for (const risk of active.slice(0, MAX_LISTED)) {
-    const text = say(
-      locale,
-      RTEXT.riskItem(
+    const text = t(locale, RTEXT.riskItem(
         clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 300),
         findingWhere(risk.finding, locale),
         slackDate(risk.expiresAt),
         mention(risk.decision?.by ?? risk.requestedBy),
         risk.reason.slice(0, 500),
-      ),
-    );
-    blocks.push(section(text, button(say(locale, RTEXT.revoke), REMEDIATION_ACTIONS.revokeRisk, risk.id, 'danger')));
+      ));
+    blocks.push(section(text, button(t(locale, RTEXT.revoke), REMEDIATION_ACTIONS.revokeRisk, risk.id, 'danger')));
   }
   const notes: string[] = [];
-  if (active.length > MAX_LISTED) notes.push(say(locale, RTEXT.risksMore(active.length - MAX_LISTED)));
-  if (waiting > 0) notes.push(say(locale, RTEXT.risksWaiting(waiting)));
-  notes.push(say(locale, RTEXT.risksFooter));
+  if (active.length > MAX_LISTED) notes.push(t(locale, RTEXT.risksMore(active.length - MAX_LISTED)));
+  if (waiting > 0) notes.push(t(locale, RTEXT.risksWaiting(waiting)));
+  notes.push(t(locale, RTEXT.risksFooter));
   blocks.push(context(notes));
   return { text: title, blocks };
 }

@@ -3,6 +3,7 @@
 // check id. A value names a list to show; whether the clicker may see it is decided from body.user.id.
 import { randomBytes } from 'node:crypto';
 import type { CheckResult, ScanAccount } from '../../engine/types.ts';
+import { DAY_MS } from '../../time/units.ts';
 
 export interface ResultSet {
   accounts: ScanAccount[];
@@ -46,7 +47,7 @@ export class MemoryResultSets implements ResultSets {
   private findings = 0;
 
   constructor(options: MemoryResultSetsOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
+    this.ttlMs = options.ttlMs ?? DAY_MS;
     this.maxFindings = options.maxFindings ?? 250_000;
     this.now = options.now ?? Date.now;
   }

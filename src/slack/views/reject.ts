@@ -4,10 +4,10 @@ import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@sla
 import { announceFixDecision, announceRiskDecision } from '../decisions.ts';
 import type { RejectKind } from '../remediation-ids.ts';
 import { MAX_REASON_LENGTH } from '../../remediation/risks.ts';
-import { say } from '../messages.ts';
 import { RTEXT } from '../remediation-text.ts';
 import { FIELDS } from '../render/remediation-modals.ts';
 import type { RemediationDeps } from '../remediation-replies.ts';
+import { t } from '../../i18n/locale.ts';
 
 function target(metadata: string): { kind: RejectKind; id: string } | undefined {
   try {
@@ -25,7 +25,7 @@ export function rejectView(deps: RemediationDeps): Middleware<SlackViewMiddlewar
     const reason = view.state.values[FIELDS.rejectReason]?.[FIELDS.rejectReason]?.value?.trim() || undefined;
     // The modal's max_length is the client's; a crafted submission is refused here, in the modal.
     if (reason !== undefined && reason.length > MAX_REASON_LENGTH) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.rejectReason]: say(deps.locale, RTEXT.tooLong(MAX_REASON_LENGTH)) } });
+      await ack({ response_action: 'errors', errors: { [FIELDS.rejectReason]: t(deps.locale, RTEXT.tooLong(MAX_REASON_LENGTH)) } });
       return;
     }
     await ack();

@@ -1,12 +1,12 @@
 // One awscheck process of several sharing one store (TEST_DB: a SQLite file or dynamodb://TABLE), run by test/remediation/replicas.process.test.ts as
 // `node --import tsx replica.ts <command> …`: the remediation feature as src/main.ts wires it (store, fixes,
+import { configurationPart, storeConfig } from '../../../src/config/configuration.ts';
 // sweeper, graceful shutdown), with short leases from TEST_LEASE_MS / TEST_RENEW_MS and the fake EC2 behind
 // AWS_ENDPOINT_URL. It prints one JSON line: what the command did.
 import { defaultSettings } from '../../../src/config/schema.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
 import { createRemediation } from '../../../src/remediation/feature.ts';
 import { shutDownGracefully } from '../../../src/remediation/shutdown.ts';
-import { storeConfigFromEnv } from '../../../src/store/config.ts';
 import { openStore } from '../../../src/store/open.ts';
 
 export const FINDING: CheckResult = {
@@ -23,7 +23,7 @@ export const FINDING: CheckResult = {
 };
 
 const env = process.env;
-const store = openStore(storeConfigFromEnv({ AWSCHECK_DB: env.TEST_DB }));
+const store = openStore(configurationPart({ AWSCHECK_DB: env.TEST_DB }, storeConfig));
 const remediation = createRemediation({
   store: store.remediation,
   settings: defaultSettings({ homeRegion: 'eu-west-1' }),

@@ -39,7 +39,7 @@ describe('renderResults', () => {
     expect(errorIndex).toBeGreaterThan(0);
     expect(errorIndex).toBeLessThan(findingIndex);
     expect(texts(out.blocks)).toContain('AccessDenied: &lt;not&gt; authorized');
-    expect(out.text).toContain('1 checks could not run');
+    expect(out.text).toContain('1 check could not run');
   });
 
   it('lets the remediation feature add buttons next to Explain', () => {

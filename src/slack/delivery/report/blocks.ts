@@ -3,11 +3,11 @@
 // full detail travels in the attached CSV.
 import type { types } from '@slack/bolt';
 import { SEVERITIES } from '../../../engine/types.ts';
-import type { Locale } from '../../../i18n/locale.ts';
+import { type Locale, t } from '../../../i18n/locale.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn, slackDate } from '../../mrkdwn.ts';
 import { changeLists, formatDelta, formatScore, LineWriter, riskLists, SEVERITY_ICON, type TextFormat, type TitledList } from '../../../report/lines.ts';
 import { SEVERITY_NAMES } from '../../../i18n/severity.ts';
-import { fill, REPORT_TEXT } from '../../../report/messages.ts';
+import { REPORT_TEXT } from '../../../report/messages.ts';
 import type { PostureReport } from '../../../report/model.ts';
 import { sparkline } from '../../../report/trend.ts';
 
@@ -73,8 +73,8 @@ function listOf<T>(items: readonly T[], cap: number, line: (item: T) => string):
 }
 
 function titledList<T>({ title, items, cap, line, more, none }: TitledList<T>, locale: Locale): Block[] {
-  if (items.length === 0) return none ? [section(`*${fill(title, locale, { count: 0 })}*\n${fill(none, locale)}`)] : [];
-  return list(fill(title, locale, { count: items.length }), listOf(items, cap, line), items.length, (n) => fill(more, locale, { count: n }));
+  if (items.length === 0) return none ? [section(`*${t(locale, title, { count: 0 })}*\n${t(locale, none)}`)] : [];
+  return list(t(locale, title, { count: items.length }), listOf(items, cap, line), items.length, (n) => t(locale, more, { count: n }));
 }
 
 function coverage(report: PostureReport, locale: Locale): string {
@@ -82,22 +82,22 @@ function coverage(report: PostureReport, locale: Locale): string {
   const accounts = names.length > 5 ? `${names.slice(0, 5).join(', ')} +${names.length - 5}` : names.join(', ');
   const regions = report.scan.regions;
   const regionText = regions.length > 6 ? `${regions.length} (${regions.slice(0, 6).join(', ')}, …)` : regions.join(', ') || '-';
-  return `*${fill(REPORT_TEXT.accounts, locale)}:* ${escapeMrkdwn(accounts || '-')}  ·  *${fill(REPORT_TEXT.regions, locale)}:* ${escapeMrkdwn(regionText)}`;
+  return `*${t(locale, REPORT_TEXT.accounts)}:* ${escapeMrkdwn(accounts || '-')}  ·  *${t(locale, REPORT_TEXT.regions)}:* ${escapeMrkdwn(regionText)}`;
 }
 
 function scoreBlock(report: PostureReport, locale: Locale): Block {
   const delta = formatDelta(report.score, report.previousScore);
-  const change = delta ? fill(REPORT_TEXT.scoreChange, locale, { delta }) : fill(REPORT_TEXT.scoreFirst, locale);
+  const change = delta ? t(locale, REPORT_TEXT.scoreChange, { delta }) : t(locale, REPORT_TEXT.scoreFirst);
   const text =
-    `*${fill(REPORT_TEXT.score, locale)}: ${formatScore(report.score, locale)}*  (${change})\n` +
-    `\`${sparkline(report.trend)}\`  ${fill(REPORT_TEXT.trend, locale)}`;
+    `*${t(locale, REPORT_TEXT.score)}: ${formatScore(report.score, locale)}*  (${change})\n` +
+    `\`${sparkline(report.trend)}\`  ${t(locale, REPORT_TEXT.trend)}`;
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_LIMITS.text), verbatim: true },
     fields: SEVERITIES.map((severity) => ({
       type: 'mrkdwn' as const,
       verbatim: true,
-      text: `${SEVERITY_ICON[severity]} *${fill(SEVERITY_NAMES[severity], locale)}*\n${report.failing[severity]}`,
+      text: `${SEVERITY_ICON[severity]} *${t(locale, SEVERITY_NAMES[severity])}*\n${report.failing[severity]}`,
     })),
   };
 }
@@ -107,8 +107,8 @@ function errorBlocks(report: PostureReport, writer: LineWriter, locale: Locale):
   const extra = report.unexplainedErrors;
   if (errors.length === 0 && extra.length === 0) return [];
   const lines = [...listOf(errors, SLACK_CAPS.errors, (e) => writer.scanError(e)), ...listOf(extra, SLACK_CAPS.errorResults, (r) => writer.errorResult(r))];
-  return list(`⚠️ ${fill(REPORT_TEXT.errorsTitle, locale)}`, lines, errors.length + extra.length, (n) =>
-    fill(REPORT_TEXT.more, locale, { count: n }),
+  return list(`⚠️ ${t(locale, REPORT_TEXT.errorsTitle)}`, lines, errors.length + extra.length, (n) =>
+    t(locale, REPORT_TEXT.more, { count: n }),
   );
 }
 
@@ -116,50 +116,50 @@ function diffBlocks(report: PostureReport, writer: LineWriter, locale: Locale): 
   const { diff } = report;
   const blocks = changeLists(report, writer, SLACK_CAPS, REPORT_TEXT.more).flatMap((l) => titledList(l, locale));
   const remarks = [
-    diff.gone.length ? fill(REPORT_TEXT.gone, locale, { count: diff.gone.length }) : '',
-    diff.unknown.length ? fill(REPORT_TEXT.unknown, locale, { count: diff.unknown.length }) : '',
-    diff.outOfScope.length ? fill(REPORT_TEXT.outOfScope, locale, { count: diff.outOfScope.length }) : '',
+    diff.gone.length ? t(locale, REPORT_TEXT.gone, { count: diff.gone.length }) : '',
+    diff.unknown.length ? t(locale, REPORT_TEXT.unknown, { count: diff.unknown.length }) : '',
+    diff.outOfScope.length ? t(locale, REPORT_TEXT.outOfScope, { count: diff.outOfScope.length }) : '',
   ].filter(Boolean);
   if (remarks.length) blocks.push(context(remarks));
   return blocks;
 }
 
 export function fallbackText(report: PostureReport, locale: Locale): string {
-  const text = fill(REPORT_TEXT.fallback, locale, {
+  const text = t(locale, REPORT_TEXT.fallback, {
     date: report.date,
     score: formatScore(report.score, locale),
     fail: report.totals.fail,
     new: report.diff.new.length,
     resolved: report.diff.resolved.length,
   });
-  return report.scan.errors.length || report.totals.error ? `${text}${fill(REPORT_TEXT.fallbackErrors, locale)}` : text;
+  return report.scan.errors.length || report.totals.error ? `${text}${t(locale, REPORT_TEXT.fallbackErrors)}` : text;
 }
 
 export function renderSlackReport(report: PostureReport, locale: Locale): SlackReportMessage {
   const writer = new LineWriter(report.scan.accounts, locale, mrkdwnFormat);
   const about = [
     coverage(report, locale),
-    fill(REPORT_TEXT.scanFinished, locale, { time: slackDate(report.scan.finishedAt) }),
+    t(locale, REPORT_TEXT.scanFinished, { time: slackDate(report.scan.finishedAt) }),
     report.baselineFinishedAt
-      ? fill(REPORT_TEXT.comparedWith, locale, { time: slackDate(report.baselineFinishedAt) })
-      : fill(REPORT_TEXT.noBaseline, locale),
+      ? t(locale, REPORT_TEXT.comparedWith, { time: slackDate(report.baselineFinishedAt) })
+      : t(locale, REPORT_TEXT.noBaseline),
   ];
   const blocks: Block[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: clipText(`${fill(REPORT_TEXT.title, locale)} · ${report.date}`, BLOCK_LIMITS.header), emoji: true },
+      text: { type: 'plain_text', text: clipText(`${t(locale, REPORT_TEXT.title)} · ${report.date}`, BLOCK_LIMITS.header), emoji: true },
     },
     context(about),
     // A report with errors says so first: unknown must never read as passed.
     ...errorBlocks(report, writer, locale),
     scoreBlock(report, locale),
-    context([fill(REPORT_TEXT.scoreHelp, locale)]),
+    context([t(locale, REPORT_TEXT.scoreHelp)]),
     { type: 'divider' },
     ...diffBlocks(report, writer, locale),
   ];
   blocks.push(...riskLists(report, writer, SLACK_CAPS).flatMap((l) => titledList(l, locale)), { type: 'divider' });
   const notes = report.scan.notes.slice(0, 3).map((n) => escapeMrkdwn(clipText(n.message, 300)));
-  blocks.push(context([fill(REPORT_TEXT.csvNote, locale, { count: report.scan.results.length }), ...notes]));
+  blocks.push(context([t(locale, REPORT_TEXT.csvNote, { count: report.scan.results.length }), ...notes]));
   return { text: fallbackText(report, locale), blocks: fitBlocks(blocks) };
 }
 

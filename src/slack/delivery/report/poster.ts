@@ -2,10 +2,10 @@
 // its thread. It answers what happened; the report service keeps that on the record, so a refused
 // report can be re-posted as it was built.
 import type { types, webApi } from '@slack/bolt';
-import type { Locale } from '../../../i18n/locale.ts';
+import { type Locale, t } from '../../../i18n/locale.ts';
 import { resultsToCsv } from '../../../render/csv.ts';
 import type { Attachment, Delivered, ReportDelivery } from '../../../report/delivery.ts';
-import { fill, REPORT_TEXT } from '../../../report/messages.ts';
+import { REPORT_TEXT } from '../../../report/messages.ts';
 import type { PostureReport } from '../../../report/model.ts';
 import type { ReportRecord } from '../../../store/store.ts';
 import { clipText, escapeMrkdwn } from '../../mrkdwn.ts';
@@ -61,7 +61,7 @@ export class SlackReportDelivery implements ReportDelivery<SlackReportMessage> {
   }
 
   async announceFailure(channel: string, reason: string): Promise<void> {
-    const text = `⚠️ ${fill(REPORT_TEXT.runFailed, this.locale, { reason: escapeMrkdwn(clipText(reason, 500)) })}`;
+    const text = `⚠️ ${t(this.locale, REPORT_TEXT.runFailed, { reason: escapeMrkdwn(clipText(reason, 500)) })}`;
     await this.slack.chat.postMessage({ channel, text });
   }
 }

@@ -1,12 +1,12 @@
 // The remediation variables: off by default, validated like the others (one ConfigError naming every
 // problem), and never on without approvers or a channel to ask them in.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.ts';
-import { formatDuration, parseDuration, remediationConfigFromEnv } from '../../src/remediation/config.ts';
+import { configurationPart, remediationConfig } from '../../../src/config/configuration.ts';
+import { ConfigError } from '../../../src/config/errors.ts';
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
-    remediationConfigFromEnv(env);
+    configurationPart(env, remediationConfig);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -16,7 +16,7 @@ function problems(env: Record<string, string>): readonly string[] {
 
 describe('remediation configuration', () => {
   it('is off by default, with a 24 h approval deadline', () => {
-    expect(remediationConfigFromEnv({})).toEqual({
+    expect(configurationPart({}, remediationConfig)).toEqual({
       enabled: false,
       approvers: [],
       allowSelfApproval: false,
@@ -35,7 +35,7 @@ describe('remediation configuration', () => {
       AWSCHECK_RISK_SELF_ACCEPT: 'yes',
       AWSCHECK_REMEDIATION_ROLE_ARN: 'arn:aws:iam::123456789012:role/awscheck-fix',
     };
-    expect(remediationConfigFromEnv(env)).toEqual({
+    expect(configurationPart(env, remediationConfig)).toEqual({
       enabled: true,
       approvers: ['U0BOB', 'S0SEC', 'W0CAROL'],
       allowSelfApproval: true,
@@ -44,7 +44,7 @@ describe('remediation configuration', () => {
       riskSelfAccept: true,
       remediationRoleArn: 'arn:aws:iam::123456789012:role/awscheck-fix',
     });
-    expect(remediationConfigFromEnv({ ...env, AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE' }).approvalChannel).toBe('C0APPROVE');
+    expect(configurationPart({ ...env, AWSCHECK_APPROVAL_CHANNEL: 'C0APPROVE' }, remediationConfig).approvalChannel).toBe('C0APPROVE');
   });
 
   it('refuses to turn on without approvers or a channel, and says how to fix it', () => {
@@ -66,15 +66,15 @@ describe('remediation configuration', () => {
     });
     expect(found.map((p) => p.split(':')[0])).toEqual([
       'AWSCHECK_REMEDIATION',
-      'AWSCHECK_ALLOW_SELF_APPROVAL',
-      'AWSCHECK_RISK_SELF_ACCEPT',
       'AWSCHECK_APPROVERS',
+      'AWSCHECK_ALLOW_SELF_APPROVAL',
       'AWSCHECK_APPROVAL_CHANNEL',
       'AWSCHECK_APPROVAL_TTL',
+      'AWSCHECK_RISK_SELF_ACCEPT',
       'AWSCHECK_REMEDIATION_ROLE_ARN',
     ]);
-    expect(found[3]).toContain('"alice", "#security"');
-    expect(found[5]).toContain('such as 24h, 90m or 2d');
+    expect(found[1]).toContain('"alice", "#security"');
+    expect(found[4]).toContain('such as 24h, 90m or 2d');
   });
 
   it('refuses an empty AWSCHECK_REMEDIATION_ROLE_ARN instead of falling back to the scan credentials', () => {
@@ -83,14 +83,9 @@ describe('remediation configuration', () => {
     expect(found[0]).toMatch(/^AWSCHECK_REMEDIATION_ROLE_ARN: set but empty; set it to an IAM role ARN/);
   });
 
-  it('accepts durations from a minute to 30 days', () => {
-    expect(parseDuration('24h')).toBe(86_400_000);
-    expect(parseDuration('2d')).toBe(2 * 86_400_000);
-    expect(parseDuration('90 m')).toBe(90 * 60_000);
-    expect(parseDuration('24')).toBeUndefined();
+  it('accepts approval TTLs from a minute to 30 days', () => {
     expect(problems({ AWSCHECK_APPROVAL_TTL: '31d' })).toHaveLength(1);
     expect(problems({ AWSCHECK_APPROVAL_TTL: '0m' })).toHaveLength(1);
-    expect(formatDuration(86_400_000)).toBe('1d');
-    expect(formatDuration(90 * 60_000)).toBe('90m');
+    expect(configurationPart({ AWSCHECK_APPROVAL_TTL: '90 m' }, remediationConfig).approvalTtlMs).toBe(90 * 60_000);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.ts';
-import { loadSlackConfig } from '../../src/slack/config.ts';
+import { configurationPart, slackConfig } from '../../../src/config/configuration.ts';
+import { ConfigError } from '../../../src/config/errors.ts';
 
 const BOT = 'xoxb-1111-2222-secretpart';
 const APP = 'xapp-1-A111-2222-secretpart';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadSlackConfig(env);
+    configurationPart(env, slackConfig);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return [...(err as ConfigError).problems];
@@ -17,18 +17,18 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadSlackConfig', () => {
   it('uses Socket Mode when SLACK_APP_TOKEN is set', () => {
-    const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
+    const config = configurationPart({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, slackConfig);
     expect(config).toEqual({ botToken: BOT, appToken: APP, port: 3000, scanners: [], mode: 'socket' });
   });
 
   it('uses HTTP mode otherwise, with PORT, SLACK_API_URL and the scanner allowlist', () => {
-    const config = loadSlackConfig({
+    const config = configurationPart({
       SLACK_BOT_TOKEN: BOT,
       SLACK_SIGNING_SECRET: 'abc123',
       PORT: '8080',
       SLACK_API_URL: 'https://slack-gov.com/api',
       AWSCHECK_SCANNERS: 'U012AB, W0XYZ S0SECOPS,U012AB',
-    });
+    }, slackConfig);
     expect(config).toEqual({
       botToken: BOT,
       signingSecret: 'abc123',
@@ -42,11 +42,12 @@ describe('loadSlackConfig', () => {
   it('names every problem at once, with how to fix it', () => {
     const problems = problemsOf({ PORT: '70000', SLACK_API_URL: 'ftp://x', AWSCHECK_SCANNERS: 'alice,U0OK' });
     expect(problems).toHaveLength(5);
-    expect(problems[0]).toMatch(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/);
-    expect(problems[1]).toMatch(/^SLACK_SIGNING_SECRET: not set.*Signing Secret.*SLACK_APP_TOKEN/);
-    expect(problems[2]).toMatch(/^PORT: got "70000"/);
-    expect(problems[3]).toMatch(/^SLACK_API_URL: got "ftp:\/\/x"/);
-    expect(problems[4]).toMatch(/^AWSCHECK_SCANNERS: got "alice"; expected Slack member ids/);
+    // Each variable's own problem first, then the rules that combine variables.
+    expect(problems[0]).toMatch(/^SLACK_API_URL: got "ftp:\/\/x"/);
+    expect(problems[1]).toMatch(/^PORT: got "70000"/);
+    expect(problems[2]).toMatch(/^AWSCHECK_SCANNERS: got "alice"; expected Slack member ids/);
+    expect(problems[3]).toMatch(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/);
+    expect(problems[4]).toMatch(/^SLACK_SIGNING_SECRET: not set.*Signing Secret.*SLACK_APP_TOKEN/);
   });
 
   it('never echoes a token, even a malformed one', () => {
@@ -60,6 +61,6 @@ describe('loadSlackConfig', () => {
   });
 
   it('does not need a signing secret in Socket Mode', () => {
-    expect(loadSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).signingSecret).toBeUndefined();
+    expect(configurationPart({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, slackConfig).signingSecret).toBeUndefined();
   });
 });
