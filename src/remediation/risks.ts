@@ -82,6 +82,7 @@ export function toExpiringRisk(risk: RiskAcceptance): ExpiringRisk {
     resourceId: f.resourceId,
     ...(f.subResourceId !== undefined ? { subResourceId: f.subResourceId } : {}),
     evidence: f.evidence,
+    ...(f.message ? { message: f.message } : {}),
     reason: risk.reason,
     acceptedBy: risk.decision?.by ?? risk.requestedBy,
     expiresAt: risk.expiresAt,

@@ -2,6 +2,7 @@
 // scan, its baseline and the score history, with no I/O.
 import { countFailures, postureScore, type SeverityCounts } from '../engine/score.ts';
 import type { CheckResult, ScanReport } from '../engine/types.ts';
+import type { Message } from '../i18n/message.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
 import { localDay, type TrendPoint } from './trend.ts';
@@ -17,6 +18,8 @@ export interface ExpiringRisk {
   resourceId: string;
   subResourceId?: string;
   evidence: string;
+  /** The finding's evidence, language-neutral, when it was stored with one. */
+  message?: Message;
   reason: string;
   acceptedBy: string;
   expiresAt: string;
@@ -86,6 +89,7 @@ export function expiringFromResults(results: readonly CheckResult[], now: Date, 
       resourceId: r.resourceId,
       ...(r.subResourceId !== undefined ? { subResourceId: r.subResourceId } : {}),
       evidence: r.evidence,
+      ...(r.message ? { message: r.message } : {}),
       reason: r.muted.reason,
       acceptedBy: r.muted.acceptedBy,
       expiresAt: r.muted.expiresAt,

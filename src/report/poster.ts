@@ -2,6 +2,7 @@
 // status says what happened, so a refused report can be re-posted as it was built.
 import type { types, webApi } from '@slack/bolt';
 import type { CheckResult, Clock } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { resultsToCsv } from '../render/csv.ts';
 import type { ReportRecord, Store } from '../store/store.ts';
 import { explainPostFailure, slackErrorSummary } from './slack-errors.ts';
@@ -17,6 +18,8 @@ export interface PosterDeps {
   slack: webApi.WebClient;
   clock: Clock;
   logger: ReportLogger;
+  /** The channel's language (AWSCHECK_LOCALE), for the CSV's evidence. */
+  locale: Locale;
 }
 
 export interface Attachment {
@@ -62,7 +65,7 @@ export async function postReport(deps: PosterDeps, record: ReportRecord, attachm
     const results = attachment.results ?? (await store.getScan(record.scanId))?.report.results;
     if (!results) throw new Error(`scan ${record.scanId} is no longer stored`);
     // files.uploadV2 needs the channel ID; chat.postMessage answers with it even when given a name.
-    const file = { filename: attachment.filename, title: attachment.title, content: resultsToCsv(results) };
+    const file = { filename: attachment.filename, title: attachment.title, content: resultsToCsv(results, deps.locale) };
     const channelId = posted.channel ?? record.channel;
     await slack.files.uploadV2(posted.ts ? { ...file, channel_id: channelId, thread_ts: posted.ts } : { ...file, channel_id: channelId });
   } catch (err) {

@@ -38,8 +38,9 @@ export function selectionFromFlags(flags: Pick<ScanFlags, 'service' | 'check' | 
 }
 
 export function formatReport(report: ScanReport, format: Format, locale: 'en' | 'ja'): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'csv') return resultsToCsv(report.results);
+  // awscheck.scan/v1 stays as it was: results with their evidence worded, without the messages.
+  if (format === 'json') return `${JSON.stringify({ ...report, results: report.results.map(({ message: _message, ...r }) => r) }, null, 2)}\n`;
+  if (format === 'csv') return resultsToCsv(report.results, locale);
   return renderTable(report, locale);
 }
 

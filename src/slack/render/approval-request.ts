@@ -2,6 +2,7 @@
 // status that follows the request (waiting → applied → undo…), with the buttons each state allows. The
 // same message is updated in place, so the channel shows each request's whole life in one place.
 import type { Locale } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { FixRequest } from '../../remediation/store.ts';
 import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
@@ -100,7 +101,7 @@ export function renderFixRequest(request: FixRequest, options: ApprovalRenderOpt
   const finding = request.finding;
   const blocks: Block[] = [
     header(say(locale, RTEXT.fixRequestHeader)),
-    section(`*${escapeMrkdwn(options.fixTitle)}*\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
+    section(`*${escapeMrkdwn(options.fixTitle)}*\n${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`),
     section(say(locale, RTEXT.requestedBy(mention(request.requestedBy), slackDate(request.requestedAt)))),
     section(clipMrkdwn(`${say(locale, RTEXT.planHeading)}\n${bullets(request.preview.lines)}`, PLAN_MAX)),
   ];

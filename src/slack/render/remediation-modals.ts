@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import type { Locale } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import { DEFAULT_RISK_DAYS, MAX_REASON_LENGTH, MAX_RISK_DAYS } from '../../remediation/risks.ts';
 import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn } from '../mrkdwn.ts';
@@ -34,7 +35,7 @@ function modal(callbackId: string, title: string, submit: string, metadata: stri
 
 export function renderFixInputsModal(snapshotId: string, finding: CheckResult, fixTitle: string, locale: Locale): types.ModalView {
   return modal(REMEDIATION_VIEWS.fixInputs, say(locale, RTEXT.fixModalTitle), say(locale, RTEXT.fixModalSubmit), snapshotId, [
-    section(`${say(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
+    section(`${say(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`),
     {
       type: 'input',
       block_id: FIELDS.replacementCidr,
@@ -48,7 +49,7 @@ export function renderFixInputsModal(snapshotId: string, finding: CheckResult, f
 
 export function renderAcceptRiskModal(snapshotId: string, finding: CheckResult, selfAccept: boolean, locale: Locale): types.ModalView {
   return modal(REMEDIATION_VIEWS.acceptRisk, say(locale, RTEXT.riskModalTitle), say(locale, RTEXT.riskModalSubmit), snapshotId, [
-    section(say(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
+    section(say(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
     {
       type: 'input',
       block_id: FIELDS.reason,

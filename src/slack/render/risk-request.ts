@@ -1,5 +1,6 @@
 // The risk acceptance request in the approval channel, updated in place as it is decided.
 import type { Locale } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
 import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
@@ -30,7 +31,7 @@ export function renderRiskRequest(
   const { locale } = options;
   const blocks: Block[] = [
     header(say(locale, RTEXT.riskRequestHeader)),
-    section(`${clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 500)}\n${findingWhere(risk.finding, locale)}`),
+    section(`${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, risk.finding)), 500)}\n${findingWhere(risk.finding, locale)}`),
     section(say(locale, RTEXT.requestedBy(mention(risk.requestedBy), slackDate(risk.requestedAt)))),
     section(clipMrkdwn(`${say(locale, RTEXT.riskReason(risk.reason))}\n${say(locale, RTEXT.riskUntil(slackDate(risk.expiresAt)))}`, 2900)),
     section(riskStatus(risk, locale)),

@@ -1,6 +1,7 @@
 // `/awscheck risks`: the accepted risks in force, soonest expiry first, each with a Revoke button
 // (the click is checked against AWSCHECK_APPROVERS; the button's value is only the acceptance id).
 import type { Locale } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
 import { say } from '../messages.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
@@ -20,7 +21,7 @@ export function renderRisksList(active: readonly RiskAcceptance[], waiting: numb
     const text = say(
       locale,
       RTEXT.riskItem(
-        clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 300),
+        clipMrkdwn(escapeMrkdwn(evidenceIn(locale, risk.finding)), 300),
         findingWhere(risk.finding, locale),
         slackDate(risk.expiresAt),
         mention(risk.decision?.by ?? risk.requestedBy),
