@@ -6,6 +6,7 @@ import { dailyScores } from '../../src/report/trend.ts';
 import type { CheckResult, ScanReport } from '../../src/engine/types.ts';
 import { allText, expectWithinBlockKit } from './block-kit.ts';
 import { ACCOUNT, manyResults, result, scanReport } from './fixtures.ts';
+import { ENGLISH_EVIDENCE, JAPANESE_EVIDENCE, scannedInEnglish } from '../helpers/worded.ts';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -91,6 +92,15 @@ describe('Slack rendering', () => {
     const text = allText(renderSlackReport(build(scanReport([result()])), 'ja'));
     expect(text).toContain('セキュリティスコア');
     expect(text).toContain('初検出 (1 件)');
+  });
+
+  it('words findings scanned in English in the report\'s Japanese, and older findings as they were stored', () => {
+    const older = result({ resourceId: 'sg-old', evidence: 'worded before messages were stored' });
+    const text = allText(renderSlackReport(build(scanReport([scannedInEnglish(), older])), 'ja'));
+    expect(text).toContain(JAPANESE_EVIDENCE);
+    expect(text).not.toContain(ENGLISH_EVIDENCE);
+    expect(text).toContain('worded before messages were stored');
+    expect(renderMarkdown(build(scanReport([scannedInEnglish()])), 'ja')).toContain(escapeMarkdown(JAPANESE_EVIDENCE));
   });
 
   it('lists accepted risks that expire within 7 days', () => {
