@@ -7,7 +7,7 @@ import { result } from '../report/fixtures.ts';
 describe('resultsToCsv', () => {
   it('words the evidence column in the given locale; results stored without a message keep theirs', () => {
     const results = [scannedInEnglish(), result({ evidence: '=HYPERLINK("x") worded before messages' })];
-    const rows = (locale: 'en' | 'ja') => parse(resultsToCsv(results, locale), { columns: true }) as { evidence: string }[];
+    const rows = (locale: 'en' | 'ja') => parse<{ evidence: string }>(resultsToCsv(results, locale), { columns: true });
     expect(rows('ja').map((r) => r.evidence)).toEqual([JAPANESE_EVIDENCE, `'=HYPERLINK("x") worded before messages`]);
     expect(rows('en')[0]?.evidence).toBe(ENGLISH_EVIDENCE);
   });
