@@ -65,7 +65,7 @@ export const instanceAdminRole = defineCheck({
         ? {
             ...base,
             status: 'FAIL',
-            evidence: ctx.say('admin', { instance: label, role: role.name, policies: listOf(ctx, 'policyList', grants) }),
+            evidence: ctx.say('admin', { instance: label, role: role.name, policies: listOf(ctx, 'ec2:list', grants) }),
             details: roleDetails,
           }
         : {

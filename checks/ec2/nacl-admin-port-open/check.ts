@@ -68,7 +68,7 @@ export const naclAdminPortOpen = defineCheck({
                 acl: aclLabel(acl),
                 exposures: listOf(
                   ctx,
-                  'exposureList',
+                  'ec2:list',
                   exposures.map((x) => ctx.say('exposure', { cidr: x.cidr, service: servicePortText(x.port), ruleNumber: x.entry.ruleNumber })),
                 ),
               })

@@ -2,6 +2,7 @@ import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/
 import { defineCheck } from '../../../src/engine/define.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { settingsOff } from '../lib/bucket-results.ts';
+import { listOf } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -19,19 +20,10 @@ export const accountPublicAccessBlock = defineCheck({
   evaluate([state], ctx) {
     const off = settingsOff(state.config);
     const evidence = !state.configured
-      ? ctx.text({
-          en: 'Account-level Block Public Access is not configured (all four settings are off)',
-          ja: 'アカウントレベルのブロックパブリックアクセスが設定されていません (4 つの設定がすべて無効)',
-        })
+      ? ctx.say('notConfigured')
       : off.length > 0
-        ? ctx.text({
-            en: `Account-level Block Public Access has ${off.join(', ')} off`,
-            ja: `アカウントレベルのブロックパブリックアクセスで ${off.join('、')} が無効です`,
-          })
-        : ctx.text({
-            en: 'All four account-level Block Public Access settings are on',
-            ja: 'アカウントレベルのブロックパブリックアクセスの 4 つの設定はすべて有効です',
-          });
+        ? ctx.say('settingsOff', { settings: listOf(ctx, 's3:list', off) })
+        : ctx.say('allOn');
     return [
       {
         status: off.length === 0 ? 'PASS' : 'FAIL',

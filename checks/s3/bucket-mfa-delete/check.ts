@@ -17,14 +17,10 @@ export const bucketMfaDelete = defineCheck({
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;
-      const evidence = v.mfaDelete
-        ? { en: `Bucket ${name} has MFA delete enabled`, ja: `バケット ${name} の MFA 削除は有効です` }
-        : v.status === 'Enabled'
-          ? { en: `Bucket ${name} has versioning enabled but MFA delete disabled`, ja: `バケット ${name} はバージョニングが有効ですが、MFA 削除は無効です` }
-          : { en: `Bucket ${name} has MFA delete disabled (versioning is not enabled either)`, ja: `バケット ${name} の MFA 削除は無効です (バージョニングも有効になっていません)` };
+      const evidence = ctx.say(v.mfaDelete ? 'enabled' : v.status === 'Enabled' ? 'versioningOnly' : 'disabled', { bucket: name });
       return {
         status: v.mfaDelete ? 'PASS' : 'FAIL',
-        evidence: ctx.text(evidence),
+        evidence,
         details: { versioning: v.status, mfaDelete: v.mfaDelete },
       };
     });

@@ -4,102 +4,75 @@ import { bucketPolicyStatus } from '../../../src/collectors/s3/bucket-policy-sta
 import { bucketPublicAccessBlock as bucketBpa } from '../../../src/collectors/s3/bucket-public-access-block.ts';
 import type { Bucket, Outcome } from '../../../src/collectors/s3/types.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import type { ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { bucketResource } from '../lib/bucket-results.ts';
-import { assessExposure, type BpaLevel, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
+import { assessExposure, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
+import { listOf, type ListItem } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-const GROUP_NAMES: Record<PublicGrant['group'], Localized> = {
-  AllUsers: { en: 'everyone (AllUsers)', ja: '全員 (AllUsers)' },
-  AuthenticatedUsers: { en: 'any AWS user (AuthenticatedUsers)', ja: 'すべての AWS ユーザー (AuthenticatedUsers)' },
-};
+const GRANT_KEYS: Record<PublicGrant['group'], string> = { AllUsers: 'grantAllUsers', AuthenticatedUsers: 'grantAuthenticatedUsers' };
 
-function join(parts: readonly Localized[], separator: Localized): Localized {
-  return { en: parts.map((p) => p.en).join(separator.en), ja: parts.map((p) => p.ja).join(separator.ja) };
-}
-
-function grantsText(grants: readonly PublicGrant[]): Localized {
+function grantsText(grants: readonly PublicGrant[], ctx: EvaluateContext): ListItem {
   const byGroup = new Map<PublicGrant['group'], string[]>();
   for (const g of grants) byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), g.permission]);
-  const parts = [...byGroup].map(([group, permissions]) => ({
-    en: `${permissions.join(', ')} to ${GROUP_NAMES[group].en}`,
-    ja: `${GROUP_NAMES[group].ja} に ${permissions.join('、')}`,
-  }));
-  return join(parts, { en: ', ', ja: '、' });
+  const parts = [...byGroup].map(([group, permissions]) => ctx.say(GRANT_KEYS[group], { permissions: listOf(ctx, 's3:list', permissions) }));
+  return listOf(ctx, 's3:list', parts);
 }
 
-const LEVELS = {
-  account: { en: 'account-level', ja: 'アカウントレベルの' },
-  bucket: { en: 'bucket-level', ja: 'バケットレベルの' },
-  both: { en: 'account- and bucket-level', ja: 'アカウントレベルとバケットレベルの' },
-} satisfies Record<string, Localized>;
+const LEVEL_KEYS = { account: 'levelAccount', bucket: 'levelBucket', both: 'levelBoth' } as const;
 
-function byText(by: readonly BpaLevel[], setting: string): Localized {
-  const level = LEVELS[by.length === 2 ? 'both' : (by[0] ?? 'bucket')];
-  return { en: `the ${level.en} ${setting}`, ja: `${level.ja} ${setting}` };
+/** Each path's sentences: the policy's Block Public Access setting is RestrictPublicBuckets, the ACL's IgnorePublicAcls. */
+const PATH_KEYS = {
+  policy: { exposed: 'policyPublic', neutralised: 'policyNeutralised', unreadable: 'policyUnreadable', bpaUnreadable: 'policyBpaUnreadable' },
+  acl: { exposed: 'aclPublic', neutralised: 'aclNeutralised', unreadable: 'aclUnreadable', bpaUnreadable: 'aclBpaUnreadable' },
+} as const;
+
+type PathName = keyof typeof PATH_KEYS;
+
+/** How one path reads, or undefined when it is private (nothing to say). */
+function pathText(name: PathName, state: PathState, exposure: Exposure, ctx: EvaluateContext): Message | undefined {
+  const keys = PATH_KEYS[name];
+  // What the ACL grants is only named when the ACL is public, so the list is never empty.
+  const publicParams = () => (name === 'acl' ? { grants: grantsText(exposure.publicGrants, ctx) } : {});
+  switch (state.state) {
+    case 'private':
+      return undefined;
+    case 'exposed':
+      return ctx.say(keys.exposed, publicParams());
+    case 'neutralised': {
+      const level = ctx.say(LEVEL_KEYS[state.by.length === 2 ? 'both' : (state.by[0] ?? 'bucket')]);
+      return ctx.say(keys.neutralised, { ...publicParams(), level });
+    }
+    case 'unknown':
+      return state.reason === 'unreadable'
+        ? ctx.say(keys.unreadable, { error: state.error })
+        : ctx.say(keys.bpaUnreadable, { ...publicParams(), error: state.error });
+  }
 }
 
-/** How a path reads on its own, and (in Japanese) the form that continues with "but ...". */
-interface PathText extends Localized {
-  jaBut: string;
-}
-
-const POLICY_PUBLIC: PathText = {
-  en: 'its bucket policy is public (AWS policy evaluation)',
-  ja: 'バケットポリシーがパブリックです (AWS のポリシー評価による)',
-  jaBut: 'バケットポリシーはパブリックですが',
-};
-
-function aclPublic(grants: readonly PublicGrant[]): PathText {
-  const what = grantsText(grants);
-  return { en: `its ACL grants ${what.en}`, ja: `ACL で${what.ja} を許可しています`, jaBut: `ACL で${what.ja} を許可していますが` };
-}
-
-function neutralised(path: PathText, by: readonly BpaLevel[], setting: string): Localized {
-  const who = byText(by, setting);
-  return { en: `${path.en}, neutralised by ${who.en}`, ja: `${path.jaBut}、${who.ja} により無効化されています` };
-}
-
-function unknownReason(state: Extract<PathState, { state: 'unknown' }>, path: PathText, what: Localized): Localized {
-  if (state.reason === 'unreadable') return { en: `${what.en} could not be read (${state.error})`, ja: `${what.ja}を取得できませんでした (${state.error})` };
-  return { en: `${path.en} but its Block Public Access could not be read (${state.error})`, ja: `${path.jaBut}、ブロックパブリックアクセスを取得できませんでした (${state.error})` };
-}
-
-function evidence(bucket: Bucket, exposure: Exposure): Localized {
+function evidence(bucket: Bucket, exposure: Exposure, ctx: EvaluateContext): Message {
   const paths = [
-    { state: exposure.policy, text: POLICY_PUBLIC, setting: 'RestrictPublicBuckets', what: { en: 'the bucket policy status', ja: 'バケットポリシーのステータス' } },
-    { state: exposure.acl, text: aclPublic(exposure.publicGrants), setting: 'IgnorePublicAcls', what: { en: 'the ACL', ja: 'ACL' } },
-  ];
-  const exposed = paths.filter((p) => p.state.state === 'exposed').map((p) => p.text);
-  const neutral = paths.flatMap((p) => (p.state.state === 'neutralised' ? [neutralised(p.text, p.state.by, p.setting)] : []));
-  const unknown = paths.flatMap((p) => (p.state.state === 'unknown' ? [unknownReason(p.state, p.text, p.what)] : []));
+    { name: 'policy', state: exposure.policy },
+    { name: 'acl', state: exposure.acl },
+  ] as const;
+  const texts = (wanted: PathState['state']) =>
+    paths.filter((p) => p.state.state === wanted).flatMap((p) => pathText(p.name, p.state, exposure, ctx) ?? []);
+  const exposed = texts('exposed');
+  const neutral = texts('neutralised');
+  const unknown = texts('unknown');
   const name = bucket.name;
   if (exposure.status === 'FAIL') {
-    const why = join(exposed, { en: ' and ', ja: '。また、' });
-    const also = neutral.length > 0 ? join(neutral, { en: '; ', ja: '。' }) : undefined;
-    return {
-      en: `Bucket ${name} is public: ${why.en}, not neutralised by Block Public Access${also ? `; ${also.en}` : ''}`,
-      ja: `バケット ${name} はパブリックです: ${why.ja} (ブロックパブリックアクセスで無効化されていません)${also ? `。${also.ja}` : ''}`,
-    };
+    const why = listOf(ctx, 'exposedList', exposed);
+    return neutral.length > 0
+      ? ctx.say('publicAlso', { bucket: name, why, also: listOf(ctx, 'reasonList', neutral) })
+      : ctx.say('public', { bucket: name, why });
   }
-  if (exposure.status === 'ERROR') {
-    const why = join(unknown, { en: '; ', ja: '。' });
-    return {
-      en: `Could not tell whether bucket ${name} is public: ${why.en}`,
-      ja: `バケット ${name} がパブリックかどうか判断できませんでした: ${why.ja}`,
-    };
-  }
-  if (neutral.length > 0) {
-    const why = join(neutral, { en: '; ', ja: '。' });
-    return { en: `Bucket ${name} is not effectively public: ${why.en}`, ja: `バケット ${name} は実質的にパブリックではありません: ${why.ja}` };
-  }
-  return {
-    en: `Bucket ${name} is not public: no public bucket policy and no ACL grants to AllUsers or AuthenticatedUsers`,
-    ja: `バケット ${name} はパブリックではありません: パブリックなバケットポリシーも、AllUsers や AuthenticatedUsers への ACL 許可もありません`,
-  };
+  if (exposure.status === 'ERROR') return ctx.say('unknown', { bucket: name, why: listOf(ctx, 'reasonList', unknown) });
+  if (neutral.length > 0) return ctx.say('neutralised', { bucket: name, why: listOf(ctx, 'reasonList', neutral) });
+  return ctx.say('notPublic', { bucket: name });
 }
 
 function valueOrNull<T>(outcome: Outcome<T>): T | null {
@@ -127,7 +100,7 @@ export const bucketPublic = defineCheck({
       return {
         ...bucketResource(bucket),
         status: exposure.status,
-        evidence: ctx.text(evidence(bucket, exposure)),
+        evidence: evidence(bucket, exposure, ctx),
         details: {
           policy: exposure.policy,
           acl: exposure.acl,

@@ -18,15 +18,10 @@ export const bucketVersioning = defineCheck({
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;
-      const evidence =
-        v.status === 'Enabled'
-          ? { en: `Bucket ${name} has versioning enabled`, ja: `バケット ${name} のバージョニングは有効です` }
-          : v.status === 'Suspended'
-            ? { en: `Bucket ${name} has versioning suspended`, ja: `バケット ${name} のバージョニングは停止されています` }
-            : { en: `Bucket ${name} has never had versioning enabled`, ja: `バケット ${name} ではバージョニングが一度も有効化されていません` };
+      const evidence = ctx.say(v.status === 'Enabled' ? 'enabled' : v.status === 'Suspended' ? 'suspended' : 'never', { bucket: name });
       return {
         status: v.status === 'Enabled' ? 'PASS' : 'FAIL',
-        evidence: ctx.text(evidence),
+        evidence,
         details: { versioning: v.status, mfaDelete: v.mfaDelete },
       };
     });
