@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
+import { resultOf as engineResultOf } from '../../src/engine/result.ts';
 import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine/types.ts';
 import type { RemediationConfig } from '../../src/remediation/config.ts';
 import { createRemediation, type Remediation } from '../../src/remediation/feature.ts';
@@ -92,7 +93,7 @@ export function findingCheck(id: string, drafts: () => ResultDraft[], severity: 
 
 /** The finding as the scan would store it (what a snapshot holds). */
 export function resultOf(checkId: string, draft: ResultDraft): CheckResult {
-  return { ...draft, checkId, severity: draft.severity ?? 'critical', accountId: ACCOUNT };
+  return engineResultOf({ id: checkId, severity: 'critical' }, ACCOUNT, draft, 'en');
 }
 
 export interface HarnessOptions {

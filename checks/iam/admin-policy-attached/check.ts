@@ -112,9 +112,6 @@ export const adminPolicyAttached = defineCheck({
     // An unreadable user, group or role may hold inline policies nobody could judge.
     const { users, groups, roles, policies } = details.unreadable;
     drafts.push(...unreadableResults([...policies, ...users, ...groups, ...roles], ctx));
-    return orAccountPass(drafts, ctx, {
-      en: 'The account has no customer-managed or inline policies',
-      ja: 'このアカウントにはカスタマー管理ポリシーもインラインポリシーもありません',
-    });
+    return orAccountPass(drafts, ctx, ctx.say('noPolicies'));
   },
 });

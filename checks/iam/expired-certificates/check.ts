@@ -46,6 +46,6 @@ export const expiredCertificates = defineCheck({
         details: { expiresAt: cert.expiresAt.toISOString(), uploadedAt: cert.uploadedAt?.toISOString() ?? null, expired },
       };
     });
-    return orAccountPass(drafts, ctx, { en: 'No server certificates are stored in IAM', ja: 'IAM に保存されているサーバー証明書はありません' });
+    return orAccountPass(drafts, ctx, ctx.say('noCertificates'));
   },
 });

@@ -68,9 +68,6 @@ export const initialAccessKey = defineCheck({
         });
       }
     }
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, {
-      en: 'No console user has an access key',
-      ja: 'アクセスキーを持つコンソールユーザーはありません',
-    });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('noConsoleKeys'));
   },
 });

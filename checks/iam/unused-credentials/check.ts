@@ -117,6 +117,6 @@ export const unusedCredentials = defineCheck({
       passwordResult(row, ctx),
       ...row.accessKeys.filter(hasKey).map((key) => keyResult(row, key, ctx)),
     ]);
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -37,6 +37,6 @@ export const userAttachedPolicies = defineCheck({
         details: { attachedPolicies: user.attachedPolicies, inlinePolicies: inline, groups: user.groups },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -30,6 +30,6 @@ export const userConsoleMfa = defineCheck({
         details: { passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -1,0 +1,88 @@
+// Results are stored language-neutral: a message key and its parameters. The words are chosen when a
+// person reads them, from the words files (checks' words.{en,ja}.json, checks/<service>/lib/ and
+// checks/lib/), through one i18next instance: JSON v4 plurals (`_one`/`_other` with `count`) and
+// `{{param}}` interpolation. Nothing is escaped here: the renderers escape for their own medium.
+import { createInstance, type i18n } from 'i18next';
+import { WORDS } from '../../checks/words.ts';
+import type { Locale } from './locale.ts';
+
+export type MessageParams = Record<string, string | number>;
+
+export interface Message {
+  /** `<namespace>:evidence.<name>`: the namespace is a check id, a service (`ec2`) or `common`. */
+  key: string;
+  params?: MessageParams;
+}
+
+/** A message's key from the name a check gives it: `name` is its own, `ns:name` another namespace's. */
+export function messageKey(namespace: string, name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? `${namespace}:evidence.${name}` : `${name.slice(0, colon)}:evidence.${name.slice(colon + 1)}`;
+}
+
+/** `ctx.say` for one namespace: what a check calls to describe a result. */
+export function sayIn(namespace: string): (name: string, params?: MessageParams) => Message {
+  return (name, params) => (params ? { key: messageKey(namespace, name), params } : { key: messageKey(namespace, name) });
+}
+
+let instance: i18n | undefined;
+
+// Built on first use: the catalogue imports every check, and checks import the engine that imports this.
+function translator(): i18n {
+  if (instance) return instance;
+  const resources = WORDS();
+  const created = createInstance();
+  void created.init({
+    resources,
+    ns: Object.keys(resources.en),
+    lng: 'en',
+    // A missing sentence falls back to the stored text, never to the other language or the raw key.
+    fallbackLng: false,
+    initAsync: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+  });
+  instance = created;
+  return created;
+}
+
+function options(locale: Locale, params: MessageParams | undefined) {
+  // Parameters go in `replace`, so one named like an i18next option (ns, lng, context) stays a parameter.
+  const count = params?.['count'];
+  return { lng: locale, replace: params ?? {}, ...(typeof count === 'number' ? { count } : {}) };
+}
+
+/** Whether the words for this message exist in this locale. */
+export function hasWords(locale: Locale, message: Message): boolean {
+  return translator().exists(message.key, options(locale, message.params));
+}
+
+/**
+ * The message in the locale's words. When they are missing, `fallback` (the text stored with the result);
+ * without one it throws rather than show a raw key.
+ */
+export function formatMessage(locale: Locale, message: Message, fallback?: string): string {
+  if (!hasWords(locale, message)) {
+    if (fallback !== undefined) return fallback;
+    throw new Error(`no ${locale} words for ${message.key}`);
+  }
+  return translator().t(message.key, options(locale, message.params));
+}
+
+/** A result's evidence for a reader of this locale: its message when it has one, else the stored text. */
+export function evidenceIn(locale: Locale, result: { evidence: string; message?: Message | undefined }): string {
+  return result.message ? formatMessage(locale, result.message, result.evidence) : result.evidence;
+}
+
+/**
+ * Adds (or refreshes) a check's words: the engine calls it for each check it runs, so a check outside the
+ * catalogue (a test's) is worded too.
+ */
+export function registerWords(namespace: string, words: Record<Locale, Record<string, unknown>>): void {
+  if (registered.has(words)) return;
+  const t = translator();
+  for (const locale of Object.keys(words) as Locale[]) t.addResourceBundle(locale, namespace, words[locale], true, true);
+  registered.add(words);
+}
+
+const registered = new WeakSet<object>();
