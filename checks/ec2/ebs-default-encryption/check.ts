@@ -21,7 +21,7 @@ export const ebsDefaultEncryption = defineCheck({
         region: ctx.region,
         resourceType: 'AWS::::Account',
         resourceId: ctx.accountId,
-        evidence: ctx.say(setting.enabled ? 'on' : 'off', { region: ctx.region }),
+        evidence: setting.enabled ? ctx.say('on', { region: ctx.region }) : ctx.say('off', { region: ctx.region }),
         details: { region: ctx.region, enabled: setting.enabled },
       },
     ];

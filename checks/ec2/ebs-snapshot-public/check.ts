@@ -29,7 +29,7 @@ export const ebsSnapshotPublic = defineCheck({
         resourceType: 'AWS::EC2::Snapshot',
         resourceId: s.snapshotId,
         resourceArn: regionalArn(ctx, 'ec2', `snapshot/${s.snapshotId}`),
-        evidence: ctx.say(s.public ? 'public' : 'private', { snapshot: snapshotLabel(s) }),
+        evidence: s.public ? ctx.say('public', { snapshot: snapshotLabel(s) }) : ctx.say('private', { snapshot: snapshotLabel(s) }),
         details: {
           snapshotId: s.snapshotId,
           name: s.name,

@@ -4,7 +4,6 @@ import { roleAdminGrants, roleForInstanceProfile } from '../../../src/collectors
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
-import { listOf } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -65,7 +64,7 @@ export const instanceAdminRole = defineCheck({
         ? {
             ...base,
             status: 'FAIL',
-            evidence: ctx.say('admin', { instance: label, role: role.name, policies: listOf(ctx, 'ec2:list', grants) }),
+            evidence: ctx.say('admin', { instance: label, role: role.name, policies: grants }),
             details: roleDetails,
           }
         : {

@@ -34,20 +34,20 @@ export function groupArn(ctx: EvaluateContext, groupId: string): string {
 const LISTED_PORTS = 4;
 
 /** The sentence for a world-open rule: by what it admits (named ports or all traffic) and what it reaches. */
-const RULE_OPEN = {
-  ports: { none: 'ec2:ruleOpen', listed: 'ec2:ruleOpenReaching', more: 'ec2:ruleOpenReachingMore' },
-  all: { none: 'ec2:ruleOpenAll', listed: 'ec2:ruleOpenAllReaching', more: 'ec2:ruleOpenAllReachingMore' },
-} as const;
-
 function ruleOpenMessage(group: SecurityGroup, rule: SecurityGroupRule, source: WorldSource, reaches: readonly ServicePort[], ctx: EvaluateContext): Message {
   const traffic = portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort });
-  const params = { group: groupLabel(group), ruleId: rule.ruleId, cidr: source.cidr, ...(traffic ? { traffic } : {}) };
-  const keys = traffic ? RULE_OPEN.ports : RULE_OPEN.all;
-  if (reaches.length === 0) return ctx.say(keys.none, params);
+  const base = { group: groupLabel(group), ruleId: rule.ruleId, cidr: source.cidr };
   // Keeps the evidence one line: an all-traffic rule reaches every listed service.
   const ports = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
   const more = reaches.length - LISTED_PORTS;
-  return more > 0 ? ctx.say(keys.more, { ...params, ports, more }) : ctx.say(keys.listed, { ...params, ports });
+  if (!traffic) {
+    if (reaches.length === 0) return ctx.say('ec2:ruleOpenAll', base);
+    return more > 0 ? ctx.say('ec2:ruleOpenAllReachingMore', { ...base, ports, more }) : ctx.say('ec2:ruleOpenAllReaching', { ...base, ports });
+  }
+  if (reaches.length === 0) return ctx.say('ec2:ruleOpen', { ...base, traffic });
+  return more > 0
+    ? ctx.say('ec2:ruleOpenReachingMore', { ...base, traffic, ports, more })
+    : ctx.say('ec2:ruleOpenReaching', { ...base, traffic, ports });
 }
 
 /** The listed service ports an inbound rule reaches, or undefined when it reaches none of them. */

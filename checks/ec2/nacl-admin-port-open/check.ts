@@ -3,7 +3,6 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
 import { ADMIN_PORTS, isWorldCidr, reachesPort, type ServicePort, servicePortText } from '../lib/ports.ts';
-import { listOf } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -66,10 +65,8 @@ export const naclAdminPortOpen = defineCheck({
           exposures.length > 0
             ? ctx.say('open', {
                 acl: aclLabel(acl),
-                exposures: listOf(
-                  ctx,
-                  'ec2:list',
-                  exposures.map((x) => ctx.say('exposure', { cidr: x.cidr, service: servicePortText(x.port), ruleNumber: x.entry.ruleNumber })),
+                exposures: exposures.map((x) =>
+                  ctx.say('exposure', { cidr: x.cidr, service: servicePortText(x.port), ruleNumber: x.entry.ruleNumber }),
                 ),
               })
             : ctx.say('closed', { acl: aclLabel(acl) }),

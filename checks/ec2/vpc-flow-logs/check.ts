@@ -4,7 +4,7 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from '../lib/arn.ts';
-import { listOf } from '../../lib/list.ts';
+import { joined } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -69,7 +69,7 @@ export const vpcFlowLogs = defineCheck({
         evidence:
           own.length === 0
             ? ctx.say('noFlowLog', { vpc: label })
-            : ctx.say('noWorkingFlowLog', { vpc: label, reasons: listOf(ctx, 'reasonList', own.flatMap((l) => shortfall(l, ctx) ?? [])) }),
+            : ctx.say('noWorkingFlowLog', { vpc: label, reasons: joined(own.flatMap((l) => shortfall(l, ctx) ?? []), (first, rest) => ctx.say('reasonList', { first, rest })) }),
       };
     });
   },

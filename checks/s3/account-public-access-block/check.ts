@@ -2,7 +2,6 @@ import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/
 import { defineCheck } from '../../../src/engine/define.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { settingsOff } from '../lib/bucket-results.ts';
-import { listOf } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -22,7 +21,7 @@ export const accountPublicAccessBlock = defineCheck({
     const evidence = !state.configured
       ? ctx.say('notConfigured')
       : off.length > 0
-        ? ctx.say('settingsOff', { settings: listOf(ctx, 's3:list', off) })
+        ? ctx.say('settingsOff', { settings: off })
         : ctx.say('allOn');
     return [
       {

@@ -17,7 +17,11 @@ export const bucketMfaDelete = defineCheck({
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;
-      const evidence = ctx.say(v.mfaDelete ? 'enabled' : v.status === 'Enabled' ? 'versioningOnly' : 'disabled', { bucket: name });
+      const evidence = v.mfaDelete
+        ? ctx.say('enabled', { bucket: name })
+        : v.status === 'Enabled'
+          ? ctx.say('versioningOnly', { bucket: name })
+          : ctx.say('disabled', { bucket: name });
       return {
         status: v.mfaDelete ? 'PASS' : 'FAIL',
         evidence,

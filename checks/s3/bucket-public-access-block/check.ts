@@ -1,7 +1,6 @@
 import { bucketPublicAccessBlock as bucketBpa } from '../../../src/collectors/s3/bucket-public-access-block.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { judgeBuckets, settingsOff } from '../lib/bucket-results.ts';
-import { listOf } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -22,7 +21,7 @@ export const bucketPublicAccessBlock = defineCheck({
       const evidence = !state.configured
         ? ctx.say('notConfigured', { bucket: bucket.name })
         : off.length > 0
-          ? ctx.say('settingsOff', { bucket: bucket.name, settings: listOf(ctx, 's3:list', off) })
+          ? ctx.say('settingsOff', { bucket: bucket.name, settings: off })
           : ctx.say('allOn', { bucket: bucket.name });
       return {
         status: off.length === 0 ? 'PASS' : 'FAIL',

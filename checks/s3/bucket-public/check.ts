@@ -7,71 +7,73 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
 import { bucketResource } from '../lib/bucket-results.ts';
-import { assessExposure, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
-import { listOf, type ListItem } from '../../lib/list.ts';
+import { assessExposure, type BpaLevel, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
+import { joined } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-const GRANT_KEYS: Record<PublicGrant['group'], string> = { AllUsers: 'grantAllUsers', AuthenticatedUsers: 'grantAuthenticatedUsers' };
-
-function grantsText(grants: readonly PublicGrant[], ctx: EvaluateContext): ListItem {
+/** What the ACL grants to whom, one part per public group: "READ, WRITE to everyone (AllUsers)". */
+function grantsText(grants: readonly PublicGrant[], ctx: EvaluateContext): Message[] {
   const byGroup = new Map<PublicGrant['group'], string[]>();
   for (const g of grants) byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), g.permission]);
-  const parts = [...byGroup].map(([group, permissions]) => ctx.say(GRANT_KEYS[group], { permissions: listOf(ctx, 's3:list', permissions) }));
-  return listOf(ctx, 's3:list', parts);
+  return [...byGroup].map(([group, permissions]) =>
+    group === 'AllUsers' ? ctx.say('grantAllUsers', { permissions }) : ctx.say('grantAuthenticatedUsers', { permissions }),
+  );
 }
 
-const LEVEL_KEYS = { account: 'levelAccount', bucket: 'levelBucket', both: 'levelBoth' } as const;
+function levelText(by: readonly BpaLevel[], ctx: EvaluateContext): Message {
+  if (by.length === 2) return ctx.say('levelBoth');
+  return by[0] === 'account' ? ctx.say('levelAccount') : ctx.say('levelBucket');
+}
 
-/** Each path's sentences: the policy's Block Public Access setting is RestrictPublicBuckets, the ACL's IgnorePublicAcls. */
-const PATH_KEYS = {
-  policy: { exposed: 'policyPublic', neutralised: 'policyNeutralised', unreadable: 'policyUnreadable', bpaUnreadable: 'policyBpaUnreadable' },
-  acl: { exposed: 'aclPublic', neutralised: 'aclNeutralised', unreadable: 'aclUnreadable', bpaUnreadable: 'aclBpaUnreadable' },
-} as const;
-
-type PathName = keyof typeof PATH_KEYS;
-
-/** How one path reads, or undefined when it is private (nothing to say). */
-function pathText(name: PathName, state: PathState, exposure: Exposure, ctx: EvaluateContext): Message | undefined {
-  const keys = PATH_KEYS[name];
-  // What the ACL grants is only named when the ACL is public, so the list is never empty.
-  const publicParams = () => (name === 'acl' ? { grants: grantsText(exposure.publicGrants, ctx) } : {});
+/** How the policy path reads (its Block Public Access setting is RestrictPublicBuckets), or nothing when private. */
+function policyText(state: PathState, ctx: EvaluateContext): Message | undefined {
   switch (state.state) {
     case 'private':
       return undefined;
     case 'exposed':
-      return ctx.say(keys.exposed, publicParams());
-    case 'neutralised': {
-      const level = ctx.say(LEVEL_KEYS[state.by.length === 2 ? 'both' : (state.by[0] ?? 'bucket')]);
-      return ctx.say(keys.neutralised, { ...publicParams(), level });
-    }
+      return ctx.say('policyPublic');
+    case 'neutralised':
+      return ctx.say('policyNeutralised', { level: levelText(state.by, ctx) });
+    case 'unknown':
+      return state.reason === 'unreadable' ? ctx.say('policyUnreadable', { error: state.error }) : ctx.say('policyBpaUnreadable', { error: state.error });
+  }
+}
+
+/** How the ACL path reads (its setting is IgnorePublicAcls); what it grants is only named when it is public. */
+function aclText(state: PathState, publicGrants: readonly PublicGrant[], ctx: EvaluateContext): Message | undefined {
+  switch (state.state) {
+    case 'private':
+      return undefined;
+    case 'exposed':
+      return ctx.say('aclPublic', { grants: grantsText(publicGrants, ctx) });
+    case 'neutralised':
+      return ctx.say('aclNeutralised', { grants: grantsText(publicGrants, ctx), level: levelText(state.by, ctx) });
     case 'unknown':
       return state.reason === 'unreadable'
-        ? ctx.say(keys.unreadable, { error: state.error })
-        : ctx.say(keys.bpaUnreadable, { ...publicParams(), error: state.error });
+        ? ctx.say('aclUnreadable', { error: state.error })
+        : ctx.say('aclBpaUnreadable', { grants: grantsText(publicGrants, ctx), error: state.error });
   }
 }
 
 function evidence(bucket: Bucket, exposure: Exposure, ctx: EvaluateContext): Message {
   const paths = [
-    { name: 'policy', state: exposure.policy },
-    { name: 'acl', state: exposure.acl },
-  ] as const;
-  const texts = (wanted: PathState['state']) =>
-    paths.filter((p) => p.state.state === wanted).flatMap((p) => pathText(p.name, p.state, exposure, ctx) ?? []);
+    { state: exposure.policy, text: () => policyText(exposure.policy, ctx) },
+    { state: exposure.acl, text: () => aclText(exposure.acl, exposure.publicGrants, ctx) },
+  ];
+  const texts = (wanted: PathState['state']) => paths.filter((p) => p.state.state === wanted).flatMap((p) => p.text() ?? []);
   const exposed = texts('exposed');
   const neutral = texts('neutralised');
   const unknown = texts('unknown');
+  const reasons = (parts: readonly Message[]) => joined(parts, (first, rest) => ctx.say('reasonList', { first, rest }));
   const name = bucket.name;
   if (exposure.status === 'FAIL') {
-    const why = listOf(ctx, 'exposedList', exposed);
-    return neutral.length > 0
-      ? ctx.say('publicAlso', { bucket: name, why, also: listOf(ctx, 'reasonList', neutral) })
-      : ctx.say('public', { bucket: name, why });
+    const why = joined(exposed, (first, rest) => ctx.say('exposedList', { first, rest }));
+    return neutral.length > 0 ? ctx.say('publicAlso', { bucket: name, why, also: reasons(neutral) }) : ctx.say('public', { bucket: name, why });
   }
-  if (exposure.status === 'ERROR') return ctx.say('unknown', { bucket: name, why: listOf(ctx, 'reasonList', unknown) });
-  if (neutral.length > 0) return ctx.say('neutralised', { bucket: name, why: listOf(ctx, 'reasonList', neutral) });
+  if (exposure.status === 'ERROR') return ctx.say('unknown', { bucket: name, why: reasons(unknown) });
+  if (neutral.length > 0) return ctx.say('neutralised', { bucket: name, why: reasons(neutral) });
   return ctx.say('notPublic', { bucket: name });
 }
 

@@ -37,7 +37,11 @@ export const bucketSslOnly = defineCheck({
           details,
         };
       }
-      const evidence = ctx.say(coversBucket ? 'bucketOnly' : coversObjects ? 'objectsOnly' : 'noDeny', { bucket: name });
+      const evidence = coversBucket
+        ? ctx.say('bucketOnly', { bucket: name })
+        : coversObjects
+          ? ctx.say('objectsOnly', { bucket: name })
+          : ctx.say('noDeny', { bucket: name });
       return { status: 'FAIL', evidence, details };
     });
   },

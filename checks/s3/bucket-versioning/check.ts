@@ -18,7 +18,12 @@ export const bucketVersioning = defineCheck({
   evaluate([outcomes], ctx) {
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;
-      const evidence = ctx.say(v.status === 'Enabled' ? 'enabled' : v.status === 'Suspended' ? 'suspended' : 'never', { bucket: name });
+      const evidence =
+        v.status === 'Enabled'
+          ? ctx.say('enabled', { bucket: name })
+          : v.status === 'Suspended'
+            ? ctx.say('suspended', { bucket: name })
+            : ctx.say('never', { bucket: name });
       return {
         status: v.status === 'Enabled' ? 'PASS' : 'FAIL',
         evidence,
