@@ -6,7 +6,12 @@ import { createInstance, type i18n } from 'i18next';
 import { WORDS } from '../../checks/words.ts';
 import type { Locale } from './locale.ts';
 
-export type MessageParams = Record<string, string | number>;
+/**
+ * A parameter: AWS's names and ids as strings, numbers (`count` picks the plural), a message worded in the
+ * same locale (a clause), or a list of names or messages, joined the locale's way (Intl.ListFormat).
+ */
+export type MessageParam = string | number | Message | readonly (string | Message)[];
+export type MessageParams = Record<string, MessageParam>;
 
 export interface Message {
   /** `<namespace>:evidence.<name>`: the namespace is a check id, a service (`ec2`) or `common`. */
@@ -46,15 +51,35 @@ function translator(): i18n {
   return created;
 }
 
-function options(locale: Locale, params: MessageParams | undefined) {
-  // Parameters go in `replace`, so one named like an i18next option (ns, lng, context) stays a parameter.
+// Both read as a plain enumeration, as the sentences did before they were data: "a, b, c" and "a、b、c".
+const LIST_TYPE: Record<Locale, Intl.ListFormatType> = { en: 'unit', ja: 'conjunction' };
+
+const isList = (value: MessageParam): value is readonly (string | Message)[] => Array.isArray(value);
+
+function flatten(locale: Locale, params: MessageParams | undefined): Record<string, string | number> {
+  const flat: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    flat[name] =
+      typeof value === 'string' || typeof value === 'number'
+        ? value
+        : isList(value)
+          ? new Intl.ListFormat(locale, { type: LIST_TYPE[locale] }).format(
+              value.map((item) => (typeof item === 'string' ? item : formatMessage(locale, item))),
+            )
+          : formatMessage(locale, value);
+  }
+  return flat;
+}
+
+/** Which sentence: the language, and the plural form when the message counts something. */
+function selector(locale: Locale, params: MessageParams | undefined): { lng: Locale; count?: number } {
   const count = params?.['count'];
-  return { lng: locale, replace: params ?? {}, ...(typeof count === 'number' ? { count } : {}) };
+  return typeof count === 'number' ? { lng: locale, count } : { lng: locale };
 }
 
 /** Whether the words for this message exist in this locale. */
 export function hasWords(locale: Locale, message: Message): boolean {
-  return translator().exists(message.key, options(locale, message.params));
+  return translator().exists(message.key, selector(locale, message.params));
 }
 
 /**
@@ -66,7 +91,8 @@ export function formatMessage(locale: Locale, message: Message, fallback?: strin
     if (fallback !== undefined) return fallback;
     throw new Error(`no ${locale} words for ${message.key}`);
   }
-  return translator().t(message.key, options(locale, message.params));
+  // Parameters go in `replace`, so one named like an i18next option (ns, lng, context) stays a parameter.
+  return translator().t(message.key, { ...selector(locale, message.params), replace: flatten(locale, message.params) });
 }
 
 /** A result's evidence for a reader of this locale: its message when it has one, else the stored text. */

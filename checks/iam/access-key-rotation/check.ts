@@ -29,7 +29,7 @@ export const accessKeyRotation = defineCheck({
           drafts.push({
             status: 'PASS',
             ...base,
-            evidence: ctx.say('inactive', { user: row.user, slot: key.slot }),
+            evidence: ctx.say('iam:keyInactive', { user: row.user, slot: key.slot }),
             details: { slot: key.slot, active: false, maxAgeDays },
           });
           continue;

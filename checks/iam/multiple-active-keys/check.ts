@@ -22,10 +22,9 @@ export const multipleActiveKeys = defineCheck({
       return {
         status: active.length > 1 ? 'FAIL' : 'PASS',
         ...userTarget(row),
-        evidence: ctx.text({
-          en: `${row.user} has ${active.length} active access key${active.length === 1 ? '' : 's'}${active.length ? ` (${active.join(', ')})` : ''}`,
-          ja: `${row.user} のアクティブなアクセスキーは ${active.length} 個です${active.length ? ` (${active.join('、')})` : ''}`,
-        }),
+        evidence: active.length
+          ? ctx.say('activeKeys', { user: row.user, count: active.length, keys: active })
+          : ctx.say('noActiveKeys', { user: row.user }),
         details: { activeKeys: active },
       };
     });
