@@ -33,21 +33,15 @@ export function groupArn(ctx: EvaluateContext, groupId: string): string {
 
 const LISTED_PORTS = 4;
 
-/** The sentence for a world-open rule: by what it admits (named ports or all traffic) and what it reaches. */
+/** The sentence for a world-open rule: what it admits, from where, and which listed services that reaches. */
 function ruleOpenMessage(group: SecurityGroup, rule: SecurityGroupRule, source: WorldSource, reaches: readonly ServicePort[], ctx: EvaluateContext): Message {
-  const traffic = portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort });
-  const base = { group: groupLabel(group), ruleId: rule.ruleId, cidr: source.cidr };
+  const ports = portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort });
+  const opens = { group: groupLabel(group), ruleId: rule.ruleId, cidr: source.cidr, traffic: ports ?? ctx.say('ec2:allTraffic') };
+  if (reaches.length === 0) return ctx.say('ec2:ruleOpen', opens);
   // Keeps the evidence one line: an all-traffic rule reaches every listed service.
-  const ports = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
+  const services = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
   const more = reaches.length - LISTED_PORTS;
-  if (!traffic) {
-    if (reaches.length === 0) return ctx.say('ec2:ruleOpenAll', base);
-    return more > 0 ? ctx.say('ec2:ruleOpenAllReachingMore', { ...base, ports, more }) : ctx.say('ec2:ruleOpenAllReaching', { ...base, ports });
-  }
-  if (reaches.length === 0) return ctx.say('ec2:ruleOpen', { ...base, traffic });
-  return more > 0
-    ? ctx.say('ec2:ruleOpenReachingMore', { ...base, traffic, ports, more })
-    : ctx.say('ec2:ruleOpenReaching', { ...base, traffic, ports });
+  return more > 0 ? ctx.say('ec2:ruleOpenReachingMore', { ...opens, services, more }) : ctx.say('ec2:ruleOpenReaching', { ...opens, services });
 }
 
 /** The listed service ports an inbound rule reaches, or undefined when it reaches none of them. */
