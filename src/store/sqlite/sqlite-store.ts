@@ -51,7 +51,7 @@ export class SqliteStore implements Store {
     this.insertScan = db.prepare(`INSERT INTO scans (${SCAN_COLUMNS}) VALUES (${SCAN_COLUMNS.replace(/\w+/g, '?')})`);
     this.insertAccount = db.prepare('INSERT OR IGNORE INTO scan_accounts (scan_id, account_id) VALUES (?, ?)');
     this.insertResult = db.prepare(
-      `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ?`);
     this.selectResults = db.prepare(`SELECT ${RESULT_COLUMNS} FROM results WHERE scan_id = ? ORDER BY seq`).raw();

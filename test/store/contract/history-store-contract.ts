@@ -3,6 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { selectionKey } from '../../../src/store/selection-key.ts';
 import type { Store } from '../../../src/store/store.ts';
+import { accessKeyRotation } from '../../../checks/iam/access-key-rotation/check.ts';
+import { evidenceIn } from '../../../src/i18n/message.ts';
+import { evaluate } from '../../helpers/evaluate.ts';
+import { activeKey, report as credentialReport, user } from '../../checks/iam/fixtures.ts';
 import { ACCOUNT, manyResults, result, scanReport } from '../../report/fixtures.ts';
 
 export interface StoreHandle {
@@ -48,6 +52,19 @@ export function describeHistoryStoreContract(name: string, open: () => Promise<S
       expect(stored?.report).toStrictEqual(report);
       expect(stored?.summary).toEqual(summary);
       expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('keeps each result\'s message: a scan worded in English reads in Japanese; older results keep their words', async () => {
+      const [scanned] = evaluate(accessKeyRotation, [credentialReport([user('alice', { keys: [activeKey('access_key_1', 120)] })])], { locale: 'en' });
+      const older = result({ resourceId: 'sg-old', evidence: 'worded before messages were stored' });
+      const summary = await store.saveScan(scanReport([scanned!, older]));
+      const stored = (await store.getScan(summary.id))?.report.results ?? [];
+      expect(stored).toStrictEqual([scanned, older]);
+      expect(stored[0]?.evidence).toBe('alice access_key_1 was created or last rotated on 2026-07-28, 120 days ago (limit 90)');
+      expect(stored.map((r) => evidenceIn('ja', r))).toEqual([
+        'alice の access_key_1 は 2026-07-28 (120 日前) に作成またはローテーションされたままです (上限 90 日)',
+        'worded before messages were stored',
+      ]);
     });
 
     it('saves and reads back a scan of 50,000 results', async () => {
