@@ -59,6 +59,8 @@ export interface WorldOpenCheckSpec {
    * evidence), an empty list when it offends without naming any, or undefined when it does not offend.
    */
   offends(rule: SecurityGroupRule): readonly ServicePort[] | undefined;
+  /** The check's own sentence for a group with no offending rule, given the group's label. */
+  passing(group: string): Message;
 }
 
 export function worldOpenRuleResults(
@@ -111,8 +113,7 @@ export function worldOpenRuleResults(
       results.push({
         ...base,
         status: 'PASS',
-        // Each check words its own pass in its words files, as `passing` with the group's label.
-        evidence: ctx.say('passing', { group: groupLabel(group) }),
+        evidence: spec.passing(groupLabel(group)),
         details: { groupId: group.groupId, groupName: group.groupName, vpcId: group.vpcId, instances },
       });
     }

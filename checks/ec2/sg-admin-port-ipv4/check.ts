@@ -21,6 +21,7 @@ export const sgAdminPortIpv4 = defineCheck({
     return worldOpenRuleResults(groups, interfaces, ctx, {
       families: ['ipv4'],
       offends: (rule) => reachedPorts(rule, ADMIN_PORTS),
+      passing: (group) => ctx.say('passing', { group }),
     });
   },
 });

@@ -21,6 +21,7 @@ export const sgAdminPortIpv6 = defineCheck({
     return worldOpenRuleResults(groups, interfaces, ctx, {
       families: ['ipv6'],
       offends: (rule) => reachedPorts(rule, ADMIN_PORTS),
+      passing: (group) => ctx.say('passing', { group }),
     });
   },
 });

@@ -23,6 +23,7 @@ export const sgAllPortsOpen = defineCheck({
     return worldOpenRuleResults(groups, interfaces, ctx, {
       families: ['ipv4', 'ipv6'],
       offends: (rule) => (opensAllPorts({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort }) ? [] : undefined),
+      passing: (group) => ctx.say('passing', { group }),
     });
   },
 });
