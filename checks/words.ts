@@ -5,12 +5,18 @@ import { ALL_CHECKS } from './index.ts';
 import type { WordsFile } from './lib/words.ts';
 import commonEn from './lib/words.en.json' with { type: 'json' };
 import commonJa from './lib/words.ja.json' with { type: 'json' };
+import ec2En from './ec2/lib/words.en.json' with { type: 'json' };
+import ec2Ja from './ec2/lib/words.ja.json' with { type: 'json' };
 import iamEn from './iam/lib/words.en.json' with { type: 'json' };
 import iamJa from './iam/lib/words.ja.json' with { type: 'json' };
+import s3En from './s3/lib/words.en.json' with { type: 'json' };
+import s3Ja from './s3/lib/words.ja.json' with { type: 'json' };
 
 /** Service namespaces: add a pair here when a service gets checks/<service>/lib/words.{en,ja}.json. */
 const SERVICE_WORDS: Record<string, Record<Locale, WordsFile>> = {
+  ec2: { en: ec2En, ja: ec2Ja },
   iam: { en: iamEn, ja: iamJa },
+  s3: { en: s3En, ja: s3Ja },
 };
 
 /** Built when first asked for: the checks import the engine, which renders with these. */
