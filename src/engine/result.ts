@@ -6,6 +6,5 @@ import type { AnyCheck, CheckResult, ResultDraft } from './types.ts';
 
 export function resultOf(check: Pick<AnyCheck, 'id' | 'severity'>, accountId: string, draft: ResultDraft, locale: Locale): CheckResult {
   const { evidence, severity, ...rest } = draft;
-  const worded = typeof evidence === 'string' ? { evidence } : { evidence: formatMessage(locale, evidence), message: evidence };
-  return { ...rest, ...worded, checkId: check.id, severity: severity ?? check.severity, accountId };
+  return { ...rest, evidence: formatMessage(locale, evidence), message: evidence, checkId: check.id, severity: severity ?? check.severity, accountId };
 }

@@ -5,7 +5,6 @@ import pLimit from 'p-limit';
 import { describeAwsError, isCredentialsError, isUnreachable } from '../aws/errors.ts';
 import { type AwsSession, createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
-import { pick } from '../i18n/locale.ts';
 import { formatMessage, type Message, registerWords, sayIn } from '../i18n/message.ts';
 import { type CallerIdentity, type ResolvedAccounts, resolveOrganization } from '../org/accounts.ts';
 import { resolveRegions } from './regions.ts';
@@ -197,7 +196,6 @@ class AccountScan {
         clock,
         locale: settings.locale,
         say: sayIn(check.id),
-        text: (message) => pick(message, settings.locale),
       });
       // Worded in the same try: words missing for a message are a defect of this check, so ERROR too.
       const results = drafts.map((draft) => resultOf(check, accountId, draft, settings.locale));

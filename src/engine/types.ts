@@ -45,11 +45,8 @@ export interface CheckResult {
 export type ResultDraft = Omit<CheckResult, 'checkId' | 'severity' | 'accountId' | 'muted' | 'evidence' | 'message'> & {
   /** Overrides the check's severity for this one result (rarely needed). */
   severity?: Severity;
-  /**
-   * What the result says, as `ctx.say(…)` built it; the engine words it.
-   * @deprecated string: only while ec2 and s3 still call ctx.text (such results carry no message).
-   */
-  evidence: Message | string;
+  /** What the result says, as `ctx.say(…)` built it; the engine words it. */
+  evidence: Message;
 };
 
 export interface Clock {
@@ -115,8 +112,6 @@ export interface EvaluateContext {
    * check's words files; `ctx.say('ec2:name')` or `ctx.say('common:name')` a service's or everyone's.
    */
   say(name: string, params?: MessageParams): Message;
-  /** @deprecated use say: picks the configured locale's text, fixing the language at scan time. */
-  text(message: Localized): string;
 }
 
 export interface CheckMeta {

@@ -1,6 +1,6 @@
 // Runs a check's pure evaluate function against plain inventory objects, as the engine would.
 import { defaultSettings, type Settings } from '../../src/config/schema.ts';
-import { pick, type Locale } from '../../src/i18n/locale.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import { registerWords, sayIn } from '../../src/i18n/message.ts';
 import type { AnyCollector, CheckDefinition, CheckResult, DataOf } from '../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
@@ -33,7 +33,6 @@ export function evaluate<const N extends readonly AnyCollector[]>(
       clock: { now: () => now },
       locale,
       say: sayIn(check.id),
-      text: (m) => pick(m, locale),
     })
     .map((draft) => resultOf(check, TEST_ACCOUNT, draft, locale));
 }
