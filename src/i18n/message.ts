@@ -54,6 +54,15 @@ function translator(): i18n {
 // Both read as a plain enumeration, as the sentences did before they were data: "a, b, c" and "a、b、c".
 const LIST_TYPE: Record<Locale, Intl.ListFormatType> = { en: 'unit', ja: 'conjunction' };
 
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+// Built once per locale: a scan words tens of thousands of results.
+function listFormat(locale: Locale): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: LIST_TYPE[locale] })));
+  return format;
+}
+
 const isList = (value: MessageParam): value is readonly (string | Message)[] => Array.isArray(value);
 
 function flatten(locale: Locale, params: MessageParams | undefined): Record<string, string | number> {
@@ -63,7 +72,7 @@ function flatten(locale: Locale, params: MessageParams | undefined): Record<stri
       typeof value === 'string' || typeof value === 'number'
         ? value
         : isList(value)
-          ? new Intl.ListFormat(locale, { type: LIST_TYPE[locale] }).format(
+          ? listFormat(locale).format(
               value.map((item) => (typeof item === 'string' ? item : formatMessage(locale, item))),
             )
           : formatMessage(locale, value);
@@ -87,12 +96,15 @@ export function hasWords(locale: Locale, message: Message): boolean {
  * without one it throws rather than show a raw key.
  */
 export function formatMessage(locale: Locale, message: Message, fallback?: string): string {
-  if (!hasWords(locale, message)) {
+  try {
+    if (!hasWords(locale, message)) throw new Error(`no ${locale} words for ${message.key}`);
+    // Parameters go in `replace`, so one named like an i18next option (ns, lng, context) stays a parameter.
+    return translator().t(message.key, { ...selector(locale, message.params), replace: flatten(locale, message.params) });
+  } catch (err) {
+    // Also when a clause inside is missing its words (a message stored by another version).
     if (fallback !== undefined) return fallback;
-    throw new Error(`no ${locale} words for ${message.key}`);
+    throw err;
   }
-  // Parameters go in `replace`, so one named like an i18next option (ns, lng, context) stays a parameter.
-  return translator().t(message.key, { ...selector(locale, message.params), replace: flatten(locale, message.params) });
 }
 
 /** A result's evidence for a reader of this locale: its message when it has one, else the stored text. */

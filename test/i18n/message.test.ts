@@ -42,6 +42,8 @@ describe('messages', () => {
     expect(() => formatMessage('ja', missing)).toThrow(/no ja words for iam\.root-mfa:evidence\.noSuchSentence/);
     expect(evidenceIn('ja', { evidence: 'stored text', message: missing })).toBe('stored text');
     expect(evidenceIn('ja', { evidence: 'old row without a message' })).toBe('old row without a message');
+    const clauseMissing = sayIn('iam.password-policy')('oneProblem', { problem: missing });
+    expect(evidenceIn('en', { evidence: 'stored clause', message: clauseMissing })).toBe('stored clause');
   });
 
   it('word a check outside the catalogue once its words are registered', () => {
