@@ -204,7 +204,7 @@ class AccountScan {
       // An unexpected shape in AWS's answer: unknown, so ERROR, never PASS.
       const unexpected = engineSays('unexpectedData', { message: (err as Error).message });
       const reason = this.say(unexpected);
-      this.results.push(errorResult(check, accountId, region, engineSays('notEvaluated', { reason }), settings));
+      this.results.push(errorResult(check, accountId, region, engineSays('notEvaluated', { reason: unexpected }), settings));
       this.recordError(region, check, reason);
     }
   }
