@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const renderBegan = performance.now();
     const report = await service.compose(posted.report.scanId);
     renderSlackReport(report, 'en');
-    resultsToCsv(report.scan.results);
+    resultsToCsv(report.scan.results, 'en');
     const buildAndRenderMs = performance.now() - renderBegan;
 
     const result: ReportBenchResult = {

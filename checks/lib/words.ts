@@ -1,6 +1,6 @@
 // A check's words live beside it as data (words.en.json, words.ja.json), one file per language with the
 // same keys, so a translator can review every sentence without reading TypeScript.
-import type { Localized } from '../../src/i18n/locale.ts';
+import type { Locale, Localized } from '../../src/i18n/locale.ts';
 
 export interface CheckWords {
   title: string;
@@ -10,13 +10,22 @@ export interface CheckWords {
   steps: string;
   /** The one AWS CLI line that fixes (or verifies) it. */
   cli: string;
+  /** The sentences of its results, by name (`ctx.say('name', params)`), with `{{param}}` placeholders. */
+  evidence?: Record<string, string>;
 }
 
+/** One words file's contents, as rendering reads it (a check's, a service's or the common one). */
+export type WordsFile = Record<string, unknown>;
+
 /** The check's texts in the shape the engine and the renderers read. */
-export function checkTexts(en: CheckWords, ja: CheckWords): { title: Localized; why: Localized; guide: Localized } {
+export function checkTexts(
+  en: CheckWords,
+  ja: CheckWords,
+): { title: Localized; why: Localized; guide: Localized; words: Record<Locale, WordsFile> } {
   return {
     title: { en: en.title, ja: ja.title },
     why: { en: en.why, ja: ja.why },
     guide: { en: `${en.steps}\n${en.cli}`, ja: `${ja.steps}\n${ja.cli}` },
+    words: { en: { ...en }, ja: { ...ja } },
   };
 }

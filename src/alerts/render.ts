@@ -3,6 +3,7 @@
 // no longer fails, the same message is redrawn as resolved, without the buttons. Everything from AWS is escaped.
 import type { CheckResult } from '../engine/types.ts';
 import { type Locale, type Localized, t } from '../i18n/locale.ts';
+import { evidenceIn } from '../i18n/message.ts';
 import { SEVERITY_EMOJI } from '../slack/messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { type Block, type Button, actions, context, section } from '../slack/render/blocks.ts';
@@ -71,7 +72,7 @@ export function renderAlert(input: AlertRenderInput): { text: string; blocks: Bl
     blocks.push(section(t(locale, T.resolvedHeading(title))));
   }
   blocks.push(section(lines.join('\n')));
-  blocks.push(section(`*${t(locale, T.finding)}:* ${clipMrkdwn(escapeMrkdwn(finding.evidence), EVIDENCE_MAX)}`));
+  blocks.push(section(`*${t(locale, T.finding)}:* ${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), EVIDENCE_MAX)}`));
   if (status.kind === 'open') {
     blocks.push(actions([explainButton(finding.checkId, locale), ...(input.extraButtons ?? [])]));
     blocks.push(context([t(locale, T.hint)]));

@@ -11,6 +11,11 @@ import { createInterface } from 'node:readline';
 import { compareResults } from '../engine/sort.ts';
 import type { CheckResult, ScanReport } from '../engine/types.ts';
 
+/** A result as awscheck.scan/v1 has it: evidence worded in the scan's locale, without the language-neutral message. */
+export function documentResult({ message: _message, ...result }: CheckResult): CheckResult {
+  return result;
+}
+
 /** Where a result goes in the document: one array element, indented as JSON.stringify(report, null, 2) does. */
 function element(result: CheckResult): string {
   return `    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`;
@@ -24,7 +29,7 @@ export class ResultSpool {
   add(results: readonly CheckResult[]): void {
     if (results.length === 0) return;
     const path = join(this.dir, `${this.runs.length}.jsonl`);
-    writeFileSync(path, `${results.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    writeFileSync(path, `${results.map((r) => JSON.stringify(documentResult(r))).join('\n')}\n`);
     this.runs.push(path);
   }
 

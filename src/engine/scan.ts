@@ -5,10 +5,10 @@ import pLimit from 'p-limit';
 import { describeAwsError, isCredentialsError, isUnreachable } from '../aws/errors.ts';
 import { type AwsSession, createSession, type SessionOptions } from '../aws/session.ts';
 import type { AccountConfig, Settings } from '../config/schema.ts';
-import { type Localized, t } from '../i18n/locale.ts';
+import { formatMessage, type Message, registerWords, sayIn } from '../i18n/message.ts';
 import { type CallerIdentity, type ResolvedAccounts, resolveOrganization } from '../org/accounts.ts';
-import { ENGINE_TEXT } from './messages.ts';
 import { resolveRegions } from './regions.ts';
+import { resultOf } from './result.ts';
 import { ProgressTracker } from './progress.ts';
 import { selectAccounts, selectChecks } from './selection.ts';
 import { compareResults } from './sort.ts';
@@ -28,6 +28,7 @@ import {
   type ScanSelection,
   type ScanStart,
   type Service,
+  type ResultDraft,
   systemClock,
 } from './types.ts';
 
@@ -105,19 +106,21 @@ async function planAccounts(selection: ScanSelection, deps: ScanDeps): Promise<R
   return { accounts: [{ id: caller.accountId, name: caller.accountId }], notes: [], errors: [], verify: false };
 }
 
-function errorResult(check: AnyCheck, accountId: string, region: string, reason: string): CheckResult {
+/** What the engine itself says in results, in the words shared by all checks. */
+const engineSays = sayIn('common');
+
+function errorResult(check: AnyCheck, accountId: string, region: string, evidence: Message, settings: Settings): CheckResult {
   const global = region === GLOBAL_REGION;
-  return {
-    checkId: check.id,
+  const draft: ResultDraft = {
     status: 'ERROR',
-    severity: check.severity,
-    accountId,
     region,
     resourceType: global ? 'account' : 'region',
     resourceId: global ? accountId : region,
-    evidence: reason,
-    details: { reason },
+    evidence,
+    details: {},
   };
+  const result = resultOf(check, accountId, draft, settings.locale);
+  return { ...result, details: { reason: result.evidence } };
 }
 
 class AccountScan {
@@ -169,8 +172,9 @@ class AccountScan {
     return pending as Promise<T>;
   }
 
-  say(message: Localized): string {
-    return t(this.deps.settings.locale, message);
+  /** An engine message in the scan's locale, for the report's errors (which are plain text). */
+  say(message: Message): string {
+    return formatMessage(this.deps.settings.locale, message);
   }
 
   /** Runs one check in one region (or globally); never throws. */
@@ -181,27 +185,29 @@ class AccountScan {
       data = await Promise.all(check.needs.map((c: AnyCollector) => this.collect(c, region)));
     } catch (err) {
       const reason = describeAwsError(err, this.deps.settings.locale);
-      this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
+      this.results.push(errorResult(check, accountId, region, engineSays('notEvaluated', { reason }), this.deps.settings));
       this.recordError(region, check, reason);
       return;
     }
     const { settings, clock } = this.deps;
     try {
+      if (check.words) registerWords(check.id, check.words);
       const drafts = check.evaluate(data, {
         accountId,
         region,
         settings,
         clock,
         locale: settings.locale,
-        text: (message) => t(settings.locale, message),
+        say: sayIn(check.id),
       });
-      for (const draft of drafts) {
-        this.results.push({ ...draft, checkId: check.id, severity: draft.severity ?? check.severity, accountId });
-      }
+      // Worded in the same try: words missing for a message are a defect of this check, so ERROR too.
+      const results = drafts.map((draft) => resultOf(check, accountId, draft, settings.locale));
+      for (const result of results) this.results.push(result);
     } catch (err) {
       // An unexpected shape in AWS's answer: unknown, so ERROR, never PASS.
-      const reason = this.say(ENGINE_TEXT.unexpectedData((err as Error).message));
-      this.results.push(errorResult(check, accountId, region, this.say(ENGINE_TEXT.notEvaluated(reason))));
+      const unexpected = engineSays('unexpectedData', { message: (err as Error).message });
+      const reason = this.say(unexpected);
+      this.results.push(errorResult(check, accountId, region, engineSays('notEvaluated', { reason: unexpected }), settings));
       this.recordError(region, check, reason);
     }
   }
@@ -213,9 +219,12 @@ class AccountScan {
   }
 
   /** The whole account could not be reached: every selected check is ERROR for it. */
-  failAll(checks: readonly AnyCheck[], reason: string): void {
+  failAll(checks: readonly AnyCheck[], evidence: Message): void {
+    const reason = this.say(evidence);
     this.errors.push({ accountId: this.account.id, reason });
-    for (const check of checks) this.results.push(errorResult(check, this.account.id, GLOBAL_REGION, reason));
+    for (const check of checks) {
+      this.results.push(errorResult(check, this.account.id, GLOBAL_REGION, evidence, this.deps.settings));
+    }
   }
 }
 
@@ -253,7 +262,8 @@ async function scanAccount(
     try {
       if (verify) await verifyAccount(scan);
     } catch (err) {
-      scan.failAll(checks, scan.say(ENGINE_TEXT.accountUnreachable(account.name, account.id, describeAwsError(err, deps.settings.locale))));
+      const reason = describeAwsError(err, deps.settings.locale);
+      scan.failAll(checks, engineSays('accountUnreachable', { name: account.name, id: account.id, reason }));
       return scan;
     }
     const regional = checks.filter((c) => c.scope === 'regional');
@@ -266,7 +276,7 @@ async function scanAccount(
         scan.regions = resolved.regions;
         for (const message of resolved.notes) scan.notes.push({ accountId: account.id, message });
       } catch (err) {
-        scan.failAll(regional, scan.say(ENGINE_TEXT.regionsUnlisted(describeAwsError(err, deps.settings.locale))));
+        scan.failAll(regional, engineSays('regionsUnlisted', { reason: describeAwsError(err, deps.settings.locale) }));
         scan.regions = [];
       }
     }

@@ -3,6 +3,7 @@
 import type { AwsSession } from '../aws/session.ts';
 import type { Settings } from '../config/schema.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
+import type { Message, MessageParams } from '../i18n/message.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -28,17 +29,24 @@ export interface CheckResult {
   /** The part of the resource the finding is about (a rule id, an access key id), when not the whole. */
   subResourceId?: string;
   resourceArn?: string;
-  /** One line a person understands, in the configured locale. */
+  /** One line a person understands, in the configured locale (the scan's, for JSON and the CLI table). */
   evidence: string;
+  /**
+   * The same line, language-neutral: renderers word it in their reader's locale. Absent on results stored
+   * before messages existed, which show `evidence` as stored.
+   */
+  message?: Message;
   details: Record<string, unknown>;
   /** Set when an accepted risk mutes a FAIL. */
   muted?: { reason: string; expiresAt: string; acceptedBy: string };
 }
 
 /** What a check's evaluate function returns; the engine adds the check id, severity and account. */
-export type ResultDraft = Omit<CheckResult, 'checkId' | 'severity' | 'accountId' | 'muted'> & {
+export type ResultDraft = Omit<CheckResult, 'checkId' | 'severity' | 'accountId' | 'muted' | 'evidence' | 'message'> & {
   /** Overrides the check's severity for this one result (rarely needed). */
   severity?: Severity;
+  /** What the result says, as `ctx.say(…)` built it; the engine words it. */
+  evidence: Message;
 };
 
 export interface Clock {
@@ -99,8 +107,11 @@ export interface EvaluateContext {
   settings: Settings;
   clock: Clock;
   locale: Locale;
-  /** Picks the configured locale's text: `ctx.text({ en: '…', ja: '…' })`. */
-  text(message: Localized): string;
+  /**
+   * A result's evidence, language-neutral: `ctx.say('name', { user, days })` is `evidence.name` in the
+   * check's words files; `ctx.say('ec2:name')` or `ctx.say('common:name')` a service's or everyone's.
+   */
+  say(name: string, params?: MessageParams): Message;
 }
 
 export interface CheckMeta {
@@ -118,6 +129,8 @@ export interface CheckMeta {
   why: Localized;
   /** Step-by-step fix for a beginner: console steps and one AWS CLI line. */
   guide: Localized;
+  /** The check's words files (checks/lib/words.ts checkTexts), whose `evidence` words its results. */
+  words?: Record<Locale, Record<string, unknown>>;
 }
 
 export interface CheckDefinition<N extends readonly AnyCollector[] = readonly AnyCollector[]> extends CheckMeta {

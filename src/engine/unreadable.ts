@@ -25,7 +25,7 @@ export function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** One ERROR result per unreadable entity, in the configured locale. */
+/** One ERROR result per unreadable entity. */
 export function unreadableResults(entries: readonly Unreadable[], ctx: EvaluateContext): ResultDraft[] {
   return entries.map((entry) => ({
     status: 'ERROR',
@@ -34,10 +34,7 @@ export function unreadableResults(entries: readonly Unreadable[], ctx: EvaluateC
     resourceId: entry.resourceId,
     ...(entry.resourceArn ? { resourceArn: entry.resourceArn } : {}),
     ...(entry.subResourceId ? { subResourceId: entry.subResourceId } : {}),
-    evidence: ctx.text({
-      en: `${entry.subResourceId ?? entry.resourceId} could not be evaluated: ${entry.reason}`,
-      ja: `${entry.subResourceId ?? entry.resourceId} を評価できませんでした: ${entry.reason}`,
-    }),
+    evidence: ctx.say('common:unreadable', { name: entry.subResourceId ?? entry.resourceId, reason: entry.reason }),
     details: { reason: entry.reason },
   }));
 }

@@ -1,6 +1,8 @@
 // Results as CSV (CLI --format csv, the file attached to Slack messages and reports).
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../engine/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { evidenceIn } from '../i18n/message.ts';
 
 export const CSV_COLUMNS = [
   'checkId',
@@ -26,7 +28,8 @@ export function cell(value: string | undefined): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function resultsToCsv(results: readonly CheckResult[]): string {
+/** The evidence column is worded in `locale`. */
+export function resultsToCsv(results: readonly CheckResult[], locale: Locale): string {
   return stringify(
     results.map((r) => [
       r.checkId,
@@ -38,7 +41,7 @@ export function resultsToCsv(results: readonly CheckResult[]): string {
       cell(r.resourceId),
       cell(r.subResourceId),
       cell(r.resourceArn),
-      cell(r.evidence),
+      cell(evidenceIn(locale, r)),
       cell(r.muted?.reason),
       r.muted?.expiresAt ?? '',
     ]),

@@ -2,6 +2,7 @@
 import { countFailures, postureScore } from '../engine/score.ts';
 import { SEVERITIES, type CheckResult, type ScanReport } from '../engine/types.ts';
 import { type Locale, t } from '../i18n/locale.ts';
+import { evidenceIn } from '../i18n/message.ts';
 import { CLI_TEXT, SEVERITY_LABEL, STATUS_LABEL } from './messages.ts';
 
 /** Terminal control characters from AWS data (tags, descriptions) must not reach the terminal. */
@@ -10,10 +11,10 @@ function plain(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
-function line(r: CheckResult): string {
+function line(r: CheckResult, locale: Locale): string {
   const where = `${r.accountId} ${r.region}`;
   const resource = r.subResourceId ? `${r.resourceId} ${r.subResourceId}` : r.resourceId;
-  return `  ${r.checkId.padEnd(34)} ${where.padEnd(28)} ${plain(resource)}\n      ${plain(r.evidence)}`;
+  return `  ${r.checkId.padEnd(34)} ${where.padEnd(28)} ${plain(resource)}\n      ${plain(evidenceIn(locale, r))}`;
 }
 
 export function renderTable(report: ScanReport, locale: Locale): string {
@@ -27,7 +28,7 @@ export function renderTable(report: ScanReport, locale: Locale): string {
   const errors = report.results.filter((r) => r.status === 'ERROR');
   if (errors.length > 0) {
     out.push('', `!! ${t(locale, CLI_TEXT.errorsFirst)}`);
-    for (const r of errors) out.push(`${line(r)}`);
+    for (const r of errors) out.push(line(r, locale));
   }
 
   const passed = report.results.filter((r) => r.status === 'PASS').length;
@@ -44,7 +45,7 @@ export function renderTable(report: ScanReport, locale: Locale): string {
     const group = failing.filter((r) => r.severity === severity);
     if (group.length === 0) continue;
     out.push('', `[${t(locale, SEVERITY_LABEL[severity]).toUpperCase()}] ${t(locale, STATUS_LABEL.FAIL)} × ${group.length}`);
-    for (const r of group) out.push(line(r));
+    for (const r of group) out.push(line(r, locale));
   }
   if (report.notes.length > 0) {
     out.push('', `${t(locale, CLI_TEXT.notes)}:`);

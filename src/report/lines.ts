@@ -2,6 +2,7 @@
 // renderers; each renderer brings its own escaping, so AWS text can never turn into markup in either.
 import type { CheckResult, ScanAccount, ScanError, Severity } from '../engine/types.ts';
 import { type Locale, type Localized, t } from '../i18n/locale.ts';
+import { evidenceIn } from '../i18n/message.ts';
 import { clipText } from '../render/clip.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { REPORT_TEXT } from './messages.ts';
@@ -66,11 +67,11 @@ export class LineWriter {
   }
 
   finding(r: CheckResult): string {
-    return `${this.severity(r.severity)} ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(r.evidence)}`;
+    return `${this.severity(r.severity)} ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(evidenceIn(this.locale, r))}`;
   }
 
   resolved(r: CheckResult): string {
-    return `✅ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(r.evidence)}`;
+    return `✅ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.evidence(evidenceIn(this.locale, r))}`;
   }
 
   scanError(e: ScanError): string {
@@ -82,7 +83,7 @@ export class LineWriter {
   }
 
   errorResult(r: CheckResult): string {
-    return `⚠️ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.format.escape(clipText(r.resourceId, 80))}: ${this.evidence(r.evidence)}`;
+    return `⚠️ ${this.format.code(r.checkId)} ${this.where(r.accountId, r.region)} · ${this.format.escape(clipText(r.resourceId, 80))}: ${this.evidence(evidenceIn(this.locale, r))}`;
   }
 
   expiring(risk: ExpiringRisk, timeZone: string): string {
@@ -101,7 +102,7 @@ export class LineWriter {
       who: this.format.user(risk.acceptedBy),
       reason: this.evidence(risk.reason),
     });
-    return `${icon} ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(risk.evidence)} (${detail})`;
+    return `${icon} ${this.format.code(risk.checkId)} ${this.where(risk.accountId, risk.region)} · ${this.evidence(evidenceIn(this.locale, risk))} (${detail})`;
   }
 }
 

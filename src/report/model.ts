@@ -3,6 +3,7 @@
 import { countFailures, postureScore, type SeverityCounts } from '../engine/score.ts';
 import type { CheckResult, ScanReport } from '../engine/types.ts';
 import type { RiskAcceptance } from '../remediation/store.ts';
+import type { Message } from '../i18n/message.ts';
 import { Coverage } from './coverage.ts';
 import { diffFindings, type FindingDiff } from './diff.ts';
 import { localDay } from '../i18n/format.ts';
@@ -20,6 +21,8 @@ export interface ExpiringRisk {
   resourceId: string;
   subResourceId?: string;
   evidence: string;
+  /** The finding's evidence, language-neutral, when it was stored with one. */
+  message?: Message;
   reason: string;
   acceptedBy: string;
   expiresAt: string;
@@ -85,6 +88,7 @@ export function toExpiringRisk(risk: RiskAcceptance): ExpiringRisk {
     resourceId: f.resourceId,
     ...(f.subResourceId !== undefined ? { subResourceId: f.subResourceId } : {}),
     evidence: f.evidence,
+    ...(f.message ? { message: f.message } : {}),
     reason: risk.reason,
     acceptedBy: risk.decision?.by ?? risk.requestedBy,
     expiresAt: risk.expiresAt,
@@ -106,6 +110,7 @@ export function expiringFromResults(results: readonly CheckResult[], now: Date, 
       resourceId: r.resourceId,
       ...(r.subResourceId !== undefined ? { subResourceId: r.subResourceId } : {}),
       evidence: r.evidence,
+      ...(r.message ? { message: r.message } : {}),
       reason: r.muted.reason,
       acceptedBy: r.muted.acceptedBy,
       expiresAt: r.muted.expiresAt,

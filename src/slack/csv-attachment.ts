@@ -45,7 +45,7 @@ async function buildAndUpload(
   locale: Locale,
   logger: Pick<Logger, 'warn'>,
 ): Promise<string> {
-  const content = resultsToCsv(report.results);
+  const content = resultsToCsv(report.results, locale);
   const upload = (channelId: string) =>
     client.files.uploadV2({
       channel_id: channelId,

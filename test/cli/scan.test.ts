@@ -36,10 +36,12 @@ describe('awscheck scan', () => {
         resourceType: 'AWS::::Account',
         resourceId: '111122223333',
         resourceArn: 'arn:aws:iam::111122223333:root',
-        evidence: expect.any(String),
+        evidence: 'Root user has no MFA device',
         details: expect.any(Object),
       }),
     ]);
+    // The document keeps its shape: results carry their worded evidence, not the messages behind it.
+    expect(doc.results[0]).not.toHaveProperty('message');
   });
 
   it('exits 1 when a finding is at or above --fail-on, 0 when below', async () => {

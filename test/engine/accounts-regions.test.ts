@@ -5,6 +5,7 @@ import { defineCheck, defineCollector } from '../../src/engine/define.ts';
 import { scan } from '../../src/engine/scan.ts';
 import type { ScanProgress } from '../../src/engine/types.ts';
 import { describeRegionsHandler, FakeAwsHttp, stsHandlers } from '../helpers/fake-aws-http.ts';
+import { testEvidence } from '../helpers/test-words.ts';
 
 const text = { en: 't', ja: 't' };
 
@@ -45,7 +46,7 @@ const identityCheck = defineCheck({
   why: text,
   guide: text,
   evaluate: ([account], ctx) => [
-    { status: 'PASS', region: 'global', resourceType: 'AWS::::Account', resourceId: ctx.accountId, evidence: `caller ${account}`, details: {} },
+    { status: 'PASS', region: 'global', resourceType: 'AWS::::Account', resourceId: ctx.accountId, evidence: testEvidence(`caller ${account}`), details: {} },
   ],
 });
 
@@ -61,7 +62,7 @@ const regionalCheck = (id: string) =>
     title: text,
     why: text,
     guide: text,
-    evaluate: ([region]) => [{ status: 'FAIL', region, resourceType: 'AWS::EC2::Thing', resourceId: `thing-${region}`, evidence: 'x', details: {} }],
+    evaluate: ([region]) => [{ status: 'FAIL', region, resourceType: 'AWS::EC2::Thing', resourceId: `thing-${region}`, evidence: testEvidence('x'), details: {} }],
   });
 
 const fake = new FakeAwsHttp({

@@ -11,6 +11,7 @@ import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';
 import { FORM, buttonClick, interactionBody, postSigned } from '../helpers/slack-signing.ts';
 import { ALICE, APPROVAL_CHANNEL, BOB, CAROL, buttonValue, findingCheck, type Harness, mockScanIdentity, SSH_FINDING, startHarness } from './harness.ts';
+import { testEvidence } from '../helpers/test-words.ts';
 
 const aws = mockAws();
 let h: Harness | undefined;
@@ -39,7 +40,7 @@ function sshDrafts(): ResultDraft[] {
     ...SSH_FINDING,
     resourceId: g.id,
     subResourceId: `sgr-ssh${i + 1}`,
-    evidence: `${g.id} rule sgr-ssh${i + 1} allows tcp/22 from 0.0.0.0/0`,
+    evidence: testEvidence(`${g.id} rule sgr-ssh${i + 1} allows tcp/22 from 0.0.0.0/0`),
     details: { ...SSH_FINDING.details, groupId: g.id, groupName: g.name, ruleId: `sgr-ssh${i + 1}` },
   }));
 }
@@ -329,7 +330,7 @@ describe('Fix all (N)…', () => {
           region: 'eu-west-1',
           resourceType: 'AWS::EC2::Snapshot',
           resourceId: `snap-${String(i).padStart(4, '0')}`,
-          evidence: `snapshot ${i} is public`,
+          evidence: testEvidence(`snapshot ${i} is public`),
           details: { snapshotId: `snap-${String(i).padStart(4, '0')}` },
         })),
       'high',

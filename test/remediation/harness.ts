@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { type AwscheckApp, buildApp, createSlackApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
+import { resultOf as engineResultOf } from '../../src/engine/result.ts';
 import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine/types.ts';
 import type { RemediationConfig } from '../../src/remediation/config.ts';
 import { createRemediation, type Remediation } from '../../src/remediation/feature.ts';
@@ -20,6 +21,7 @@ import { SLACK_METHOD_SCOPES } from '../../src/slack/scopes.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
+import { testEvidence } from '../helpers/test-words.ts';
 
 export const ACCOUNT = '111122223333';
 export const APPROVAL_CHANNEL = 'C0APPROVE';
@@ -50,7 +52,7 @@ export const SSH_FINDING: ResultDraft = {
   resourceType: 'AWS::EC2::SecurityGroup',
   resourceId: 'sg-0abc',
   subResourceId: 'sgr-ssh',
-  evidence: 'sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0',
+  evidence: testEvidence('sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0'),
   details: { groupId: 'sg-0abc', groupName: 'web', ruleId: 'sgr-ssh', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidr: '0.0.0.0/0' },
 };
 
@@ -62,7 +64,7 @@ export const KEY_FINDING: ResultDraft = {
   resourceId: 'alice',
   resourceArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
   subResourceId: 'access_key_1',
-  evidence: 'alice access_key_1 is 419 days old',
+  evidence: testEvidence('alice access_key_1 is 419 days old'),
   details: { user: 'alice', slot: 'access_key_1' },
 };
 
@@ -92,7 +94,7 @@ export function findingCheck(id: string, drafts: () => ResultDraft[], severity: 
 
 /** The finding as the scan would store it (what a snapshot holds). */
 export function resultOf(checkId: string, draft: ResultDraft): CheckResult {
-  return { ...draft, checkId, severity: draft.severity ?? 'critical', accountId: ACCOUNT };
+  return engineResultOf({ id: checkId, severity: 'critical' }, ACCOUNT, draft, 'en');
 }
 
 export interface HarnessOptions {

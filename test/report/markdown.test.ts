@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.ts';
 import { ACCOUNT, buildReportOf as build, failing, manyResults, result, scanReport } from './fixtures.ts';
+import { JAPANESE_EVIDENCE, scannedInEnglish } from '../helpers/worded.ts';
 
 describe('markdown rendering', () => {
+  it("words findings scanned in English in the report's Japanese", () => {
+    expect(renderMarkdown(build(scanReport([scannedInEnglish()])), 'ja')).toContain(escapeMarkdown(JAPANESE_EVIDENCE));
+  });
+
   it('prints errors first, then score, new and resolved, escaping AWS text', () => {
     const before = scanReport([result({ resourceId: 'sg-fixed', status: 'FAIL' }), result({ status: 'PASS' })]);
     const scan = scanReport(

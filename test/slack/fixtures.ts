@@ -3,6 +3,7 @@
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
 import type { AnyCheck, CheckResult, ScanReport, Severity } from '../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../src/engine/types.ts';
+import { testEvidence } from '../helpers/test-words.ts';
 
 export interface Deferred {
   promise: Promise<void>;
@@ -61,7 +62,7 @@ export function fakeCheck(options: FakeCheckOptions): AnyCheck {
         region: GLOBAL_REGION,
         resourceType: 'AWS::EC2::SecurityGroup',
         resourceId: item.id,
-        evidence: item.evidence,
+        evidence: testEvidence(item.evidence),
         details: {},
         ...(item.severity ? { severity: item.severity } : {}),
       }));

@@ -12,7 +12,7 @@ import ja from './words.ja.json' with { type: 'json' };
 
 const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
 
-const summarise = (analyzers: AccessAnalyzer[]) => analyzers.map((a) => `${a.name} (${a.type}, ${a.status})`).join(', ');
+const summarise = (analyzers: AccessAnalyzer[]) => analyzers.map((a) => `${a.name} (${a.type}, ${a.status})`);
 
 export const accessAnalyzer = defineCheck({
   id: 'detect.access-analyzer',
@@ -36,24 +36,15 @@ export const accessAnalyzer = defineCheck({
         {
           status: 'PASS',
           ...regionResource(ctx),
-          evidence: ctx.text({
-            en: `IAM Access Analyzer ${summarise(active)} is active in ${region}`,
-            ja: `${region} の IAM Access Analyzer ${summarise(active)} はアクティブです`,
-          }),
+          evidence: ctx.say('active', { region, analyzers: summarise(active) }),
           details,
         },
       ];
     }
     const evidence =
       inventory.analyzers.length === 0
-        ? ctx.text({
-            en: `No IAM Access Analyzer analyzer in ${region}`,
-            ja: `${region} に IAM Access Analyzer のアナライザーがありません`,
-          })
-        : ctx.text({
-            en: `No active account or organization analyzer in ${region}; found ${summarise(inventory.analyzers)}`,
-            ja: `${region} にアクティブなアカウントまたは組織のアナライザーがありません (検出: ${summarise(inventory.analyzers)})`,
-          });
+        ? ctx.say('none', { region })
+        : ctx.say('noneActive', { region, analyzers: summarise(inventory.analyzers) });
     return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
   },
 });

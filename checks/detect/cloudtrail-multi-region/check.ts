@@ -23,7 +23,7 @@ export const cloudtrailMultiRegion = defineCheck({
     const logging = multiRegion.filter((trail) => trail.logging === true);
     const unreadable = multiRegion.filter((trail) => trail.statusError !== undefined);
     const stopped = multiRegion.filter((trail) => trail.logging === false);
-    const names = (trails: typeof multiRegion) => trails.map((trail) => trail.name).join(', ');
+    const names = (trails: typeof multiRegion) => trails.map((trail) => trail.name);
     const details = {
       loggingTrails: logging.map((trail) => trail.arn),
       multiRegionTrails: multiRegion.map((trail) => ({
@@ -41,24 +41,19 @@ export const cloudtrailMultiRegion = defineCheck({
         {
           status: 'PASS',
           ...regionResource(ctx),
-          evidence: ctx.text({
-            en: `${region} is recorded by logging multi-region trail ${names(logging)}`,
-            ja: `${region} はログ記録中のマルチリージョン証跡 ${names(logging)} で記録されています`,
-          }),
+          evidence: ctx.say('logging', { region, trails: names(logging) }),
           details,
         },
       ];
     }
     if (unreadable.length > 0) {
-      const reasons = unreadable.map((trail) => `${trail.name} (${trail.statusError ?? ''})`).join(', ');
+      const unread = unreadable.map((trail) => `${trail.name} (${trail.statusError ?? ''})`);
+      const reasons = unread.join(', ');
       return [
         {
           status: 'ERROR',
           ...regionResource(ctx),
-          evidence: ctx.text({
-            en: `Could not be evaluated: could not read the logging status of multi-region trail ${reasons}`,
-            ja: `評価できませんでした: マルチリージョン証跡 ${reasons} のログ記録状態を取得できません`,
-          }),
+          evidence: ctx.say('common:notEvaluated', { reason: ctx.say('statusUnreadable', { trails: unread }) }),
           details: { ...details, reason: reasons },
         },
       ];
@@ -69,14 +64,8 @@ export const cloudtrailMultiRegion = defineCheck({
         ...regionResource(ctx),
         evidence:
           stopped.length > 0
-            ? ctx.text({
-                en: `No multi-region trail is logging in ${region}: logging is stopped on ${names(stopped)}`,
-                ja: `${region} を記録しているマルチリージョン証跡がありません: ${names(stopped)} のログ記録は停止しています`,
-              })
-            : ctx.text({
-                en: `No multi-region CloudTrail trail records ${region}`,
-                ja: `${region} を記録するマルチリージョンの CloudTrail 証跡がありません`,
-              }),
+            ? ctx.say('stopped', { region, trails: names(stopped) })
+            : ctx.say('none', { region }),
         details,
       },
     ];

@@ -23,29 +23,20 @@ export const guarddutyEnabled = defineCheck({
     const enabled = detectors.filter((detector) => detector.status === 'ENABLED');
     const details = { detectors: detectors.map((detector) => ({ id: detector.id, status: detector.status })) };
     if (enabled.length > 0) {
-      const ids = enabled.map((detector) => detector.id).join(', ');
+      const ids = enabled.map((detector) => detector.id);
       return [
         {
           status: 'PASS',
           ...regionResource(ctx),
-          evidence: ctx.text({
-            en: `GuardDuty detector ${ids} is enabled in ${region}`,
-            ja: `${region} の GuardDuty ディテクター ${ids} は有効です`,
-          }),
+          evidence: ctx.say('enabled', { region, detectors: ids }),
           details,
         },
       ];
     }
     const evidence =
       detectors.length === 0
-        ? ctx.text({
-            en: `GuardDuty has no detector in ${region}`,
-            ja: `${region} に GuardDuty のディテクターがありません`,
-          })
-        : ctx.text({
-            en: `GuardDuty detector ${detectors.map((d) => `${d.id} (${d.status})`).join(', ')} is suspended in ${region}`,
-            ja: `${region} の GuardDuty ディテクター ${detectors.map((d) => `${d.id} (${d.status})`).join(', ')} は停止しています`,
-          });
+        ? ctx.say('none', { region })
+        : ctx.say('suspended', { region, detectors: detectors.map((d) => `${d.id} (${d.status})`) });
     return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
   },
 });

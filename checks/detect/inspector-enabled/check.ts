@@ -30,10 +30,7 @@ export const inspectorEnabled = defineCheck({
         {
           status: 'PASS',
           ...regionResource(ctx),
-          evidence: ctx.text({
-            en: `Amazon Inspector EC2 scanning is enabled in ${region}`,
-            ja: `${region} の Amazon Inspector の EC2 スキャンは有効です`,
-          }),
+          evidence: ctx.say('enabled', { region }),
           details,
         },
       ];
@@ -42,10 +39,7 @@ export const inspectorEnabled = defineCheck({
       {
         status: 'FAIL',
         ...regionResource(ctx),
-        evidence: ctx.text({
-          en: `Amazon Inspector EC2 scanning is not enabled in ${region} (status ${inventory.ec2Status})`,
-          ja: `${region} の Amazon Inspector の EC2 スキャンは有効になっていません (ステータス ${inventory.ec2Status})`,
-        }),
+        evidence: ctx.say('disabled', { region, status: inventory.ec2Status }),
         details,
       },
     ];

@@ -21,9 +21,7 @@ export const ebsDefaultEncryption = defineCheck({
         region: ctx.region,
         resourceType: 'AWS::::Account',
         resourceId: ctx.accountId,
-        evidence: setting.enabled
-          ? ctx.text({ en: `EBS encryption by default is on in ${ctx.region}`, ja: `${ctx.region} では EBS のデフォルト暗号化が有効です` })
-          : ctx.text({ en: `EBS encryption by default is off in ${ctx.region}`, ja: `${ctx.region} では EBS のデフォルト暗号化が無効です` }),
+        evidence: setting.enabled ? ctx.say('on', { region: ctx.region }) : ctx.say('off', { region: ctx.region }),
         details: { region: ctx.region, enabled: setting.enabled },
       },
     ];

@@ -29,12 +29,7 @@ export const ebsSnapshotPublic = defineCheck({
         resourceType: 'AWS::EC2::Snapshot',
         resourceId: s.snapshotId,
         resourceArn: regionalArn(ctx, 'ec2', `snapshot/${s.snapshotId}`),
-        evidence: s.public
-          ? ctx.text({
-              en: `${snapshotLabel(s)} is public: any AWS account can create a volume from it`,
-              ja: `${snapshotLabel(s)} はパブリックです: どの AWS アカウントからでもボリュームを作成できます`,
-            })
-          : ctx.text({ en: `${snapshotLabel(s)} is not public`, ja: `${snapshotLabel(s)} はパブリックではありません` }),
+        evidence: s.public ? ctx.say('public', { snapshot: snapshotLabel(s) }) : ctx.say('private', { snapshot: snapshotLabel(s) }),
         details: {
           snapshotId: s.snapshotId,
           name: s.name,

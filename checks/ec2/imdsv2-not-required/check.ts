@@ -34,7 +34,7 @@ export const imdsv2NotRequired = defineCheck({
         return {
           ...base,
           status: 'PASS',
-          evidence: ctx.text({ en: `${label} has the metadata service turned off`, ja: `${label} はメタデータサービスが無効です` }),
+          evidence: ctx.say('endpointOff', { instance: label }),
           details,
         };
       }
@@ -42,7 +42,7 @@ export const imdsv2NotRequired = defineCheck({
         return {
           ...base,
           status: 'PASS',
-          evidence: ctx.text({ en: `${label} requires IMDSv2`, ja: `${label} は IMDSv2 が必須です` }),
+          evidence: ctx.say('required', { instance: label }),
           details,
         };
       }
@@ -50,10 +50,7 @@ export const imdsv2NotRequired = defineCheck({
         return {
           ...base,
           status: 'FAIL',
-          evidence: ctx.text({
-            en: `${label} accepts IMDSv1 (HttpTokens optional)`,
-            ja: `${label} は IMDSv1 を受け付けます (HttpTokens: optional)`,
-          }),
+          evidence: ctx.say('optional', { instance: label }),
           details,
         };
       }
@@ -63,10 +60,8 @@ export const imdsv2NotRequired = defineCheck({
       return {
         ...base,
         status: 'ERROR',
-        evidence: ctx.text({
-          en: `${label} could not be evaluated: ${reason}`,
-          ja: `${label} を評価できませんでした: ${reason}`,
-        }),
+        // AWS's own terms, in English like AWS's errors.
+        evidence: ctx.say('common:unreadable', { name: label, reason }),
         details: { ...details, reason },
       };
     });

@@ -3,7 +3,6 @@ import { authorizationDetails } from '../../../src/collectors/iam/authorization-
 import { roleAdminGrants, roleForInstanceProfile } from '../../../src/collectors/iam/policy-analysis.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -28,43 +27,35 @@ export const instanceAdminRole = defineCheck({
         return {
           ...base,
           status: 'PASS',
-          evidence: ctx.text({ en: `${label} has no instance profile`, ja: `${label} にインスタンスプロファイルはありません` }),
+          evidence: ctx.say('noProfile', { instance: label }),
           details: { instanceId: i.instanceId, name: i.name, state: i.state },
         };
       }
       const role = roleForInstanceProfile(details, profileArn);
-      const error = (reason: Localized): ResultDraft => ({
-        ...base,
-        status: 'ERROR',
-        evidence: ctx.text({ en: `${label} could not be evaluated: ${reason.en}`, ja: `${label} を評価できませんでした: ${reason.ja}` }),
-        details: { instanceId: i.instanceId, name: i.name, state: i.state, instanceProfileArn: profileArn, reason: reason.en },
-      });
+      const profileDetails = { instanceId: i.instanceId, name: i.name, state: i.state, instanceProfileArn: profileArn };
       // An empty profile and one created after IAM was read look the same here: unknown, not safe.
       if (!role) {
-        const unread = details.unreadable.roles.map((r) => r.resourceId).join(', ');
-        if (unread) {
-          return error({
-            en: `no readable role holds instance profile ${profileArn}; these roles could not be read: ${unread}`,
-            ja: `インスタンスプロファイル ${profileArn} を持つロールを読み取れませんでした。読み取れなかったロール: ${unread}`,
-          });
-        }
-        return error({
-          en: `instance profile ${profileArn} holds no role in the IAM data read for this scan`,
-          ja: `このスキャンで読み取った IAM の情報では、インスタンスプロファイル ${profileArn} にロールがありません`,
-        });
+        const unreadableRoles = details.unreadable.roles.map((r) => r.resourceId);
+        return {
+          ...base,
+          status: 'ERROR',
+          evidence:
+            unreadableRoles.length > 0
+              ? ctx.say('roleUnread', { instance: label, profile: profileArn, roles: unreadableRoles.join(', ') })
+              : ctx.say('profileWithoutRole', { instance: label, profile: profileArn }),
+          details: { ...profileDetails, unreadableRoles },
+        };
       }
       let grants: string[];
       try {
         grants = roleAdminGrants(details, role.name);
       } catch (err) {
-        const message = (err as Error).message;
-        return error({ en: message, ja: message });
+        // The policy analysis names what it could not read, in English like AWS's own errors.
+        const reason = (err as Error).message;
+        return { ...base, status: 'ERROR', evidence: ctx.say('common:unreadable', { name: label, reason }), details: { ...profileDetails, reason } };
       }
       const roleDetails = {
-        instanceId: i.instanceId,
-        name: i.name,
-        state: i.state,
-        instanceProfileArn: profileArn,
+        ...profileDetails,
         roleName: role.name,
         roleArn: role.arn,
         adminPolicies: grants,
@@ -73,19 +64,13 @@ export const instanceAdminRole = defineCheck({
         ? {
             ...base,
             status: 'FAIL',
-            evidence: ctx.text({
-              en: `${label} runs with role ${role.name}, which has administrator rights (${grants.join(', ')})`,
-              ja: `${label} のロール ${role.name} に管理者権限があります (${grants.join('、')})`,
-            }),
+            evidence: ctx.say('admin', { instance: label, role: role.name, policies: grants }),
             details: roleDetails,
           }
         : {
             ...base,
             status: 'PASS',
-            evidence: ctx.text({
-              en: `${label} runs with role ${role.name}, which has no administrator policy`,
-              ja: `${label} のロール ${role.name} に管理者権限のポリシーはありません`,
-            }),
+            evidence: ctx.say('notAdmin', { instance: label, role: role.name }),
             details: roleDetails,
           };
     });

@@ -24,11 +24,8 @@ export const instancePublicIp = defineCheck({
           ...instanceResource(ctx, i.instanceId),
           status: i.publicIpAddress ? 'FAIL' : 'PASS',
           evidence: i.publicIpAddress
-            ? ctx.text({
-                en: `${instanceLabel(i)} has public IP ${i.publicIpAddress}`,
-                ja: `${instanceLabel(i)} にパブリック IP ${i.publicIpAddress} があります`,
-              })
-            : ctx.text({ en: `${instanceLabel(i)} has no public IP`, ja: `${instanceLabel(i)} にパブリック IP はありません` }),
+            ? ctx.say('publicIp', { instance: instanceLabel(i), ip: i.publicIpAddress })
+            : ctx.say('noPublicIp', { instance: instanceLabel(i) }),
           details: {
             instanceId: i.instanceId,
             name: i.name,

@@ -4,7 +4,7 @@ import type { NetworkInterface } from '../../../src/collectors/ec2/network-inter
 import { instancesByGroup } from '../../../src/collectors/ec2/network-interfaces.ts';
 import type { SecurityGroup, SecurityGroupRule } from '../../../src/collectors/ec2/security-groups.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from './arn.ts';
 import { isWorldCidr, portText, reachesPort, type ServicePort, servicePortText } from './ports.ts';
 
@@ -31,11 +31,17 @@ export function groupArn(ctx: EvaluateContext, groupId: string): string {
   return regionalArn(ctx, 'ec2', `security-group/${groupId}`);
 }
 
-export function ruleTraffic(rule: SecurityGroupRule, ctx: EvaluateContext): string {
-  return (
-    portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort }) ??
-    ctx.text({ en: 'all traffic', ja: 'すべてのトラフィック' })
-  );
+const LISTED_PORTS = 4;
+
+/** The sentence for a world-open rule: what it admits, from where, and which listed services that reaches. */
+function ruleOpenMessage(group: SecurityGroup, rule: SecurityGroupRule, source: WorldSource, reaches: readonly ServicePort[], ctx: EvaluateContext): Message {
+  const ports = portText({ protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort });
+  const opens = { group: groupLabel(group), ruleId: rule.ruleId, cidr: source.cidr, traffic: ports ?? ctx.say('ec2:allTraffic') };
+  if (reaches.length === 0) return ctx.say('ec2:ruleOpen', opens);
+  // Keeps the evidence one line: an all-traffic rule reaches every listed service.
+  const services = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
+  const more = reaches.length - LISTED_PORTS;
+  return more > 0 ? ctx.say('ec2:ruleOpenReachingMore', { ...opens, services, more }) : ctx.say('ec2:ruleOpenReaching', { ...opens, services });
 }
 
 /** The listed service ports an inbound rule reaches, or undefined when it reaches none of them. */
@@ -43,16 +49,6 @@ export function reachedPorts(rule: SecurityGroupRule, ports: readonly ServicePor
   const portRule = { protocol: rule.ipProtocol, fromPort: rule.fromPort, toPort: rule.toPort };
   const reached = ports.filter((port) => reachesPort(portRule, port));
   return reached.length > 0 ? reached : undefined;
-}
-
-const LISTED_PORTS = 4;
-
-/** Keeps the evidence one line: an all-traffic rule reaches every listed service. */
-function reachedText(reaches: readonly ServicePort[], ctx: EvaluateContext): string {
-  const shown = reaches.slice(0, LISTED_PORTS).map(servicePortText).join(', ');
-  const more = reaches.length - LISTED_PORTS;
-  if (more <= 0) return shown;
-  return `${shown} ${ctx.text({ en: `and ${more} more`, ja: `ほか ${more} 件` })}`;
 }
 
 export interface WorldOpenCheckSpec {
@@ -63,8 +59,8 @@ export interface WorldOpenCheckSpec {
    * evidence), an empty list when it offends without naming any, or undefined when it does not offend.
    */
   offends(rule: SecurityGroupRule): readonly ServicePort[] | undefined;
-  /** Evidence for a group with no offending rule, after "sg-… (name): ". */
-  passing: Localized;
+  /** The check's own sentence for a group with no offending rule, given the group's label. */
+  passing(group: string): Message;
 }
 
 export function worldOpenRuleResults(
@@ -90,16 +86,11 @@ export function worldOpenRuleResults(
       const reaches = spec.offends(rule);
       if (!reaches) continue;
       failed = true;
-      const traffic = ruleTraffic(rule, ctx);
-      const reached = reachedText(reaches, ctx);
       results.push({
         ...base,
         status: 'FAIL',
         subResourceId: rule.ruleId,
-        evidence: ctx.text({
-          en: `${groupLabel(group)} rule ${rule.ruleId} allows ${traffic} from ${source.cidr}${reached ? `, reaching ${reached}` : ''}`,
-          ja: `${groupLabel(group)} のルール ${rule.ruleId} が ${source.cidr} からの ${traffic} を許可しています${reached ? ` (到達可能: ${reached})` : ''}`,
-        }),
+        evidence: ruleOpenMessage(group, rule, source, reaches, ctx),
         // Complete enough to revoke exactly this rule by id and to re-authorise the identical rule on undo.
         details: {
           groupId: group.groupId,
@@ -122,7 +113,7 @@ export function worldOpenRuleResults(
       results.push({
         ...base,
         status: 'PASS',
-        evidence: `${groupLabel(group)}: ${ctx.text(spec.passing)}`,
+        evidence: spec.passing(groupLabel(group)),
         details: { groupId: group.groupId, groupName: group.groupName, vpcId: group.vpcId, instances },
       });
     }

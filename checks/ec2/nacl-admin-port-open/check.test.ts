@@ -38,6 +38,8 @@ describe('ec2.nacl-admin-port-open', () => {
         'acl-0abc allows inbound 0.0.0.0/0 → SSH (tcp/22) by rule 100, 0.0.0.0/0 → RDP (tcp/3389) by rule 100, ::/0 → SSH (tcp/22) by rule 101, ::/0 → RDP (tcp/3389) by rule 101',
     });
     expect(result?.details.exposures).toHaveLength(4);
+    const [ja] = evaluate(naclAdminPortOpen, [[acl([entry(100), denyAll])]], { region: REGION, locale: 'ja' });
+    expect(ja?.evidence).toBe('acl-0abc がインバウンドを許可しています: 0.0.0.0/0 → SSH (tcp/22) (ルール 100)、0.0.0.0/0 → RDP (tcp/3389) (ルール 100)');
   });
 
   it('lets a lower-numbered deny cover the traffic, whatever order AWS lists entries in', () => {

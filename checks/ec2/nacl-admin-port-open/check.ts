@@ -55,11 +55,6 @@ export const naclAdminPortOpen = defineCheck({
   evaluate([acls], ctx) {
     return acls.map((acl): ResultDraft => {
       const exposures = worldExposures(acl);
-      const list = exposures.map((x) => ({
-        cidr: x.cidr,
-        service: servicePortText(x.port),
-        ruleNumber: x.entry.ruleNumber,
-      }));
       return {
         status: exposures.length > 0 ? 'FAIL' : 'PASS',
         region: ctx.region,
@@ -68,14 +63,13 @@ export const naclAdminPortOpen = defineCheck({
         resourceArn: regionalArn(ctx, 'ec2', `network-acl/${acl.networkAclId}`),
         evidence:
           exposures.length > 0
-            ? ctx.text({
-                en: `${aclLabel(acl)} allows inbound ${list.map((x) => `${x.cidr} → ${x.service} by rule ${x.ruleNumber}`).join(', ')}`,
-                ja: `${aclLabel(acl)} がインバウンドを許可しています: ${list.map((x) => `${x.cidr} → ${x.service} (ルール ${x.ruleNumber})`).join('、')}`,
+            ? ctx.say('open', {
+                acl: aclLabel(acl),
+                exposures: exposures.map((x) =>
+                  ctx.say('exposure', { cidr: x.cidr, service: servicePortText(x.port), ruleNumber: x.entry.ruleNumber }),
+                ),
               })
-            : ctx.text({
-                en: `${aclLabel(acl)}: no inbound rule lets 0.0.0.0/0 or ::/0 reach SSH (tcp/22) or RDP (tcp/3389)`,
-                ja: `${aclLabel(acl)}: 0.0.0.0/0 や ::/0 から SSH (tcp/22) や RDP (tcp/3389) に到達できるインバウンドルールはありません`,
-              }),
+            : ctx.say('closed', { acl: aclLabel(acl) }),
         details: {
           networkAclId: acl.networkAclId,
           vpcId: acl.vpcId,

@@ -33,11 +33,8 @@ export const sgDefaultNotRestricted = defineCheck({
           resourceArn: groupArn(ctx, group.groupId),
           evidence:
             group.rules.length > 0
-              ? ctx.text({
-                  en: `${groupLabel(group)} in ${vpc} has rules (${inbound} inbound, ${outbound} outbound)`,
-                  ja: `${vpc} の ${groupLabel(group)} にルールがあります (インバウンド ${inbound} 件、アウトバウンド ${outbound} 件)`,
-                })
-              : ctx.text({ en: `${groupLabel(group)} in ${vpc} has no rules`, ja: `${vpc} の ${groupLabel(group)} にルールはありません` }),
+              ? ctx.say('hasRules', { group: groupLabel(group), vpc, inbound, outbound })
+              : ctx.say('noRules', { group: groupLabel(group), vpc }),
           // Every rule with its id, so a fix can revoke them and an undo re-authorise each one identically.
           details: {
             groupId: group.groupId,

@@ -21,10 +21,7 @@ export const sgInsecureServiceOpen = defineCheck({
     return worldOpenRuleResults(groups, interfaces, ctx, {
       families: ['ipv4', 'ipv6'],
       offends: (rule) => reachedPorts(rule, INSECURE_SERVICE_PORTS),
-      passing: {
-        en: 'no inbound rule lets 0.0.0.0/0 or ::/0 reach FTP, Telnet or database ports',
-        ja: '0.0.0.0/0 や ::/0 から FTP、Telnet、データベースのポートに到達できるインバウンドルールはありません',
-      },
+      passing: (group) => ctx.say('passing', { group }),
     });
   },
 });

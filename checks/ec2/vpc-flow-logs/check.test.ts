@@ -14,7 +14,8 @@ const log = (fields: Partial<FlowLog>): FlowLog => ({
   ...fields,
 });
 
-const run = (logs: FlowLog[]) => evaluate(vpcFlowLogs, [[{ vpcId: 'vpc-1', name: 'main', isDefault: false }], logs], { region: REGION });
+const run = (logs: FlowLog[], locale: 'en' | 'ja' = 'en') =>
+  evaluate(vpcFlowLogs, [[{ vpcId: 'vpc-1', name: 'main', isDefault: false }], logs], { region: REGION, locale });
 
 describe('ec2.vpc-flow-logs', () => {
   it('passes a VPC with an active flow log of all or rejected traffic', () => {
@@ -43,5 +44,15 @@ describe('ec2.vpc-flow-logs', () => {
       status: 'FAIL',
       evidence: 'vpc-1 (main) has no working flow log: fl-accept records ACCEPT traffic only, not rejected traffic; fl-broken fails to deliver logs',
     });
+  });
+
+  it('joins the reasons the way each language does', () => {
+    const logs = [log({ flowLogId: 'fl-accept', trafficType: 'ACCEPT' }), log({ flowLogId: 'fl-off', status: undefined }), log({ flowLogId: 'fl-broken', deliverLogsStatus: 'FAILED' })];
+    expect(run(logs, 'ja')[0]?.evidence).toBe(
+      'vpc-1 (main) に有効なフローログがありません: fl-accept は ACCEPT トラフィックのみを記録し、拒否されたトラフィックを記録しません、fl-off の状態は 不明 です、fl-broken はログの配信に失敗しています',
+    );
+    expect(run(logs)[0]?.evidence).toBe(
+      'vpc-1 (main) has no working flow log: fl-accept records ACCEPT traffic only, not rejected traffic; fl-off is not active; fl-broken fails to deliver logs',
+    );
   });
 });

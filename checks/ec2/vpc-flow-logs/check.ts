@@ -2,24 +2,20 @@ import { type FlowLog, flowLogs } from '../../../src/collectors/ec2/flow-logs.ts
 import { vpcs } from '../../../src/collectors/ec2/vpcs.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from '../lib/arn.ts';
+import { joined } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 /** Why a flow log doesn't count, or undefined when it does (CIS and EC2.6 need at least rejected traffic). */
-function shortfall(log: FlowLog, ctx: EvaluateContext): string | undefined {
-  if (log.status !== 'ACTIVE') {
-    return ctx.text({ en: `${log.flowLogId} is ${log.status ?? 'not active'}`, ja: `${log.flowLogId} の状態は ${log.status ?? '不明'} です` });
-  }
-  if (log.deliverLogsStatus === 'FAILED') {
-    return ctx.text({ en: `${log.flowLogId} fails to deliver logs`, ja: `${log.flowLogId} はログの配信に失敗しています` });
-  }
+function shortfall(log: FlowLog, ctx: EvaluateContext): Message | undefined {
+  const flowLog = log.flowLogId;
+  if (log.status !== 'ACTIVE') return log.status ? ctx.say('logStatus', { flowLog, status: log.status }) : ctx.say('logNoStatus', { flowLog });
+  if (log.deliverLogsStatus === 'FAILED') return ctx.say('logUndelivered', { flowLog });
   if (log.trafficType !== 'ALL' && log.trafficType !== 'REJECT') {
-    return ctx.text({
-      en: `${log.flowLogId} records ${log.trafficType ?? 'no'} traffic only, not rejected traffic`,
-      ja: `${log.flowLogId} は ${log.trafficType ?? '不明な'} トラフィックのみを記録し、拒否されたトラフィックを記録しません`,
-    });
+    return log.trafficType ? ctx.say('logTraffic', { flowLog, traffic: log.trafficType }) : ctx.say('logNoTraffic', { flowLog });
   }
   return undefined;
 }
@@ -58,13 +54,13 @@ export const vpcFlowLogs = defineCheck({
         },
       };
       if (good) {
+        const logged = { vpc: label, flowLog: good.flowLogId, traffic: good.trafficType ?? '' };
         return {
           ...base,
           status: 'PASS',
-          evidence: ctx.text({
-            en: `${label} has flow log ${good.flowLogId} (${good.trafficType} traffic to ${good.logDestinationType ?? 'its destination'})`,
-            ja: `${label} にはフローログ ${good.flowLogId} があります (${good.trafficType} トラフィックを ${good.logDestinationType ?? '送信先'} に記録)`,
-          }),
+          evidence: good.logDestinationType
+            ? ctx.say('logged', { ...logged, destination: good.logDestinationType })
+            : ctx.say('loggedNoDestination', logged),
         };
       }
       return {
@@ -72,11 +68,8 @@ export const vpcFlowLogs = defineCheck({
         status: 'FAIL',
         evidence:
           own.length === 0
-            ? ctx.text({ en: `${label} has no flow log`, ja: `${label} にフローログがありません` })
-            : ctx.text({
-                en: `${label} has no working flow log: ${own.map((l) => shortfall(l, ctx)).join('; ')}`,
-                ja: `${label} に有効なフローログがありません: ${own.map((l) => shortfall(l, ctx)).join('、')}`,
-              }),
+            ? ctx.say('noFlowLog', { vpc: label })
+            : ctx.say('noWorkingFlowLog', { vpc: label, reasons: joined(own.flatMap((l) => shortfall(l, ctx) ?? []), (first, rest) => ctx.say('reasonList', { first, rest })) }),
       };
     });
   },

@@ -29,7 +29,7 @@ export const accessKeyRotation = defineCheck({
           drafts.push({
             status: 'PASS',
             ...base,
-            evidence: ctx.text({ en: `${row.user} ${key.slot} is inactive`, ja: `${row.user} の ${key.slot} は非アクティブです` }),
+            evidence: ctx.say('iam:keyInactive', { user: row.user, slot: key.slot }),
             details: { slot: key.slot, active: false, maxAgeDays },
           });
           continue;
@@ -39,7 +39,7 @@ export const accessKeyRotation = defineCheck({
           drafts.push({
             status: 'ERROR',
             ...base,
-            evidence: ctx.text({ en: reason, ja: `${row.user} の ${key.slot} はアクティブですが、認証情報レポートに last_rotated の日付がありません` }),
+            evidence: ctx.say('noRotationDate', { user: row.user, slot: key.slot }),
             details: { slot: key.slot, reason },
           });
           continue;
@@ -50,21 +50,13 @@ export const accessKeyRotation = defineCheck({
         drafts.push({
           status: tooOld ? 'FAIL' : 'PASS',
           ...base,
-          evidence: ctx.text(
-            tooOld
-              ? {
-                  en: `${row.user} ${key.slot} was created or last rotated on ${isoDay(key.lastRotated)}, ${days} days ago (limit ${maxAgeDays})`,
-                  ja: `${row.user} の ${key.slot} は ${isoDay(key.lastRotated)} (${days} 日前) に作成またはローテーションされたままです (上限 ${maxAgeDays} 日)`,
-                }
-              : {
-                  en: `${row.user} ${key.slot} is ${days} days old (limit ${maxAgeDays})`,
-                  ja: `${row.user} の ${key.slot} は作成から ${days} 日です (上限 ${maxAgeDays} 日)`,
-                },
-          ),
+          evidence: tooOld
+            ? ctx.say('tooOld', { user: row.user, slot: key.slot, rotated: isoDay(key.lastRotated), count: days, limit: maxAgeDays })
+            : ctx.say('young', { user: row.user, slot: key.slot, count: days, limit: maxAgeDays }),
           details: { slot: key.slot, active: true, lastRotated: key.lastRotated.toISOString(), ageDays: days, maxAgeDays },
         });
       }
     }
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'No IAM user has an access key', ja: 'アクセスキーを持つ IAM ユーザーはありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('noKeys'));
   },
 });

@@ -33,7 +33,7 @@ describe('iam.admin-policy-attached', () => {
         resourceType: 'AWS::IAM::Policy',
         resourceId: 'god-mode',
         resourceArn: 'arn:aws:iam::123456789012:policy/god-mode',
-        evidence: 'Policy god-mode allows * on * and is attached to 2 user(s), group(s) or role(s)',
+        evidence: 'Policy god-mode allows * on * and is attached to 2 users, groups or roles',
         details: { policyType: 'customer-managed', fullAdmin: true, attachmentCount: 2, statementSids: ['All'], defaultVersionId: 'v1' },
       },
       { status: 'PASS', resourceId: 'spare-admin', evidence: 'Policy spare-admin allows * on * but is not attached to anything' },

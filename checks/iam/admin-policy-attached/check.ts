@@ -5,7 +5,7 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message, MessageParams } from '../../../src/i18n/message.ts';
 import { orAccountPass } from '../lib/resources.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -15,7 +15,6 @@ interface Owner {
   kind: 'User' | 'Group' | 'Role';
   name: string;
   arn: string;
-  label: Localized;
 }
 
 function adminFacts(document: PolicyDocument): { admin: boolean; conditional: boolean; sids: string[] } {
@@ -28,8 +27,29 @@ function adminFacts(document: PolicyDocument): { admin: boolean; conditional: bo
   };
 }
 
-const conditionNote = (conditional: boolean): Localized =>
-  conditional ? { en: ' (under conditions)', ja: ' (条件付き)' } : { en: '', ja: '' };
+type Verdict = 'admin' | 'conditional' | 'none';
+
+const verdictOf = (facts: { admin: boolean; conditional: boolean }): Verdict =>
+  !facts.admin ? 'none' : facts.conditional ? 'conditional' : 'admin';
+
+// One sentence per owner kind and verdict: the kind's name is a word of its own in each language.
+function inlineSays(ctx: EvaluateContext, kind: Owner['kind'], verdict: Verdict, params: MessageParams): Message {
+  switch (kind) {
+    case 'User':
+      return verdict === 'admin' ? ctx.say('userInlineAdmin', params) : verdict === 'conditional' ? ctx.say('userInlineAdminConditional', params) : ctx.say('userInlineNotAdmin', params);
+    case 'Group':
+      return verdict === 'admin' ? ctx.say('groupInlineAdmin', params) : verdict === 'conditional' ? ctx.say('groupInlineAdminConditional', params) : ctx.say('groupInlineNotAdmin', params);
+    case 'Role':
+      return verdict === 'admin' ? ctx.say('roleInlineAdmin', params) : verdict === 'conditional' ? ctx.say('roleInlineAdminConditional', params) : ctx.say('roleInlineNotAdmin', params);
+  }
+}
+
+function managedSays(ctx: EvaluateContext, verdict: Verdict, attachments: number, params: MessageParams): Message {
+  if (verdict === 'none') return ctx.say('notAdmin', params);
+  if (attachments === 0) return verdict === 'conditional' ? ctx.say('adminUnattachedConditional', params) : ctx.say('adminUnattached', params);
+  const counted = { ...params, count: attachments };
+  return verdict === 'conditional' ? ctx.say('adminAttachedConditional', counted) : ctx.say('adminAttached', counted);
+}
 
 function inlineResult(owner: Owner, policy: InlinePolicy, ctx: EvaluateContext): ResultDraft {
   if (policy.document === undefined) {
@@ -40,7 +60,6 @@ function inlineResult(owner: Owner, policy: InlinePolicy, ctx: EvaluateContext):
     return error!;
   }
   const facts = adminFacts(policy.document);
-  const note = conditionNote(facts.conditional);
   return {
     status: facts.admin ? 'FAIL' : 'PASS',
     region: GLOBAL_REGION,
@@ -48,15 +67,7 @@ function inlineResult(owner: Owner, policy: InlinePolicy, ctx: EvaluateContext):
     resourceId: owner.name,
     subResourceId: policy.name,
     resourceArn: owner.arn,
-    evidence: facts.admin
-      ? ctx.text({
-          en: `Inline policy ${policy.name} on ${owner.label.en} ${owner.name} allows * on *${note.en}`,
-          ja: `${owner.label.ja} ${owner.name} のインラインポリシー ${policy.name} は * に対するすべての操作 (*) を許可しています${note.ja}`,
-        })
-      : ctx.text({
-          en: `Inline policy ${policy.name} on ${owner.label.en} ${owner.name} does not allow * on *`,
-          ja: `${owner.label.ja} ${owner.name} のインラインポリシー ${policy.name} は * に対するすべての操作を許可していません`,
-        }),
+    evidence: inlineSays(ctx, owner.kind, verdictOf(facts), { policy: policy.name, owner: owner.name }),
     details: { policyType: 'inline', owner: { type: owner.kind, name: owner.name, arn: owner.arn }, fullAdmin: facts.admin, conditional: facts.conditional, statementSids: facts.sids },
   };
 }
@@ -74,25 +85,13 @@ export const adminPolicyAttached = defineCheck({
     const drafts: ResultDraft[] = details.policies.map((policy): ResultDraft => {
       const facts = adminFacts(policy.document);
       const attached = policy.attachmentCount > 0;
-      const note = conditionNote(facts.conditional);
-      const evidence: Localized = !facts.admin
-        ? { en: `Policy ${policy.name} does not allow * on *`, ja: `ポリシー ${policy.name} は * に対するすべての操作を許可していません` }
-        : attached
-          ? {
-              en: `Policy ${policy.name} allows * on *${note.en} and is attached to ${policy.attachmentCount} user(s), group(s) or role(s)`,
-              ja: `ポリシー ${policy.name} は * に対するすべての操作 (*) を許可しており${note.ja}、${policy.attachmentCount} 個のユーザー、グループまたはロールにアタッチされています`,
-            }
-          : {
-              en: `Policy ${policy.name} allows * on *${note.en} but is not attached to anything`,
-              ja: `ポリシー ${policy.name} は * に対するすべての操作 (*) を許可していますが${note.ja}、どこにもアタッチされていません`,
-            };
       return {
         status: facts.admin && attached ? 'FAIL' : 'PASS',
         region: GLOBAL_REGION,
         resourceType: 'AWS::IAM::Policy',
         resourceId: policy.name,
         resourceArn: policy.arn,
-        evidence: ctx.text(evidence),
+        evidence: managedSays(ctx, verdictOf(facts), policy.attachmentCount, { policy: policy.name }),
         details: {
           policyType: 'customer-managed',
           defaultVersionId: policy.defaultVersionId,
@@ -104,17 +103,14 @@ export const adminPolicyAttached = defineCheck({
       };
     });
     const owners: [Owner, InlinePolicy[]][] = [
-      ...details.users.map((u): [Owner, InlinePolicy[]] => [{ kind: 'User', name: u.name, arn: u.arn, label: { en: 'user', ja: 'ユーザー' } }, u.inlinePolicies]),
-      ...details.groups.map((g): [Owner, InlinePolicy[]] => [{ kind: 'Group', name: g.name, arn: g.arn, label: { en: 'group', ja: 'グループ' } }, g.inlinePolicies]),
-      ...details.roles.map((r): [Owner, InlinePolicy[]] => [{ kind: 'Role', name: r.name, arn: r.arn, label: { en: 'role', ja: 'ロール' } }, r.inlinePolicies]),
+      ...details.users.map((u): [Owner, InlinePolicy[]] => [{ kind: 'User', name: u.name, arn: u.arn }, u.inlinePolicies]),
+      ...details.groups.map((g): [Owner, InlinePolicy[]] => [{ kind: 'Group', name: g.name, arn: g.arn }, g.inlinePolicies]),
+      ...details.roles.map((r): [Owner, InlinePolicy[]] => [{ kind: 'Role', name: r.name, arn: r.arn }, r.inlinePolicies]),
     ];
     for (const [owner, policies] of owners) for (const policy of policies) drafts.push(inlineResult(owner, policy, ctx));
     // An unreadable user, group or role may hold inline policies nobody could judge.
     const { users, groups, roles, policies } = details.unreadable;
     drafts.push(...unreadableResults([...policies, ...users, ...groups, ...roles], ctx));
-    return orAccountPass(drafts, ctx, {
-      en: 'The account has no customer-managed or inline policies',
-      ja: 'このアカウントにはカスタマー管理ポリシーもインラインポリシーもありません',
-    });
+    return orAccountPass(drafts, ctx, ctx.say('noPolicies'));
   },
 });

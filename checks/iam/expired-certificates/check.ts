@@ -26,7 +26,7 @@ export const expiredCertificates = defineCheck({
         return {
           status: 'ERROR',
           ...target,
-          evidence: ctx.text({ en: reason, ja: `ListServerCertificates で ${cert.name} の有効期限が返されませんでした` }),
+          evidence: ctx.say('noExpiry', { certificate: cert.name }),
           details: { reason },
         };
       }
@@ -35,17 +35,11 @@ export const expiredCertificates = defineCheck({
         status: expired ? 'FAIL' : 'PASS',
         ...target,
         evidence: expired
-          ? ctx.text({
-              en: `Server certificate ${cert.name} expired on ${isoDay(cert.expiresAt)}, ${ageDays(cert.expiresAt, now)} days ago`,
-              ja: `サーバー証明書 ${cert.name} は ${isoDay(cert.expiresAt)} に有効期限が切れています (${ageDays(cert.expiresAt, now)} 日前)`,
-            })
-          : ctx.text({
-              en: `Server certificate ${cert.name} is valid until ${isoDay(cert.expiresAt)}`,
-              ja: `サーバー証明書 ${cert.name} の有効期限は ${isoDay(cert.expiresAt)} です`,
-            }),
+          ? ctx.say('expired', { certificate: cert.name, expiry: isoDay(cert.expiresAt), count: ageDays(cert.expiresAt, now) })
+          : ctx.say('valid', { certificate: cert.name, expiry: isoDay(cert.expiresAt) }),
         details: { expiresAt: cert.expiresAt.toISOString(), uploadedAt: cert.uploadedAt?.toISOString() ?? null, expired },
       };
     });
-    return orAccountPass(drafts, ctx, { en: 'No server certificates are stored in IAM', ja: 'IAM に保存されているサーバー証明書はありません' });
+    return orAccountPass(drafts, ctx, ctx.say('noCertificates'));
   },
 });

@@ -32,7 +32,7 @@ export const initialAccessKey = defineCheck({
             status: 'ERROR',
             ...userTarget(row),
             subResourceId: key.slot,
-            evidence: ctx.text({ en: reason, ja: `${row.user} の ${key.slot} はアクティブですが、認証情報レポートに作成日がありません` }),
+            evidence: ctx.say('noCreationDate', { user: row.user, slot: key.slot }),
             details: { slot: key.slot, reason },
           });
           continue;
@@ -40,24 +40,19 @@ export const initialAccessKey = defineCheck({
         const withUser =
           key.lastRotated !== undefined && Math.abs(key.lastRotated.getTime() - row.userCreationTime.getTime()) <= INITIAL_KEY_WINDOW_MS;
         const fails = key.active && withUser && key.lastUsedDate === undefined;
+        const who = { user: row.user, slot: key.slot };
         const evidence = fails
-          ? {
-              en: `${row.user} ${key.slot} was created with the user on ${isoDay(row.userCreationTime)} and has never been used`,
-              ja: `${row.user} の ${key.slot} はユーザーと同時 (${isoDay(row.userCreationTime)}) に作成され、一度も使用されていません`,
-            }
+          ? ctx.say('unusedInitial', { ...who, created: isoDay(row.userCreationTime) })
           : !key.active
-            ? { en: `${row.user} ${key.slot} is inactive`, ja: `${row.user} の ${key.slot} は非アクティブです` }
+            ? ctx.say('iam:keyInactive', who)
             : key.lastUsedDate
-              ? { en: `${row.user} ${key.slot} is in use`, ja: `${row.user} の ${key.slot} は使用されています` }
-              : {
-                  en: `${row.user} ${key.slot} was created after the user, not with it`,
-                  ja: `${row.user} の ${key.slot} はユーザー作成時ではなく、その後に作成されました`,
-                };
+              ? ctx.say('inUse', who)
+              : ctx.say('createdLater', who);
         drafts.push({
           status: fails ? 'FAIL' : 'PASS',
           ...userTarget(row),
           subResourceId: key.slot,
-          evidence: ctx.text(evidence),
+          evidence,
           details: {
             slot: key.slot,
             active: key.active,
@@ -68,9 +63,6 @@ export const initialAccessKey = defineCheck({
         });
       }
     }
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, {
-      en: 'No console user has an access key',
-      ja: 'アクセスキーを持つコンソールユーザーはありません',
-    });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('noConsoleKeys'));
   },
 });

@@ -2,7 +2,7 @@
 import type { AccessKeyInfo, CredentialReportRow } from '../../../src/collectors/iam/credential-report.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 
 type Target = Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'>;
 
@@ -23,7 +23,7 @@ export function hasKey(key: AccessKeyInfo): boolean {
  * A check that found nothing to evaluate still answers, on the account, so a report never confuses
  * "nothing to check" with "not checked", and a history diff sees the last finding resolved.
  */
-export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, message: Localized): ResultDraft[] {
+export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, message: Message): ResultDraft[] {
   if (drafts.length > 0) return drafts;
-  return [{ status: 'PASS', ...accountTarget(ctx), evidence: ctx.text(message), details: { evaluated: 0 } }];
+  return [{ status: 'PASS', ...accountTarget(ctx), evidence: message, details: { evaluated: 0 } }];
 }

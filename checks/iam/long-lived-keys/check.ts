@@ -24,14 +24,11 @@ export const longLivedKeys = defineCheck({
         ...userTarget(row),
         evidence:
           active.length > 0
-            ? ctx.text({
-                en: `${row.user} holds ${active.length} active long-lived access key${active.length === 1 ? '' : 's'} (${active.join(', ')}); prefer IAM Identity Center or roles`,
-                ja: `${row.user} は有効な長期アクセスキーを ${active.length} 個持っています (${active.join('、')})。IAM Identity Center やロールの利用を推奨します`,
-              })
-            : ctx.text({ en: `${row.user} holds no active access key`, ja: `${row.user} はアクティブなアクセスキーを持っていません` }),
+            ? ctx.say('holdsKeys', { user: row.user, count: active.length, keys: active })
+            : ctx.say('holdsNone', { user: row.user }),
         details: { activeKeys: active },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -22,13 +22,12 @@ export const multipleActiveKeys = defineCheck({
       return {
         status: active.length > 1 ? 'FAIL' : 'PASS',
         ...userTarget(row),
-        evidence: ctx.text({
-          en: `${row.user} has ${active.length} active access key${active.length === 1 ? '' : 's'}${active.length ? ` (${active.join(', ')})` : ''}`,
-          ja: `${row.user} のアクティブなアクセスキーは ${active.length} 個です${active.length ? ` (${active.join('、')})` : ''}`,
-        }),
+        evidence: active.length
+          ? ctx.say('activeKeys', { user: row.user, count: active.length, keys: active })
+          : ctx.say('noActiveKeys', { user: row.user }),
         details: { activeKeys: active },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -1,6 +1,6 @@
 import { passwordPolicy } from '../../../src/collectors/iam/password-policy.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { accountTarget } from '../lib/resources.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -21,36 +21,24 @@ export const passwordPolicyCheck = defineCheck({
   needs: [passwordPolicy],
   ...checkTexts(en, ja),
   evaluate([policy], ctx) {
-    const problems: Localized[] = [];
+    const problems: Message[] = [];
     const length = policy?.MinimumPasswordLength ?? 0;
     const reuse = policy?.PasswordReusePrevention ?? 0;
+    const needs = { minLength: REQUIRED_MIN_LENGTH, minReuse: REQUIRED_REUSE_PREVENTION };
     if (!policy) {
-      problems.push({ en: 'no account password policy is set', ja: 'アカウントのパスワードポリシーが設定されていません' });
+      problems.push(ctx.say('noPolicy'));
     } else {
-      if (length < REQUIRED_MIN_LENGTH) {
-        problems.push({
-          en: `minimum password length is ${length} (needs ${REQUIRED_MIN_LENGTH} or more)`,
-          ja: `パスワードの最小文字数が ${length} です (${REQUIRED_MIN_LENGTH} 以上が必要)`,
-        });
-      }
+      if (length < REQUIRED_MIN_LENGTH) problems.push(ctx.say('tooShort', { ...needs, length }));
       if (reuse < REQUIRED_REUSE_PREVENTION) {
-        problems.push(
-          reuse === 0
-            ? { en: `password reuse is not prevented (needs ${REQUIRED_REUSE_PREVENTION})`, ja: `パスワードの再利用が禁止されていません (${REQUIRED_REUSE_PREVENTION} が必要)` }
-            : {
-                en: `only the last ${reuse} passwords are blocked from reuse (needs ${REQUIRED_REUSE_PREVENTION})`,
-                ja: `再利用を禁止しているのは過去 ${reuse} 個のパスワードのみです (${REQUIRED_REUSE_PREVENTION} が必要)`,
-              },
-        );
+        problems.push(reuse === 0 ? ctx.say('reuseAllowed', needs) : ctx.say('reuseLimited', { ...needs, count: reuse }));
       }
     }
-    const evidence =
-      problems.length > 0
-        ? ctx.text({ en: `Password policy: ${problems.map((p) => p.en).join('; ')}`, ja: `パスワードポリシー: ${problems.map((p) => p.ja).join('。')}` })
-        : ctx.text({
-            en: `Password policy requires ${length} characters and blocks reuse of the last ${reuse} passwords`,
-            ja: `パスワードポリシーは ${length} 文字以上を必須とし、過去 ${reuse} 個のパスワードの再利用を禁止しています`,
-          });
+    const [first, second] = problems;
+    const evidence = second
+      ? ctx.say('twoProblems', { first: first!, second })
+      : first
+        ? ctx.say('oneProblem', { problem: first })
+        : ctx.say('strong', { length, count: reuse });
     return [
       {
         status: problems.length > 0 ? 'FAIL' : 'PASS',

@@ -22,7 +22,7 @@ export const rootHardwareMfa = defineCheck({
         {
           status: 'FAIL',
           ...accountTarget(ctx),
-          evidence: ctx.text({ en: 'Root user has no MFA at all, hardware or virtual', ja: 'ルートユーザーには MFA がまったく設定されていません (ハードウェア、仮想とも)' }),
+          evidence: ctx.say('noMfa'),
           details: { accountMfaEnabled: false, rootVirtualMfaDevices: virtual },
         },
       ];
@@ -33,8 +33,8 @@ export const rootHardwareMfa = defineCheck({
         status: isVirtual ? 'FAIL' : 'PASS',
         ...accountTarget(ctx),
         evidence: isVirtual
-          ? ctx.text({ en: `Root user's MFA includes a virtual device: ${virtual.join(', ')}`, ja: `ルートユーザーの MFA に仮想デバイスが含まれています: ${virtual.join('、')}` })
-          : ctx.text({ en: 'Root user has MFA and no virtual MFA device', ja: 'ルートユーザーは MFA が有効で、仮想 MFA デバイスはありません' }),
+          ? ctx.say('virtual', { devices: virtual })
+          : ctx.say('hardware'),
         details: { accountMfaEnabled: true, rootVirtualMfaDevices: virtual },
       },
     ];

@@ -23,8 +23,8 @@ export const rootMfa = defineCheck({
         resourceId: ctx.accountId,
         resourceArn: `arn:aws:iam::${ctx.accountId}:root`,
         evidence: summary.accountMfaEnabled
-          ? ctx.text({ en: 'Root user has MFA enabled', ja: 'ルートユーザーの MFA は有効です' })
-          : ctx.text({ en: 'Root user has no MFA device', ja: 'ルートユーザーに MFA デバイスがありません' }),
+          ? ctx.say('enabled')
+          : ctx.say('missing'),
         details: { accountMfaEnabled: summary.accountMfaEnabled },
       },
     ];

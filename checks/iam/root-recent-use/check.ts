@@ -1,6 +1,7 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { isUnreadable, unreadableResults } from '../../../src/engine/unreadable.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { accountTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
 import { checkTexts } from '../../lib/words.ts';
@@ -31,25 +32,18 @@ export const rootRecentUse = defineCheck({
     if (root.passwordLastUsed instanceof Date) uses.push({ credential: 'password', at: root.passwordLastUsed });
     for (const key of root.accessKeys) if (key.lastUsedDate) uses.push({ credential: key.slot, at: key.lastUsedDate });
     const recent = uses.filter((use) => ageMs(use.at, now) <= windowDays * DAY_MS);
-    const describe = (list: RootUse[], lang: 'en' | 'ja'): string =>
-      list
-        .map((u) =>
-          lang === 'en'
-            ? `${u.credential} on ${isoDay(u.at)} (${ageDays(u.at, now)} days ago)`
-            : `${u.credential === 'password' ? 'パスワード' : u.credential} ${isoDay(u.at)} (${ageDays(u.at, now)} 日前)`,
-        )
-        .join(lang === 'en' ? ', ' : '、');
+    const describe = (list: RootUse[]): Message[] =>
+      list.map((u) => {
+        const when = { day: isoDay(u.at), count: ageDays(u.at, now) };
+        return u.credential === 'password' ? ctx.say('passwordUse', when) : ctx.say('keyUse', { ...when, slot: u.credential });
+      });
     const latest = [...uses].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 1);
     const evidence =
       recent.length > 0
-        ? ctx.text({
-            en: `Root user used within the last ${windowDays} days: ${describe(recent, 'en')}`,
-            ja: `ルートユーザーが過去 ${windowDays} 日以内に使用されています: ${describe(recent, 'ja')}`,
-          })
-        : ctx.text({
-            en: `Root user not used in the last ${windowDays} days (last use: ${latest.length ? describe(latest, 'en') : 'none recorded'})`,
-            ja: `ルートユーザーは過去 ${windowDays} 日間使用されていません (最終使用: ${latest.length ? describe(latest, 'ja') : '記録なし'})`,
-          });
+        ? ctx.say('usedRecently', { count: windowDays, uses: describe(recent) })
+        : latest.length > 0
+          ? ctx.say('notUsedRecently', { count: windowDays, uses: describe(latest) })
+          : ctx.say('neverUsed', { count: windowDays });
     return [
       {
         status: recent.length > 0 ? 'FAIL' : 'PASS',

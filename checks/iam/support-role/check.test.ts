@@ -12,7 +12,7 @@ const details = (roles: IamRoleDetail[], userHasSupport = false) =>
 describe('iam.support-role', () => {
   it('passes when a role holds AWSSupportAccess, naming it', () => {
     expect(evaluate(supportRole, [details([role('web', []), role('aws-support')])])).toMatchObject([
-      { status: 'PASS', resourceType: 'AWS::::Account', evidence: 'AWSSupportAccess is attached to role(s): aws-support', details: { supportRoles: ['aws-support'] } },
+      { status: 'PASS', resourceType: 'AWS::::Account', evidence: 'AWSSupportAccess is attached to role aws-support', details: { supportRoles: ['aws-support'] } },
     ]);
   });
 

@@ -27,8 +27,8 @@ export const supportRole = defineCheck({
         ...accountTarget(ctx),
         evidence:
           roles.length > 0
-            ? ctx.text({ en: `AWSSupportAccess is attached to role(s): ${roles.join(', ')}`, ja: `AWSSupportAccess がロールにアタッチされています: ${roles.join('、')}` })
-            : ctx.text({ en: 'No role has the AWSSupportAccess policy attached', ja: 'AWSSupportAccess ポリシーがアタッチされたロールはありません' }),
+            ? ctx.say('attached', { count: roles.length, roles })
+            : ctx.say('notAttached'),
         details: { supportRoles: roles },
       },
     ];

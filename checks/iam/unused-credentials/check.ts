@@ -2,7 +2,7 @@ import { type AccessKeyInfo, credentialReport, type CredentialReportRow } from '
 import { defineCheck } from '../../../src/engine/define.ts';
 import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
 import { checkTexts } from '../../lib/words.ts';
@@ -13,7 +13,8 @@ import ja from './words.ja.json' with { type: 'json' };
 interface Idle {
   since: Date;
   used: boolean;
-  text: Localized;
+  /** What was last done with it: "alice access_key_1 was last used on 2026-10-10". */
+  text: Message;
 }
 
 function judge(row: CredentialReportRow, credential: string, idle: Idle, ctx: EvaluateContext, extra: Record<string, unknown> = {}): ResultDraft {
@@ -25,10 +26,7 @@ function judge(row: CredentialReportRow, credential: string, idle: Idle, ctx: Ev
     status: stale ? 'FAIL' : 'PASS',
     ...userTarget(row),
     subResourceId: credential,
-    evidence: ctx.text({
-      en: `${idle.text.en}, ${days} days ago (limit ${limitDays})`,
-      ja: `${idle.text.ja} (${days} 日前、上限 ${limitDays} 日)`,
-    }),
+    evidence: ctx.say('idle', { what: idle.text, count: days, limit: limitDays }),
     details: { credential, lastUsed: idle.used ? idle.since.toISOString() : null, countedFrom: idle.since.toISOString(), idleDays: days, limitDays, ...extra },
   };
 }
@@ -39,7 +37,7 @@ function passwordResult(row: CredentialReportRow, ctx: EvaluateContext): ResultD
       status: 'PASS',
       ...userTarget(row),
       subResourceId: 'password',
-      evidence: ctx.text({ en: `${row.user} has no console password`, ja: `${row.user} にはコンソールパスワードがありません` }),
+      evidence: ctx.say('iam:noPassword', { user: row.user }),
       details: { credential: 'password', passwordEnabled: false },
     };
   }
@@ -48,19 +46,15 @@ function passwordResult(row: CredentialReportRow, ctx: EvaluateContext): ResultD
     return judge(row, 'password', {
       since: used,
       used: true,
-      text: { en: `${row.user}'s console password was last used on ${isoDay(used)}`, ja: `${row.user} のコンソールパスワードの最終使用日は ${isoDay(used)} です` },
+      text: ctx.say('passwordUsed', { user: row.user, day: isoDay(used) }),
     }, ctx);
   }
   // Never used (or no use recorded): it has been idle since it was set, or since the user was created.
   const changed = row.passwordLastChanged instanceof Date ? row.passwordLastChanged : undefined;
   const since = changed ?? row.userCreationTime;
-  const from = changed
-    ? { en: `since it was set on ${isoDay(since)}`, ja: `${isoDay(since)} に設定されてから` }
-    : { en: `since the user was created on ${isoDay(since)}`, ja: `ユーザーが ${isoDay(since)} に作成されてから` };
+  const from = changed ? ctx.say('sinceSet', { day: isoDay(since) }) : ctx.say('sinceUserCreated', { day: isoDay(since) });
   const text =
-    used === 'no_information'
-      ? { en: `${row.user}'s console password has no recorded use ${from.en}`, ja: `${row.user} のコンソールパスワードは${from.ja}使用記録がありません` }
-      : { en: `${row.user}'s console password has never been used ${from.en}`, ja: `${row.user} のコンソールパスワードは${from.ja}一度も使用されていません` };
+    used === 'no_information' ? ctx.say('passwordNoRecord', { user: row.user, from }) : ctx.say('passwordNeverUsed', { user: row.user, from });
   return judge(row, 'password', { since, used: false, text }, ctx);
 }
 
@@ -72,7 +66,7 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
     return {
       status: 'PASS',
       ...target,
-      evidence: ctx.text({ en: `${row.user} ${key.slot} is inactive`, ja: `${row.user} の ${key.slot} は非アクティブです` }),
+      evidence: ctx.say('iam:keyInactive', { user: row.user, slot: key.slot }),
       details: { credential: key.slot, active: false, ...keyFacts },
     };
   }
@@ -80,24 +74,21 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
     return judge(row, key.slot, {
       since: key.lastUsedDate,
       used: true,
-      text: { en: `${row.user} ${key.slot} was last used on ${isoDay(key.lastUsedDate)}`, ja: `${row.user} の ${key.slot} の最終使用日は ${isoDay(key.lastUsedDate)} です` },
+      text: ctx.say('keyUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastUsedDate) }),
     }, ctx, keyFacts);
   }
   if (key.lastRotated) {
     return judge(row, key.slot, {
       since: key.lastRotated,
       used: false,
-      text: {
-        en: `${row.user} ${key.slot} has never been used since it was created on ${isoDay(key.lastRotated)}`,
-        ja: `${row.user} の ${key.slot} は ${isoDay(key.lastRotated)} に作成されてから一度も使用されていません`,
-      },
+      text: ctx.say('keyNeverUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastRotated) }),
     }, ctx, keyFacts);
   }
   const reason = `${row.user} ${key.slot} is active but the credential report gives neither a last-used nor a creation date`;
   return {
     status: 'ERROR',
     ...target,
-    evidence: ctx.text({ en: reason, ja: `${row.user} の ${key.slot} はアクティブですが、認証情報レポートに最終使用日も作成日もありません` }),
+    evidence: ctx.say('noDates', { user: row.user, slot: key.slot }),
     details: { credential: key.slot, reason },
   };
 }
@@ -117,6 +108,6 @@ export const unusedCredentials = defineCheck({
       passwordResult(row, ctx),
       ...row.accessKeys.filter(hasKey).map((key) => keyResult(row, key, ctx)),
     ]);
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

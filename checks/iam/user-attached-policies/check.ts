@@ -22,21 +22,22 @@ export const userAttachedPolicies = defineCheck({
       const attached = user.attachedPolicies.map((p) => p.name);
       const inline = user.inlinePolicies.map((p) => p.name);
       const direct = attached.length + inline.length > 0;
-      const parts: string[] = [];
-      if (attached.length) parts.push(ctx.text({ en: `attached: ${attached.join(', ')}`, ja: `アタッチ: ${attached.join('、')}` }));
-      if (inline.length) parts.push(ctx.text({ en: `inline: ${inline.join(', ')}`, ja: `インライン: ${inline.join('、')}` }));
       return {
         status: direct ? 'FAIL' : 'PASS',
         region: GLOBAL_REGION,
         resourceType: 'AWS::IAM::User',
         resourceId: user.name,
         resourceArn: user.arn,
-        evidence: direct
-          ? ctx.text({ en: `${user.name} has policies of its own (${parts.join('; ')})`, ja: `${user.name} にユーザー固有のポリシーがあります (${parts.join('。')})` })
-          : ctx.text({ en: `${user.name} has no policies of its own`, ja: `${user.name} にユーザー固有のポリシーはありません` }),
+        evidence: !direct
+          ? ctx.say('none', { user: user.name })
+          : attached.length && inline.length
+            ? ctx.say('attachedAndInline', { user: user.name, attached, inline })
+            : attached.length
+              ? ctx.say('attached', { user: user.name, attached })
+              : ctx.say('inline', { user: user.name, inline }),
         details: { attachedPolicies: user.attachedPolicies, inlinePolicies: inline, groups: user.groups },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(details.unreadable.users, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

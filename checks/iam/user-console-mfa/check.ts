@@ -19,10 +19,10 @@ export const userConsoleMfa = defineCheck({
     const drafts = report.users.map((row) => {
       const fails = row.passwordEnabled === true && !row.mfaActive;
       const evidence = fails
-        ? ctx.text({ en: `${row.user} can sign in to the console with a password and has no MFA`, ja: `${row.user} はパスワードでコンソールにサインインでき、MFA がありません` })
+        ? ctx.say('noMfa', { user: row.user })
         : row.passwordEnabled === true
-          ? ctx.text({ en: `${row.user} signs in to the console with MFA`, ja: `${row.user} は MFA を使ってコンソールにサインインします` })
-          : ctx.text({ en: `${row.user} has no console password`, ja: `${row.user} にはコンソールパスワードがありません` });
+          ? ctx.say('withMfa', { user: row.user })
+          : ctx.say('iam:noPassword', { user: row.user });
       return {
         status: fails ? ('FAIL' as const) : ('PASS' as const),
         ...userTarget(row),
@@ -30,6 +30,6 @@ export const userConsoleMfa = defineCheck({
         details: { passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, { en: 'The account has no IAM users', ja: 'このアカウントには IAM ユーザーがありません' });
+    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
   },
 });

@@ -19,19 +19,10 @@ export const accountPublicAccessBlock = defineCheck({
   evaluate([state], ctx) {
     const off = settingsOff(state.config);
     const evidence = !state.configured
-      ? ctx.text({
-          en: 'Account-level Block Public Access is not configured (all four settings are off)',
-          ja: 'アカウントレベルのブロックパブリックアクセスが設定されていません (4 つの設定がすべて無効)',
-        })
+      ? ctx.say('notConfigured')
       : off.length > 0
-        ? ctx.text({
-            en: `Account-level Block Public Access has ${off.join(', ')} off`,
-            ja: `アカウントレベルのブロックパブリックアクセスで ${off.join('、')} が無効です`,
-          })
-        : ctx.text({
-            en: 'All four account-level Block Public Access settings are on',
-            ja: 'アカウントレベルのブロックパブリックアクセスの 4 つの設定はすべて有効です',
-          });
+        ? ctx.say('settingsOff', { settings: off })
+        : ctx.say('allOn');
     return [
       {
         status: off.length === 0 ? 'PASS' : 'FAIL',

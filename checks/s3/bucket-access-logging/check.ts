@@ -20,17 +20,14 @@ export const bucketAccessLogging = defineCheck({
       if (!logging.enabled) {
         return {
           status: 'FAIL',
-          evidence: ctx.text({ en: `Bucket ${name} has no server access logging`, ja: `バケット ${name} のサーバーアクセスログ記録は無効です` }),
+          evidence: ctx.say('noLogging', { bucket: name }),
           details: { logging: false },
         };
       }
       const target = `${logging.targetBucket ?? ''}/${logging.targetPrefix ?? ''}`;
       return {
         status: 'PASS',
-        evidence: ctx.text({
-          en: `Bucket ${name} writes server access logs to ${target}`,
-          ja: `バケット ${name} のサーバーアクセスログは ${target} に出力されています`,
-        }),
+        evidence: ctx.say('logging', { bucket: name, target }),
         details: { logging: true, targetBucket: logging.targetBucket, targetPrefix: logging.targetPrefix },
       };
     });

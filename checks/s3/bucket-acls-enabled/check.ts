@@ -20,13 +20,13 @@ export const bucketAclsEnabled = defineCheck({
       const setting = ownership.objectOwnership;
       const evidence =
         setting === 'BucketOwnerEnforced'
-          ? { en: `Bucket ${name} has ACLs disabled (BucketOwnerEnforced)`, ja: `バケット ${name} の ACL は無効です (BucketOwnerEnforced)` }
+          ? ctx.say('enforced', { bucket: name })
           : setting === null
-            ? { en: `Bucket ${name} has no object ownership setting, so ACLs are in effect (ObjectWriter)`, ja: `バケット ${name} にはオブジェクト所有者の設定がないため、ACL が有効です (ObjectWriter)` }
-            : { en: `Bucket ${name} has object ownership ${setting}, so ACLs are still in effect`, ja: `バケット ${name} のオブジェクト所有者は ${setting} のため、ACL がまだ有効です` };
+            ? ctx.say('noSetting', { bucket: name })
+            : ctx.say('setting', { bucket: name, setting });
       return {
         status: setting === 'BucketOwnerEnforced' ? 'PASS' : 'FAIL',
-        evidence: ctx.text(evidence),
+        evidence,
         details: { objectOwnership: setting },
       };
     });

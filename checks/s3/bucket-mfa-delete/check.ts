@@ -18,13 +18,13 @@ export const bucketMfaDelete = defineCheck({
     return judgeBuckets(outcomes, ctx, (bucket, v) => {
       const name = bucket.name;
       const evidence = v.mfaDelete
-        ? { en: `Bucket ${name} has MFA delete enabled`, ja: `バケット ${name} の MFA 削除は有効です` }
+        ? ctx.say('enabled', { bucket: name })
         : v.status === 'Enabled'
-          ? { en: `Bucket ${name} has versioning enabled but MFA delete disabled`, ja: `バケット ${name} はバージョニングが有効ですが、MFA 削除は無効です` }
-          : { en: `Bucket ${name} has MFA delete disabled (versioning is not enabled either)`, ja: `バケット ${name} の MFA 削除は無効です (バージョニングも有効になっていません)` };
+          ? ctx.say('versioningOnly', { bucket: name })
+          : ctx.say('disabled', { bucket: name });
       return {
         status: v.mfaDelete ? 'PASS' : 'FAIL',
-        evidence: ctx.text(evidence),
+        evidence,
         details: { versioning: v.status, mfaDelete: v.mfaDelete },
       };
     });

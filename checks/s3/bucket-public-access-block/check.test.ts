@@ -16,6 +16,8 @@ describe('s3.bucket-public-access-block', () => {
     expect(results[0]).toMatchObject({ resourceType: 'AWS::S3::Bucket', resourceArn: 'arn:aws:s3:::on', severity: 'medium' });
     expect(results[1]?.evidence).toBe('Bucket none has no Block Public Access configuration (all four settings are off)');
     expect(results[2]?.evidence).toBe('Bucket half has Block Public Access BlockPublicAcls, BlockPublicPolicy, RestrictPublicBuckets off');
+    const [ja] = evaluate(bucketPublicAccessBlock, [[ok(bucket('half'), bpa({ IgnorePublicAcls: true }))]], { locale: 'ja' });
+    expect(ja?.evidence).toBe('バケット half のブロックパブリックアクセスで BlockPublicAcls、BlockPublicPolicy、RestrictPublicBuckets が無効です');
     expect(results[2]?.details).toMatchObject({ configured: true, publicAccessBlock: { IgnorePublicAcls: true, BlockPublicAcls: false } });
   });
 

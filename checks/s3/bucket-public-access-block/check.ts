@@ -19,19 +19,10 @@ export const bucketPublicAccessBlock = defineCheck({
     return judgeBuckets(outcomes, ctx, (bucket, state) => {
       const off = settingsOff(state.config);
       const evidence = !state.configured
-        ? ctx.text({
-            en: `Bucket ${bucket.name} has no Block Public Access configuration (all four settings are off)`,
-            ja: `バケット ${bucket.name} にブロックパブリックアクセスが設定されていません (4 つの設定がすべて無効)`,
-          })
+        ? ctx.say('notConfigured', { bucket: bucket.name })
         : off.length > 0
-          ? ctx.text({
-              en: `Bucket ${bucket.name} has Block Public Access ${off.join(', ')} off`,
-              ja: `バケット ${bucket.name} のブロックパブリックアクセスで ${off.join('、')} が無効です`,
-            })
-          : ctx.text({
-              en: `Bucket ${bucket.name} has all four Block Public Access settings on`,
-              ja: `バケット ${bucket.name} のブロックパブリックアクセスの 4 つの設定はすべて有効です`,
-            });
+          ? ctx.say('settingsOff', { bucket: bucket.name, settings: off })
+          : ctx.say('allOn', { bucket: bucket.name });
       return {
         status: off.length === 0 ? 'PASS' : 'FAIL',
         evidence,

@@ -154,6 +154,14 @@ describe('s3.bucket-public', () => {
     expect(neutral.evidence).toBe(
       'バケット legacy は実質的にパブリックではありません: ACL で全員 (AllUsers) に READ を許可していますが、アカウントレベルの IgnorePublicAcls により無効化されています',
     );
+    const both = run(b, {
+      status: ok(b, { hasPolicy: true, isPublic: true }),
+      acl: ok(b, withGrants(group(ALL_USERS, 'READ'), group(AUTHENTICATED, 'WRITE'), group(ALL_USERS, 'READ_ACP'))),
+      locale: 'ja',
+    });
+    expect(both.evidence).toBe(
+      'バケット legacy はパブリックです: バケットポリシーがパブリックです (AWS のポリシー評価による)。また、ACL で全員 (AllUsers) に READ、READ_ACP、すべての AWS ユーザー (AuthenticatedUsers) に WRITE を許可しています (ブロックパブリックアクセスで無効化されていません)',
+    );
   });
 
   it('reports each bucket in its own region', () => {

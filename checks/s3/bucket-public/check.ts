@@ -4,102 +4,77 @@ import { bucketPolicyStatus } from '../../../src/collectors/s3/bucket-policy-sta
 import { bucketPublicAccessBlock as bucketBpa } from '../../../src/collectors/s3/bucket-public-access-block.ts';
 import type { Bucket, Outcome } from '../../../src/collectors/s3/types.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import type { ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { bucketResource } from '../lib/bucket-results.ts';
 import { assessExposure, type BpaLevel, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
+import { joined } from '../../lib/list.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-const GROUP_NAMES: Record<PublicGrant['group'], Localized> = {
-  AllUsers: { en: 'everyone (AllUsers)', ja: '全員 (AllUsers)' },
-  AuthenticatedUsers: { en: 'any AWS user (AuthenticatedUsers)', ja: 'すべての AWS ユーザー (AuthenticatedUsers)' },
-};
-
-function join(parts: readonly Localized[], separator: Localized): Localized {
-  return { en: parts.map((p) => p.en).join(separator.en), ja: parts.map((p) => p.ja).join(separator.ja) };
-}
-
-function grantsText(grants: readonly PublicGrant[]): Localized {
+/** What the ACL grants to whom, one part per public group: "READ, WRITE to everyone (AllUsers)". */
+function grantsText(grants: readonly PublicGrant[], ctx: EvaluateContext): Message[] {
   const byGroup = new Map<PublicGrant['group'], string[]>();
   for (const g of grants) byGroup.set(g.group, [...(byGroup.get(g.group) ?? []), g.permission]);
-  const parts = [...byGroup].map(([group, permissions]) => ({
-    en: `${permissions.join(', ')} to ${GROUP_NAMES[group].en}`,
-    ja: `${GROUP_NAMES[group].ja} に ${permissions.join('、')}`,
-  }));
-  return join(parts, { en: ', ', ja: '、' });
+  return [...byGroup].map(([group, permissions]) =>
+    group === 'AllUsers' ? ctx.say('grantAllUsers', { permissions }) : ctx.say('grantAuthenticatedUsers', { permissions }),
+  );
 }
 
-const LEVELS = {
-  account: { en: 'account-level', ja: 'アカウントレベルの' },
-  bucket: { en: 'bucket-level', ja: 'バケットレベルの' },
-  both: { en: 'account- and bucket-level', ja: 'アカウントレベルとバケットレベルの' },
-} satisfies Record<string, Localized>;
-
-function byText(by: readonly BpaLevel[], setting: string): Localized {
-  const level = LEVELS[by.length === 2 ? 'both' : (by[0] ?? 'bucket')];
-  return { en: `the ${level.en} ${setting}`, ja: `${level.ja} ${setting}` };
+function levelText(by: readonly BpaLevel[], ctx: EvaluateContext): Message {
+  if (by.length === 2) return ctx.say('levelBoth');
+  return by[0] === 'account' ? ctx.say('levelAccount') : ctx.say('levelBucket');
 }
 
-/** How a path reads on its own, and (in Japanese) the form that continues with "but ...". */
-interface PathText extends Localized {
-  jaBut: string;
+/** How the policy path reads (its Block Public Access setting is RestrictPublicBuckets), or nothing when private. */
+function policyText(state: PathState, ctx: EvaluateContext): Message | undefined {
+  switch (state.state) {
+    case 'private':
+      return undefined;
+    case 'exposed':
+      return ctx.say('policyPublic');
+    case 'neutralised':
+      return ctx.say('policyNeutralised', { level: levelText(state.by, ctx) });
+    case 'unknown':
+      return state.reason === 'unreadable' ? ctx.say('policyUnreadable', { error: state.error }) : ctx.say('policyBpaUnreadable', { error: state.error });
+  }
 }
 
-const POLICY_PUBLIC: PathText = {
-  en: 'its bucket policy is public (AWS policy evaluation)',
-  ja: 'バケットポリシーがパブリックです (AWS のポリシー評価による)',
-  jaBut: 'バケットポリシーはパブリックですが',
-};
-
-function aclPublic(grants: readonly PublicGrant[]): PathText {
-  const what = grantsText(grants);
-  return { en: `its ACL grants ${what.en}`, ja: `ACL で${what.ja} を許可しています`, jaBut: `ACL で${what.ja} を許可していますが` };
+/** How the ACL path reads (its setting is IgnorePublicAcls); what it grants is only named when it is public. */
+function aclText(state: PathState, publicGrants: readonly PublicGrant[], ctx: EvaluateContext): Message | undefined {
+  switch (state.state) {
+    case 'private':
+      return undefined;
+    case 'exposed':
+      return ctx.say('aclPublic', { grants: grantsText(publicGrants, ctx) });
+    case 'neutralised':
+      return ctx.say('aclNeutralised', { grants: grantsText(publicGrants, ctx), level: levelText(state.by, ctx) });
+    case 'unknown':
+      return state.reason === 'unreadable'
+        ? ctx.say('aclUnreadable', { error: state.error })
+        : ctx.say('aclBpaUnreadable', { grants: grantsText(publicGrants, ctx), error: state.error });
+  }
 }
 
-function neutralised(path: PathText, by: readonly BpaLevel[], setting: string): Localized {
-  const who = byText(by, setting);
-  return { en: `${path.en}, neutralised by ${who.en}`, ja: `${path.jaBut}、${who.ja} により無効化されています` };
-}
-
-function unknownReason(state: Extract<PathState, { state: 'unknown' }>, path: PathText, what: Localized): Localized {
-  if (state.reason === 'unreadable') return { en: `${what.en} could not be read (${state.error})`, ja: `${what.ja}を取得できませんでした (${state.error})` };
-  return { en: `${path.en} but its Block Public Access could not be read (${state.error})`, ja: `${path.jaBut}、ブロックパブリックアクセスを取得できませんでした (${state.error})` };
-}
-
-function evidence(bucket: Bucket, exposure: Exposure): Localized {
+function evidence(bucket: Bucket, exposure: Exposure, ctx: EvaluateContext): Message {
   const paths = [
-    { state: exposure.policy, text: POLICY_PUBLIC, setting: 'RestrictPublicBuckets', what: { en: 'the bucket policy status', ja: 'バケットポリシーのステータス' } },
-    { state: exposure.acl, text: aclPublic(exposure.publicGrants), setting: 'IgnorePublicAcls', what: { en: 'the ACL', ja: 'ACL' } },
+    { state: exposure.policy, text: () => policyText(exposure.policy, ctx) },
+    { state: exposure.acl, text: () => aclText(exposure.acl, exposure.publicGrants, ctx) },
   ];
-  const exposed = paths.filter((p) => p.state.state === 'exposed').map((p) => p.text);
-  const neutral = paths.flatMap((p) => (p.state.state === 'neutralised' ? [neutralised(p.text, p.state.by, p.setting)] : []));
-  const unknown = paths.flatMap((p) => (p.state.state === 'unknown' ? [unknownReason(p.state, p.text, p.what)] : []));
+  const texts = (wanted: PathState['state']) => paths.filter((p) => p.state.state === wanted).flatMap((p) => p.text() ?? []);
+  const exposed = texts('exposed');
+  const neutral = texts('neutralised');
+  const unknown = texts('unknown');
+  const reasons = (parts: readonly Message[]) => joined(parts, (first, rest) => ctx.say('reasonList', { first, rest }));
   const name = bucket.name;
   if (exposure.status === 'FAIL') {
-    const why = join(exposed, { en: ' and ', ja: '。また、' });
-    const also = neutral.length > 0 ? join(neutral, { en: '; ', ja: '。' }) : undefined;
-    return {
-      en: `Bucket ${name} is public: ${why.en}, not neutralised by Block Public Access${also ? `; ${also.en}` : ''}`,
-      ja: `バケット ${name} はパブリックです: ${why.ja} (ブロックパブリックアクセスで無効化されていません)${also ? `。${also.ja}` : ''}`,
-    };
+    const why = joined(exposed, (first, rest) => ctx.say('exposedList', { first, rest }));
+    return neutral.length > 0 ? ctx.say('publicAlso', { bucket: name, why, also: reasons(neutral) }) : ctx.say('public', { bucket: name, why });
   }
-  if (exposure.status === 'ERROR') {
-    const why = join(unknown, { en: '; ', ja: '。' });
-    return {
-      en: `Could not tell whether bucket ${name} is public: ${why.en}`,
-      ja: `バケット ${name} がパブリックかどうか判断できませんでした: ${why.ja}`,
-    };
-  }
-  if (neutral.length > 0) {
-    const why = join(neutral, { en: '; ', ja: '。' });
-    return { en: `Bucket ${name} is not effectively public: ${why.en}`, ja: `バケット ${name} は実質的にパブリックではありません: ${why.ja}` };
-  }
-  return {
-    en: `Bucket ${name} is not public: no public bucket policy and no ACL grants to AllUsers or AuthenticatedUsers`,
-    ja: `バケット ${name} はパブリックではありません: パブリックなバケットポリシーも、AllUsers や AuthenticatedUsers への ACL 許可もありません`,
-  };
+  if (exposure.status === 'ERROR') return ctx.say('unknown', { bucket: name, why: reasons(unknown) });
+  if (neutral.length > 0) return ctx.say('neutralised', { bucket: name, why: reasons(neutral) });
+  return ctx.say('notPublic', { bucket: name });
 }
 
 function valueOrNull<T>(outcome: Outcome<T>): T | null {
@@ -127,7 +102,7 @@ export const bucketPublic = defineCheck({
       return {
         ...bucketResource(bucket),
         status: exposure.status,
-        evidence: ctx.text(evidence(bucket, exposure)),
+        evidence: evidence(bucket, exposure, ctx),
         details: {
           policy: exposure.policy,
           acl: exposure.acl,

@@ -22,10 +22,7 @@ export const bucketSslOnly = defineCheck({
       if (policy === null) {
         return {
           status: 'FAIL',
-          evidence: ctx.text({
-            en: `Bucket ${name} has no bucket policy, so requests without TLS are not denied`,
-            ja: `バケット ${name} にはバケットポリシーがないため、TLS を使わないリクエストが拒否されません`,
-          }),
+          evidence: ctx.say('noPolicy', { bucket: name }),
           details: { hasPolicy: false, coversBucket: false, coversObjects: false, statements: [] },
         };
       }
@@ -36,19 +33,16 @@ export const bucketSslOnly = defineCheck({
       if (coversBucket && coversObjects) {
         return {
           status: 'PASS',
-          evidence: ctx.text({
-            en: `The policy of bucket ${name} denies requests without TLS (aws:SecureTransport false) to the bucket and its objects`,
-            ja: `バケット ${name} のポリシーは、バケットとオブジェクトへの TLS を使わないリクエスト (aws:SecureTransport が false) を拒否しています`,
-          }),
+          evidence: ctx.say('denied', { bucket: name }),
           details,
         };
       }
       const evidence = coversBucket
-        ? { en: `The policy of bucket ${name} denies requests without TLS to the bucket but not to its objects`, ja: `バケット ${name} のポリシーは TLS を使わないリクエストをバケットに対しては拒否していますが、オブジェクトに対しては拒否していません` }
+        ? ctx.say('bucketOnly', { bucket: name })
         : coversObjects
-          ? { en: `The policy of bucket ${name} denies requests without TLS to its objects but not to the bucket itself`, ja: `バケット ${name} のポリシーは TLS を使わないリクエストをオブジェクトに対しては拒否していますが、バケット自体に対しては拒否していません` }
-          : { en: `The policy of bucket ${name} has no Deny for everyone on s3:* when aws:SecureTransport is false`, ja: `バケット ${name} のポリシーに、aws:SecureTransport が false のときに全員の s3:* を拒否するステートメントがありません` };
-      return { status: 'FAIL', evidence: ctx.text(evidence), details };
+          ? ctx.say('objectsOnly', { bucket: name })
+          : ctx.say('noDeny', { bucket: name });
+      return { status: 'FAIL', evidence, details };
     });
   },
 });

@@ -20,13 +20,13 @@ export const bucketVersioning = defineCheck({
       const name = bucket.name;
       const evidence =
         v.status === 'Enabled'
-          ? { en: `Bucket ${name} has versioning enabled`, ja: `バケット ${name} のバージョニングは有効です` }
+          ? ctx.say('enabled', { bucket: name })
           : v.status === 'Suspended'
-            ? { en: `Bucket ${name} has versioning suspended`, ja: `バケット ${name} のバージョニングは停止されています` }
-            : { en: `Bucket ${name} has never had versioning enabled`, ja: `バケット ${name} ではバージョニングが一度も有効化されていません` };
+            ? ctx.say('suspended', { bucket: name })
+            : ctx.say('never', { bucket: name });
       return {
         status: v.status === 'Enabled' ? 'PASS' : 'FAIL',
-        evidence: ctx.text(evidence),
+        evidence,
         details: { versioning: v.status, mfaDelete: v.mfaDelete },
       };
     });

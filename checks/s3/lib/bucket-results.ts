@@ -16,14 +16,7 @@ export function bucketResource(bucket: Bucket): Pick<ResultDraft, 'region' | 're
 }
 
 export function bucketError(bucket: Bucket, reason: string, ctx: EvaluateContext): BucketVerdict {
-  return {
-    status: 'ERROR',
-    evidence: ctx.text({
-      en: `Bucket ${bucket.name} could not be evaluated: ${reason}`,
-      ja: `バケット ${bucket.name} を評価できませんでした: ${reason}`,
-    }),
-    details: { reason },
-  };
+  return { status: 'ERROR', evidence: ctx.say('s3:bucketUnreadable', { bucket: bucket.name, reason }), details: { reason } };
 }
 
 /** One result per bucket: the judge sees the value, and a failed read becomes ERROR for that bucket only. */
@@ -38,7 +31,7 @@ export function judgeBuckets<T>(
   }));
 }
 
-/** The Block Public Access settings that are off, in AWS's order. */
+/** The Block Public Access settings that are off, in AWS's order (AWS's names, in every language). */
 export function settingsOff(config: PublicAccessBlockConfig): string[] {
   return PUBLIC_ACCESS_BLOCK_SETTINGS.filter((setting) => !config[setting]);
 }

@@ -26,7 +26,7 @@ describe('ssm.document-public', () => {
         evidence: 'Document deploy is shared publicly (version 3)',
         details: { sharedWith: ['all'], publicVersion: '3' },
       },
-      { status: 'PASS', resourceId: 'partner', evidence: 'Document partner is not public (shared with 1 account(s))' },
+      { status: 'PASS', resourceId: 'partner', evidence: 'Document partner is not public (shared with 1 account)' },
       { status: 'PASS', resourceId: 'private', evidence: 'Document private is not shared' },
       { status: 'ERROR', resourceId: 'locked', details: { reason: 'AccessDeniedException: not authorized' } },
     ]);

@@ -29,10 +29,7 @@ export const documentPublic = defineCheck({
         return {
           ...base,
           status: 'ERROR',
-          evidence: ctx.text({
-            en: `Document ${doc.name} could not be evaluated: ${reason}`,
-            ja: `ドキュメント ${doc.name} を評価できませんでした: ${reason}`,
-          }),
+          evidence: ctx.say('unreadable', { document: doc.name, reason }),
           details: { name: doc.name, reason },
         };
       }
@@ -42,16 +39,12 @@ export const documentPublic = defineCheck({
         ...base,
         status: isPublic ? 'FAIL' : 'PASS',
         evidence: isPublic
-          ? ctx.text({
-              en: `Document ${doc.name} is shared publicly${doc.share.publicVersion ? ` (version ${doc.share.publicVersion})` : ''}`,
-              ja: `ドキュメント ${doc.name} はパブリックに共有されています${doc.share.publicVersion ? ` (バージョン ${doc.share.publicVersion})` : ''}`,
-            })
+          ? doc.share.publicVersion
+            ? ctx.say('publicVersion', { document: doc.name, version: doc.share.publicVersion })
+            : ctx.say('public', { document: doc.name })
           : accounts.length > 0
-            ? ctx.text({
-                en: `Document ${doc.name} is not public (shared with ${accounts.length} account(s))`,
-                ja: `ドキュメント ${doc.name} はパブリックではありません (${accounts.length} 個のアカウントと共有)`,
-              })
-            : ctx.text({ en: `Document ${doc.name} is not shared`, ja: `ドキュメント ${doc.name} は共有されていません` }),
+            ? ctx.say('sharedWithAccounts', { document: doc.name, count: accounts.length })
+            : ctx.say('notShared', { document: doc.name }),
         // What an undo needs to share it publicly again: the version that was public.
         details: {
           name: doc.name,

@@ -29,10 +29,7 @@ export const instanceNotManaged = defineCheck({
           return {
             ...base,
             status: 'FAIL',
-            evidence: ctx.text({
-              en: `${label} is not managed by Systems Manager, so Session Manager cannot reach it`,
-              ja: `${label} は Systems Manager で管理されていないため、Session Manager で接続できません`,
-            }),
+            evidence: ctx.say('unmanaged', { instance: label }),
             details: { instanceId: i.instanceId, name: i.name, managed: false, iamInstanceProfileArn: i.iamInstanceProfileArn },
           };
         }
@@ -41,11 +38,10 @@ export const instanceNotManaged = defineCheck({
           ...base,
           status: 'PASS',
           evidence: online
-            ? ctx.text({ en: `${label} is managed, Session Manager Online`, ja: `${label} は管理されています (Session Manager: Online)` })
-            : ctx.text({
-                en: `${label} is managed but ${m.pingStatus ?? 'its agent status is unknown'}`,
-                ja: `${label} は管理されていますが、状態は ${m.pingStatus ?? '不明'} です`,
-              }),
+            ? ctx.say('online', { instance: label })
+            : m.pingStatus
+              ? ctx.say('notOnline', { instance: label, status: m.pingStatus })
+              : ctx.say('statusUnknown', { instance: label }),
           details: {
             instanceId: i.instanceId,
             name: i.name,

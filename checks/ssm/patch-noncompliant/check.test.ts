@@ -37,7 +37,7 @@ describe('ssm.patch-noncompliant', () => {
         status: 'FAIL',
         resourceType: 'AWS::EC2::Instance',
         resourceId: 'i-1',
-        evidence: 'i-1 is missing 5 patch(es) (critical 1, high 2, unspecified 2)',
+        evidence: 'i-1 is missing 5 patches (critical 1, high 2, unspecified 2)',
         details: { nonCompliantCount: 5, nonCompliantBySeverity: { critical: 1, high: 2 } },
       },
       { status: 'PASS', resourceId: 'i-2', evidence: 'i-2 complies with its patch baseline (last scan 2026-11-20)' },
@@ -45,7 +45,7 @@ describe('ssm.patch-noncompliant', () => {
         status: 'FAIL',
         resourceType: 'AWS::SSM::ManagedInstance',
         resourceArn: `arn:aws:ssm:${REGION}:${TEST_ACCOUNT}:managed-instance/mi-0abc`,
-        evidence: 'mi-0abc is missing 1 patch(es)',
+        evidence: 'mi-0abc is missing 1 patch',
       },
     ]);
   });

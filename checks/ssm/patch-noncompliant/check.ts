@@ -3,27 +3,27 @@ import { managedInstances } from '../../../src/collectors/ssm/managed-instances.
 import { type PatchComplianceSummary, patchCompliance, type PatchSeverityCounts } from '../../../src/collectors/ssm/patch-compliance.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from '../../ec2/lib/arn.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-const SEVERITY_NAMES: Record<keyof PatchSeverityCounts, Localized> = {
-  critical: { en: 'critical', ja: '重大' },
-  high: { en: 'high', ja: '高' },
-  medium: { en: 'medium', ja: '中' },
-  low: { en: 'low', ja: '低' },
-  informational: { en: 'informational', ja: '情報' },
-  unspecified: { en: 'unspecified', ja: '未指定' },
+// In this order, most severe first.
+const SEVERITY_COUNT: Record<keyof PatchSeverityCounts, (ctx: EvaluateContext, count: number) => Message> = {
+  critical: (ctx, count) => ctx.say('critical', { count }),
+  high: (ctx, count) => ctx.say('high', { count }),
+  medium: (ctx, count) => ctx.say('medium', { count }),
+  low: (ctx, count) => ctx.say('low', { count }),
+  informational: (ctx, count) => ctx.say('informational', { count }),
+  unspecified: (ctx, count) => ctx.say('unspecified', { count }),
 };
 
 /** "critical 1, high 2": only the severities that have missing patches. */
-function severityText(counts: PatchSeverityCounts, ctx: EvaluateContext): string {
-  return (Object.keys(SEVERITY_NAMES) as (keyof PatchSeverityCounts)[])
+function severityCounts(counts: PatchSeverityCounts, ctx: EvaluateContext): Message[] {
+  return (Object.keys(SEVERITY_COUNT) as (keyof PatchSeverityCounts)[])
     .filter((k) => counts[k] > 0)
-    .map((k) => `${ctx.text(SEVERITY_NAMES[k])} ${counts[k]}`)
-    .join(ctx.text({ en: ', ', ja: '、' }));
+    .map((k) => SEVERITY_COUNT[k](ctx, counts[k]));
 }
 
 /** EC2 instances are `i-…`; hybrid (on-premises) nodes are `mi-…` and have an SSM ARN. */
@@ -66,14 +66,12 @@ export const patchNoncompliant = defineCheck({
       const s = byId.get(m.instanceId);
       const base = { ...resourceOf(ctx, m), details: detailsOf(m, s) };
       if (s?.status === 'NON_COMPLIANT') {
-        const bySeverity = severityText(s.nonCompliantBySeverity, ctx);
+        const bySeverity = severityCounts(s.nonCompliantBySeverity, ctx);
+        const missing = { instance: m.instanceId, count: s.nonCompliantCount };
         return {
           ...base,
           status: 'FAIL',
-          evidence: ctx.text({
-            en: `${m.instanceId} is missing ${s.nonCompliantCount} patch(es)${bySeverity ? ` (${bySeverity})` : ''}`,
-            ja: `${m.instanceId} に未適用のパッチが ${s.nonCompliantCount} 件あります${bySeverity ? ` (${bySeverity})` : ''}`,
-          }),
+          evidence: bySeverity.length ? ctx.say('missingBySeverity', { ...missing, bySeverity }) : ctx.say('missing', missing),
         };
       }
       if (s?.status === 'COMPLIANT') {
@@ -81,10 +79,7 @@ export const patchNoncompliant = defineCheck({
         return {
           ...base,
           status: 'PASS',
-          evidence: ctx.text({
-            en: `${m.instanceId} complies with its patch baseline${when ? ` (last scan ${when})` : ''}`,
-            ja: `${m.instanceId} はパッチベースラインに準拠しています${when ? ` (最終スキャン ${when})` : ''}`,
-          }),
+          evidence: when ? ctx.say('compliantScanned', { instance: m.instanceId, day: when }) : ctx.say('compliant', { instance: m.instanceId }),
         };
       }
       // No scan result is not a pass: nobody knows what is missing.
@@ -94,9 +89,9 @@ export const patchNoncompliant = defineCheck({
       return {
         ...base,
         status: 'ERROR',
-        evidence: ctx.text({
-          en: `${m.instanceId} could not be evaluated: ${reason}`,
-          ja: `${m.instanceId} を評価できませんでした: ${s ? `パッチの準拠状況が ${s.status ?? '不明'} です` : 'パッチの準拠データがありません (Patch Manager によるスキャンが一度も行われていません)'}`,
+        evidence: ctx.say('common:unreadable', {
+          name: m.instanceId,
+          reason: !s ? ctx.say('noData') : s.status ? ctx.say('statusIs', { status: s.status }) : ctx.say('statusMissing'),
         }),
         details: { ...base.details, reason },
       };

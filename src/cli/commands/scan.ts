@@ -16,7 +16,7 @@ import { resultsToCsv } from '../../render/csv.ts';
 import { progressLine } from '../../render/progress.ts';
 import { renderTable } from '../../render/table.ts';
 import { type CommandIo, CliExit, EXIT } from '../io.ts';
-import { ResultSpool } from '../result-spool.ts';
+import { documentResult, ResultSpool } from '../result-spool.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,8 +41,9 @@ export function selectionFromFlags(flags: Pick<ScanFlags, 'service' | 'check' | 
 }
 
 export function formatReport(report: ScanReport, format: Format, locale: 'en' | 'ja'): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'csv') return resultsToCsv(report.results);
+  // awscheck.scan/v1 stays as it was: results with their evidence worded, without the messages.
+  if (format === 'json') return `${JSON.stringify({ ...report, results: report.results.map(documentResult) }, null, 2)}\n`;
+  if (format === 'csv') return resultsToCsv(report.results, locale);
   return renderTable(report, locale);
 }
 

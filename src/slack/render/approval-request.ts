@@ -2,6 +2,7 @@
 // status that follows the request (waiting → applied → undo…), with the buttons each state allows. The
 // same message is updated in place, so the channel shows each request's whole life in one place.
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { FixRequest } from '../../remediation/store.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
@@ -99,7 +100,7 @@ export function renderFixRequest(request: FixRequest, options: ApprovalRenderOpt
   const finding = request.finding;
   const blocks: Block[] = [
     header(t(locale, RTEXT.fixRequestHeader)),
-    section(`*${escapeMrkdwn(options.fixTitle)}*\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
+    section(`*${escapeMrkdwn(options.fixTitle)}*\n${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`),
     section(t(locale, RTEXT.requestedBy(mention(request.requestedBy), slackDate(request.requestedAt)))),
     section(clipMrkdwn(`${t(locale, RTEXT.planHeading)}\n${bullets(request.preview.lines)}`, PLAN_MAX)),
   ];

@@ -4,6 +4,7 @@
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
@@ -36,11 +37,11 @@ export interface FindingsModalOptions {
   findingButtons?: ReadonlyMap<CheckResult, readonly Button[]>;
 }
 
-function findingText(result: CheckResult, names: ReadonlyMap<string, string>): string {
+function findingText(result: CheckResult, names: ReadonlyMap<string, string>, locale: Locale): string {
   const name = names.get(result.accountId);
   const account = name && name !== result.accountId ? `${escapeMrkdwn(name)} (${escapeMrkdwn(result.accountId)})` : escapeMrkdwn(result.accountId);
   const meta = [code(resourceLabel(result)), account, escapeMrkdwn(result.region)].join(' · ');
-  return `${SEVERITY_EMOJI[result.severity]} ${clipMrkdwn(escapeMrkdwn(result.evidence), EVIDENCE_MAX)}\n${meta}`;
+  return `${SEVERITY_EMOJI[result.severity]} ${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, result)), EVIDENCE_MAX)}\n${meta}`;
 }
 
 function modal(blocks: Block[], locale: Locale, privateMetadata: string): types.ModalView {
@@ -67,7 +68,7 @@ export function renderFindingsModal(group: FindingGroup, ref: GroupRef, options:
     context([t(locale, GTEXT.page(page + 1, pages, group.findings.length))]),
   ];
   for (const finding of findings) {
-    blocks.push(section(findingText(finding, options.accountNames)));
+    blocks.push(section(findingText(finding, options.accountNames, locale)));
     blocks.push(actions([explainButton(finding.checkId, locale), ...(options.findingButtons?.get(finding) ?? [])]));
   }
   const here = { setId: ref.setId, checkId: group.checkId };

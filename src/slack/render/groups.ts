@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
@@ -66,7 +67,7 @@ export function groupText(group: FindingGroup, ctx: GroupRenderContext): string 
   const more = n > NAMES_PER_GROUP ? ` ${t(locale, MSG.andMore(n - NAMES_PER_GROUP))}` : '';
   const lines = [head, `*${t(locale, GTEXT.resources(n))}*: ${names.join(', ')}${more}`];
   const lone = n === 1 ? group.findings[0] : undefined;
-  if (lone) lines.push(clipMrkdwn(escapeMrkdwn(lone.evidence), EVIDENCE_MAX));
+  if (lone) lines.push(clipMrkdwn(escapeMrkdwn(evidenceIn(locale, lone)), EVIDENCE_MAX));
   return lines.join('\n');
 }
 

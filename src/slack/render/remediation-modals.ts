@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import { DEFAULT_RISK_DAYS, MAX_REASON_LENGTH, MAX_RISK_DAYS } from '../../remediation/risks.ts';
 import { clipMrkdwn, escapeMrkdwn } from '../mrkdwn.ts';
 import { REMEDIATION_VIEWS, type RejectKind } from '../remediation-ids.ts';
@@ -33,7 +34,7 @@ function modal(callbackId: string, title: string, submit: string, metadata: stri
 
 export function renderFixInputsModal(snapshotId: string, finding: CheckResult, fixTitle: string, locale: Locale): types.ModalView {
   return modal(REMEDIATION_VIEWS.fixInputs, t(locale, RTEXT.fixModalTitle), t(locale, RTEXT.fixModalSubmit), snapshotId, [
-    section(`${t(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`),
+    section(`${t(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`),
     {
       type: 'input',
       block_id: FIELDS.replacementCidr,
@@ -47,7 +48,7 @@ export function renderFixInputsModal(snapshotId: string, finding: CheckResult, f
 
 export function renderAcceptRiskModal(snapshotId: string, finding: CheckResult, selfAccept: boolean, locale: Locale): types.ModalView {
   return modal(REMEDIATION_VIEWS.acceptRisk, t(locale, RTEXT.riskModalTitle), t(locale, RTEXT.riskModalSubmit), snapshotId, [
-    section(t(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(finding.evidence), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
+    section(t(locale, RTEXT.riskModalIntro(`${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`, selfAccept))),
     {
       type: 'input',
       block_id: FIELDS.reason,

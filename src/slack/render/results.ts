@@ -6,6 +6,7 @@
 import { countFailures, postureScore } from '../../engine/score.ts';
 import { type AnyCheck, type CheckResult, type ScanError, type ScanReport, SEVERITIES } from '../../engine/types.ts';
 import { type Locale, type Localized, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, groupFailures, resourceLabel } from '../results/groups.ts';
@@ -84,7 +85,7 @@ function findingBlocks(result: CheckResult, options: ResultsRenderOptions, conte
     escapeMrkdwn(result.region),
     code(resourceLabel(result)),
   ].filter((part): part is string => part !== undefined);
-  const text = `${clipMrkdwn(escapeMrkdwn(result.evidence), EVIDENCE_MAX)}\n${meta.join(' · ')}`;
+  const text = `${clipMrkdwn(escapeMrkdwn(evidenceIn(options.locale, result)), EVIDENCE_MAX)}\n${meta.join(' · ')}`;
   const explain = explainButton(result.checkId, options.locale);
   const extra = options.findingButtons?.get(result) ?? [];
   // A section holds one accessory; more buttons need an actions block under it.
@@ -109,7 +110,7 @@ function errorLines(report: ScanReport, names: ReadonlyMap<string, string>, loca
     ? report.errors
     : report.results
         .filter((r) => r.status === 'ERROR')
-        .map((r) => ({ accountId: r.accountId, region: r.region, checkIds: [r.checkId], reason: r.evidence }));
+        .map((r) => ({ accountId: r.accountId, region: r.region, checkIds: [r.checkId], reason: evidenceIn(locale, r) }));
   const lines = errors.map((e) => {
     const where = [e.accountId ? accountLabel(e.accountId, names) : undefined, e.region ? escapeMrkdwn(e.region) : undefined]
       .filter(Boolean)

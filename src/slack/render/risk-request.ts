@@ -1,5 +1,6 @@
 // The risk acceptance request in the approval channel, updated in place as it is decided.
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
@@ -29,7 +30,7 @@ export function renderRiskRequest(
   const { locale } = options;
   const blocks: Block[] = [
     header(t(locale, RTEXT.riskRequestHeader)),
-    section(`${clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 500)}\n${findingWhere(risk.finding, locale)}`),
+    section(`${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, risk.finding)), 500)}\n${findingWhere(risk.finding, locale)}`),
     section(t(locale, RTEXT.requestedBy(mention(risk.requestedBy), slackDate(risk.requestedAt)))),
     section(clipMrkdwn(`${t(locale, RTEXT.riskReason(risk.reason))}\n${t(locale, RTEXT.riskUntil(slackDate(risk.expiresAt)))}`, 2900)),
     section(riskStatus(risk, locale)),

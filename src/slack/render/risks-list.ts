@@ -1,6 +1,7 @@
 // `/awscheck risks`: the accepted risks in force, soonest expiry first, each with a Revoke button
 // (the click is checked against AWSCHECK_APPROVERS; the button's value is only the acceptance id).
 import { type Locale, t } from '../../i18n/locale.ts';
+import { evidenceIn } from '../../i18n/message.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
@@ -16,8 +17,10 @@ export function renderRisksList(active: readonly RiskAcceptance[], waiting: numb
   const blocks: Block[] = [header(title)];
   if (active.length === 0) blocks.push(section(t(locale, RTEXT.risksEmpty)));
   for (const risk of active.slice(0, MAX_LISTED)) {
-    const text = t(locale, RTEXT.riskItem(
-        clipMrkdwn(escapeMrkdwn(risk.finding.evidence), 300),
+    const text = t(
+      locale,
+      RTEXT.riskItem(
+        clipMrkdwn(escapeMrkdwn(evidenceIn(locale, risk.finding)), 300),
         findingWhere(risk.finding, locale),
         slackDate(risk.expiresAt),
         mention(risk.decision?.by ?? risk.requestedBy),

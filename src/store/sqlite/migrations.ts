@@ -253,4 +253,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE scans ADD COLUMN status TEXT NOT NULL DEFAULT 'finished' CHECK (status IN ('running', 'finished'));
     `,
   },
+  // ---- Language-neutral results (src/i18n/message.ts): each reader words a result in their own language. ----
+  {
+    version: 7,
+    description: "results keep their message (key and params) beside the evidence worded in the scan's locale",
+    // Nullable: rows written before hold only their worded evidence, which readers show as it is.
+    sql: `ALTER TABLE results ADD COLUMN message TEXT;`,
+  },
 ];

@@ -1,11 +1,12 @@
 // Row <-> domain mapping for the SQLite store. Results are written and read as positional arrays:
 // with 50,000 results per scan, named parameters and row objects cost measurable time.
 import type { CheckResult, Severity, Status } from '../../engine/types.ts';
+import type { Message } from '../../i18n/message.ts';
 import type { ScanHead } from '../scan-parts.ts';
 import type { ReportRecord, ReportStatus, ScanSummary } from '../store.ts';
 
 export const RESULT_COLUMNS =
-  'check_id, status, severity, account_id, region, resource_type, resource_id, sub_resource_id, resource_arn, evidence, details, muted';
+  'check_id, status, severity, account_id, region, resource_type, resource_id, sub_resource_id, resource_arn, evidence, details, muted, message';
 
 export type ResultRow = [
   string,
@@ -19,6 +20,7 @@ export type ResultRow = [
   string | null,
   string,
   string,
+  string | null,
   string | null,
 ];
 
@@ -36,11 +38,12 @@ export function resultToRow(r: CheckResult): ResultRow {
     r.evidence,
     JSON.stringify(r.details ?? {}),
     r.muted ? JSON.stringify(r.muted) : null,
+    r.message ? JSON.stringify(r.message) : null,
   ];
 }
 
 export function rowToResult(row: ResultRow): CheckResult {
-  const [checkId, status, severity, accountId, region, resourceType, resourceId, sub, arn, evidence, details, muted] = row;
+  const [checkId, status, severity, accountId, region, resourceType, resourceId, sub, arn, evidence, details, muted, message] = row;
   const result: CheckResult = {
     checkId,
     status: status as Status,
@@ -55,6 +58,8 @@ export function rowToResult(row: ResultRow): CheckResult {
   if (sub !== null) result.subResourceId = sub;
   if (arn !== null) result.resourceArn = arn;
   if (muted !== null) result.muted = JSON.parse(muted) as NonNullable<CheckResult['muted']>;
+  // Rows written before messages were stored have none: readers show their evidence as it was worded.
+  if (message !== null) result.message = JSON.parse(message) as Message;
   return result;
 }
 

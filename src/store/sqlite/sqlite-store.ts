@@ -62,7 +62,7 @@ export class SqliteStore implements Store {
     this.insertScan = db.prepare(`INSERT INTO scans (${SCAN_COLUMNS}) VALUES (${SCAN_COLUMNS.replace(/\w+/g, '?')})`);
     this.insertAccount = db.prepare('INSERT OR IGNORE INTO scan_accounts (scan_id, account_id) VALUES (?, ?)');
     this.insertResult = db.prepare(
-      `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (scan_id, seq, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ? AND ${FINISHED}`);
     this.selectAnyScan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM scans WHERE id = ?`);

@@ -15,6 +15,7 @@ import { BackgroundTasks } from '../../../src/slack/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
 import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
 import { ACCOUNT, fakeCheck } from '../../slack/fixtures.ts';
+import { testEvidence } from '../../helpers/test-words.ts';
 
 const sts = mockClient(STSClient);
 
@@ -116,7 +117,7 @@ describe('/awscheck listener', () => {
       id: 's3.test-busy',
       service: 's3',
       needs: [busy],
-      evaluate: ([n]) => [{ status: 'FAIL', region: 'global', resourceType: 'AWS::S3::Bucket', resourceId: `bucket-${n}`, evidence: `${n} buckets checked`, details: {} }],
+      evaluate: ([n]) => [{ status: 'FAIL', region: 'global', resourceType: 'AWS::S3::Bucket', resourceId: `bucket-${n}`, evidence: testEvidence(`${n} buckets checked`), details: {} }],
     });
     const t = setup({ checks: [check] });
     await t.send('s3');

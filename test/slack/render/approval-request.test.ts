@@ -7,6 +7,7 @@ import { renderFixRequest, renderRequesterUpdate } from '../../../src/slack/rend
 import { renderRiskRequest } from '../../../src/slack/render/risk-request.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { fixRequest, riskAcceptance } from '../../remediation/fixtures.ts';
+import { testEvidence } from '../../helpers/test-words.ts';
 
 const EVIL = 'sg "<!channel>" <https://evil.example|click> & more';
 const options = { locale: 'en' as const, fixTitle: 'Close only this world-open security group rule', approvers: ['U0BOB', 'S0SEC'], allowSelfApproval: false };
@@ -39,7 +40,8 @@ function applied(overrides: Partial<FixRequest> = {}): FixRequest {
 describe('fix approval request', () => {
   it('escapes AWS text in the evidence, plan, warnings, outcome, hints and notes', () => {
     const request = applied({
-      finding: { ...fixRequest().finding, evidence: `evidence ${EVIL}`, resourceId: 'sg-<x>' },
+      // The message is what renderers word; the stored text stands in only without one.
+      finding: { ...fixRequest().finding, evidence: `evidence ${EVIL}`, message: testEvidence(`evidence ${EVIL}`), resourceId: 'sg-<x>' },
       preview: { lines: [`plan ${EVIL}`], warnings: [`warn ${EVIL}`], current: null },
     });
     const json = JSON.stringify(renderFixRequest(request, options));

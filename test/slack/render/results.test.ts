@@ -4,6 +4,7 @@ import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { renderResults } from '../../../src/slack/render/results.ts';
 import { compareResults } from '../../../src/engine/sort.ts';
 import { fakeCheck, report, result } from '../fixtures.ts';
+import { JAPANESE_EVIDENCE, scannedInEnglish } from '../../helpers/worded.ts';
 
 const catalogue = [fakeCheck({ items: () => [] })];
 const texts = (blocks: unknown[]) => JSON.stringify(blocks);
@@ -23,6 +24,11 @@ describe('renderResults', () => {
     expect(texts(out.blocks)).not.toContain('sg-ok');
     expect(out).toMatchObject({ shownFindings: 2, totalFindings: 2, truncated: false });
     expect(out.text).toBe('awscheck: score 40, 1 critical and 1 high findings');
+  });
+
+  it('words each finding in the reader\'s language, whatever language the scan ran in', () => {
+    const out = renderResults(report([scannedInEnglish({ severity: 'critical' })]), { locale: 'ja', catalogue });
+    expect(texts(out.blocks)).toContain(JAPANESE_EVIDENCE);
   });
 
   it('puts errors first, before any finding, and says the results are incomplete', () => {

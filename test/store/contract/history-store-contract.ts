@@ -9,6 +9,8 @@ import { ScanRecorder } from '../../../src/store/recorder.ts';
 import { selectionKey } from '../../../src/store/selection-key.ts';
 import type { ScanPart, Store } from '../../../src/store/store.ts';
 import { MANAGEMENT, NESTED, PROD, SANDBOX, UNREACHABLE, useFakeOrganizationAws } from '../../org/world.ts';
+import { evidenceIn } from '../../../src/i18n/message.ts';
+import { ENGLISH_EVIDENCE, JAPANESE_EVIDENCE, scannedInEnglish } from '../../helpers/worded.ts';
 import { ACCOUNT, manyResults, result, scanReport } from '../../report/fixtures.ts';
 
 export interface StoreHandle {
@@ -58,6 +60,16 @@ export function describeHistoryStoreContract(name: string, open: () => Promise<S
       expect(stored?.report).toStrictEqual(report);
       expect(stored?.summary).toEqual(summary);
       expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('keeps each result\'s message: a scan worded in English reads in Japanese; older results keep their words', async () => {
+      const scanned = scannedInEnglish();
+      const older = result({ resourceId: 'sg-old', evidence: 'worded before messages were stored' });
+      const summary = await store.saveScan(scanReport([scanned, older]));
+      const stored = (await store.getScan(summary.id))?.report.results ?? [];
+      expect(stored).toStrictEqual([scanned, older]);
+      expect(stored[0]?.evidence).toBe(ENGLISH_EVIDENCE);
+      expect(stored.map((r) => evidenceIn('ja', r))).toEqual([JAPANESE_EVIDENCE, 'worded before messages were stored']);
     });
 
     it('saves and reads back a scan of 50,000 results', async () => {

@@ -43,7 +43,7 @@ export class SlackReportDelivery implements ReportDelivery<SlackReportMessage> {
     const place = posted.ts ? { channel_id: channelId, thread_ts: posted.ts } : { channel_id: channelId };
     const warnings: string[] = [];
     try {
-      const content = resultsToCsv(await attachment.results());
+      const content = resultsToCsv(await attachment.results(), this.locale);
       await slack.files.uploadV2({ filename: attachment.filename, title: attachment.title, content, ...place });
     } catch (err) {
       warnings.push(`Posted, but the CSV could not be attached: ${slackErrorSummary(err)}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSlackReport } from '../../../../src/slack/delivery/report/blocks.ts';
 import { allText, expectWithinBlockKit } from '../../../helpers/block-kit.ts';
 import { ACCOUNT, buildReportOf as build, failing, manyResults, result, scanReport } from '../../../report/fixtures.ts';
+import { ENGLISH_EVIDENCE, JAPANESE_EVIDENCE, scannedInEnglish } from '../../../helpers/worded.ts';
 
 describe('Slack rendering', () => {
   it('renders a clean scan with nothing failing', () => {
@@ -68,6 +69,14 @@ describe('Slack rendering', () => {
     const text = allText(renderSlackReport(build(scanReport([result()])), 'ja'));
     expect(text).toContain('セキュリティスコア');
     expect(text).toContain('初検出 (1 件)');
+  });
+
+  it('words findings scanned in English in the report\'s Japanese, and older findings as they were stored', () => {
+    const older = result({ resourceId: 'sg-old', evidence: 'worded before messages were stored' });
+    const text = allText(renderSlackReport(build(scanReport([scannedInEnglish(), older])), 'ja'));
+    expect(text).toContain(JAPANESE_EVIDENCE);
+    expect(text).not.toContain(ENGLISH_EVIDENCE);
+    expect(text).toContain('worded before messages were stored');
   });
 
   it('lists accepted risks that expire within 7 days', () => {
