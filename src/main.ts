@@ -11,10 +11,10 @@ import { type LoadedConfig, loadConfig } from './config/load.ts';
 import { formatDuration, type RemediationConfig, remediationConfigFromEnv } from './remediation/config.ts';
 import { createRemediation } from './remediation/feature.ts';
 import { shutDownGracefully } from './remediation/shutdown.ts';
-import { approverLookup } from './slack/approvers.ts';
-import { startRemediationHousekeeping } from './slack/remediation-housekeeping.ts';
-import { fixAllGroupActions } from './slack/batch/group-actions.ts';
-import { remediationFindingActions } from './slack/render/finding-actions.ts';
+import { approverLookup } from './slack/access/approvers.ts';
+import { startRemediationHousekeeping } from './slack/remediation/housekeeping.ts';
+import { fixAllGroupActions } from './slack/remediation/batch/group-actions.ts';
+import { remediationFindingActions } from './slack/remediation/finding-actions.ts';
 import { type SlackConfig, loadSlackConfig } from './slack/config.ts';
 import { type HistoryConfig, loadHistoryConfig, openHistory } from './schedule/setup.ts';
 

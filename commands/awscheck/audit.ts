@@ -2,7 +2,7 @@
 // The whole trail, with before and after states, comes from `awscheck audit --format csv|json`.
 import { say } from '../../src/slack/messages.ts';
 import { code } from '../../src/slack/mrkdwn.ts';
-import { RTEXT } from '../../src/slack/remediation-text.ts';
+import { RTEXT } from '../../src/slack/remediation/text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderAuditList } from '../../src/slack/render/audit-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';

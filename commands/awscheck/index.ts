@@ -3,7 +3,7 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { MSG, say } from '../../src/slack/messages.ts';
-import { ResponseUrl } from '../../src/slack/response-url.ts';
+import { ResponseUrl } from '../../src/slack/delivery/response-url.ts';
 import { parseCommandText } from './parse.ts';
 import { SUBCOMMANDS, route } from './router.ts';
 import type { CommandContext, Subcommand } from './types.ts';

@@ -6,7 +6,7 @@ import type { Localized } from '../../src/i18n/locale.ts';
 import { fill, REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
 import type { ReportService } from '../../src/report/service.ts';
 import { clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
-import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
+import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts';
 import { context, section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
 import { describeSelection } from '../../src/slack/render/scope.ts';

@@ -1,7 +1,7 @@
 // `/awscheck risks`: the accepted risks in force and when they expire, each with a Revoke button for
 // approvers. Always private: reasons are internal.
 import { say } from '../../src/slack/messages.ts';
-import { RTEXT } from '../../src/slack/remediation-text.ts';
+import { RTEXT } from '../../src/slack/remediation/text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderRisksList } from '../../src/slack/render/risks-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';

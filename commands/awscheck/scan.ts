@@ -1,9 +1,9 @@
 // `/awscheck [SERVICE|CHECK-ID…] [account=…] [region=…] [public]`: scan, show progress, then the results.
 import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import { SelectionError } from '../../src/engine/selection.ts';
-import { deliverResults, deliveryReplies } from '../../src/slack/deliver-results.ts';
+import { deliverResults, deliveryReplies } from '../../src/slack/delivery/results.ts';
 import { MSG, say } from '../../src/slack/messages.ts';
-import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
+import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
 import { describeSelection } from '../../src/slack/render/scope.ts';

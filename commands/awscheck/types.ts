@@ -3,7 +3,7 @@
 import type { Logger, webApi } from '@slack/bolt';
 import type { Localized } from '../../src/i18n/locale.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
-import type { ResponseUrl } from '../../src/slack/response-url.ts';
+import type { ResponseUrl } from '../../src/slack/delivery/response-url.ts';
 import type { ParsedCommand } from './parse.ts';
 
 export interface CommandContext {

@@ -4,12 +4,12 @@ import type { Settings } from '../config/schema.ts';
 import type { AnyCheck, ScanReport } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Remediation } from '../remediation/feature.ts';
-import type { BackgroundTasks } from './background.ts';
-import type { ProgressReporterOptions } from './progress-reporter.ts';
+import type { BackgroundTasks } from './listeners/background.ts';
+import type { ProgressReporterOptions } from './delivery/progress-reporter.ts';
 import type { FindingActions } from './render/results.ts';
 import type { GroupActions } from './results/prepare.ts';
 import type { ResultSets } from './results/result-sets.ts';
-import type { ScannerAllowlist } from './scanners.ts';
+import type { ScannerAllowlist } from './access/scanners.ts';
 
 /** A store of past scans (the history feature); App Home reads the newest per account from it. */
 export interface ScanHistory {

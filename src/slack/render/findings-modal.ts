@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
 import { clipMrkdwn, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
-import { type GroupRef, groupRefValue, RESULTS_ACTIONS, RESULTS_VIEWS } from '../results/ids.ts';
+import { type GroupRef, groupRefValue, RESULTS_ACTIONS, RESULTS_VIEWS } from '../results/group-ref.ts';
 import { GTEXT } from '../results/text.ts';
 import { type Block, type Button, actions, button, context, plain, section } from './blocks.ts';
 import { explainButton } from './groups.ts';

@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { MSG, SEVERITY_EMOJI, say } from '../messages.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
-import { groupRefValue, RESULTS_ACTIONS } from '../results/ids.ts';
+import { groupRefValue, RESULTS_ACTIONS } from '../results/group-ref.ts';
 import { GTEXT } from '../results/text.ts';
 import { type Block, type Button, actions, button, plain, section } from './blocks.ts';
 import { BLOCK_KIT, measureBlocks } from './limits.ts';

@@ -3,7 +3,7 @@ import type { CheckResult } from '../../engine/types.ts';
 import type { Locale, Localized } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
 import { code, escapeMrkdwn, escapeWithCode } from '../mrkdwn.ts';
-import { RTEXT } from '../remediation-text.ts';
+import { RTEXT } from '../remediation/text.ts';
 
 const USER = /^[UW][A-Z0-9]{2,}$/;
 const GROUP = /^S[A-Z0-9]{2,}$/;

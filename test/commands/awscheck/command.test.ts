@@ -10,9 +10,9 @@ import { ScanService } from '../../../src/app/scan-service.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../../src/engine/define.ts';
 import type { AnyCheck } from '../../../src/engine/types.ts';
-import { BackgroundTasks } from '../../../src/slack/background.ts';
+import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
-import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
+import { ScannerAllowlist } from '../../../src/slack/access/scanners.ts';
 import { ACCOUNT, fakeCheck } from '../../slack/fixtures.ts';
 
 const sts = mockClient(STSClient);

@@ -7,9 +7,9 @@ import { ScanService } from '../../../src/app/scan-service.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { AuditLog } from '../../../src/remediation/audit.ts';
 import { createRemediation } from '../../../src/remediation/feature.ts';
-import { BackgroundTasks } from '../../../src/slack/background.ts';
+import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
-import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
+import { ScannerAllowlist } from '../../../src/slack/access/scanners.ts';
 import { fixRequest, memoryStore, riskAcceptance, storeRisk } from '../../remediation/fixtures.ts';
 import { TestClock } from '../../remediation/harness.ts';
 

@@ -1,0 +1,27 @@
+// Whether a Slack user is an approver: listed in AWSCHECK_APPROVERS, or a member of a listed user group
+// (usergroups.users.list, cached for a minute like AWSCHECK_SCANNERS). An empty list approves nobody.
+import { webApi } from '@slack/bolt';
+import { slackErrorCode } from '../errors.ts';
+import { ScannerAllowlist } from './scanners.ts';
+
+export interface ApproverLookupOptions {
+  /** The bot token: group membership is read with it. */
+  token: string;
+  /** A fake Web API in tests. */
+  slackApiUrl?: string;
+  ttlMs?: number;
+  onLookupError?: (message: string) => void;
+}
+
+export function approverLookup(ids: readonly string[], options: ApproverLookupOptions): (userId: string) => Promise<boolean> {
+  const client = new webApi.WebClient(options.token, {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  const list = new ScannerAllowlist(ids, {
+    ...(options.ttlMs !== undefined ? { ttlMs: options.ttlMs } : {}),
+    onLookupError: (group, err) =>
+      options.onLookupError?.(`awscheck: could not read approver user group ${group} (${slackErrorCode(err)}); its members cannot approve until it can be read`),
+  });
+  return async (userId) => ids.length > 0 && list.allows(client, userId);
+}

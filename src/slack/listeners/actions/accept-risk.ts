@@ -1,0 +1,19 @@
+// "Accept risk" on a finding (value: a finding snapshot id): opens the modal for a reason and an expiry.
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { openView } from '../../delivery/open-view.ts';
+import { renderAcceptRiskModal } from '../../render/remediation-modals.ts';
+import { findingForRequester, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+
+export function acceptRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    deps.background.run(async () => {
+      const userId = body.user.id;
+      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const { remediation, locale } = deps;
+      const finding = await findingForRequester(deps, client, userId, action.value, reply);
+      if (!finding) return;
+      await openView(client, body, renderAcceptRiskModal(action.value ?? '', finding, remediation.risks.selfAccept, locale));
+    });
+  };
+}

@@ -1,0 +1,33 @@
+// Approve on an approval request (value: the request's id). The approver is body.user.id; the service
+// checks the list, the self-approval rule and the deadline, and claims the request with a conditional
+// update, so of two approvers clicking together exactly one fix runs.
+import type { BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Phase } from '../../../remediation/service.ts';
+import { announceFixDecision, announceRiskDecision } from '../../remediation/decisions.ts';
+import { say } from '../../messages.ts';
+import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { RTEXT } from '../../remediation/text.ts';
+
+export function approveFixAction(deps: RemediationDeps, phase: Phase): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
+    // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
+    deps.background.run(async () => {
+      // Turned off since the request was made: nothing may be written any more.
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
+    });
+  };
+}
+
+export function approveRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
+    deps.background.run(async () => {
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
+    });
+  };
+}

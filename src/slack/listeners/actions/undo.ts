@@ -1,0 +1,25 @@
+// Undo on an applied fix (value: the request's id): asks for the undo, which then waits for an approver
+// exactly like the fix did. Asking is open to whoever may scan; approving is not.
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { say } from '../../messages.ts';
+import { REQUEST_STATE_NAMES, RTEXT } from '../../remediation/text.ts';
+import { stateName } from '../../render/remediation-parts.ts';
+import { channelText, refreshFixRequest, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+
+export function undoAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    deps.background.run(async () => {
+      const userId = body.user.id;
+      const { remediation, locale } = deps;
+      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
+      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
+      const result = await remediation.fixes.requestUndo(action.value, userId);
+      if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
+      if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+      await refreshFixRequest(client, deps, result.request);
+      await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
+    });
+  };
+}

@@ -1,0 +1,67 @@
+// What follows a decision (approve, reject, revoke), whoever made it: the clicker hears why nothing
+// happened, or the approval request is redrawn and the requester is told the outcome.
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Refusal } from '../../remediation/approvals.ts';
+import type { RiskDecisionResult } from '../../remediation/risks.ts';
+import type { DecisionResult } from '../../remediation/service.ts';
+import { say } from '../messages.ts';
+import { REQUEST_STATE_NAMES, RISK_STATE_NAMES, RTEXT } from './text.ts';
+import { stateName } from '../render/remediation-parts.ts';
+import {
+  type RemediationDeps,
+  refreshFixRequest,
+  refreshRiskRequest,
+  replyPrivately,
+  tellRequester,
+  tellRiskRequester,
+} from './replies.ts';
+
+export interface Clicker {
+  client: webApi.WebClient;
+  userId: string;
+  /** The click's response_url, when it came from a message. */
+  respond: RespondFn | undefined;
+}
+
+function refusalText(refusal: Refusal, deps: RemediationDeps): string {
+  return say(deps.locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
+}
+
+export async function announceFixDecision(deps: RemediationDeps, clicker: Clicker, result: DecisionResult): Promise<void> {
+  const { locale } = deps;
+  const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
+  switch (result.kind) {
+    case 'not-found':
+      return reply(say(locale, RTEXT.requestGone));
+    case 'refused':
+      return reply(refusalText(result.refusal, deps));
+    case 'not-waiting':
+      return reply(say(locale, RTEXT.notWaiting(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+    case 'expired':
+      await refreshFixRequest(clicker.client, deps, result.request);
+      return reply(say(locale, RTEXT.expired));
+    case 'done':
+      await refreshFixRequest(clicker.client, deps, result.request);
+      await tellRequester(clicker.client, result.request, locale);
+  }
+}
+
+export async function announceRiskDecision(deps: RemediationDeps, clicker: Clicker, result: RiskDecisionResult, revoked = false): Promise<void> {
+  const { locale } = deps;
+  const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
+  switch (result.kind) {
+    case 'not-found':
+      return reply(say(locale, RTEXT.requestGone));
+    case 'refused':
+      return reply(refusalText(result.refusal, deps));
+    case 'not-waiting':
+      return reply(say(locale, RTEXT.notWaiting(stateName(RISK_STATE_NAMES, result.risk.state, locale))));
+    case 'expired':
+      await refreshRiskRequest(clicker.client, deps, result.risk);
+      return reply(say(locale, RTEXT.expired));
+    case 'done':
+      await refreshRiskRequest(clicker.client, deps, result.risk);
+      if (revoked) return reply(say(locale, RTEXT.revoked));
+      await tellRiskRequester(clicker.client, result.risk, locale);
+  }
+}

@@ -1,0 +1,28 @@
+// The buttons next to "Explain" on a failing finding when AWSCHECK_REMEDIATION=on: "Fix…" (only when the
+// check has a fix for this finding) and "Accept risk". Both carry a snapshot id, never the finding itself.
+import type { CheckResult } from '../../engine/types.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { AnyFix } from '../../remediation/fix.ts';
+import { say } from '../messages.ts';
+import { REMEDIATION_ACTIONS } from '../ids.ts';
+import { RTEXT } from './text.ts';
+import { type Button, button } from '../render/blocks.ts';
+import type { FindingActions } from '../render/results.ts';
+
+export interface FindingActionsOptions {
+  locale: Locale;
+  fixFor(finding: CheckResult): AnyFix | undefined;
+  /** Stores the finding and returns the id its buttons carry. */
+  remember(finding: CheckResult): string;
+}
+
+export function remediationFindingActions(options: FindingActionsOptions): FindingActions {
+  return (result) => {
+    if (result.status !== 'FAIL') return [];
+    const id = options.remember(result);
+    const buttons: Button[] = [];
+    if (options.fixFor(result)) buttons.push(button(say(options.locale, RTEXT.fixButton), REMEDIATION_ACTIONS.fix, id));
+    buttons.push(button(say(options.locale, RTEXT.acceptRiskButton), REMEDIATION_ACTIONS.acceptRisk, id));
+    return buttons;
+  };
+}

@@ -1,0 +1,163 @@
+// How the remediation flow speaks in Slack: the approval requests it posts and updates in the approval
+// channel, the direct messages that tell requesters what happened, and the private replies to whoever
+// clicked. Each function does one Slack call (or two) and nothing else.
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Remediation } from '../../remediation/feature.ts';
+import type { SweepReport } from '../../remediation/expiry.ts';
+import type { FixRequest, RiskAcceptance } from '../../remediation/store.ts';
+import type { CheckResult } from '../../engine/types.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { SlackDeps } from '../deps.ts';
+import { openDirectMessage } from '../delivery/direct-message.ts';
+import { slackErrorCode } from '../errors.ts';
+import { say } from '../messages.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { renderFixRequest, renderRequesterUpdate } from '../render/approval-request.ts';
+import type { Block } from '../render/blocks.ts';
+import { section } from '../render/blocks.ts';
+import { renderRiskRequest, renderRiskUpdate } from '../render/risk-request.ts';
+import { RTEXT } from './text.ts';
+
+export type RemediationDeps = SlackDeps & { remediation: Remediation };
+
+type Client = Pick<webApi.WebClient, 'chat' | 'conversations'>;
+
+interface Message {
+  text: string;
+  blocks: Block[];
+}
+
+/** A channel ID becomes a link Slack renders as #name; anything else is shown as typed. */
+export function channelText(channel: string): string {
+  return /^[CG][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
+}
+
+function fixMessage(deps: RemediationDeps, request: FixRequest): Message {
+  const { remediation, locale } = deps;
+  const fix = remediation.fixById(request.fixId);
+  return renderFixRequest(request, {
+    locale,
+    fixTitle: fix ? say(locale, fix.title) : request.fixId,
+    approvers: remediation.policy.approvers,
+    allowSelfApproval: remediation.policy.allowSelfApproval,
+  });
+}
+
+function riskMessage(deps: RemediationDeps, risk: RiskAcceptance): Message {
+  return renderRiskRequest(risk, { locale: deps.locale, approvers: deps.remediation.policy.approvers, allowSelfApproval: deps.remediation.policy.allowSelfApproval });
+}
+
+/** A direct message from the bot: always reachable, unlike a channel the bot is not in. */
+export async function tellUser(client: Client, userId: string, message: Message | string): Promise<void> {
+  const { text, blocks } = typeof message === 'string' ? { text: message, blocks: [section(message)] } : message;
+  const channel = await openDirectMessage(client, userId);
+  await client.chat.postMessage({ channel, text, blocks });
+}
+
+/** Only the clicker sees it: through the click's response_url when there is one, else by direct message. */
+export async function replyPrivately(client: Client, userId: string, respond: RespondFn | undefined, text: string): Promise<void> {
+  if (respond) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: [section(text)] });
+    return;
+  }
+  await tellUser(client, userId, text);
+}
+
+/** Posts a new approval request; the error code when Slack refused it (e.g. not_in_channel). */
+async function post(client: Client, channel: string, message: Message): Promise<{ channel: string; ts: string } | { error: string }> {
+  try {
+    const answer = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    if (!answer.ts || !answer.channel) return { error: 'no message ts in the answer' };
+    return { channel: answer.channel, ts: answer.ts };
+  } catch (err) {
+    return { error: slackErrorCode(err) };
+  }
+}
+
+/**
+ * The finding a Fix… or Accept risk click names (by snapshot id), once remediation is on and the clicker
+ * may scan; otherwise tells the clicker why not and returns undefined.
+ */
+export async function findingForRequester(
+  deps: RemediationDeps,
+  client: Pick<webApi.WebClient, 'usergroups'>,
+  userId: string,
+  snapshotId: string | undefined,
+  reply: (text: string) => Promise<void>,
+): Promise<CheckResult | undefined> {
+  const { remediation, locale } = deps;
+  if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
+  if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
+  const finding = await remediation.snapshots.find(snapshotId);
+  if (!finding) return void (await reply(say(locale, RTEXT.findingGone)));
+  return finding;
+}
+
+export async function postFixRequest(client: Client, deps: RemediationDeps, request: FixRequest): Promise<{ ok: true } | { ok: false; error: string }> {
+  const channel = deps.remediation.config.approvalChannel;
+  if (!channel) return { ok: false, error: 'AWSCHECK_APPROVAL_CHANNEL is not set' };
+  const posted = await post(client, channel, fixMessage(deps, request));
+  if ('error' in posted) return { ok: false, error: posted.error };
+  await deps.remediation.fixes.attachMessage(request.id, posted.channel, posted.ts);
+  return { ok: true };
+}
+
+export async function postRiskRequest(client: Client, deps: RemediationDeps, risk: RiskAcceptance): Promise<{ ok: true } | { ok: false; error: string }> {
+  const channel = deps.remediation.config.approvalChannel;
+  if (!channel) return { ok: false, error: 'AWSCHECK_APPROVAL_CHANNEL is not set' };
+  const posted = await post(client, channel, riskMessage(deps, risk));
+  if ('error' in posted) return { ok: false, error: posted.error };
+  await deps.remediation.risks.attachMessage(risk.id, posted.channel, posted.ts);
+  return { ok: true };
+}
+
+/** Redraws the approval request for the request's new state (a no-op when it was never posted). */
+export async function refreshFixRequest(client: Client, deps: RemediationDeps, request: FixRequest): Promise<void> {
+  const stored = request.message ? request : await deps.remediation.fixes.get(request.id);
+  const ref = stored?.message;
+  if (!ref) return;
+  const message = fixMessage(deps, { ...request, message: ref });
+  await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
+}
+
+export async function refreshRiskRequest(client: Client, deps: RemediationDeps, risk: RiskAcceptance): Promise<void> {
+  const stored = risk.message ? risk : await deps.remediation.risks.get(risk.id);
+  const ref = stored?.message;
+  if (!ref) return;
+  const message = riskMessage(deps, risk);
+  await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
+}
+
+/** Tells the people who asked (for the fix, and for its undo when there was one) what happened. */
+export async function tellRequester(client: Client, request: FixRequest, locale: Locale): Promise<void> {
+  const people = new Set([request.requestedBy, ...(request.undoRequest ? [request.undoRequest.by] : [])]);
+  const message = renderRequesterUpdate(request, locale);
+  for (const userId of people) await tellUser(client, userId, message);
+}
+
+export async function tellRiskRequester(client: Client, risk: RiskAcceptance, locale: Locale): Promise<void> {
+  await tellUser(client, risk.requestedBy, renderRiskUpdate(risk, locale));
+}
+
+/** After a sweep: every request that expired or was settled gets its message redrawn and its requester told. */
+export async function announceSweep(client: Client, deps: RemediationDeps, report: SweepReport, warn: (message: string) => void): Promise<void> {
+  for (const request of report.requests) {
+    try {
+      await refreshFixRequest(client, deps, request);
+      await tellRequester(client, request, deps.locale);
+    } catch (err) {
+      warn(`awscheck: could not announce the new state of fix request ${request.id}: ${slackErrorCode(err)}`);
+    }
+  }
+  for (const risk of report.risks) {
+    try {
+      await refreshRiskRequest(client, deps, risk);
+      await tellRiskRequester(client, risk, deps.locale);
+    } catch (err) {
+      warn(`awscheck: could not announce the new state of risk acceptance ${risk.id}: ${slackErrorCode(err)}`);
+    }
+  }
+  for (const { request, error } of report.unreadable) {
+    warn(`awscheck: fix request ${request.id} is still ${request.state}: AWS could not be read to settle it (${error}); will try again`);
+  }
+}
