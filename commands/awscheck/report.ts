@@ -5,7 +5,7 @@ import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import type { Localized } from '../../src/i18n/locale.ts';
 import { fill, REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
 import type { ReportService } from '../../src/report/service.ts';
-import { clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
+import { channelText, clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts';
 import { context, section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
@@ -13,11 +13,6 @@ import { describeSelection } from '../../src/slack/render/scope.ts';
 import type { ScanProgress } from '../../src/engine/types.ts';
 import { replyWithHelp } from './reply.ts';
 import type { CommandContext, Subcommand } from './types.ts';
-
-/** A channel ID becomes a link Slack renders as #name; anything else is shown as typed. */
-function channelLink(channel: string): string {
-  return /^[CG][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
-}
 
 async function answer(ctx: CommandContext, text: Localized, values: Record<string, string> = {}): Promise<void> {
   const line = fill(text, ctx.deps.locale, values);
@@ -63,7 +58,7 @@ async function postNow(ctx: CommandContext, reports: ReportService): Promise<voi
     await answer(ctx, REPORT_COMMAND_TEXT.noChannel);
     return;
   }
-  const where = channelLink(channel);
+  const where = channelText(channel);
   await answer(ctx, REPORT_COMMAND_TEXT.posting, { channel: where });
   const reporter = progress(ctx, 1);
   let record;

@@ -3,6 +3,7 @@
 // (their own listeners), `subcommands` (more /awscheck words), `findingActions` and `history`.
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, type LogLevel } from '@slack/bolt';
+import { registerCommands } from '../../commands/index.ts';
 import { subcommandTable } from '../../commands/awscheck/router.ts';
 import type { Subcommand } from '../../commands/awscheck/types.ts';
 import { ConfigError } from '../config/errors.ts';
@@ -121,7 +122,8 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     ...(options.progress ? { progress: options.progress } : {}),
   };
 
-  registerListeners(app, deps, subcommandTable(options.subcommands));
+  registerCommands(app, deps, subcommandTable(options.subcommands));
+  registerListeners(app, deps);
   for (const registrar of options.registrars ?? []) registrar(app, deps);
   app.error(async (error) => {
     app.logger.error(`awscheck: unhandled error in a listener: ${slackErrorCode(error)}`);

@@ -1,7 +1,6 @@
 // What the Slack listeners need, built once by src/app/build.ts and handed to every listener.
-import type { ScanService } from '../app/scan-service.ts';
 import type { Settings } from '../config/schema.ts';
-import type { AnyCheck, ScanReport } from '../engine/types.ts';
+import type { AnyCheck, ScanProgress, ScanReport, ScanSelection } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Remediation } from '../remediation/feature.ts';
 import type { BackgroundTasks } from './listeners/background.ts';
@@ -16,8 +15,15 @@ export interface ScanHistory {
   latestPerAccount(): Promise<ScanReport[]>;
 }
 
+/** What the listeners ask of the scan service (src/app/scan-service.ts), named here so src/slack never imports src/app. */
+export interface Scans {
+  run(selection: ScanSelection, options?: { onProgress?: (progress: ScanProgress) => void }): Promise<ScanReport>;
+  /** This process's newest scan per account (App Home without a history store). */
+  latestPerAccount(): ScanReport[];
+}
+
 export interface SlackDeps {
-  scans: ScanService;
+  scans: Scans;
   catalogue: readonly AnyCheck[];
   settings: Settings;
   locale: Locale;

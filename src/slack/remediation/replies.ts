@@ -11,7 +11,6 @@ import type { SlackDeps } from '../deps.ts';
 import { openDirectMessage } from '../delivery/direct-message.ts';
 import { slackErrorCode } from '../errors.ts';
 import { say } from '../messages.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { renderFixRequest, renderRequesterUpdate } from '../render/approval-request.ts';
 import type { Block } from '../render/blocks.ts';
 import { section } from '../render/blocks.ts';
@@ -25,11 +24,6 @@ type Client = Pick<webApi.WebClient, 'chat' | 'conversations'>;
 interface Message {
   text: string;
   blocks: Block[];
-}
-
-/** A channel ID becomes a link Slack renders as #name; anything else is shown as typed. */
-export function channelText(channel: string): string {
-  return /^[CG][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
 }
 
 function fixMessage(deps: RemediationDeps, request: FixRequest): Message {

@@ -3,10 +3,10 @@
 import type { webApi } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
 import { say } from '../messages.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { channelText, escapeMrkdwn } from '../mrkdwn.ts';
 import { RTEXT, REQUEST_STATE_NAMES } from './text.ts';
 import { bullets, stateName } from '../render/remediation-parts.ts';
-import { channelText, postFixRequest, type RemediationDeps, tellUser } from './replies.ts';
+import { postFixRequest, type RemediationDeps, tellUser } from './replies.ts';
 
 export async function requestFix(
   client: webApi.WebClient,

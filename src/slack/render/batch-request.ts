@@ -10,7 +10,7 @@ import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../remediation/text.ts';
 import { type Block, type Button, button, context, header, plain, section } from './blocks.ts';
 import { approversText, mention, stateName } from './remediation-parts.ts';
-import { BATCH_ACTIONS } from '../batch/ids.ts';
+import { BATCH_ACTIONS } from '../ids.ts';
 import { BTEXT } from '../remediation/batch/text.ts';
 
 export interface BatchRenderOptions {

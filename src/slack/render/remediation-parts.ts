@@ -2,20 +2,18 @@
 import type { CheckResult } from '../../engine/types.ts';
 import type { Locale, Localized } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
+import { SLACK_ID } from '../ids.ts';
 import { code, escapeMrkdwn, escapeWithCode } from '../mrkdwn.ts';
 import { RTEXT } from '../remediation/text.ts';
 
-const USER = /^[UW][A-Z0-9]{2,}$/;
-const GROUP = /^S[A-Z0-9]{2,}$/;
-
 /** A Slack user as a mention; anything that is not a user id (e.g. `awscheck`) as escaped text. */
 export function mention(id: string): string {
-  return USER.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+  return SLACK_ID.member.test(id) ? `<@${id}>` : escapeMrkdwn(id);
 }
 
 /** Approvers as Slack renders them: users and user groups. */
 export function approversText(ids: readonly string[]): string {
-  return ids.map((id) => (GROUP.test(id) ? `<!subteam^${id}>` : mention(id))).join(', ');
+  return ids.map((id) => (SLACK_ID.userGroup.test(id) ? `<!subteam^${id}>` : mention(id))).join(', ');
 }
 
 export function findingWhere(finding: CheckResult, locale: Locale): string {

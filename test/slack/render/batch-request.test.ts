@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FixBatch } from '../../../src/remediation/batch.ts';
 import type { FixRequest } from '../../../src/remediation/store.ts';
-import { BATCH_ACTIONS } from '../../../src/slack/batch/ids.ts';
+import { BATCH_ACTIONS } from '../../../src/slack/ids.ts';
 import { renderBatchRequest } from '../../../src/slack/render/batch-request.ts';
 import { measureBlocks } from '../../../src/slack/render/limits.ts';
 import { expectWithinBlockKit } from '../../report/block-kit.ts';

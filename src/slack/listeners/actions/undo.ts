@@ -2,9 +2,10 @@
 // exactly like the fix did. Asking is open to whoever may scan; approving is not.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { say } from '../../messages.ts';
+import { channelText } from '../../mrkdwn.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../../remediation/text.ts';
 import { stateName } from '../../render/remediation-parts.ts';
-import { channelText, refreshFixRequest, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { refreshFixRequest, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
 
 export function undoAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {

@@ -4,10 +4,10 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { validateAcceptance } from '../../../remediation/risks.ts';
 import { say } from '../../messages.ts';
-import { slackDate } from '../../mrkdwn.ts';
+import { channelText, slackDate } from '../../mrkdwn.ts';
 import { RTEXT } from '../../remediation/text.ts';
 import { FIELDS } from '../../render/remediation-modals.ts';
-import { channelText, postRiskRequest, type RemediationDeps, tellUser } from '../../remediation/replies.ts';
+import { postRiskRequest, type RemediationDeps, tellUser } from '../../remediation/replies.ts';
 
 export function acceptRiskView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {

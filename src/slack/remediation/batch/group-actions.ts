@@ -8,7 +8,7 @@ import { say } from '../../messages.ts';
 import { button } from '../../render/blocks.ts';
 import { groupRefValue } from '../../results/group-ref.ts';
 import type { GroupActions } from '../../results/prepare.ts';
-import { BATCH_ACTIONS } from '../../batch/ids.ts';
+import { BATCH_ACTIONS } from '../../ids.ts';
 import { BTEXT } from './text.ts';
 
 export function fixAllGroupActions(options: { locale: Locale; fixFor(finding: CheckResult): AnyFix | undefined }): GroupActions {

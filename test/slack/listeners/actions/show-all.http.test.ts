@@ -9,7 +9,7 @@ import { defaultSettings } from '../../../../src/config/schema.ts';
 import type { CheckResult, Severity } from '../../../../src/engine/types.ts';
 import { button } from '../../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../../src/slack/render/limits.ts';
-import { RESULTS_ACTIONS } from '../../../../src/slack/results/group-ref.ts';
+import { RESULTS_ACTIONS } from '../../../../src/slack/ids.ts';
 import type { GroupActions } from '../../../../src/slack/results/prepare.ts';
 import { SLACK_METHOD_SCOPES } from '../../../../src/slack/access/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../../../helpers/fake-slack.ts';

@@ -1,0 +1,26 @@
+// "Fix all (N)…" on a group (value: SET|CHECK|0): a fix with inputs opens its modal first; otherwise the
+// previews and one approval request for the whole group follow at once.
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { openView } from '../../delivery/open-view.ts';
+import { say } from '../../messages.ts';
+import { groupFindings, requestFixAll } from '../../remediation/batch/requests.ts';
+import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { renderFixAllInputsModal } from '../../render/remediation-modals.ts';
+
+export function fixAllAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, action, body, client, respond }) => {
+    await ack();
+    deps.background.run(async () => {
+      const userId = body.user.id;
+      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const findings = await groupFindings(deps, client, userId, action.value, reply);
+      const fix = findings?.[0] ? deps.remediation.fixFor(findings[0]) : undefined;
+      if (!findings || !fix) return;
+      if (fix.inputs) {
+        await openView(client, body, renderFixAllInputsModal(action.value ?? '', say(deps.locale, fix.title), findings.length, deps.locale));
+        return;
+      }
+      await requestFixAll(client, deps, findings, userId, {});
+    });
+  };
+}
