@@ -1,7 +1,7 @@
 // `/awscheck explain CHECK-ID`: why the check matters and the step-by-step fix.
 import { MSG, say } from '../../src/slack/messages.ts';
 import { renderExplain } from '../../src/slack/render/explain.ts';
-import { replyWith, replyWithHelp } from './reply.ts';
+import { answerLocale, replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
 
 /** Check ids that contain the word, or a word of which they contain: help for typos like `root-mfa`. */
@@ -15,7 +15,8 @@ export const explainCommand: Subcommand = {
   help: MSG.helpExplain,
   restricted: false,
   async run(ctx) {
-    const { locale, catalogue } = ctx.deps;
+    const { catalogue } = ctx.deps;
+    const { locale } = ctx;
     const [id] = ctx.command.words;
     if (!id) {
       await replyWithHelp(ctx, say(locale, MSG.explainWhich));
@@ -26,6 +27,6 @@ export const explainCommand: Subcommand = {
       await replyWithHelp(ctx, say(locale, MSG.unknownCheck(id, suggestChecks(id, catalogue.map((c) => c.id)))));
       return;
     }
-    await replyWith(ctx, renderExplain(check, locale));
+    await replyWith(ctx, renderExplain(check, answerLocale(ctx)));
   },
 };

@@ -15,13 +15,13 @@ import { replyWithHelp } from './reply.ts';
 import type { CommandContext, Subcommand } from './types.ts';
 
 async function answer(ctx: CommandContext, text: Localized, values: Record<string, string> = {}): Promise<void> {
-  const line = fill(text, ctx.deps.locale, values);
+  const line = fill(text, ctx.locale, values);
   await ctx.reply.send({ response_type: 'ephemeral', replace_original: true, text: line, blocks: [section(line)] });
 }
 
 /** Progress through the response_url, leaving `reserve` replies for the outcome. */
 function progress(ctx: CommandContext, reserve: number): ProgressReporter {
-  const { locale } = ctx.deps;
+  const { locale } = ctx;
   const scope = describeSelection({}, locale);
   return new ProgressReporter(
     (snapshot: ScanProgress) => ctx.reply.send({ response_type: 'ephemeral', replace_original: true, ...renderScanning(scope, snapshot, locale) }),
@@ -48,7 +48,7 @@ async function preview(ctx: CommandContext, reports: ReportService): Promise<voi
     replace_original: true,
     text: built.message.text,
     // The preview note takes the place of one block, so the message stays within 50.
-    blocks: [...built.message.blocks.slice(0, 49), context([fill(REPORT_COMMAND_TEXT.previewNote, ctx.deps.locale)])],
+    blocks: [...built.message.blocks.slice(0, 49), context([fill(REPORT_COMMAND_TEXT.previewNote, ctx.locale)])],
   });
 }
 
@@ -80,7 +80,7 @@ export function reportCommand(reports: ReportService): Subcommand {
     async run(ctx) {
       const [word, ...rest] = ctx.command.words;
       if ((word !== undefined && word !== 'preview') || rest.length > 0) {
-        await replyWithHelp(ctx, fill(REPORT_COMMAND_TEXT.usage, ctx.deps.locale, {
+        await replyWithHelp(ctx, fill(REPORT_COMMAND_TEXT.usage, ctx.locale, {
           word: escapeMrkdwn(clipText((word === 'preview' ? rest[0] : word) ?? '', 40)),
         }));
         return;

@@ -12,7 +12,8 @@ export const risksCommand: Subcommand = {
   help: RTEXT.risksHelp,
   restricted: true,
   async run(ctx) {
-    const { locale, remediation } = ctx.deps;
+    const { remediation } = ctx.deps;
+    const { locale } = ctx;
     if (ctx.command.words.length > 0) {
       await replyWithHelp(ctx, say(locale, RTEXT.risksHelp));
       return;

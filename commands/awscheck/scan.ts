@@ -7,12 +7,12 @@ import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts'
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
 import { describeSelection } from '../../src/slack/render/scope.ts';
-import { replyWithHelp } from './reply.ts';
+import { answerLocale, replyWithHelp } from './reply.ts';
 import { toScanRequest } from './scan-request.ts';
 import type { CommandContext, Subcommand } from './types.ts';
 
 async function reportFailure(ctx: CommandContext, err: unknown): Promise<void> {
-  const { locale } = ctx.deps;
+  const { locale } = ctx;
   const text =
     err instanceof ScanUnavailableError
       ? say(locale, MSG.scanUnavailable(err.message))
@@ -28,8 +28,7 @@ export const scanCommand: Subcommand = {
   help: MSG.helpScan,
   restricted: true,
   async run(ctx) {
-    const { deps } = ctx;
-    const { locale } = deps;
+    const { deps, locale } = ctx;
     const parsed = toScanRequest(ctx.command, deps.catalogue, deps.settings.accounts, locale);
     if (!parsed.ok) {
       await replyWithHelp(ctx, parsed.problem);
@@ -63,7 +62,7 @@ export const scanCommand: Subcommand = {
       userId: ctx.userId,
       channelId: ctx.channelId,
       public: isPublic,
-      locale,
+      locale: answerLocale(ctx),
       catalogue: deps.catalogue,
       ...(deps.findingActions ? { findingActions: deps.findingActions } : {}),
       ...(deps.groupActions ? { groupActions: deps.groupActions } : {}),

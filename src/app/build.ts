@@ -21,6 +21,7 @@ import type { FindingActions } from '../slack/render/results.ts';
 import type { GroupActions } from '../slack/results/prepare.ts';
 import { MemoryResultSets, type ResultSets } from '../slack/results/result-sets.ts';
 import { ScannerAllowlist } from '../slack/access/scanners.ts';
+import { UserLocaleCache } from '../slack/access/user-locale.ts';
 import { healthRoute } from './health.ts';
 import { DEFAULT_STARTUP_TIMEOUT_MS, unreachableMessage, withinDeadline } from './startup.ts';
 import { ScanService } from './scan-service.ts';
@@ -110,6 +111,9 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     catalogue: options.checks,
     settings,
     locale: settings.locale,
+    userLocales: new UserLocaleCache(settings.locale, {
+      onLookupError: (user, code) => app.logger.warn(`awscheck: could not read the Slack language of ${user} (${code}); answering in ${settings.locale}`),
+    }),
     scanners: new ScannerAllowlist(slack.scanners, {
       onLookupError: (group, err) => app.logger.warn(`awscheck: could not read user group ${group} (${slackErrorCode(err)}); its members may not scan until it can be read`),
     }),

@@ -9,6 +9,7 @@ import type { FindingActions } from './render/results.ts';
 import type { GroupActions } from './results/prepare.ts';
 import type { ResultSets } from './results/result-sets.ts';
 import type { ScannerAllowlist } from './access/scanners.ts';
+import type { UserLocales } from './access/user-locale.ts';
 
 /** A store of past scans (the history feature); App Home reads the newest per account from it. */
 export interface ScanHistory {
@@ -26,7 +27,10 @@ export interface SlackDeps {
   scans: Scans;
   catalogue: readonly AnyCheck[];
   settings: Settings;
+  /** AWSCHECK_LOCALE: channel posts (reports, approval requests, alerts), and whoever's language is unknown. */
   locale: Locale;
+  /** Each person's own language, for what only they read (replies, modals, App Home, direct messages). */
+  userLocales: UserLocales;
   scanners: ScannerAllowlist;
   background: BackgroundTasks;
   history?: ScanHistory;

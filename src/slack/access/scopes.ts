@@ -9,6 +9,7 @@ export const SLACK_METHOD_SCOPES: Readonly<Record<string, string | undefined>> =
   'conversations.open': 'im:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
+  'users.info': 'users:read',
   'usergroups.users.list': 'usergroups:read',
   'views.open': undefined,
   'views.publish': undefined,

@@ -38,6 +38,7 @@ export function deliveryReplies(isPublic: boolean): number {
 export async function deliverResults(report: ScanReport, target: DeliveryTarget): Promise<void> {
   const { locale } = target;
   const prepared = await prepareResults(report, {
+    locale,
     catalogue: target.catalogue,
     ...(target.findingActions ? { findingActions: target.findingActions } : {}),
     ...(target.groupActions ? { groupActions: target.groupActions } : {}),

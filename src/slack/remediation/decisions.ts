@@ -4,6 +4,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Refusal } from '../../remediation/approvals.ts';
 import type { RiskDecisionResult } from '../../remediation/risks.ts';
 import type { DecisionResult } from '../../remediation/service.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
 import { REQUEST_STATE_NAMES, RISK_STATE_NAMES, RTEXT } from './text.ts';
 import { stateName } from '../render/remediation-parts.ts';
@@ -21,20 +22,22 @@ export interface Clicker {
   userId: string;
   /** The click's response_url, when it came from a message. */
   respond: RespondFn | undefined;
+  /** The clicker's Slack language. */
+  locale: Locale;
 }
 
-function refusalText(refusal: Refusal, deps: RemediationDeps): string {
-  return say(deps.locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
+function refusalText(refusal: Refusal, locale: Locale): string {
+  return say(locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
 }
 
 export async function announceFixDecision(deps: RemediationDeps, clicker: Clicker, result: DecisionResult): Promise<void> {
-  const { locale } = deps;
+  const { locale } = clicker;
   const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
   switch (result.kind) {
     case 'not-found':
       return reply(say(locale, RTEXT.requestGone));
     case 'refused':
-      return reply(refusalText(result.refusal, deps));
+      return reply(refusalText(result.refusal, locale));
     case 'not-waiting':
       return reply(say(locale, RTEXT.notWaiting(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
     case 'expired':
@@ -42,18 +45,18 @@ export async function announceFixDecision(deps: RemediationDeps, clicker: Clicke
       return reply(say(locale, RTEXT.expired));
     case 'done':
       await refreshFixRequest(clicker.client, deps, result.request);
-      await tellRequester(clicker.client, result.request, locale);
+      await tellRequester(clicker.client, deps, result.request);
   }
 }
 
 export async function announceRiskDecision(deps: RemediationDeps, clicker: Clicker, result: RiskDecisionResult, revoked = false): Promise<void> {
-  const { locale } = deps;
+  const { locale } = clicker;
   const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
   switch (result.kind) {
     case 'not-found':
       return reply(say(locale, RTEXT.requestGone));
     case 'refused':
-      return reply(refusalText(result.refusal, deps));
+      return reply(refusalText(result.refusal, locale));
     case 'not-waiting':
       return reply(say(locale, RTEXT.notWaiting(stateName(RISK_STATE_NAMES, result.risk.state, locale))));
     case 'expired':
@@ -62,6 +65,6 @@ export async function announceRiskDecision(deps: RemediationDeps, clicker: Click
     case 'done':
       await refreshRiskRequest(clicker.client, deps, result.risk);
       if (revoked) return reply(say(locale, RTEXT.revoked));
-      await tellRiskRequester(clicker.client, result.risk, locale);
+      await tellRiskRequester(clicker.client, deps, result.risk);
   }
 }

@@ -10,6 +10,7 @@ import { type Button, button } from '../render/blocks.ts';
 import type { FindingActions } from '../render/results.ts';
 
 export interface FindingActionsOptions {
+  /** The labels' language when the caller names none (channel posts: AWSCHECK_LOCALE). */
   locale: Locale;
   fixFor(finding: CheckResult): AnyFix | undefined;
   /** Stores the finding and returns the id its buttons carry. */
@@ -17,12 +18,12 @@ export interface FindingActionsOptions {
 }
 
 export function remediationFindingActions(options: FindingActionsOptions): FindingActions {
-  return (result) => {
+  return (result, locale = options.locale) => {
     if (result.status !== 'FAIL') return [];
     const id = options.remember(result);
     const buttons: Button[] = [];
-    if (options.fixFor(result)) buttons.push(button(say(options.locale, RTEXT.fixButton), REMEDIATION_ACTIONS.fix, id));
-    buttons.push(button(say(options.locale, RTEXT.acceptRiskButton), REMEDIATION_ACTIONS.acceptRisk, id));
+    if (options.fixFor(result)) buttons.push(button(say(locale, RTEXT.fixButton), REMEDIATION_ACTIONS.fix, id));
+    buttons.push(button(say(locale, RTEXT.acceptRiskButton), REMEDIATION_ACTIONS.acceptRisk, id));
     return buttons;
   };
 }

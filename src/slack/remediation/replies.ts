@@ -19,7 +19,7 @@ import { RTEXT } from './text.ts';
 
 export type RemediationDeps = SlackDeps & { remediation: Remediation };
 
-type Client = Pick<webApi.WebClient, 'chat' | 'conversations'>;
+type Client = Pick<webApi.WebClient, 'chat' | 'conversations' | 'users'>;
 
 interface Message {
   text: string;
@@ -78,8 +78,9 @@ export async function findingForRequester(
   userId: string,
   snapshotId: string | undefined,
   reply: (text: string) => Promise<void>,
+  locale: Locale,
 ): Promise<CheckResult | undefined> {
-  const { remediation, locale } = deps;
+  const { remediation } = deps;
   if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
   if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
   const finding = await remediation.snapshots.find(snapshotId);
@@ -122,15 +123,14 @@ export async function refreshRiskRequest(client: Client, deps: RemediationDeps, 
   await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
 }
 
-/** Tells the people who asked (for the fix, and for its undo when there was one) what happened. */
-export async function tellRequester(client: Client, request: FixRequest, locale: Locale): Promise<void> {
+/** Tells the people who asked (for the fix, and for its undo when there was one) what happened, each in their language. */
+export async function tellRequester(client: Client, deps: SlackDeps, request: FixRequest): Promise<void> {
   const people = new Set([request.requestedBy, ...(request.undoRequest ? [request.undoRequest.by] : [])]);
-  const message = renderRequesterUpdate(request, locale);
-  for (const userId of people) await tellUser(client, userId, message);
+  for (const userId of people) await tellUser(client, userId, renderRequesterUpdate(request, await deps.userLocales.of(client, userId)));
 }
 
-export async function tellRiskRequester(client: Client, risk: RiskAcceptance, locale: Locale): Promise<void> {
-  await tellUser(client, risk.requestedBy, renderRiskUpdate(risk, locale));
+export async function tellRiskRequester(client: Client, deps: SlackDeps, risk: RiskAcceptance): Promise<void> {
+  await tellUser(client, risk.requestedBy, renderRiskUpdate(risk, await deps.userLocales.of(client, risk.requestedBy)));
 }
 
 /** After a sweep: every request that expired or was settled gets its message redrawn and its requester told. */
@@ -138,7 +138,7 @@ export async function announceSweep(client: Client, deps: RemediationDeps, repor
   for (const request of report.requests) {
     try {
       await refreshFixRequest(client, deps, request);
-      await tellRequester(client, request, deps.locale);
+      await tellRequester(client, deps, request);
     } catch (err) {
       warn(`awscheck: could not announce the new state of fix request ${request.id}: ${slackErrorCode(err)}`);
     }
@@ -146,7 +146,7 @@ export async function announceSweep(client: Client, deps: RemediationDeps, repor
   for (const risk of report.risks) {
     try {
       await refreshRiskRequest(client, deps, risk);
-      await tellRiskRequester(client, risk, deps.locale);
+      await tellRiskRequester(client, deps, risk);
     } catch (err) {
       warn(`awscheck: could not announce the new state of risk acceptance ${risk.id}: ${slackErrorCode(err)}`);
     }

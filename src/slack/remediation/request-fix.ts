@@ -2,6 +2,7 @@
 // stored, approval request posted to the approval channel, and the requester told what happens next.
 import type { webApi } from '@slack/bolt';
 import type { CheckResult } from '../../engine/types.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
 import { channelText, escapeMrkdwn } from '../mrkdwn.ts';
 import { RTEXT, REQUEST_STATE_NAMES } from './text.ts';
@@ -14,8 +15,9 @@ export async function requestFix(
   finding: CheckResult,
   userId: string,
   inputs: unknown,
+  locale: Locale,
 ): Promise<void> {
-  const { remediation, locale } = deps;
+  const { remediation } = deps;
   const tell = (text: string) => tellUser(client, userId, text);
   const result = await remediation.fixes.prepare(finding, userId, inputs);
   switch (result.kind) {

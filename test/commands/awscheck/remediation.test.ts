@@ -10,6 +10,8 @@ import { createRemediation } from '../../../src/remediation/feature.ts';
 import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
 import { ScannerAllowlist } from '../../../src/slack/access/scanners.ts';
+import { UserLocaleCache } from '../../../src/slack/access/user-locale.ts';
+import { fakeSlackClient } from '../../helpers/fake-slack-client.ts';
 import { fixRequest, memoryStore, riskAcceptance, storeRisk } from '../../remediation/fixtures.ts';
 import { TestClock } from '../../remediation/harness.ts';
 
@@ -28,6 +30,7 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     catalogue: [],
     settings: defaultSettings(),
     locale: 'en',
+    userLocales: new UserLocaleCache('en'),
     scanners: new ScannerAllowlist(options.scanners ?? []),
     background: new BackgroundTasks((err) => {
       throw err;
@@ -39,7 +42,7 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     replies.push(message);
     return new Response('ok');
   });
-  const client = { usergroups: { users: { list: vi.fn(async () => ({ ok: true, users: [] })) } } };
+  const { client } = fakeSlackClient();
   const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
   const listener = awscheckCommand(deps, SUBCOMMANDS);
   const send = async (text: string, user = 'U0ALICE') => {

@@ -10,8 +10,9 @@ export function acceptRiskAction(deps: RemediationDeps): Middleware<SlackActionM
     deps.background.run(async () => {
       const userId = body.user.id;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      const { remediation, locale } = deps;
-      const finding = await findingForRequester(deps, client, userId, action.value, reply);
+      const { remediation } = deps;
+      const locale = await deps.userLocales.of(client, userId);
+      const finding = await findingForRequester(deps, client, userId, action.value, reply, locale);
       if (!finding) return;
       await openView(client, body, renderAcceptRiskModal(action.value ?? '', finding, remediation.risks.selfAccept, locale));
     });

@@ -11,11 +11,11 @@ import { RTEXT } from '../../remediation/text.ts';
 export function approveFixAction(deps: RemediationDeps, phase: Phase): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
-    const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
     // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
     deps.background.run(async () => {
+      const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined, locale: await deps.userLocales.of(client, body.user.id) };
       // Turned off since the request was made: nothing may be written any more.
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(clicker.locale, RTEXT.remediationOff));
       await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
     });
   };
@@ -24,9 +24,9 @@ export function approveFixAction(deps: RemediationDeps, phase: Phase): Middlewar
 export function approveRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
-    const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
     deps.background.run(async () => {
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(deps.locale, RTEXT.remediationOff));
+      const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined, locale: await deps.userLocales.of(client, body.user.id) };
+      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(clicker.locale, RTEXT.remediationOff));
       await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
     });
   };

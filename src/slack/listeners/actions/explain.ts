@@ -13,6 +13,6 @@ export function explainAction(deps: SlackDeps): Middleware<SlackActionMiddleware
       logger.warn(`awscheck: Explain clicked for an unknown check id (${String(action.value).slice(0, 80)})`);
       return;
     }
-    await openView(client, body, renderExplainModal(check, deps.locale));
+    await openView(client, body, renderExplainModal(check, await deps.userLocales.of(client, body.user.id)));
   };
 }

@@ -14,8 +14,9 @@ export function fixAllDecisionAction(deps: RemediationDeps, decide: BatchDecide)
     await ack();
     deps.background.run(async () => {
       const userId = body.user.id;
-      if (!deps.remediation.config.enabled) return replyPrivately(client, userId, respond, say(deps.locale, RTEXT.remediationOff));
-      await announceBatchDecision(deps, client, userId, respond, await decide(deps, client, action.value, userId));
+      const locale = await deps.userLocales.of(client, userId);
+      if (!deps.remediation.config.enabled) return replyPrivately(client, userId, respond, say(locale, RTEXT.remediationOff));
+      await announceBatchDecision(deps, client, { userId, respond, locale }, await decide(deps, client, action.value, userId));
     });
   };
 }

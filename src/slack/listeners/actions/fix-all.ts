@@ -13,14 +13,15 @@ export function fixAllAction(deps: RemediationDeps): Middleware<SlackActionMiddl
     deps.background.run(async () => {
       const userId = body.user.id;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      const findings = await groupFindings(deps, client, userId, action.value, reply);
+      const locale = await deps.userLocales.of(client, userId);
+      const findings = await groupFindings(deps, client, userId, action.value, reply, locale);
       const fix = findings?.[0] ? deps.remediation.fixFor(findings[0]) : undefined;
       if (!findings || !fix) return;
       if (fix.inputs) {
-        await openView(client, body, renderFixAllInputsModal(action.value ?? '', say(deps.locale, fix.title), findings.length, deps.locale));
+        await openView(client, body, renderFixAllInputsModal(action.value ?? '', say(locale, fix.title), findings.length, locale));
         return;
       }
-      await requestFixAll(client, deps, findings, userId, {});
+      await requestFixAll(client, deps, findings, userId, {}, locale);
     });
   };
 }

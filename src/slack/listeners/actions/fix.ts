@@ -14,8 +14,9 @@ export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewa
     deps.background.run(async () => {
       const userId = body.user.id;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      const { remediation, locale } = deps;
-      const finding = await findingForRequester(deps, client, userId, action.value, reply);
+      const { remediation } = deps;
+      const locale = await deps.userLocales.of(client, userId);
+      const finding = await findingForRequester(deps, client, userId, action.value, reply, locale);
       if (!finding) return;
       const fix = remediation.fixFor(finding);
       if (!fix) return reply(say(locale, RTEXT.noFix));
@@ -23,7 +24,7 @@ export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewa
         await openView(client, body, renderFixInputsModal(action.value ?? '', finding, say(locale, fix.title), locale));
         return;
       }
-      await requestFix(client, deps, finding, userId, {});
+      await requestFix(client, deps, finding, userId, {}, locale);
     });
   };
 }

@@ -23,10 +23,11 @@ export function rejectAction(deps: RemediationDeps, kind: RejectKind): Middlewar
     deps.background.run(async () => {
       const userId = body.user.id;
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const locale = await deps.userLocales.of(client, userId);
       const requester = await requesterOf(deps, kind, action.value);
-      if (requester === null) return reply(say(deps.locale, RTEXT.requestGone));
-      if (userId !== requester && !(await deps.remediation.policy.isApprover(userId))) return reply(say(deps.locale, RTEXT.notApprover));
-      await client.views.open({ trigger_id: body.trigger_id, view: renderRejectModal(kind, action.value ?? '', deps.locale) });
+      if (requester === null) return reply(say(locale, RTEXT.requestGone));
+      if (userId !== requester && !(await deps.remediation.policy.isApprover(userId))) return reply(say(locale, RTEXT.notApprover));
+      await client.views.open({ trigger_id: body.trigger_id, view: renderRejectModal(kind, action.value ?? '', locale) });
     });
   };
 }

@@ -6,7 +6,9 @@ import type { RemediationDeps } from '../../remediation/replies.ts';
 export function revokeRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
-    const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined };
-    deps.background.run(async () => announceRiskDecision(deps, clicker, await deps.remediation.risks.revoke(action.value, clicker.userId), true));
+    deps.background.run(async () => {
+      const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined, locale: await deps.userLocales.of(client, body.user.id) };
+      await announceRiskDecision(deps, clicker, await deps.remediation.risks.revoke(action.value, clicker.userId), true);
+    });
   };
 }

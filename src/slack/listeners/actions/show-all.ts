@@ -11,11 +11,11 @@ import { groupFailures } from '../../results/groups.ts';
 import { type GroupRef, parseGroupRef } from '../../results/group-ref.ts';
 import { GTEXT } from '../../results/text.ts';
 
-type Client = Pick<webApi.WebClient, 'usergroups'>;
+type Client = Pick<webApi.WebClient, 'usergroups' | 'users'>;
 
 /** The modal for one page of one check's findings, or a notice saying why there is none. */
 export async function findingsView(deps: SlackDeps, client: Client, userId: string, ref: GroupRef | undefined): Promise<types.ModalView> {
-  const { locale } = deps;
+  const locale = await deps.userLocales.of(client, userId);
   if (!(await deps.scanners.allows(client, userId))) return renderFindingsNotice(say(locale, GTEXT.notAllowed), locale);
   const set = ref && deps.resultSets ? await deps.resultSets.get(ref.setId) : undefined;
   const group = ref && set ? groupFailures(set.failing.filter((r) => r.checkId === ref.checkId), deps.catalogue)[0] : undefined;
@@ -23,7 +23,7 @@ export async function findingsView(deps: SlackDeps, client: Client, userId: stri
   // Buttons (and the snapshots behind Fix… and Accept risk) for this page only, before rendering.
   const findingButtons = new Map<CheckResult, readonly Button[]>();
   const { findingActions } = deps;
-  if (findingActions) for (const finding of pageOf(group, ref.page).findings) findingButtons.set(finding, findingActions(finding));
+  if (findingActions) for (const finding of pageOf(group, ref.page).findings) findingButtons.set(finding, findingActions(finding, locale));
   return renderFindingsModal(group, ref, {
     locale,
     accountNames: new Map(set.accounts.map((a) => [a.accountId, a.name])),

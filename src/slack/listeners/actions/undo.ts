@@ -12,7 +12,8 @@ export function undoAction(deps: RemediationDeps): Middleware<SlackActionMiddlew
     await ack();
     deps.background.run(async () => {
       const userId = body.user.id;
-      const { remediation, locale } = deps;
+      const { remediation } = deps;
+      const locale = await deps.userLocales.of(client, userId);
       const reply = (text: string) => replyPrivately(client, userId, respond, text);
       if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
       if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));

@@ -9,19 +9,20 @@ import { prepareResults } from '../../results/prepare.ts';
 export function appHomeOpened(deps: SlackDeps): Middleware<SlackEventMiddlewareArgs<'app_home_opened'>> {
   return async ({ event, client }) => {
     if (event.tab === 'messages') return;
+    const locale = await deps.userLocales.of(client, event.user);
     const mayView = await deps.scanners.allows(client, event.user);
     const reports = mayView ? await (deps.history ? deps.history.latestPerAccount() : Promise.resolve(deps.scans.latestPerAccount())) : [];
     const resultSetIds = new Map<string, string>();
     if (deps.resultSets) {
       for (const snapshot of latestByAccount(reports)) {
         const key = `home|${snapshot.accountId}|${snapshot.report.startedAt}|${snapshot.report.finishedAt}`;
-        const { resultSetId } = await prepareResults(snapshot.report, { catalogue: deps.catalogue, resultSets: deps.resultSets, key });
+        const { resultSetId } = await prepareResults(snapshot.report, { locale, catalogue: deps.catalogue, resultSets: deps.resultSets, key });
         if (resultSetId) resultSetIds.set(snapshot.accountId, resultSetId);
       }
     }
     await client.views.publish({
       user_id: event.user,
-      view: renderAppHome(reports, { locale: deps.locale, mayView, catalogue: deps.catalogue, resultSetIds }),
+      view: renderAppHome(reports, { locale, mayView, catalogue: deps.catalogue, resultSetIds }),
     });
   };
 }

@@ -12,7 +12,8 @@ import { postRiskRequest, type RemediationDeps, tellUser } from '../../remediati
 export function acceptRiskView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const { remediation, locale } = deps;
+    const { remediation } = deps;
+    const locale = await deps.userLocales.of(client, userId);
     const values = view.state.values;
     const raw = { reason: values[FIELDS.reason]?.[FIELDS.reason]?.value ?? '', days: values[FIELDS.days]?.[FIELDS.days]?.value ?? undefined };
     const checked = validateAcceptance(raw);

@@ -8,7 +8,8 @@ import { type RemediationDeps, tellUser } from '../../remediation/replies.ts';
 export function fixAllInputsView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const { remediation, locale } = deps;
+    const { remediation } = deps;
+    const locale = await deps.userLocales.of(client, userId);
     // Too long is refused before anything else is read or said.
     const typed = readFixInputs(view, undefined, locale);
     if (!typed.ok) {
@@ -16,7 +17,7 @@ export function fixAllInputsView(deps: RemediationDeps): Middleware<SlackViewMid
       return;
     }
     const tell = (text: string) => tellUser(client, userId, text);
-    const findings = await groupFindings(deps, client, userId, view.private_metadata, tell);
+    const findings = await groupFindings(deps, client, userId, view.private_metadata, tell, locale);
     const fix = findings?.[0] ? remediation.fixFor(findings[0]) : undefined;
     const submitted = fix ? readFixInputs(view, fix, locale) : typed;
     if (!submitted.ok) {
@@ -25,6 +26,6 @@ export function fixAllInputsView(deps: RemediationDeps): Middleware<SlackViewMid
     }
     await ack();
     if (!findings) return;
-    deps.background.run(() => requestFixAll(client, deps, findings, userId, submitted.inputs));
+    deps.background.run(() => requestFixAll(client, deps, findings, userId, submitted.inputs, locale));
   };
 }

@@ -10,7 +10,8 @@ import { requestFix } from '../../remediation/request-fix.ts';
 export function fixInputsView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const { remediation, locale } = deps;
+    const { remediation } = deps;
+    const locale = await deps.userLocales.of(client, userId);
     const finding = await remediation.snapshots.find(view.private_metadata);
     const fix = finding ? remediation.fixFor(finding) : undefined;
     const submitted = readFixInputs(view, fix, locale);
@@ -23,7 +24,7 @@ export function fixInputsView(deps: RemediationDeps): Middleware<SlackViewMiddle
       if (!remediation.config.enabled) return tellUser(client, userId, say(locale, RTEXT.remediationOff));
       if (!(await deps.scanners.allows(client, userId))) return tellUser(client, userId, say(locale, RTEXT.notAllowedToRequest));
       if (!finding) return tellUser(client, userId, say(locale, RTEXT.findingGone));
-      await requestFix(client, deps, finding, userId, submitted.inputs);
+      await requestFix(client, deps, finding, userId, submitted.inputs, locale);
     });
   };
 }

@@ -22,16 +22,17 @@ function target(metadata: string): { kind: RejectKind; id: string } | undefined 
 
 export function rejectView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
+    const locale = await deps.userLocales.of(client, body.user.id);
     const reason = view.state.values[FIELDS.rejectReason]?.[FIELDS.rejectReason]?.value?.trim() || undefined;
     // The modal's max_length is the client's; a crafted submission is refused here, in the modal.
     if (reason !== undefined && reason.length > MAX_REASON_LENGTH) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.rejectReason]: say(deps.locale, RTEXT.tooLong(MAX_REASON_LENGTH)) } });
+      await ack({ response_action: 'errors', errors: { [FIELDS.rejectReason]: say(locale, RTEXT.tooLong(MAX_REASON_LENGTH)) } });
       return;
     }
     await ack();
     const what = target(view.private_metadata);
     if (!what) return;
-    const clicker = { client, userId: body.user.id, respond: undefined };
+    const clicker = { client, userId: body.user.id, respond: undefined, locale };
     deps.background.run(async () => {
       if (what.kind === 'risk') {
         await announceRiskDecision(deps, clicker, await deps.remediation.risks.reject(what.id, clicker.userId, reason));

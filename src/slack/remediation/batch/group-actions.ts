@@ -12,11 +12,11 @@ import { BATCH_ACTIONS } from '../../ids.ts';
 import { BTEXT } from './text.ts';
 
 export function fixAllGroupActions(options: { locale: Locale; fixFor(finding: CheckResult): AnyFix | undefined }): GroupActions {
-  return (group, resultSetId) => {
+  return (group, resultSetId, locale = options.locale) => {
     if (!resultSetId) return [];
     const fixable = group.findings.filter((f) => options.fixFor(f)).length;
     // One finding has its own Fix… in the group already.
     if (fixable < 2) return [];
-    return [button(say(options.locale, BTEXT.fixAllButton(fixable)), BATCH_ACTIONS.fixAll, groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }))];
+    return [button(say(locale, BTEXT.fixAllButton(fixable)), BATCH_ACTIONS.fixAll, groupRefValue({ setId: resultSetId, checkId: group.checkId, page: 0 }))];
   };
 }

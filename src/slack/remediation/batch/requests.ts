@@ -3,6 +3,7 @@
 // decision did nothing. Who clicked always comes from body.user.id.
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { CheckResult } from '../../../engine/types.ts';
+import type { Locale } from '../../../i18n/locale.ts';
 import type { BatchDecisionResult, BatchProgress } from '../../../remediation/batches.ts';
 import type { FixBatch } from '../../../remediation/batch.ts';
 import { slackErrorCode } from '../../errors.ts';
@@ -44,8 +45,15 @@ export function progressOn(client: Client, deps: RemediationDeps): BatchProgress
 }
 
 /** The group's findings the clicker asked to fix, once remediation is on and the clicker may scan. */
-export async function groupFindings(deps: RemediationDeps, client: Client, userId: string, value: string | undefined, reply: (t: string) => Promise<void>): Promise<CheckResult[] | undefined> {
-  const { remediation, locale } = deps;
+export async function groupFindings(
+  deps: RemediationDeps,
+  client: Client,
+  userId: string,
+  value: string | undefined,
+  reply: (t: string) => Promise<void>,
+  locale: Locale,
+): Promise<CheckResult[] | undefined> {
+  const { remediation } = deps;
   if (!remediation.config.enabled) return void (await reply(say(locale, RTEXT.remediationOff)));
   if (!(await deps.scanners.allows(client, userId))) return void (await reply(say(locale, RTEXT.notAllowedToRequest)));
   const ref = parseGroupRef(value);
@@ -56,8 +64,9 @@ export async function groupFindings(deps: RemediationDeps, client: Client, userI
   return findings;
 }
 
-export async function requestFixAll(client: Client, deps: RemediationDeps, findings: CheckResult[], userId: string, inputs: unknown): Promise<void> {
-  const { remediation, locale } = deps;
+/** `locale`: the requester's, for what they are told; the approval request is in the channel's. */
+export async function requestFixAll(client: Client, deps: RemediationDeps, findings: CheckResult[], userId: string, inputs: unknown, locale: Locale): Promise<void> {
+  const { remediation } = deps;
   const tell = (text: string) => tellUser(client, userId, text);
   const result = await remediation.batches.prepare(findings, userId, inputs);
   if (result.kind === 'no-fix') return tell(say(locale, RTEXT.noFix));
@@ -85,8 +94,13 @@ export async function requestFixAll(client: Client, deps: RemediationDeps, findi
 }
 
 /** What the clicker hears when their click did nothing; the batch's message is redrawn otherwise. */
-export async function announceBatchDecision(deps: RemediationDeps, client: Client, userId: string, respond: RespondFn | undefined, result: BatchDecisionResult): Promise<void> {
-  const { locale } = deps;
+export async function announceBatchDecision(
+  deps: RemediationDeps,
+  client: Client,
+  clicker: { userId: string; respond: RespondFn | undefined; locale: Locale },
+  result: BatchDecisionResult,
+): Promise<void> {
+  const { userId, respond, locale } = clicker;
   const reply = (text: string) => replyPrivately(client, userId, respond, text);
   switch (result.kind) {
     case 'not-found':
@@ -102,7 +116,8 @@ export async function announceBatchDecision(deps: RemediationDeps, client: Clien
       await progressOn(client, deps)(batch, await batches.requests(batch));
       if (result.kind === 'expired') return reply(say(locale, RTEXT.expired));
       if (batch.state === 'done' || batch.state === 'stopped' || batch.state === 'undone' || batch.state === 'rejected') {
-        await tellUser(client, batch.requestedBy, say(locale, BTEXT.finishedForRequester(batchStatus(batch, [], locale))));
+        const theirs = await deps.userLocales.of(client, batch.requestedBy);
+        await tellUser(client, batch.requestedBy, say(theirs, BTEXT.finishedForRequester(batchStatus(batch, [], theirs))));
       }
     }
   }
