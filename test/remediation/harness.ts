@@ -257,7 +257,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     async close() {
       stopHousekeeping();
-      // Every Web API method the bot called has its scope in the manifest (src/slack/scopes.ts).
+      // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
       const undeclared = slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
       expect(undeclared).toEqual([]);
       await bot.stop();

@@ -67,7 +67,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (!harness) return;
-  // Every Web API method the bot called has its scope in the manifest (src/slack/scopes.ts).
+  // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
   const undeclared = harness.slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
   expect(undeclared).toEqual([]);
   await harness.bot.stop();
