@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import { ResponseUrl, ResponseUrlExhaustedError } from '../../../src/slack/delivery/response-url.ts';
 
 describe('ResponseUrl', () => {
@@ -15,24 +14,5 @@ describe('ResponseUrl', () => {
   it('turns an HTTP failure into an error', async () => {
     const reply = new ResponseUrl(async () => new Response('expired_url', { status: 404 }));
     await expect(reply.send({ text: 'late' })).rejects.toThrow('HTTP 404');
-  });
-});
-
-describe('BackgroundTasks', () => {
-  it('runs work after the caller returns, logs failures, and reports when idle', async () => {
-    const errors: unknown[] = [];
-    const tasks = new BackgroundTasks((err) => errors.push(err));
-    const order: string[] = [];
-    tasks.run(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      order.push('work');
-      tasks.run(async () => {
-        throw new Error('boom');
-      });
-    });
-    order.push('returned');
-    await tasks.idle();
-    expect(order).toEqual(['returned', 'work']);
-    expect(errors).toHaveLength(1);
   });
 });
