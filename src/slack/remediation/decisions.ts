@@ -1,6 +1,5 @@
 // What follows a decision (approve, reject, revoke), whoever made it: the clicker hears why nothing
 // happened, or the approval request is redrawn and the requester is told the outcome.
-import type { RespondFn, webApi } from '@slack/bolt';
 import type { Refusal } from '../../remediation/approvals.ts';
 import type { RiskDecisionResult } from '../../remediation/risks.ts';
 import type { DecisionResult } from '../../remediation/service.ts';
@@ -8,23 +7,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { say } from '../messages.ts';
 import { REQUEST_STATE_NAMES, RISK_STATE_NAMES, RTEXT } from './text.ts';
 import { stateName } from '../render/remediation-parts.ts';
-import {
-  type RemediationDeps,
-  refreshFixRequest,
-  refreshRiskRequest,
-  replyPrivately,
-  tellRequester,
-  tellRiskRequester,
-} from './replies.ts';
-
-export interface Clicker {
-  client: webApi.WebClient;
-  userId: string;
-  /** The click's response_url, when it came from a message. */
-  respond: RespondFn | undefined;
-  /** The clicker's Slack language. */
-  locale: Locale;
-}
+import { type Clicker, type RemediationDeps, refreshFixRequest, refreshRiskRequest, tellRequester, tellRiskRequester } from './replies.ts';
 
 function refusalText(refusal: Refusal, locale: Locale): string {
   return say(locale, refusal === 'own-request' ? RTEXT.ownRequest : RTEXT.notApprover);
@@ -32,7 +15,7 @@ function refusalText(refusal: Refusal, locale: Locale): string {
 
 export async function announceFixDecision(deps: RemediationDeps, clicker: Clicker, result: DecisionResult): Promise<void> {
   const { locale } = clicker;
-  const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
+  const { reply } = clicker;
   switch (result.kind) {
     case 'not-found':
       return reply(say(locale, RTEXT.requestGone));
@@ -51,7 +34,7 @@ export async function announceFixDecision(deps: RemediationDeps, clicker: Clicke
 
 export async function announceRiskDecision(deps: RemediationDeps, clicker: Clicker, result: RiskDecisionResult, revoked = false): Promise<void> {
   const { locale } = clicker;
-  const reply = (text: string) => replyPrivately(clicker.client, clicker.userId, clicker.respond, text);
+  const { reply } = clicker;
   switch (result.kind) {
     case 'not-found':
       return reply(say(locale, RTEXT.requestGone));

@@ -48,6 +48,22 @@ export async function tellUser(client: Client, userId: string, message: Message 
   await client.chat.postMessage({ channel, text, blocks });
 }
 
+/** Whoever clicked or submitted (the signed payload's user), in their language, with a reply only they see. */
+export interface Clicker {
+  client: webApi.WebClient;
+  userId: string;
+  /** The click's response_url, when it came from a message. */
+  respond: RespondFn | undefined;
+  locale: Locale;
+  reply: (text: string) => Promise<void>;
+}
+
+/** `userId` must come from the signed payload (body.user.id). */
+export async function clickerOf(deps: SlackDeps, client: webApi.WebClient, userId: string, respond?: RespondFn): Promise<Clicker> {
+  const locale = await deps.userLocales.of(client, userId);
+  return { client, userId, respond, locale, reply: (text) => replyPrivately(client, userId, respond, text) };
+}
+
 /** Only the clicker sees it: through the click's response_url when there is one, else by direct message. */
 export async function replyPrivately(client: Client, userId: string, respond: RespondFn | undefined, text: string): Promise<void> {
   if (respond) {

@@ -2,16 +2,14 @@
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { openView } from '../../delivery/open-view.ts';
 import { renderAcceptRiskModal } from '../../render/remediation-modals.ts';
-import { findingForRequester, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, findingForRequester, type RemediationDeps } from '../../remediation/replies.ts';
 
 export function acceptRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
-      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
       const { remediation } = deps;
-      const locale = await deps.userLocales.of(client, userId);
       const finding = await findingForRequester(deps, client, userId, action.value, reply, locale);
       if (!finding) return;
       await openView(client, body, renderAcceptRiskModal(action.value ?? '', finding, remediation.risks.selfAccept, locale));

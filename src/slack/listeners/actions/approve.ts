@@ -1,11 +1,11 @@
 // Approve on an approval request (value: the request's id). The approver is body.user.id; the service
 // checks the list, the self-approval rule and the deadline, and claims the request with a conditional
 // update, so of two approvers clicking together exactly one fix runs.
-import type { BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Phase } from '../../../remediation/service.ts';
 import { announceFixDecision, announceRiskDecision } from '../../remediation/decisions.ts';
 import { say } from '../../messages.ts';
-import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
 import { RTEXT } from '../../remediation/text.ts';
 
 export function approveFixAction(deps: RemediationDeps, phase: Phase): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
@@ -13,9 +13,9 @@ export function approveFixAction(deps: RemediationDeps, phase: Phase): Middlewar
     await ack();
     // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
     deps.background.run(async () => {
-      const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined, locale: await deps.userLocales.of(client, body.user.id) };
+      const clicker = await clickerOf(deps, client, body.user.id, respond);
       // Turned off since the request was made: nothing may be written any more.
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(clicker.locale, RTEXT.remediationOff));
+      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
       await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
     });
   };
@@ -25,8 +25,8 @@ export function approveRiskAction(deps: RemediationDeps): Middleware<SlackAction
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const clicker = { client, userId: body.user.id, respond: respond as RespondFn | undefined, locale: await deps.userLocales.of(client, body.user.id) };
-      if (!deps.remediation.config.enabled) return replyPrivately(client, clicker.userId, clicker.respond, say(clicker.locale, RTEXT.remediationOff));
+      const clicker = await clickerOf(deps, client, body.user.id, respond);
+      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
       await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
     });
   };

@@ -4,7 +4,7 @@ import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs, webApi }
 import type { BatchDecisionResult } from '../../../remediation/batches.ts';
 import { say } from '../../messages.ts';
 import { announceBatchDecision } from '../../remediation/batch/requests.ts';
-import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
 import { RTEXT } from '../../remediation/text.ts';
 
 export type BatchDecide = (deps: RemediationDeps, client: webApi.WebClient, id: string | undefined, userId: string) => Promise<BatchDecisionResult>;
@@ -13,10 +13,9 @@ export function fixAllDecisionAction(deps: RemediationDeps, decide: BatchDecide)
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
-      const locale = await deps.userLocales.of(client, userId);
-      if (!deps.remediation.config.enabled) return replyPrivately(client, userId, respond, say(locale, RTEXT.remediationOff));
-      await announceBatchDecision(deps, client, { userId, respond, locale }, await decide(deps, client, action.value, userId));
+      const clicker = await clickerOf(deps, client, body.user.id, respond);
+      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
+      await announceBatchDecision(deps, client, clicker, await decide(deps, client, action.value, clicker.userId));
     });
   };
 }

@@ -4,16 +4,14 @@ import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@
 import { openView } from '../../delivery/open-view.ts';
 import { say } from '../../messages.ts';
 import { groupFindings, requestFixAll } from '../../remediation/batch/requests.ts';
-import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
 import { renderFixAllInputsModal } from '../../render/remediation-modals.ts';
 
 export function fixAllAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
-      const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      const locale = await deps.userLocales.of(client, userId);
+      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
       const findings = await groupFindings(deps, client, userId, action.value, reply, locale);
       const fix = findings?.[0] ? deps.remediation.fixFor(findings[0]) : undefined;
       if (!findings || !fix) return;

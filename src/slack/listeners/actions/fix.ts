@@ -5,17 +5,15 @@ import { say } from '../../messages.ts';
 import { openView } from '../../delivery/open-view.ts';
 import { RTEXT } from '../../remediation/text.ts';
 import { renderFixInputsModal } from '../../render/remediation-modals.ts';
-import { findingForRequester, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, findingForRequester, type RemediationDeps } from '../../remediation/replies.ts';
 import { requestFix } from '../../remediation/request-fix.ts';
 
 export function fixAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
-      const reply = (text: string) => replyPrivately(client, userId, respond, text);
+      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
       const { remediation } = deps;
-      const locale = await deps.userLocales.of(client, userId);
       const finding = await findingForRequester(deps, client, userId, action.value, reply, locale);
       if (!finding) return;
       const fix = remediation.fixFor(finding);

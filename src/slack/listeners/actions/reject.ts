@@ -5,7 +5,7 @@ import { say } from '../../messages.ts';
 import type { RejectKind } from '../../ids.ts';
 import { RTEXT } from '../../remediation/text.ts';
 import { renderRejectModal } from '../../render/remediation-modals.ts';
-import { type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
 
 async function requesterOf(deps: RemediationDeps, kind: RejectKind, id: unknown): Promise<string | undefined | null> {
   if (kind === 'risk') {
@@ -21,9 +21,7 @@ export function rejectAction(deps: RemediationDeps, kind: RejectKind): Middlewar
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
-      const reply = (text: string) => replyPrivately(client, userId, respond, text);
-      const locale = await deps.userLocales.of(client, userId);
+      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
       const requester = await requesterOf(deps, kind, action.value);
       if (requester === null) return reply(say(locale, RTEXT.requestGone));
       if (userId !== requester && !(await deps.remediation.policy.isApprover(userId))) return reply(say(locale, RTEXT.notApprover));

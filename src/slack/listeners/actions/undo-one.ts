@@ -3,7 +3,7 @@
 import type { BlockStaticSelectAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { say } from '../../messages.ts';
 import { channelText } from '../../mrkdwn.ts';
-import { postFixRequest, refreshFixRequest, type RemediationDeps, replyPrivately } from '../../remediation/replies.ts';
+import { clickerOf, postFixRequest, refreshFixRequest, type RemediationDeps } from '../../remediation/replies.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../../remediation/text.ts';
 import { stateName } from '../../render/remediation-parts.ts';
 
@@ -11,10 +11,8 @@ export function undoOneAction(deps: RemediationDeps): Middleware<SlackActionMidd
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     deps.background.run(async () => {
-      const userId = body.user.id;
+      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
       const { remediation } = deps;
-      const locale = await deps.userLocales.of(client, userId);
-      const reply = (text: string) => replyPrivately(client, userId, respond, text);
       if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
       if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
       const result = await remediation.fixes.requestUndo(action.selected_option.value, userId);

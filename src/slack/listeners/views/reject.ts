@@ -7,7 +7,7 @@ import { MAX_REASON_LENGTH } from '../../../remediation/risks.ts';
 import { say } from '../../messages.ts';
 import { RTEXT } from '../../remediation/text.ts';
 import { FIELDS } from '../../render/remediation-modals.ts';
-import type { RemediationDeps } from '../../remediation/replies.ts';
+import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
 
 function target(metadata: string): { kind: RejectKind; id: string } | undefined {
   try {
@@ -22,7 +22,8 @@ function target(metadata: string): { kind: RejectKind; id: string } | undefined 
 
 export function rejectView(deps: RemediationDeps): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client }) => {
-    const locale = await deps.userLocales.of(client, body.user.id);
+    const clicker = await clickerOf(deps, client, body.user.id);
+    const { locale } = clicker;
     const reason = view.state.values[FIELDS.rejectReason]?.[FIELDS.rejectReason]?.value?.trim() || undefined;
     // The modal's max_length is the client's; a crafted submission is refused here, in the modal.
     if (reason !== undefined && reason.length > MAX_REASON_LENGTH) {
@@ -32,7 +33,6 @@ export function rejectView(deps: RemediationDeps): Middleware<SlackViewMiddlewar
     await ack();
     const what = target(view.private_metadata);
     if (!what) return;
-    const clicker = { client, userId: body.user.id, respond: undefined, locale };
     deps.background.run(async () => {
       if (what.kind === 'risk') {
         await announceRiskDecision(deps, clicker, await deps.remediation.risks.reject(what.id, clicker.userId, reason));

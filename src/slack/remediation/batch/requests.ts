@@ -1,7 +1,7 @@
 // "Fix all" glue shared by its listeners: who may ask (like Fix…: remediation on, AWSCHECK_SCANNERS), the
 // batch approval request posted and redrawn in the approval channel, and what the clicker hears when a
 // decision did nothing. Who clicked always comes from body.user.id.
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { CheckResult } from '../../../engine/types.ts';
 import type { Locale } from '../../../i18n/locale.ts';
 import type { BatchDecisionResult, BatchProgress } from '../../../remediation/batches.ts';
@@ -13,7 +13,7 @@ import { batchStatus, renderBatchRequest } from '../../render/batch-request.ts';
 import { stateName } from '../../render/remediation-parts.ts';
 import { groupFailures } from '../../results/groups.ts';
 import { parseGroupRef } from '../../results/group-ref.ts';
-import { type RemediationDeps, replyPrivately, tellUser } from '../replies.ts';
+import { type Clicker, type RemediationDeps, tellUser } from '../replies.ts';
 import { RTEXT } from '../text.ts';
 import { BTEXT } from './text.ts';
 
@@ -97,11 +97,10 @@ export async function requestFixAll(client: Client, deps: RemediationDeps, findi
 export async function announceBatchDecision(
   deps: RemediationDeps,
   client: Client,
-  clicker: { userId: string; respond: RespondFn | undefined; locale: Locale },
+  clicker: Clicker,
   result: BatchDecisionResult,
 ): Promise<void> {
-  const { userId, respond, locale } = clicker;
-  const reply = (text: string) => replyPrivately(client, userId, respond, text);
+  const { locale, reply } = clicker;
   switch (result.kind) {
     case 'not-found':
       return reply(say(locale, RTEXT.requestGone));
