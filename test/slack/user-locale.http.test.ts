@@ -6,22 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportCommand } from '../../commands/awscheck/report.ts';
-import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
+import type { AwscheckApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { ReportService } from '../../src/report/service.ts';
-import { createReportSlackClient } from '../../src/report/slack-client.ts';
-import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { FORM, TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
+import { startReportBot } from '../helpers/report-bot.ts';
+import { FORM, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
 import { ACCOUNT, fakeCheck } from './fixtures.ts';
 
 const sts = mockClient(STSClient);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const ALICE = 'U0ALICE';
 const KENJI = 'U0KENJI';
@@ -53,31 +48,15 @@ afterEach(async () => {
 
 /** The bot with AWSCHECK_LOCALE=ja, so English can only come from a person's own Slack language. */
 async function start(): Promise<string> {
-  const settings = { ...defaultSettings(), locale: 'ja' as const };
-  const recorder = new ScanRecorder(store, quiet);
-  const reports = new ReportService({
+  const started = await startReportBot({
     store,
-    recorder,
-    slack: createReportSlackClient('xoxb-test-token', { slackApiUrl: slack.apiUrl }),
+    slack,
     channel: 'C0REPORT',
-    timeZone: 'UTC',
-    locale: settings.locale,
-    retentionDays: 90,
-    logger: quiet,
-  });
-  bot = buildApp({
-    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners: [], mode: 'http' },
-    settings,
+    settings: { ...defaultSettings(), locale: 'ja' },
     checks: [fakeCheck({ items: () => [{ id: 'sg-0abc', fail: true, evidence: 'sg-0abc allows tcp/22 from 0.0.0.0/0' }] })],
-    logLevel: LogLevel.ERROR,
-    host: '127.0.0.1',
-    progress: { gapsMs: [30] },
-    history: store,
-    subcommands: [reportCommand(reports)],
   });
-  recorder.attach(bot.scans);
-  const { port } = await bot.start();
-  return `http://127.0.0.1:${port}/slack/events`;
+  bot = started.bot;
+  return started.events;
 }
 
 /** Every reply the command's response_url received, as text. */
