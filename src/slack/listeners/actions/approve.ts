@@ -2,32 +2,25 @@
 // checks the list, the self-approval rule and the deadline, and claims the request with a conditional
 // update, so of two approvers clicking together exactly one fix runs.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterAck } from '../after-ack.ts';
 import type { Phase } from '../../../remediation/service.ts';
 import { announceFixDecision, announceRiskDecision } from '../../remediation/decisions.ts';
 import { say } from '../../messages.ts';
-import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
+import type { RemediationDeps } from '../../remediation/replies.ts';
 import { RTEXT } from '../../remediation/text.ts';
 
 export function approveFixAction(deps: RemediationDeps, phase: Phase): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
-    deps.background.run(async () => {
-      const clicker = await clickerOf(deps, client, body.user.id, respond);
-      // Turned off since the request was made: nothing may be written any more.
-      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
-      await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
-    });
-  };
+  // The fix may take a while (reads, a write, read-backs): Slack has its answer already.
+  return afterAck(deps, async (clicker, { action }) => {
+    // Turned off since the request was made: nothing may be written any more.
+    if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
+    await announceFixDecision(deps, clicker, await deps.remediation.fixes.approve(action.value, clicker.userId, phase));
+  });
 }
 
 export function approveRiskAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    deps.background.run(async () => {
-      const clicker = await clickerOf(deps, client, body.user.id, respond);
-      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
-      await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
-    });
-  };
+  return afterAck(deps, async (clicker, { action }) => {
+    if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
+    await announceRiskDecision(deps, clicker, await deps.remediation.risks.approve(action.value, clicker.userId));
+  });
 }

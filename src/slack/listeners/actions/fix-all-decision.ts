@@ -1,21 +1,18 @@
 // The buttons of a "Fix all" approval request (value: the batch id): approve, reject, stop, undo all and
 // its approval. The service checks who may (approvers, no self-approval unless allowed) from body.user.id.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import { afterAck } from '../after-ack.ts';
 import type { BatchDecisionResult } from '../../../remediation/batches.ts';
 import { say } from '../../messages.ts';
 import { announceBatchDecision } from '../../remediation/batch/requests.ts';
-import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
+import type { RemediationDeps } from '../../remediation/replies.ts';
 import { RTEXT } from '../../remediation/text.ts';
 
 export type BatchDecide = (deps: RemediationDeps, client: webApi.WebClient, id: string | undefined, userId: string) => Promise<BatchDecisionResult>;
 
 export function fixAllDecisionAction(deps: RemediationDeps, decide: BatchDecide): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    deps.background.run(async () => {
-      const clicker = await clickerOf(deps, client, body.user.id, respond);
-      if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
-      await announceBatchDecision(deps, client, clicker, await decide(deps, client, action.value, clicker.userId));
-    });
-  };
+  return afterAck(deps, async (clicker, { action, client }) => {
+    if (!deps.remediation.config.enabled) return clicker.reply(say(clicker.locale, RTEXT.remediationOff));
+    await announceBatchDecision(deps, client, clicker, await decide(deps, client, action.value, clicker.userId));
+  });
 }

@@ -1,11 +1,12 @@
 // Reject on an approval request (value: the request's id): opens a modal for an optional reason. Only an
 // approver, or the requester withdrawing their own request, gets the modal; the submission checks again.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterAck } from '../after-ack.ts';
 import { say } from '../../messages.ts';
 import type { RejectKind } from '../../ids.ts';
 import { RTEXT } from '../../remediation/text.ts';
 import { renderRejectModal } from '../../render/remediation-modals.ts';
-import { clickerOf, type RemediationDeps } from '../../remediation/replies.ts';
+import type { RemediationDeps } from '../../remediation/replies.ts';
 
 async function requesterOf(deps: RemediationDeps, kind: RejectKind, id: unknown): Promise<string | undefined | null> {
   if (kind === 'risk') {
@@ -18,14 +19,10 @@ async function requesterOf(deps: RemediationDeps, kind: RejectKind, id: unknown)
 }
 
 export function rejectAction(deps: RemediationDeps, kind: RejectKind): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    deps.background.run(async () => {
-      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
-      const requester = await requesterOf(deps, kind, action.value);
-      if (requester === null) return reply(say(locale, RTEXT.requestGone));
-      if (userId !== requester && !(await deps.remediation.policy.isApprover(userId))) return reply(say(locale, RTEXT.notApprover));
-      await client.views.open({ trigger_id: body.trigger_id, view: renderRejectModal(kind, action.value ?? '', locale) });
-    });
-  };
+  return afterAck(deps, async ({ userId, locale, reply }, { action, body, client }) => {
+    const requester = await requesterOf(deps, kind, action.value);
+    if (requester === null) return reply(say(locale, RTEXT.requestGone));
+    if (userId !== requester && !(await deps.remediation.policy.isApprover(userId))) return reply(say(locale, RTEXT.notApprover));
+    await client.views.open({ trigger_id: body.trigger_id, view: renderRejectModal(kind, action.value ?? '', locale) });
+  });
 }

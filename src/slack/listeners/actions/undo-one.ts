@@ -1,30 +1,27 @@
 // "Undo one…" on a finished Fix all (option value: a request id): that request's own Undo, waiting for an
 // approver on its own approval message. Asking is open to whoever may scan; approving is not.
 import type { BlockStaticSelectAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterAck } from '../after-ack.ts';
 import { say } from '../../messages.ts';
 import { channelText } from '../../mrkdwn.ts';
-import { clickerOf, postFixRequest, refreshFixRequest, type RemediationDeps } from '../../remediation/replies.ts';
+import { postFixRequest, refreshFixRequest, type RemediationDeps } from '../../remediation/replies.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../../remediation/text.ts';
 import { stateName } from '../../render/remediation-parts.ts';
 
 export function undoOneAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockStaticSelectAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    deps.background.run(async () => {
-      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
-      const { remediation } = deps;
-      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
-      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
-      const result = await remediation.fixes.requestUndo(action.selected_option.value, userId);
-      if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
-      if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
-      // A batch's request has no message of its own until now: its undo gets the usual approval request.
-      if (result.request.message) await refreshFixRequest(client, deps, result.request);
-      else {
-        const posted = await postFixRequest(client, deps, result.request);
-        if (!posted.ok) return reply(say(locale, RTEXT.notPosted(posted.error)));
-      }
-      await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
-    });
-  };
+  return afterAck(deps, async ({ userId, locale, reply }, { action, client }) => {
+    const { remediation } = deps;
+    if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
+    if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
+    const result = await remediation.fixes.requestUndo(action.selected_option.value, userId);
+    if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
+    if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+    // A batch's request has no message of its own until now: its undo gets the usual approval request.
+    if (result.request.message) await refreshFixRequest(client, deps, result.request);
+    else {
+      const posted = await postFixRequest(client, deps, result.request);
+      if (!posted.ok) return reply(say(locale, RTEXT.notPosted(posted.error)));
+    }
+    await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
+  });
 }

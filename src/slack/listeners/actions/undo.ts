@@ -1,25 +1,22 @@
 // Undo on an applied fix (value: the request's id): asks for the undo, which then waits for an approver
 // exactly like the fix did. Asking is open to whoever may scan; approving is not.
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterAck } from '../after-ack.ts';
 import { say } from '../../messages.ts';
 import { channelText } from '../../mrkdwn.ts';
 import { REQUEST_STATE_NAMES, RTEXT } from '../../remediation/text.ts';
 import { stateName } from '../../render/remediation-parts.ts';
-import { clickerOf, refreshFixRequest, type RemediationDeps } from '../../remediation/replies.ts';
+import { refreshFixRequest, type RemediationDeps } from '../../remediation/replies.ts';
 
 export function undoAction(deps: RemediationDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
-  return async ({ ack, action, body, client, respond }) => {
-    await ack();
-    deps.background.run(async () => {
-      const { userId, locale, reply } = await clickerOf(deps, client, body.user.id, respond);
-      const { remediation } = deps;
-      if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
-      if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
-      const result = await remediation.fixes.requestUndo(action.value, userId);
-      if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
-      if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
-      await refreshFixRequest(client, deps, result.request);
-      await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
-    });
-  };
+  return afterAck(deps, async ({ userId, locale, reply }, { action, client }) => {
+    const { remediation } = deps;
+    if (!remediation.config.enabled) return reply(say(locale, RTEXT.remediationOff));
+    if (!(await deps.scanners.allows(client, userId))) return reply(say(locale, RTEXT.notAllowedToRequest));
+    const result = await remediation.fixes.requestUndo(action.value, userId);
+    if (result.kind === 'not-found') return reply(say(locale, RTEXT.requestGone));
+    if (result.kind === 'not-applied') return reply(say(locale, RTEXT.notUndoable(stateName(REQUEST_STATE_NAMES, result.request.state, locale))));
+    await refreshFixRequest(client, deps, result.request);
+    await reply(say(locale, RTEXT.undoRequested(channelText(remediation.config.approvalChannel ?? ''))));
+  });
 }
