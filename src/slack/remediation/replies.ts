@@ -73,15 +73,24 @@ export async function replyPrivately(client: Client, userId: string, respond: Re
   await tellUser(client, userId, text);
 }
 
-/** Posts a new approval request; the error code when Slack refused it (e.g. not_in_channel). */
-async function post(client: Client, channel: string, message: Message): Promise<{ channel: string; ts: string } | { error: string }> {
+type Posted = { ok: true } | { ok: false; error: string };
+
+/**
+ * Posts a new approval request to the approval channel and remembers where it went (`attach`); the error
+ * code when Slack refused it (e.g. not_in_channel).
+ */
+async function postApproval(client: Client, deps: RemediationDeps, message: Message, attach: (channel: string, ts: string) => Promise<unknown>): Promise<Posted> {
+  const channel = deps.remediation.config.approvalChannel;
+  if (!channel) return { ok: false, error: 'AWSCHECK_APPROVAL_CHANNEL is not set' };
+  let answer;
   try {
-    const answer = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-    if (!answer.ts || !answer.channel) return { error: 'no message ts in the answer' };
-    return { channel: answer.channel, ts: answer.ts };
+    answer = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
   } catch (err) {
-    return { error: slackErrorCode(err) };
+    return { ok: false, error: slackErrorCode(err) };
   }
+  if (!answer.ts || !answer.channel) return { ok: false, error: 'no message ts in the answer' };
+  await attach(answer.channel, answer.ts);
+  return { ok: true };
 }
 
 /**
@@ -104,22 +113,12 @@ export async function findingForRequester(
   return finding;
 }
 
-export async function postFixRequest(client: Client, deps: RemediationDeps, request: FixRequest): Promise<{ ok: true } | { ok: false; error: string }> {
-  const channel = deps.remediation.config.approvalChannel;
-  if (!channel) return { ok: false, error: 'AWSCHECK_APPROVAL_CHANNEL is not set' };
-  const posted = await post(client, channel, fixMessage(deps, request));
-  if ('error' in posted) return { ok: false, error: posted.error };
-  await deps.remediation.fixes.attachMessage(request.id, posted.channel, posted.ts);
-  return { ok: true };
+export function postFixRequest(client: Client, deps: RemediationDeps, request: FixRequest): Promise<Posted> {
+  return postApproval(client, deps, fixMessage(deps, request), (channel, ts) => deps.remediation.fixes.attachMessage(request.id, channel, ts));
 }
 
-export async function postRiskRequest(client: Client, deps: RemediationDeps, risk: RiskAcceptance): Promise<{ ok: true } | { ok: false; error: string }> {
-  const channel = deps.remediation.config.approvalChannel;
-  if (!channel) return { ok: false, error: 'AWSCHECK_APPROVAL_CHANNEL is not set' };
-  const posted = await post(client, channel, riskMessage(deps, risk));
-  if ('error' in posted) return { ok: false, error: posted.error };
-  await deps.remediation.risks.attachMessage(risk.id, posted.channel, posted.ts);
-  return { ok: true };
+export function postRiskRequest(client: Client, deps: RemediationDeps, risk: RiskAcceptance): Promise<Posted> {
+  return postApproval(client, deps, riskMessage(deps, risk), (channel, ts) => deps.remediation.risks.attachMessage(risk.id, channel, ts));
 }
 
 /** Redraws the approval request for the request's new state (a no-op when it was never posted). */
