@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 /** An import pattern for the AWS SDK (v3 clients and their Smithy runtime). */
 const AWS_SDK = (message) => ({ group: ['@aws-sdk/*', '@smithy/*'], message });
 const NO_SLACK = 'The report and the engine know nothing of Slack: render and post in src/slack/delivery, and inject it.';
+const NO_UPWARD_SLACK = 'src/slack is wired by src/app and commands/, never the other way round: take what you need as a dependency.';
 const NO_AWS_IN_SLACK = 'Slack code talks to the services (scans, remediation, report); AWS calls live in src/aws, src/collectors and the fixes.';
 
 export default tseslint.config(
@@ -89,6 +90,7 @@ export default tseslint.config(
           patterns: [
             AWS_SDK(NO_AWS_IN_SLACK),
             { regex: String.raw`^\.{1,2}/(.*/)?(aws|collectors)(/|$)`, message: NO_AWS_IN_SLACK },
+            { regex: String.raw`^\.{1,2}/(.*/)?(app|commands)(/|$)`, message: NO_UPWARD_SLACK },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 
 import { code } from '../../src/slack/mrkdwn.ts';
-import { RTEXT } from '../../src/slack/remediation-text.ts';
+import { RTEXT } from '../../src/slack/remediation/text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderAuditList } from '../../src/slack/render/audit-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
@@ -15,7 +15,8 @@ export const auditCommand: Subcommand = {
   help: RTEXT.auditHelp,
   restricted: true,
   async run(ctx) {
-    const { locale, remediation } = ctx.deps;
+    const { remediation } = ctx.deps;
+    const { locale } = ctx;
     const [word, ...rest] = ctx.command.words;
     const count = word === undefined ? DEFAULT_AUDIT_ENTRIES : /^\d+$/.test(word) ? Number(word) : NaN;
     if (rest.length > 0 || !(count >= 1 && count <= MAX_AUDIT_ENTRIES)) {

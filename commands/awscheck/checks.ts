@@ -2,7 +2,7 @@
 import { isService } from '../../src/engine/selection.ts';
 import { MSG } from '../../src/slack/messages.ts';
 import { renderChecksList } from '../../src/slack/render/checks-list.ts';
-import { replyWith, replyWithHelp } from './reply.ts';
+import { answerLocale, replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
 import { t } from '../../src/i18n/locale.ts';
 
@@ -11,7 +11,8 @@ export const checksCommand: Subcommand = {
   help: MSG.helpChecks,
   restricted: false,
   async run(ctx) {
-    const { locale, catalogue } = ctx.deps;
+    const { catalogue } = ctx.deps;
+    const { locale } = ctx;
     const unknown = ctx.command.words.find((w) => !isService(w));
     if (unknown) {
       await replyWithHelp(ctx, t(locale, MSG.unknownWord(unknown)));
@@ -19,6 +20,6 @@ export const checksCommand: Subcommand = {
     }
     const services = new Set(ctx.command.words);
     const checks = services.size ? catalogue.filter((c) => services.has(c.service)) : catalogue;
-    await replyWith(ctx, renderChecksList(checks, locale));
+    await replyWith(ctx, renderChecksList(checks, answerLocale(ctx)));
   },
 };

@@ -1,7 +1,7 @@
 // `/awscheck explain CHECK-ID`: why the check matters and the step-by-step fix.
 import { MSG } from '../../src/slack/messages.ts';
 import { renderExplain } from '../../src/slack/render/explain.ts';
-import { replyWith, replyWithHelp } from './reply.ts';
+import { answerLocale, replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
 import { t } from '../../src/i18n/locale.ts';
 
@@ -16,7 +16,8 @@ export const explainCommand: Subcommand = {
   help: MSG.helpExplain,
   restricted: false,
   async run(ctx) {
-    const { locale, catalogue } = ctx.deps;
+    const { catalogue } = ctx.deps;
+    const { locale } = ctx;
     const [id] = ctx.command.words;
     if (!id) {
       await replyWithHelp(ctx, t(locale, MSG.explainWhich));
@@ -27,6 +28,6 @@ export const explainCommand: Subcommand = {
       await replyWithHelp(ctx, t(locale, MSG.unknownCheck(id, suggestChecks(id, catalogue.map((c) => c.id)))));
       return;
     }
-    await replyWith(ctx, renderExplain(check, locale));
+    await replyWith(ctx, renderExplain(check, answerLocale(ctx)));
   },
 };

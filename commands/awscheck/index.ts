@@ -1,9 +1,10 @@
 // The /awscheck listener: ack at once, then route the text to a subcommand in the background. Whoever
 // typed the command is taken from the signed payload; a restricted subcommand checks AWSCHECK_SCANNERS.
+// The answers are in the requester's Slack language (`public` ones in the channel's, AWSCHECK_LOCALE).
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { MSG } from '../../src/slack/messages.ts';
-import { ResponseUrl } from '../../src/slack/response-url.ts';
+import { ResponseUrl } from '../../src/slack/delivery/response-url.ts';
 import { parseCommandText } from './parse.ts';
 import { SUBCOMMANDS, route } from './router.ts';
 import type { CommandContext, Subcommand } from './types.ts';
@@ -14,26 +15,28 @@ export function awscheckCommand(deps: SlackDeps, table: readonly Subcommand[] = 
     await ack();
     const { subcommand, command: rest } = route(parseCommandText(command.text), table);
     const reply = new ResponseUrl(respond);
-    const ctx: CommandContext = {
-      command: rest,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      reply,
-      client,
-      logger,
-      deps,
-      subcommands: table,
-    };
     deps.background.run(async () => {
+      const locale = await deps.userLocales.of(client, command.user_id);
+      const ctx: CommandContext = {
+        command: rest,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        locale,
+        reply,
+        client,
+        logger,
+        deps,
+        subcommands: table,
+      };
       try {
         if (subcommand.restricted && !(await deps.scanners.allows(client, command.user_id))) {
-          await reply.send({ response_type: 'ephemeral', text: t(deps.locale, MSG.notAllowed) });
+          await reply.send({ response_type: 'ephemeral', text: t(locale, MSG.notAllowed) });
           return;
         }
         await subcommand.run(ctx);
       } catch (err) {
         logger.error(`awscheck: /awscheck ${subcommand.name} failed:`, err);
-        if (reply.remaining > 0) await reply.send({ response_type: 'ephemeral', text: t(deps.locale, MSG.unexpected) });
+        if (reply.remaining > 0) await reply.send({ response_type: 'ephemeral', text: t(locale, MSG.unexpected) });
       }
     });
   };

@@ -4,10 +4,10 @@
 import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import { type Localized, t } from '../../src/i18n/locale.ts';
 import { REPORT_COMMAND_TEXT } from '../../src/report/messages.ts';
-import type { ReportService } from '../../src/report/service.ts';
 import type { SlackReportMessage } from '../../src/slack/delivery/report/blocks.ts';
-import { clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
-import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
+import type { ReportService } from '../../src/report/service.ts';
+import { channelText, clipText, escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
+import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts';
 import { context, section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
 import { describeSelection } from '../../src/slack/render/scope.ts';
@@ -15,19 +15,14 @@ import type { ScanProgress } from '../../src/engine/types.ts';
 import { replyWithHelp } from './reply.ts';
 import type { CommandContext, Subcommand } from './types.ts';
 
-/** A channel ID becomes a link Slack renders as #name; anything else is shown as typed. */
-function channelLink(channel: string): string {
-  return /^[CG][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
-}
-
 async function answer(ctx: CommandContext, text: Localized, values: Record<string, string> = {}): Promise<void> {
-  const line = t(ctx.deps.locale, text, values);
+  const line = t(ctx.locale, text, values);
   await ctx.reply.send({ response_type: 'ephemeral', replace_original: true, text: line, blocks: [section(line)] });
 }
 
 /** Progress through the response_url, leaving `reserve` replies for the outcome. */
 function progress(ctx: CommandContext, reserve: number): ProgressReporter {
-  const { locale } = ctx.deps;
+  const { locale } = ctx;
   const scope = describeSelection({}, locale);
   return new ProgressReporter(
     (snapshot: ScanProgress) => ctx.reply.send({ response_type: 'ephemeral', replace_original: true, ...renderScanning(scope, snapshot, locale) }),
@@ -54,7 +49,7 @@ async function preview(ctx: CommandContext, reports: ReportService<SlackReportMe
     replace_original: true,
     text: built.message.text,
     // The preview note takes the place of one block, so the message stays within 50.
-    blocks: [...built.message.blocks.slice(0, 49), context([t(ctx.deps.locale, REPORT_COMMAND_TEXT.previewNote)])],
+    blocks: [...built.message.blocks.slice(0, 49), context([t(ctx.locale, REPORT_COMMAND_TEXT.previewNote)])],
   });
 }
 
@@ -64,7 +59,7 @@ async function postNow(ctx: CommandContext, reports: ReportService<SlackReportMe
     await answer(ctx, REPORT_COMMAND_TEXT.noChannel);
     return;
   }
-  const where = channelLink(channel);
+  const where = channelText(channel);
   await answer(ctx, REPORT_COMMAND_TEXT.posting, { channel: where });
   const reporter = progress(ctx, 1);
   let record;
@@ -86,7 +81,7 @@ export function reportCommand(reports: ReportService<SlackReportMessage>): Subco
     async run(ctx) {
       const [word, ...rest] = ctx.command.words;
       if ((word !== undefined && word !== 'preview') || rest.length > 0) {
-        await replyWithHelp(ctx, t(ctx.deps.locale, REPORT_COMMAND_TEXT.usage, {
+        await replyWithHelp(ctx, t(ctx.locale, REPORT_COMMAND_TEXT.usage, {
           word: escapeMrkdwn(clipText((word === 'preview' ? rest[0] : word) ?? '', 40)),
         }));
         return;

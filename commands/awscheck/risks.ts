@@ -1,5 +1,6 @@
-
-import { RTEXT } from '../../src/slack/remediation-text.ts';
+// `/awscheck risks`: the accepted risks in force and when they expire, each with a Revoke button for
+// approvers. Always private: reasons are internal.
+import { RTEXT } from '../../src/slack/remediation/text.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderRisksList } from '../../src/slack/render/risks-list.ts';
 import { replyWith, replyWithHelp } from './reply.ts';
@@ -11,7 +12,8 @@ export const risksCommand: Subcommand = {
   help: RTEXT.risksHelp,
   restricted: true,
   async run(ctx) {
-    const { locale, remediation } = ctx.deps;
+    const { remediation } = ctx.deps;
+    const { locale } = ctx;
     if (ctx.command.words.length > 0) {
       await replyWithHelp(ctx, t(locale, RTEXT.risksHelp));
       return;

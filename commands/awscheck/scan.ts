@@ -1,19 +1,19 @@
 // `/awscheck [SERVICE|CHECK-ID…] [account=…] [region=…] [public]`: scan, show progress, then the results.
 import { ScanUnavailableError } from '../../src/engine/scan.ts';
 import { SelectionError } from '../../src/engine/selection.ts';
-import { deliverResults, deliveryReplies } from '../../src/slack/deliver-results.ts';
+import { deliverResults, deliveryReplies } from '../../src/slack/delivery/results.ts';
 import { MSG } from '../../src/slack/messages.ts';
-import { ProgressReporter } from '../../src/slack/progress-reporter.ts';
+import { ProgressReporter } from '../../src/slack/delivery/progress-reporter.ts';
 import { section } from '../../src/slack/render/blocks.ts';
 import { renderScanning } from '../../src/slack/render/progress.ts';
 import { describeSelection } from '../../src/slack/render/scope.ts';
-import { replyWithHelp } from './reply.ts';
+import { answerLocale, replyWithHelp } from './reply.ts';
 import { toScanRequest } from './scan-request.ts';
 import type { CommandContext, Subcommand } from './types.ts';
 import { t } from '../../src/i18n/locale.ts';
 
 async function reportFailure(ctx: CommandContext, err: unknown): Promise<void> {
-  const { locale } = ctx.deps;
+  const { locale } = ctx;
   const text =
     err instanceof ScanUnavailableError
       ? t(locale, MSG.scanUnavailable(err.message))
@@ -29,8 +29,7 @@ export const scanCommand: Subcommand = {
   help: MSG.helpScan,
   restricted: true,
   async run(ctx) {
-    const { deps } = ctx;
-    const { locale } = deps;
+    const { deps, locale } = ctx;
     const parsed = toScanRequest(ctx.command, deps.catalogue, deps.settings.accounts, locale);
     if (!parsed.ok) {
       await replyWithHelp(ctx, parsed.problem);
@@ -64,7 +63,7 @@ export const scanCommand: Subcommand = {
       userId: ctx.userId,
       channelId: ctx.channelId,
       public: isPublic,
-      locale,
+      locale: answerLocale(ctx),
       catalogue: deps.catalogue,
       ...(deps.findingActions ? { findingActions: deps.findingActions } : {}),
       ...(deps.groupActions ? { groupActions: deps.groupActions } : {}),

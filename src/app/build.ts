@@ -3,6 +3,7 @@
 // (their own listeners), `subcommands` (more /awscheck words), `findingActions` and `history`.
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, type LogLevel } from '@slack/bolt';
+import { registerCommands } from '../../commands/index.ts';
 import { subcommandTable } from '../../commands/awscheck/router.ts';
 import type { Subcommand } from '../../commands/awscheck/types.ts';
 import { ConfigError } from '../config/errors.ts';
@@ -10,17 +11,18 @@ import type { Settings } from '../config/schema.ts';
 import { type ScanDeps, type ScanOptions, scan } from '../engine/scan.ts';
 import type { AnyCheck } from '../engine/types.ts';
 import type { Remediation } from '../remediation/feature.ts';
-import { BackgroundTasks } from '../slack/background.ts';
+import { BackgroundTasks } from '../slack/listeners/background.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import type { ScanHistory, SlackDeps } from '../slack/deps.ts';
 import { slackErrorCode } from '../slack/errors.ts';
 import { slackClientOptions } from '../slack/delivery/report/slack-client.ts';
-import { registerListeners } from '../slack/listeners.ts';
-import type { ProgressReporterOptions } from '../slack/progress-reporter.ts';
+import { registerListeners } from '../slack/listeners/index.ts';
+import type { ProgressReporterOptions } from '../slack/delivery/progress-reporter.ts';
 import type { FindingActions } from '../slack/render/results.ts';
 import type { GroupActions } from '../slack/results/prepare.ts';
 import { MemoryResultSets, type ResultSets } from '../slack/results/result-sets.ts';
-import { ScannerAllowlist } from '../slack/scanners.ts';
+import { ScannerAllowlist } from '../slack/access/scanners.ts';
+import { UserLocaleCache } from '../slack/access/user-locale.ts';
 import type { ScanRecorder } from '../store/recorder.ts';
 import { healthRoute } from './health.ts';
 import { DEFAULT_STARTUP_TIMEOUT_MS, unreachableMessage, withinDeadline } from './startup.ts';
@@ -126,6 +128,9 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     catalogue: options.checks,
     settings,
     locale: settings.locale,
+    userLocales: new UserLocaleCache(settings.locale, {
+      onLookupError: (user, code) => app.logger.warn(`awscheck: could not read the Slack language of ${user} (${code}); answering in ${settings.locale}`),
+    }),
     scanners: new ScannerAllowlist(slack.scanners, {
       onLookupError: (group, err) => app.logger.warn(`awscheck: could not read user group ${group} (${slackErrorCode(err)}); its members may not scan until it can be read`),
     }),
@@ -138,7 +143,8 @@ export function buildApp(options: BuildAppOptions): AwscheckApp {
     ...(options.progress ? { progress: options.progress } : {}),
   };
 
-  registerListeners(app, deps, subcommandTable(options.subcommands));
+  registerCommands(app, deps, subcommandTable(options.subcommands));
+  registerListeners(app, deps);
   for (const registrar of options.registrars ?? []) registrar(app, deps);
   app.error(async (error) => {
     app.logger.error(`awscheck: unhandled error in a listener: ${slackErrorCode(error)}`);

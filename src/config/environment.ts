@@ -3,6 +3,7 @@
 // is typed (ports are numbers, lists are arrays, durations are milliseconds). Rules that tie variables
 // together (HTTP mode needs a signing secret, remediation needs approvers) are in configuration.ts.
 // An empty value is an error naming the variable: `FOO=` is almost always a template left half filled in.
+import { SLACK_ID } from '../slack/ids.ts';
 import { isIP } from 'node:net';
 import cron from 'node-cron';
 import { z } from 'zod';
@@ -54,7 +55,6 @@ const SDK_VARIABLE = /^(AWS_ENDPOINT_URL(_[A-Z0-9_]+)?|AWS_REGION|AWS_DEFAULT_RE
 export const DEFAULT_APPROVAL_TTL_MS = DAY_MS;
 const MIN_TTL_MS = MINUTE_MS;
 const MAX_TTL_MS = 30 * DAY_MS;
-const SLACK_ID = /^[UWS][A-Z0-9]{2,}$/;
 /** A host name (localhost, an interface's DNS name); addresses are checked by isIP. */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const TRUE = new Set(['on', 'true', 'yes', '1']);
@@ -96,7 +96,7 @@ function judged<T>(value: string, ctx: z.RefinementCtx, rule?: (value: string) =
 function slackIds(name: 'AWSCHECK_SCANNERS' | 'AWSCHECK_APPROVERS', tail: string) {
   return (value: string): string[] => {
     const ids = [...new Set(splitList(value))];
-    const bad = ids.filter((id) => !SLACK_ID.test(id));
+    const bad = ids.filter((id) => !SLACK_ID.member.test(id) && !SLACK_ID.userGroup.test(id));
     if (bad.length > 0) {
       reject(
         `${name}: got ${bad.map((id) => showValue(id)).join(', ')}; expected Slack member ids (U…/W…, from a profile's ⋮ → Copy member ID) or user group ids (S…), separated by commas.${tail}`,

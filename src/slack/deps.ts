@@ -1,26 +1,36 @@
 // What the Slack listeners need, built once by src/app/build.ts and handed to every listener.
-import type { ScanService } from '../app/scan-service.ts';
 import type { Settings } from '../config/schema.ts';
-import type { AnyCheck, ScanReport } from '../engine/types.ts';
+import type { AnyCheck, ScanProgress, ScanReport, ScanSelection } from '../engine/types.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Remediation } from '../remediation/feature.ts';
-import type { BackgroundTasks } from './background.ts';
-import type { ProgressReporterOptions } from './progress-reporter.ts';
+import type { BackgroundTasks } from './listeners/background.ts';
+import type { ProgressReporterOptions } from './delivery/progress-reporter.ts';
 import type { FindingActions } from './render/results.ts';
 import type { GroupActions } from './results/prepare.ts';
 import type { ResultSets } from './results/result-sets.ts';
-import type { ScannerAllowlist } from './scanners.ts';
+import type { ScannerAllowlist } from './access/scanners.ts';
+import type { UserLocales } from './access/user-locale.ts';
 
 /** A store of past scans (the history feature); App Home reads the newest per account from it. */
 export interface ScanHistory {
   latestPerAccount(): Promise<ScanReport[]>;
 }
 
+/** What the listeners ask of the scan service (src/app/scan-service.ts), named here so src/slack never imports src/app. */
+export interface Scans {
+  run(selection: ScanSelection, options?: { onProgress?: (progress: ScanProgress) => void }): Promise<ScanReport>;
+  /** This process's newest scan per account (App Home without a history store). */
+  latestPerAccount(): ScanReport[];
+}
+
 export interface SlackDeps {
-  scans: ScanService;
+  scans: Scans;
   catalogue: readonly AnyCheck[];
   settings: Settings;
+  /** AWSCHECK_LOCALE: channel posts (reports, approval requests, alerts), and whoever's language is unknown. */
   locale: Locale;
+  /** Each person's own language, for what only they read (replies, modals, App Home, direct messages). */
+  userLocales: UserLocales;
   scanners: ScannerAllowlist;
   background: BackgroundTasks;
   history?: ScanHistory;

@@ -2,6 +2,7 @@
 // link. Everything that comes from AWS or from users passes through escapeMrkdwn before it reaches Slack,
 // which also keeps it to one line without formatting of its own: a tag or a name must not be able to start a
 // line of its own (":white_check_mark: *Applied*"), bold itself, or reorder what follows with bidi controls.
+import { SLACK_ID } from './ids.ts';
 
 const CONTROL_CHARACTERS = /[&<>]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -73,4 +74,9 @@ export function slackDate(iso: string): string {
   const seconds = Math.floor(Date.parse(iso) / 1000);
   if (!Number.isFinite(seconds)) return escapeMrkdwn(iso);
   return `<!date^${seconds}^{date_short_pretty} {time}|${escapeMrkdwn(iso)}>`;
+}
+
+/** A channel ID becomes a link Slack renders as #name; anything else is shown as typed. */
+export function channelText(channel: string): string {
+  return SLACK_ID.channel.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
 }

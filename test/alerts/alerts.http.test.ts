@@ -9,7 +9,7 @@ import { sgAdminPortIpv4 } from '../../checks/ec2/sg-admin-port-ipv4/check.ts';
 import { type Alerts, startAlerts } from '../../src/alerts/feature.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/remediation-ids.ts';
+import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/ids.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { type FakeEc2, fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';

@@ -45,6 +45,8 @@ export interface FakeSlack {
 export interface FakeSlackOptions {
   /** usergroups.users.list answers: group id → member ids. */
   usergroups?: Record<string, string[]>;
+  /** users.info answers: user id → Slack locale ("ja-JP"); anyone else reads "en-US". */
+  locales?: Record<string, string>;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -82,6 +84,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     ['usergroups.users.list', (p) => {
       const members = options.usergroups?.[String(p.usergroup)];
       return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
+    }],
+    ['users.info', (p) => {
+      const id = String(p.user);
+      // Slack sends the locale only when asked for it.
+      const locale = p.include_locale === true || p.include_locale === 'true' ? { locale: options.locales?.[id] ?? 'en-US' } : {};
+      return { ok: true, user: { id, name: id.toLowerCase(), ...locale } };
     }],
     ['files.getUploadURLExternal', () => {
       fileCounter += 1;

@@ -33,6 +33,8 @@ const cases: { rule: string; path: string; code: string; fires: boolean }[] = [
   { rule: 'no-restricted-imports', path: 'src/slack/listeners/actions/fix.ts', code: "import { EC2Client } from '@aws-sdk/client-ec2';\nexport const c = EC2Client;\n", fires: true },
   { rule: 'no-restricted-imports', path: 'src/slack/delivery/report/poster.ts', code: "import { openSession } from '../../../aws/session.ts';\nexport const s = openSession;\n", fires: true },
   { rule: 'no-restricted-imports', path: 'src/slack/access/approvers.ts', code: "import { collect } from '../../collectors/s3/buckets.ts';\nexport const c = collect;\n", fires: true },
+  { rule: 'no-restricted-imports', path: 'src/slack/listeners/index.ts', code: "import { registerCommands } from '../../../commands/index.ts';\nexport const r = registerCommands;\n", fires: true },
+  { rule: 'no-restricted-imports', path: 'src/slack/deps.ts', code: "import { ScanService } from '../app/scan-service.ts';\nexport const s = ScanService;\n", fires: true },
   { rule: 'no-restricted-imports', path: 'src/slack/delivery/report/poster.ts', code: "import { fill } from '../../../report/messages.ts';\nexport const f = fill;\n", fires: false },
   // Only the config loader reads the environment.
   { rule: 'no-restricted-properties', path: 'src/aws/session.ts', code: 'export const region = process.env.AWS_REGION;\n', fires: true },

@@ -3,10 +3,9 @@
 // the single-fix state machine, with progress, Stop, Undo all and a single Undo; refusals and double clicks.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResultDraft } from '../../src/engine/types.ts';
-import { BATCH_ACTIONS, BATCH_VIEWS } from '../../src/slack/batch/ids.ts';
-import { REMEDIATION_ACTIONS } from '../../src/slack/remediation-ids.ts';
+import { BATCH_ACTIONS, BATCH_VIEWS, RESULTS_ACTIONS } from '../../src/slack/ids.ts';
+import { REMEDIATION_ACTIONS } from '../../src/slack/ids.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
-import { RESULTS_ACTIONS } from '../../src/slack/results/ids.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';
 import { FORM, buttonClick, interactionBody, postSigned } from '../helpers/slack-signing.ts';

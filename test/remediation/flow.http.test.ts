@@ -2,8 +2,8 @@
 // approve → one AWS write → outcome; undo through the same gate; refusals, races, expiry and crashes.
 import { DeleteAccessKeyCommand, GetAccessKeyLastUsedCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/remediation-ids.ts';
-import { startRemediationHousekeeping } from '../../src/slack/remediation-housekeeping.ts';
+import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/ids.ts';
+import { startRemediationHousekeeping } from '../../src/slack/remediation/housekeeping.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';
 import { type FakeEc2, fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';

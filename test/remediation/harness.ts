@@ -13,11 +13,11 @@ import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine
 import type { RemediationConfig } from '../../src/remediation/config.ts';
 import { createRemediation, type Remediation } from '../../src/remediation/feature.ts';
 import type { FixRequest } from '../../src/remediation/store.ts';
-import { approverLookup } from '../../src/slack/approvers.ts';
-import { startRemediationHousekeeping } from '../../src/slack/remediation-housekeeping.ts';
-import { fixAllGroupActions } from '../../src/slack/batch/group-actions.ts';
-import { remediationFindingActions } from '../../src/slack/render/finding-actions.ts';
-import { SLACK_METHOD_SCOPES } from '../../src/slack/scopes.ts';
+import { approverLookup } from '../../src/slack/access/approvers.ts';
+import { startRemediationHousekeeping } from '../../src/slack/remediation/housekeeping.ts';
+import { fixAllGroupActions } from '../../src/slack/remediation/batch/group-actions.ts';
+import { remediationFindingActions } from '../../src/slack/remediation/finding-actions.ts';
+import { SLACK_METHOD_SCOPES } from '../../src/slack/access/scopes.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
@@ -262,7 +262,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     async close() {
       stopHousekeeping();
-      // Every Web API method the bot called has its scope in the manifest (src/slack/scopes.ts).
+      // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
       const undeclared = slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
       expect(undeclared).toEqual([]);
       await bot.stop();

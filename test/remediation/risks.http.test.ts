@@ -1,7 +1,7 @@
 // Accepting a risk through Slack: the modal, the approver, MUTED in scans until the acceptance expires
 // (the clock is injected), `/awscheck risks`, and revoking.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/remediation-ids.ts';
+import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/ids.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { ALICE, BOB, buttonValue, findingCheck, type Harness, MALLORY, mockScanIdentity, SSH_FINDING, startHarness } from './harness.ts';
 

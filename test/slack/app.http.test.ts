@@ -8,7 +8,7 @@ import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import type { AnyCheck } from '../../src/engine/types.ts';
 import { BLOCK_KIT, measureBlocks } from '../../src/slack/render/limits.ts';
-import { SLACK_METHOD_SCOPES } from '../../src/slack/scopes.ts';
+import { SLACK_METHOD_SCOPES } from '../../src/slack/access/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import {
   FORM,
@@ -67,7 +67,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (!harness) return;
-  // Every Web API method the bot called has its scope in the manifest (src/slack/scopes.ts).
+  // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
   const undeclared = harness.slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
   expect(undeclared).toEqual([]);
   await harness.bot.stop();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXPLAIN_ACTION_ID } from '../../src/slack/render/results.ts';
-import { requiredBotScopes } from '../../src/slack/scopes.ts';
+import { EXPLAIN_ACTION_ID } from '../../src/slack/ids.ts';
+import { requiredBotScopes } from '../../src/slack/access/scopes.ts';
 
 interface Manifest {
   features: {

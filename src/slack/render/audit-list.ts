@@ -2,7 +2,7 @@
 import { type Locale, t } from '../../i18n/locale.ts';
 import type { AuditEvent } from '../../remediation/store.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
-import { AUDIT_EVENT_NAMES, RTEXT } from '../remediation-text.ts';
+import { AUDIT_EVENT_NAMES, RTEXT } from '../remediation/text.ts';
 import { type Block, context, header, section } from './blocks.ts';
 import { mention } from './remediation-parts.ts';
 

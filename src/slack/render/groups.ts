@@ -9,7 +9,8 @@ import { evidenceIn } from '../../i18n/message.ts';
 import { MSG, SEVERITY_EMOJI } from '../messages.ts';
 import { clipMrkdwn, clipText, code, escapeMrkdwn } from '../mrkdwn.ts';
 import { type FindingGroup, resourceLabel } from '../results/groups.ts';
-import { groupRefValue, RESULTS_ACTIONS } from '../results/ids.ts';
+import { EXPLAIN_ACTION_ID, RESULTS_ACTIONS, showPickId } from '../ids.ts';
+import { groupRefValue } from '../results/group-ref.ts';
 import { GTEXT } from '../results/text.ts';
 import { type Block, type Button, actions, button, plain, section } from './blocks.ts';
 import { BLOCK_KIT, measureBlocks } from './limits.ts';
@@ -36,8 +37,6 @@ export interface GroupRenderContext {
   /** Account id → name; names are shown when the results span more than one account. */
   accountNames: ReadonlyMap<string, string>;
 }
-
-export const EXPLAIN_ACTION_ID = 'awscheck_explain';
 
 export function explainButton(checkId: string, locale: Locale): Button {
   return button(t(locale, MSG.explainButton), EXPLAIN_ACTION_ID, checkId);
@@ -124,7 +123,7 @@ export function compactGroupBlocks(groups: readonly FindingGroup[], ctx: GroupRe
   if (resultSetId) {
     const selects: types.StaticSelect[] = chunk(groups, OPTIONS_PER_SELECT).map((part, i) => ({
       type: 'static_select',
-      action_id: `${RESULTS_ACTIONS.showPick}${i === 0 ? '' : `_${i}`}`,
+      action_id: showPickId(i),
       placeholder: plain(t(ctx.locale, GTEXT.pickPlaceholder), 150),
       options: part.map((group) => ({
         text: plain(`${clipText(group.title ? t(ctx.locale, group.title) : group.checkId, OPTION_NAME_MAX)} (${group.findings.length})`, OPTION_MAX),

@@ -6,8 +6,9 @@ import { type Locale, t } from '../../i18n/locale.ts';
 import { evidenceIn } from '../../i18n/message.ts';
 import { DEFAULT_RISK_DAYS, MAX_REASON_LENGTH, MAX_RISK_DAYS } from '../../remediation/risks.ts';
 import { clipMrkdwn, escapeMrkdwn } from '../mrkdwn.ts';
-import { REMEDIATION_VIEWS, type RejectKind } from '../remediation-ids.ts';
-import { RTEXT } from '../remediation-text.ts';
+import { BATCH_VIEWS, REMEDIATION_VIEWS, type RejectKind } from '../ids.ts';
+import { BTEXT } from '../remediation/batch/text.ts';
+import { RTEXT } from '../remediation/text.ts';
 import { plain, section } from './blocks.ts';
 import { BLOCK_KIT } from './limits.ts';
 import { findingWhere } from './remediation-parts.ts';
@@ -32,17 +33,33 @@ function modal(callbackId: string, title: string, submit: string, metadata: stri
   };
 }
 
+/** The modal's max_length for a fix input; submissions are checked again (a crafted one can exceed it). */
+export const MAX_INPUT_LENGTH = 64;
+
+/** The optional replacement source of a security group fix, one or many. */
+function replacementInput(locale: Locale): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: FIELDS.replacementCidr,
+    optional: true,
+    label: plain(t(locale, RTEXT.replacementLabel), 2000),
+    hint: plain(t(locale, RTEXT.replacementHint), 2000),
+    element: { type: 'plain_text_input', action_id: FIELDS.replacementCidr, max_length: MAX_INPUT_LENGTH, placeholder: plain('203.0.113.0/24', 150) },
+  };
+}
+
 export function renderFixInputsModal(snapshotId: string, finding: CheckResult, fixTitle: string, locale: Locale): types.ModalView {
   return modal(REMEDIATION_VIEWS.fixInputs, t(locale, RTEXT.fixModalTitle), t(locale, RTEXT.fixModalSubmit), snapshotId, [
     section(`${t(locale, RTEXT.fixModalIntro(escapeMrkdwn(fixTitle)))}\n\n${clipMrkdwn(escapeMrkdwn(evidenceIn(locale, finding)), 500)}\n${findingWhere(finding, locale)}`),
-    {
-      type: 'input',
-      block_id: FIELDS.replacementCidr,
-      optional: true,
-      label: plain(t(locale, RTEXT.replacementLabel), 2000),
-      hint: plain(t(locale, RTEXT.replacementHint), 2000),
-      element: { type: 'plain_text_input', action_id: FIELDS.replacementCidr, max_length: 64, placeholder: plain('203.0.113.0/24', 150) },
-    },
+    replacementInput(locale),
+  ], locale);
+}
+
+/** "Fix all" with inputs (private_metadata: the group's SET|CHECK|0): one replacement for every rule. */
+export function renderFixAllInputsModal(groupRef: string, fixTitle: string, n: number, locale: Locale): types.ModalView {
+  return modal(BATCH_VIEWS.inputs, t(locale, BTEXT.inputsTitle), t(locale, RTEXT.fixModalSubmit), groupRef, [
+    section(t(locale, BTEXT.inputsIntro(escapeMrkdwn(fixTitle), n))),
+    replacementInput(locale),
   ], locale);
 }
 

@@ -1,20 +1,18 @@
 // Pieces every remediation message shares: people as mentions, the approvers, the finding in one line.
 import type { CheckResult } from '../../engine/types.ts';
 import { type Locale, type Localized, t } from '../../i18n/locale.ts';
+import { SLACK_ID } from '../ids.ts';
 import { code, escapeMrkdwn, escapeWithCode } from '../mrkdwn.ts';
-import { RTEXT } from '../remediation-text.ts';
-
-const USER = /^[UW][A-Z0-9]{2,}$/;
-const GROUP = /^S[A-Z0-9]{2,}$/;
+import { RTEXT } from '../remediation/text.ts';
 
 /** A Slack user as a mention; anything that is not a user id (e.g. `awscheck`) as escaped text. */
 export function mention(id: string): string {
-  return USER.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+  return SLACK_ID.member.test(id) ? `<@${id}>` : escapeMrkdwn(id);
 }
 
 /** Approvers as Slack renders them: users and user groups. */
 export function approversText(ids: readonly string[]): string {
-  return ids.map((id) => (GROUP.test(id) ? `<!subteam^${id}>` : mention(id))).join(', ');
+  return ids.map((id) => (SLACK_ID.userGroup.test(id) ? `<!subteam^${id}>` : mention(id))).join(', ');
 }
 
 export function findingWhere(finding: CheckResult, locale: Locale): string {

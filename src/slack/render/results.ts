@@ -16,10 +16,13 @@ import { explainButton, type GroupRenderContext, layoutGroups, showAllButton } f
 import { BLOCK_KIT, measureBlocks } from './limits.ts';
 import { describeSelection } from './scope.ts';
 
-export { EXPLAIN_ACTION_ID, explainButton } from './groups.ts';
+export { explainButton } from './groups.ts';
 
-/** Extra buttons for one failing finding (the remediation feature adds "Fix…" and "Accept risk"). */
-export type FindingActions = (result: CheckResult) => Button[];
+/**
+ * Extra buttons for one failing finding (the remediation feature adds "Fix…" and "Accept risk"), labelled in
+ * `locale` (the reader's) or, without it, in the channel's language.
+ */
+export type FindingActions = (result: CheckResult, locale?: Locale) => Button[];
 
 export interface ResultsRenderOptions {
   locale: Locale;

@@ -3,8 +3,8 @@ import { type Locale, t } from '../../i18n/locale.ts';
 import { evidenceIn } from '../../i18n/message.ts';
 import type { RiskAcceptance } from '../../remediation/store.ts';
 import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
-import { REMEDIATION_ACTIONS } from '../remediation-ids.ts';
-import { RTEXT } from '../remediation-text.ts';
+import { REMEDIATION_ACTIONS } from '../ids.ts';
+import { RTEXT } from '../remediation/text.ts';
 import { type Block, actions, button, context, header, section } from './blocks.ts';
 import { approversText, findingWhere, mention } from './remediation-parts.ts';
 

@@ -11,9 +11,11 @@ import { scan } from '../../../src/engine/scan.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../../src/engine/define.ts';
 import type { AnyCheck } from '../../../src/engine/types.ts';
-import { BackgroundTasks } from '../../../src/slack/background.ts';
+import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
-import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
+import { ScannerAllowlist } from '../../../src/slack/access/scanners.ts';
+import { UserLocaleCache } from '../../../src/slack/access/user-locale.ts';
+import { fakeSlackClient } from '../../helpers/fake-slack-client.ts';
 import { ACCOUNT, fakeCheck } from '../../slack/fixtures.ts';
 import { testEvidence } from '../../helpers/test-words.ts';
 
@@ -27,6 +29,7 @@ function setup(options: { checks?: AnyCheck[]; scanners?: string[]; table?: read
     catalogue: checks,
     settings: defaultSettings(),
     locale: 'en',
+    userLocales: new UserLocaleCache('en'),
     scanners: new ScannerAllowlist(options.scanners ?? []),
     background: new BackgroundTasks((err) => errors.push(err)),
     progress: { gapsMs: [5] },
@@ -40,7 +43,7 @@ function setup(options: { checks?: AnyCheck[]; scanners?: string[]; table?: read
     return new Response('ok');
   });
   const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
-  const client = { usergroups: { users: { list: vi.fn(async () => ({ ok: true, users: [] })) } } };
+  const { client } = fakeSlackClient();
   const listener = awscheckCommand(deps, options.table ?? SUBCOMMANDS);
   const send = async (text: string, user = 'U0ALICE') => {
     await listener({ command: { text, user_id: user, channel_id: 'C0TEST' }, ack, respond, client, logger } as never);

@@ -8,9 +8,11 @@ import { scan } from '../../../src/engine/scan.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { AuditLog } from '../../../src/remediation/audit.ts';
 import { createRemediation } from '../../../src/remediation/feature.ts';
-import { BackgroundTasks } from '../../../src/slack/background.ts';
+import { BackgroundTasks } from '../../../src/slack/listeners/background.ts';
 import type { SlackDeps } from '../../../src/slack/deps.ts';
-import { ScannerAllowlist } from '../../../src/slack/scanners.ts';
+import { ScannerAllowlist } from '../../../src/slack/access/scanners.ts';
+import { UserLocaleCache } from '../../../src/slack/access/user-locale.ts';
+import { fakeSlackClient } from '../../helpers/fake-slack-client.ts';
 import { fixRequest, memoryStore, riskAcceptance, storeRisk } from '../../remediation/fixtures.ts';
 import { TestClock } from '../../remediation/harness.ts';
 
@@ -29,6 +31,7 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     catalogue: [],
     settings: defaultSettings(),
     locale: 'en',
+    userLocales: new UserLocaleCache('en'),
     scanners: new ScannerAllowlist(options.scanners ?? []),
     background: new BackgroundTasks((err) => {
       throw err;
@@ -40,7 +43,7 @@ async function setup(options: { withRemediation?: boolean; scanners?: string[] }
     replies.push(message);
     return new Response('ok');
   });
-  const client = { usergroups: { users: { list: vi.fn(async () => ({ ok: true, users: [] })) } } };
+  const { client } = fakeSlackClient();
   const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
   const listener = awscheckCommand(deps, SUBCOMMANDS);
   const send = async (text: string, user = 'U0ALICE') => {

@@ -4,23 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportCommand } from '../../../commands/awscheck/report.ts';
-import { type AwscheckApp, buildApp } from '../../../src/app/build.ts';
-import { defaultSettings } from '../../../src/config/schema.ts';
-import { ReportService } from '../../../src/report/service.ts';
-import { SlackReportDelivery } from '../../../src/slack/delivery/report/poster.ts';
-import { createSlackClient } from '../../../src/slack/delivery/report/slack-client.ts';
-import { ScanRecorder } from '../../../src/store/recorder.ts';
+import type { AwscheckApp } from '../../../src/app/build.ts';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
-import { FORM, TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
+import { startReportBot } from '../../helpers/report-bot.ts';
+import { FORM, postSigned, slashCommandBody } from '../../helpers/slack-signing.ts';
 import { fakeCheck } from '../../slack/fixtures.ts';
 
 const sts = mockClient(STSClient);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let dir: string;
 let store: SqliteStore;
@@ -48,33 +41,12 @@ afterEach(async () => {
 });
 
 async function start(channel?: string): Promise<string> {
-  const recorder = new ScanRecorder(store, quiet);
-  const reports = new ReportService({
-    store,
-    recorder,
-    delivery: new SlackReportDelivery(createSlackClient('xoxb-test-token', { slackApiUrl: slack.apiUrl }), 'en'),
-    ...(channel ? { channel } : {}),
-    timeZone: 'UTC',
-    locale: 'en',
-    retentionDays: 90,
-    logger: quiet,
-  });
   const check = fakeCheck({
     items: () => [{ id: 'sg-0abc', fail: open, evidence: evidence ?? (open ? 'sg-0abc rule sgr-1 allows tcp/22 from 0.0.0.0/0' : 'sg-0abc allows no SSH from the internet') }],
   });
-  bot = buildApp({
-    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners: [], mode: 'http' },
-    settings: defaultSettings(),
-    checks: [check],
-    logLevel: LogLevel.ERROR,
-    host: '127.0.0.1',
-    progress: { gapsMs: [30] },
-    history: store,
-    subcommands: [reportCommand(reports)],
-  });
-  recorder.attach(bot.scans);
-  const { port } = await bot.start();
-  return `http://127.0.0.1:${port}/slack/events`;
+  const started = await startReportBot({ store, slack, checks: [check], ...(channel ? { channel } : {}) });
+  bot = started.bot;
+  return started.events;
 }
 
 async function command(events: string, text: string, id: string): Promise<Record<string, unknown> | undefined> {

@@ -2,7 +2,7 @@
 // buttons it allows, and the message stays inside Block Kit's limits.
 import { describe, expect, it } from 'vitest';
 import type { FixRequest } from '../../../src/remediation/store.ts';
-import { REMEDIATION_ACTIONS } from '../../../src/slack/remediation-ids.ts';
+import { REMEDIATION_ACTIONS } from '../../../src/slack/ids.ts';
 import { renderFixRequest, renderRequesterUpdate } from '../../../src/slack/render/approval-request.ts';
 import { renderRiskRequest } from '../../../src/slack/render/risk-request.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';

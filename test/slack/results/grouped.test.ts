@@ -7,7 +7,8 @@ import { button } from '../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../src/slack/render/limits.ts';
 import { renderResults } from '../../../src/slack/render/results.ts';
 import { groupFailures } from '../../../src/slack/results/groups.ts';
-import { parseGroupRef, RESULTS_ACTIONS } from '../../../src/slack/results/ids.ts';
+import { RESULTS_ACTIONS } from '../../../src/slack/ids.ts';
+import { parseGroupRef } from '../../../src/slack/results/group-ref.ts';
 import { fakeCheck, report, result } from '../fixtures.ts';
 import { crowdedResults } from './crowded.ts';
 

@@ -1,6 +1,8 @@
 // The posture report as a Slack message. Whatever the scan's size, the message stays inside Block Kit's
 // limits (50 blocks, 3,000 characters per text, 150 per header, 10 fields): lists are capped and the
 // full detail travels in the attached CSV.
+import { SLACK_ID } from '../../ids.ts';
+import { mention } from '../../render/remediation-parts.ts';
 import type { types } from '@slack/bolt';
 import { SEVERITIES } from '../../../engine/types.ts';
 import { type Locale, t } from '../../../i18n/locale.ts';
@@ -25,7 +27,7 @@ const mrkdwnFormat: TextFormat = {
   bold: (t) => `*${t}*`,
   code,
   // Only a well-formed member id becomes a mention; anything else stays text.
-  user: (id) => (/^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : escapeMrkdwn(clipText(id, 40))),
+  user: (id) => (SLACK_ID.member.test(id) ? mention(id) : escapeMrkdwn(clipText(id, 40))),
 };
 
 export interface SlackReportMessage {
