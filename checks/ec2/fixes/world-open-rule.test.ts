@@ -88,7 +88,7 @@ describe('preview', () => {
       description: 'admin access',
     });
     expect(preview.lines[0]).toContain('Revoke rule sgr-ssh of sg-0abc (web): tcp/22 from 0.0.0.0/0 ("admin access")');
-    expect(preview.lines[0]).toContain('3 other rule(s) stay');
+    expect(preview.lines[0]).toContain('3 other rules stay');
     expect(preview.lines.join('\n')).toContain('i-online: online in Session Manager');
     expect(preview.lines.join('\n')).toContain('i-offline: not online in Session Manager (not managed by Systems Manager)');
     expect(preview.dryRun).toEqual({ ok: true });

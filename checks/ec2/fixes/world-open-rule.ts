@@ -12,7 +12,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { describeAwsError, hasErrorCode } from '../../../src/aws/errors.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
-import type { Localized } from '../../../src/i18n/locale.ts';
+import { count, type Localized } from '../../../src/i18n/locale.ts';
 import {
   combineDryRuns,
   defineFix,
@@ -241,7 +241,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     const group = groupText(wanted);
     const lines = [
       ctx.text({
-        en: `Revoke rule ${rule.ruleId} of ${group}: ${ruleText(rule, ctx)}. Only this rule is removed; the group's ${live.siblings} other rule(s) stay as they are.`,
+        en: `Revoke rule ${rule.ruleId} of ${group}: ${ruleText(rule, ctx)}. Only this rule is removed; the group's ${count('en', live.siblings, { one: 'other rule stays', other: 'other rules stay' })} as they are.`,
         ja: `${group} のルール ${rule.ruleId} (${ruleText(rule, ctx)}) を取り消します。削除するのはこのルールだけで、グループの他の ${live.siblings} 個のルールはそのまま残ります。`,
       }),
     ];

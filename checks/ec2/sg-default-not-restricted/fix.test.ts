@@ -30,7 +30,7 @@ describe('ec2.sg-default-not-restricted fix', () => {
     defaultGroup();
     const preview = await fix.preview(defaultFinding, fixContext());
     expect(preview.alreadyFixed).toBe(false);
-    expect(preview.lines[0]).toBe('Revoke all 3 rule(s) of default security group sg-def:');
+    expect(preview.lines[0]).toBe('Revoke all 3 rules of default security group sg-def:');
     expect(preview.lines).toContain('• sgr-self: inbound all traffic from sg-def');
     expect(preview.lines).toContain('• sgr-out6: outbound all traffic to ::/0 ("v6 out")');
     expect(preview.lines).toContain('Instances using this group: i-legacy.');

@@ -1,5 +1,6 @@
 // Empties a VPC's default security group (every inbound and outbound rule, each revoked by id), so nothing
 // launched without a group of its own gets traffic by accident. Undo authorises each rule again, exactly.
+import { plural } from '../../../src/i18n/locale.ts';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode, describeAwsError } from '../../../src/aws/errors.ts';
 import {
@@ -103,7 +104,7 @@ export const defaultGroupRulesFix = defineFix({
     if (rules.length === 0) return nothingToPreview(current, emptyMessage(groupId, ctx));
     const lines = [
       ctx.text({
-        en: `Revoke all ${rules.length} rule(s) of default security group ${groupId}:`,
+        en: `Revoke ${plural('en', rules.length, { one: 'the only rule', other: `all ${rules.length} rules` })} of default security group ${groupId}:`,
         ja: `デフォルトセキュリティグループ ${groupId} のルール ${rules.length} 個をすべて取り消します:`,
       }),
       ...rules.map((r) => `• ${r.ruleId}: ${r.isEgress ? ctx.text({ en: 'outbound', ja: '送信' }) : ctx.text({ en: 'inbound', ja: '受信' })} ${ruleText(r, ctx)}`),
