@@ -28,6 +28,7 @@ const EMPTY_HINTS = {
   SLACK_SIGNING_SECRET: 'set it to the Signing Secret (Basic Information → App Credentials), or remove the variable in Socket Mode',
   SLACK_API_URL: 'set it to a Web API base URL such as https://slack.com/api/, or remove the variable',
   PORT: 'set it to a port number such as 3000, or remove the variable (default 3000)',
+  AWSCHECK_SCANNERS: 'set it to member ids (U…/W…) and user group ids (S…), comma-separated, or remove the variable to let everyone scan',
   HOST: 'set it to the address to listen on, such as 127.0.0.1, or remove the variable to listen on every interface',
   AWSCHECK_STARTUP_TIMEOUT: 'set it to a number of seconds up to 600, or remove the variable (default 30)',
   AWSCHECK_DB: 'set it to a SQLite path or dynamodb://TABLE, or remove the variable (default ./data/awscheck.db)',
@@ -230,12 +231,8 @@ export const environmentSchema = z.object({
       `AWSCHECK_STARTUP_TIMEOUT: got ${showValue(value)}; expected how many seconds start-up may wait for Slack, more than 0 and at most 600 (30 when unset).`,
     );
   }),
-  // Empty keeps its documented meaning (README): everyone may scan.
-  AWSCHECK_SCANNERS: z
-    .string()
-    .trim()
-    .transform((value, ctx) => judged(value, ctx, slackIds('AWSCHECK_SCANNERS', ' Leave it empty to let everyone scan.')))
-    .optional(),
+  // Empty is an error like every other variable's: an allowlist left half filled in must not open scanning to everyone.
+  AWSCHECK_SCANNERS: variable('AWSCHECK_SCANNERS', slackIds('AWSCHECK_SCANNERS', ' Remove the variable to let everyone scan.')),
 
   // Store, report and schedule.
   AWSCHECK_DB: variable('AWSCHECK_DB', (value) => {

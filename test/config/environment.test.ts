@@ -134,10 +134,15 @@ describe('the one environment loader', () => {
     });
   }
 
-  it('keeps the documented empty values: AWSCHECK_SCANNERS empty lets everyone scan, an empty bot token is "not set"', () => {
+  it('rejects an empty AWSCHECK_SCANNERS (unset lets everyone scan) and reports an empty bot token as "not set"', () => {
     const env = { AWSCHECK_SCANNERS: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: 'xapp-1-a' };
-    expect(outcome(() => configurationPart(env, slackConfig))).toEqual({ problems: [expect.stringMatching(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/)] });
-    expect(configurationPart({ ...env, SLACK_BOT_TOKEN: 'xoxb-1-a' }, slackConfig).scanners).toEqual([]);
+    expect(outcome(() => configurationPart(env, slackConfig))).toEqual({
+      problems: expect.arrayContaining([
+        expect.stringMatching(/^AWSCHECK_SCANNERS: set but empty; .*remove the variable to let everyone scan/),
+        expect.stringMatching(/^SLACK_BOT_TOKEN: not set\. Copy the Bot User OAuth Token/),
+      ]),
+    });
+    expect(configurationPart({ SLACK_BOT_TOKEN: 'xoxb-1-a', SLACK_APP_TOKEN: 'xapp-1-a' }, slackConfig).scanners).toEqual([]);
   });
 
   it('reports every empty variable at once and never repeats a value', () => {
