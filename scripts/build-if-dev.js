@@ -1,6 +1,7 @@
-// `npm start` and `npm ci` (prestart, prepare) compile dist/ when TypeScript is installed, i.e. in a
-// development checkout. A production install (`npm ci --omit=dev`, the container image) has no compiler and
-// runs the dist/ it was shipped with; without one it says how to get it.
+// `npm start` and `npm ci` (prestart, prepare) compile dist/ in a development checkout: the sources are
+// there and so is TypeScript. A production install (`npm ci --omit=dev`, the container image) runs the dist/
+// it was shipped with. The sources decide, not the compiler: a dependency may pull TypeScript in as a peer
+// (i18next does), and the image has no sources to compile.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ function compiler() {
   }
 }
 
-const tsc = compiler();
+const tsc = existsSync(new URL('tsconfig.build.json', root)) ? compiler() : undefined;
 if (tsc) {
   const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   process.exit(build.status ?? 1);
