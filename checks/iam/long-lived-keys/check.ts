@@ -1,8 +1,7 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import { orAccountPass, userTarget } from '../lib/resources.ts';
+import { activeKeySlots, reportResults, userTarget } from '../lib/resources.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -18,7 +17,7 @@ export const longLivedKeys = defineCheck({
   ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.map((row): ResultDraft => {
-      const active = row.accessKeys.filter((k) => k.active).map((k) => k.slot);
+      const active = activeKeySlots(row);
       return {
         status: active.length > 0 ? 'FAIL' : 'PASS',
         ...userTarget(row),
@@ -29,6 +28,6 @@ export const longLivedKeys = defineCheck({
         details: { activeKeys: active },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
+    return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
   },
 });
