@@ -5,7 +5,7 @@
 import type { AccessAnalyzer } from '../../../src/collectors/detect/access-analyzers.ts';
 import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { regionResource } from '../lib/region-resource.ts';
+import { regionResult } from '../lib/region-resource.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -32,19 +32,12 @@ export const accessAnalyzer = defineCheck({
       analyzers: inventory.analyzers.map((a) => ({ arn: a.arn, name: a.name, type: a.type, status: a.status })),
     };
     if (active.length > 0) {
-      return [
-        {
-          status: 'PASS',
-          ...regionResource(ctx),
-          evidence: ctx.say('active', { region, analyzers: summarise(active) }),
-          details,
-        },
-      ];
+      return regionResult(ctx, 'PASS', ctx.say('active', { region, analyzers: summarise(active) }), details);
     }
     const evidence =
       inventory.analyzers.length === 0
         ? ctx.say('none', { region })
         : ctx.say('noneActive', { region, analyzers: summarise(inventory.analyzers) });
-    return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
+    return regionResult(ctx, 'FAIL', evidence, details);
   },
 });

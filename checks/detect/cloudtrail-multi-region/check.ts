@@ -4,7 +4,7 @@
 // unknown: ERROR, unless another multi-region trail is known to be logging.
 import { cloudTrailTrails } from '../../../src/collectors/detect/cloudtrail-trails.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { regionResource } from '../lib/region-resource.ts';
+import { regionResult } from '../lib/region-resource.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -37,37 +37,13 @@ export const cloudtrailMultiRegion = defineCheck({
     };
     const region = ctx.region;
     if (logging.length > 0) {
-      return [
-        {
-          status: 'PASS',
-          ...regionResource(ctx),
-          evidence: ctx.say('logging', { region, trails: names(logging) }),
-          details,
-        },
-      ];
+      return regionResult(ctx, 'PASS', ctx.say('logging', { region, trails: names(logging) }), details);
     }
     if (unreadable.length > 0) {
       const unread = unreadable.map((trail) => `${trail.name} (${trail.statusError ?? ''})`);
       const reasons = unread.join(', ');
-      return [
-        {
-          status: 'ERROR',
-          ...regionResource(ctx),
-          evidence: ctx.say('common:notEvaluated', { reason: ctx.say('statusUnreadable', { trails: unread }) }),
-          details: { ...details, reason: reasons },
-        },
-      ];
+      return regionResult(ctx, 'ERROR', ctx.say('common:notEvaluated', { reason: ctx.say('statusUnreadable', { trails: unread }) }), { ...details, reason: reasons });
     }
-    return [
-      {
-        status: 'FAIL',
-        ...regionResource(ctx),
-        evidence:
-          stopped.length > 0
-            ? ctx.say('stopped', { region, trails: names(stopped) })
-            : ctx.say('none', { region }),
-        details,
-      },
-    ];
+    return regionResult(ctx, 'FAIL', stopped.length > 0 ? ctx.say('stopped', { region, trails: names(stopped) }) : ctx.say('none', { region }), details);
   },
 });

@@ -2,7 +2,7 @@
 // the collector leaves a note and this check emits nothing: "off" would be false, "on" would be worse.
 import { guardDutyDetectors } from '../../../src/collectors/detect/guardduty-detectors.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { regionResource } from '../lib/region-resource.ts';
+import { regionResult } from '../lib/region-resource.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -24,19 +24,12 @@ export const guarddutyEnabled = defineCheck({
     const details = { detectors: detectors.map((detector) => ({ id: detector.id, status: detector.status })) };
     if (enabled.length > 0) {
       const ids = enabled.map((detector) => detector.id);
-      return [
-        {
-          status: 'PASS',
-          ...regionResource(ctx),
-          evidence: ctx.say('enabled', { region, detectors: ids }),
-          details,
-        },
-      ];
+      return regionResult(ctx, 'PASS', ctx.say('enabled', { region, detectors: ids }), details);
     }
     const evidence =
       detectors.length === 0
         ? ctx.say('none', { region })
         : ctx.say('suspended', { region, detectors: detectors.map((d) => `${d.id} (${d.status})`) });
-    return [{ status: 'FAIL', ...regionResource(ctx), evidence, details }];
+    return regionResult(ctx, 'FAIL', evidence, details);
   },
 });

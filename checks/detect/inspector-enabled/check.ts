@@ -3,7 +3,7 @@
 // nothing is being scanned yet, and the next scan will pass once activation has finished.
 import { inspectorStatus } from '../../../src/collectors/detect/inspector-status.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { regionResource } from '../lib/region-resource.ts';
+import { regionResult } from '../lib/region-resource.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -26,22 +26,8 @@ export const inspectorEnabled = defineCheck({
       ...(inventory.ec2ErrorCode ? { ec2ErrorCode: inventory.ec2ErrorCode } : {}),
     };
     if (inventory.ec2Status === 'ENABLED') {
-      return [
-        {
-          status: 'PASS',
-          ...regionResource(ctx),
-          evidence: ctx.say('enabled', { region }),
-          details,
-        },
-      ];
+      return regionResult(ctx, 'PASS', ctx.say('enabled', { region }), details);
     }
-    return [
-      {
-        status: 'FAIL',
-        ...regionResource(ctx),
-        evidence: ctx.say('disabled', { region, status: inventory.ec2Status }),
-        details,
-      },
-    ];
+    return regionResult(ctx, 'FAIL', ctx.say('disabled', { region, status: inventory.ec2Status }), details);
   },
 });

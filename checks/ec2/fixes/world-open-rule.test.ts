@@ -4,6 +4,9 @@ import { worldOpenRuleFix as fix, normaliseCidr } from './world-open-rule.ts';
 import { FixError, validateInputs } from '../../../src/remediation/fix.ts';
 import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../../../test/fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../../../test/fixes/ec2/fake-security-groups.ts';
+import { eni, group, rule as checkRule } from '../../../test/checks/ec2/fixtures.ts';
+import { evaluate } from '../../../test/helpers/evaluate.ts';
+import { sgAdminPortIpv4 } from '../sg-admin-port-ipv4/check.ts';
 
 const aws = mockAwsFor(fix);
 
@@ -12,30 +15,17 @@ const HTTPS_WORLD = rule('sgr-https', { FromPort: 443, ToPort: 443, CidrIpv4: '0
 const SSH_OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '203.0.113.0/24', Description: 'office' });
 const EGRESS_ALL = rule('sgr-out', { IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1, CidrIpv4: '0.0.0.0/0' });
 
-/** The FAIL result ec2.sg-admin-port-ipv4 writes for SSH_WORLD (see checks/ec2/lib/world-open-rules.ts). */
+/** The FAIL result ec2.sg-admin-port-ipv4 writes for SSH_WORLD, by the check itself, so the two cannot drift apart. */
 function sshFinding(overrides: Record<string, unknown> = {}) {
+  const open = checkRule({ ruleId: 'sgr-ssh', description: 'admin access' });
+  const [result] = evaluate(sgAdminPortIpv4, [[group([open])], [eni('i-online', ['sg-0abc']), eni('i-offline', ['sg-0abc'])]]);
   return finding({
     checkId: 'ec2.sg-admin-port-ipv4',
     resourceType: 'AWS::EC2::SecurityGroup',
     resourceId: 'sg-0abc',
     subResourceId: 'sgr-ssh',
     severity: 'critical',
-    details: {
-      groupId: 'sg-0abc',
-      groupName: 'web',
-      vpcId: 'vpc-1',
-      ruleId: 'sgr-ssh',
-      isEgress: false,
-      ipProtocol: 'tcp',
-      fromPort: 22,
-      toPort: 22,
-      cidr: '0.0.0.0/0',
-      ipVersion: 4,
-      description: 'admin access',
-      exposedPorts: [{ protocol: 'tcp', port: 22, service: 'SSH' }],
-      instances: ['i-online', 'i-offline'],
-      ...overrides,
-    },
+    details: { ...result!.details, ...overrides },
   });
 }
 

@@ -1,6 +1,7 @@
 import { instances } from '../../../src/collectors/ec2/instances.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
+import type { Message } from '../../../src/i18n/message.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -30,40 +31,20 @@ export const imdsv2NotRequired = defineCheck({
         httpEndpoint: m?.httpEndpoint,
         httpPutResponseHopLimit: m?.httpPutResponseHopLimit,
       };
-      if (m?.httpEndpoint === 'disabled') {
-        return {
-          ...base,
-          status: 'PASS',
-          evidence: ctx.say('endpointOff', { instance: label }),
-          details,
-        };
-      }
-      if (m?.httpTokens === 'required') {
-        return {
-          ...base,
-          status: 'PASS',
-          evidence: ctx.say('required', { instance: label }),
-          details,
-        };
-      }
-      if (m?.httpTokens === 'optional') {
-        return {
-          ...base,
-          status: 'FAIL',
-          evidence: ctx.say('optional', { instance: label }),
-          details,
-        };
-      }
+      const result = (status: ResultDraft['status'], evidence: Message, more: Record<string, unknown> = {}): ResultDraft => ({
+        ...base,
+        status,
+        evidence,
+        details: { ...details, ...more },
+      });
+      if (m?.httpEndpoint === 'disabled') return result('PASS', ctx.say('endpointOff', { instance: label }));
+      if (m?.httpTokens === 'required') return result('PASS', ctx.say('required', { instance: label }));
+      if (m?.httpTokens === 'optional') return result('FAIL', ctx.say('optional', { instance: label }));
       const reason = m
         ? `DescribeInstances reported HttpTokens ${m.httpTokens ?? '(none)'}, expected required or optional`
         : 'DescribeInstances returned no MetadataOptions';
-      return {
-        ...base,
-        status: 'ERROR',
-        // AWS's own terms, in English like AWS's errors.
-        evidence: ctx.say('common:unreadable', { name: label, reason }),
-        details: { ...details, reason },
-      };
+      // AWS's own terms, in English like AWS's errors.
+      return result('ERROR', ctx.say('common:unreadable', { name: label, reason }), { reason });
     });
   },
 });

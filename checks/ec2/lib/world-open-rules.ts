@@ -1,10 +1,13 @@
 // The shared shape of the four "world-open rule" checks: one FAIL per offending inbound rule (the unit a fix
 // revokes and an undo re-authorises) and one PASS per group with none.
 import type { NetworkInterface } from '../../../src/collectors/ec2/network-interfaces.ts';
-import { instancesByGroup } from '../../../src/collectors/ec2/network-interfaces.ts';
+import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2/network-interfaces.ts';
 import type { SecurityGroup, SecurityGroupRule } from '../../../src/collectors/ec2/security-groups.ts';
-import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
+import { defineCheck } from '../../../src/engine/define.ts';
+import type { CheckMeta, EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
+import { type CheckWords, checkTexts } from '../../lib/words.ts';
 import { regionalArn } from './arn.ts';
 import { isWorldCidr, portText, reachesPort, type ServicePort, servicePortText } from './ports.ts';
 
@@ -58,7 +61,7 @@ export interface WorldOpenCheckSpec {
    * Whether an inbound world-open rule offends. Returns the named service ports it reaches (listed in the
    * evidence), an empty list when it offends without naming any, or undefined when it does not offend.
    */
-  offends(rule: SecurityGroupRule): readonly ServicePort[] | undefined;
+  offends: (rule: SecurityGroupRule) => readonly ServicePort[] | undefined;
   /** The check's own sentence for a group with no offending rule, given the group's label. */
   passing(group: string): Message;
 }
@@ -119,4 +122,28 @@ export function worldOpenRuleResults(
     }
   }
   return results;
+}
+
+export interface WorldOpenCheck extends Pick<CheckMeta, 'id' | 'severity' | 'cis' | 'securityHub'>, Pick<WorldOpenCheckSpec, 'families' | 'offends'> {
+  words: { en: CheckWords; ja: CheckWords };
+  /** The check's own sentence for a group with no offending rule; said in the check's folder, whose words hold it. */
+  passing: (group: string, ctx: EvaluateContext) => Message;
+}
+
+/** A world-open rule check: the same collectors, fix and evaluation; only which rules offend differs. */
+export function defineWorldOpenRuleCheck({ id, severity, cis, securityHub, families, offends, passing, words }: WorldOpenCheck) {
+  return defineCheck({
+    id,
+    service: 'ec2',
+    severity,
+    cis,
+    securityHub,
+    fix: 'ec2.revoke-world-open-rule',
+    scope: 'regional',
+    needs: [securityGroups, networkInterfaces],
+    ...checkTexts(words.en, words.ja),
+    evaluate([groups, interfaces], ctx) {
+      return worldOpenRuleResults(groups, interfaces, ctx, { families, offends, passing: (group) => passing(group, ctx) });
+    },
+  });
 }

@@ -1,8 +1,7 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
+import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -57,6 +56,6 @@ export const accessKeyRotation = defineCheck({
         });
       }
     }
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('noKeys'));
+    return reportResults(report, drafts, ctx, ctx.say('noKeys'));
   },
 });

@@ -1,8 +1,7 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
+import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { isoDay } from '../lib/time.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -63,6 +62,6 @@ export const initialAccessKey = defineCheck({
         });
       }
     }
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('noConsoleKeys'));
+    return reportResults(report, drafts, ctx, ctx.say('noConsoleKeys'));
   },
 });

@@ -1,5 +1,6 @@
 // How IAM results name what they are about, in CloudFormation terms.
-import type { AccessKeyInfo, CredentialReportRow } from '../../../src/collectors/iam/credential-report.ts';
+import type { AccessKeyInfo, CredentialReport, CredentialReportRow } from '../../../src/collectors/iam/credential-report.ts';
+import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
@@ -26,4 +27,28 @@ export function hasKey(key: AccessKeyInfo): boolean {
 export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, message: Message): ResultDraft[] {
   if (drafts.length > 0) return drafts;
   return [{ status: 'PASS', ...accountTarget(ctx), evidence: message, details: { evaluated: 0 } }];
+}
+
+/** A credential-report check's results: its own, ERROR for each user whose row could not be read, else the account's PASS. */
+export function reportResults(report: CredentialReport, drafts: ResultDraft[], ctx: EvaluateContext, none: Message): ResultDraft[] {
+  return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, none);
+}
+
+/** The slots (1, 2) of the user's active access keys. */
+function activeKeySlots(row: CredentialReportRow): AccessKeyInfo['slot'][] {
+  return row.accessKeys.filter((k) => k.active).map((k) => k.slot);
+}
+
+/** One result per user on how many active access keys they hold; the check says when that fails and words it. */
+export function activeKeyResults(
+  report: CredentialReport,
+  ctx: EvaluateContext,
+  fails: (count: number) => boolean,
+  evidence: (row: CredentialReportRow, active: AccessKeyInfo['slot'][]) => Message,
+): ResultDraft[] {
+  const drafts = report.users.map((row): ResultDraft => {
+    const active = activeKeySlots(row);
+    return { status: fails(active.length) ? 'FAIL' : 'PASS', ...userTarget(row), evidence: evidence(row, active), details: { activeKeys: active } };
+  });
+  return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
 }

@@ -1,8 +1,6 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
-import type { ResultDraft } from '../../../src/engine/types.ts';
-import { orAccountPass, userTarget } from '../lib/resources.ts';
+import { activeKeyResults } from '../lib/resources.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -17,18 +15,12 @@ export const longLivedKeys = defineCheck({
   needs: [credentialReport],
   ...checkTexts(en, ja),
   evaluate([report], ctx) {
-    const drafts = report.users.map((row): ResultDraft => {
-      const active = row.accessKeys.filter((k) => k.active).map((k) => k.slot);
-      return {
-        status: active.length > 0 ? 'FAIL' : 'PASS',
-        ...userTarget(row),
-        evidence:
-          active.length > 0
-            ? ctx.say('holdsKeys', { user: row.user, count: active.length, keys: active })
-            : ctx.say('holdsNone', { user: row.user }),
-        details: { activeKeys: active },
-      };
-    });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
+    return activeKeyResults(
+      report,
+      ctx,
+      (count) => count > 0,
+      (row, active) =>
+        active.length > 0 ? ctx.say('holdsKeys', { user: row.user, count: active.length, keys: active }) : ctx.say('holdsNone', { user: row.user }),
+    );
   },
 });

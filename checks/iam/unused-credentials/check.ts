@@ -1,9 +1,8 @@
 import { type AccessKeyInfo, credentialReport, type CredentialReportRow } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
-import { hasKey, orAccountPass, userTarget } from '../lib/resources.ts';
+import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
@@ -108,6 +107,6 @@ export const unusedCredentials = defineCheck({
       passwordResult(row, ctx),
       ...row.accessKeys.filter(hasKey).map((key) => keyResult(row, key, ctx)),
     ]);
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
+    return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
   },
 });

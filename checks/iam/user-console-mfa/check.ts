@@ -1,7 +1,6 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { unreadableResults } from '../../../src/engine/unreadable.ts';
-import { orAccountPass, userTarget } from '../lib/resources.ts';
+import { reportResults, userTarget } from '../lib/resources.ts';
 import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
@@ -30,6 +29,6 @@ export const userConsoleMfa = defineCheck({
         details: { passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive },
       };
     });
-    return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, ctx.say('iam:noUsers'));
+    return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
   },
 });

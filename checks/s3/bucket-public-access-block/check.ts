@@ -1,33 +1,27 @@
 import { bucketPublicAccessBlock as bucketBpa } from '../../../src/collectors/s3/bucket-public-access-block.ts';
-import { defineCheck } from '../../../src/engine/define.ts';
-import { judgeBuckets, settingsOff } from '../lib/bucket-results.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { defineBucketCheck, settingsOff } from '../lib/bucket-results.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-export const bucketPublicAccessBlock = defineCheck({
+export const bucketPublicAccessBlock = defineBucketCheck({
   id: 's3.bucket-public-access-block',
-  service: 's3',
   severity: 'medium',
   cis: ['2.1.4'],
   securityHub: ['S3.8'],
   fix: 's3.block-bucket-public-access',
-  scope: 'global',
-  needs: [bucketBpa],
-  ...checkTexts(en, ja),
-  evaluate([outcomes], ctx) {
-    return judgeBuckets(outcomes, ctx, (bucket, state) => {
-      const off = settingsOff(state.config);
-      const evidence = !state.configured
-        ? ctx.say('notConfigured', { bucket: bucket.name })
-        : off.length > 0
-          ? ctx.say('settingsOff', { bucket: bucket.name, settings: off })
-          : ctx.say('allOn', { bucket: bucket.name });
-      return {
-        status: off.length === 0 ? 'PASS' : 'FAIL',
-        evidence,
-        details: { configured: state.configured, publicAccessBlock: state.config, settingsOff: off },
-      };
-    });
+  reads: bucketBpa,
+  words: { en, ja },
+  judge: (bucket, state, ctx) => {
+    const off = settingsOff(state.config);
+    const evidence = !state.configured
+      ? ctx.say('notConfigured', { bucket: bucket.name })
+      : off.length > 0
+        ? ctx.say('settingsOff', { bucket: bucket.name, settings: off })
+        : ctx.say('allOn', { bucket: bucket.name });
+    return {
+      status: off.length === 0 ? 'PASS' : 'FAIL',
+      evidence,
+      details: { configured: state.configured, publicAccessBlock: state.config, settingsOff: off },
+    };
   },
 });

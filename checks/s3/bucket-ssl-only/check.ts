@@ -1,48 +1,42 @@
 import { bucketPolicy } from '../../../src/collectors/s3/bucket-policy.ts';
-import { defineCheck } from '../../../src/engine/define.ts';
-import { bucketError, judgeBuckets } from '../lib/bucket-results.ts';
+import { bucketError, defineBucketCheck } from '../lib/bucket-results.ts';
 import { tlsDenyCoverage } from '../lib/tls-deny.ts';
-import { checkTexts } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-export const bucketSslOnly = defineCheck({
+export const bucketSslOnly = defineBucketCheck({
   id: 's3.bucket-ssl-only',
-  service: 's3',
   severity: 'medium',
   cis: ['2.1.1'],
   securityHub: ['S3.5'],
   fix: 's3.deny-insecure-transport',
-  scope: 'global',
-  needs: [bucketPolicy],
-  ...checkTexts(en, ja),
-  evaluate([outcomes], ctx) {
-    return judgeBuckets(outcomes, ctx, (bucket, policy) => {
-      const name = bucket.name;
-      if (policy === null) {
-        return {
-          status: 'FAIL',
-          evidence: ctx.say('noPolicy', { bucket: name }),
-          details: { hasPolicy: false, coversBucket: false, coversObjects: false, statements: [] },
-        };
-      }
-      const coverage = tlsDenyCoverage(policy, bucket.arn);
-      if (!coverage.ok) return bucketError(bucket, coverage.error, ctx);
-      const { bucket: coversBucket, objects: coversObjects, statements } = coverage.value;
-      const details = { hasPolicy: true, coversBucket, coversObjects, statements };
-      if (coversBucket && coversObjects) {
-        return {
-          status: 'PASS',
-          evidence: ctx.say('denied', { bucket: name }),
-          details,
-        };
-      }
-      const evidence = coversBucket
-        ? ctx.say('bucketOnly', { bucket: name })
-        : coversObjects
-          ? ctx.say('objectsOnly', { bucket: name })
-          : ctx.say('noDeny', { bucket: name });
-      return { status: 'FAIL', evidence, details };
-    });
+  reads: bucketPolicy,
+  words: { en, ja },
+  judge: (bucket, policy, ctx) => {
+    const name = bucket.name;
+    if (policy === null) {
+      return {
+        status: 'FAIL',
+        evidence: ctx.say('noPolicy', { bucket: name }),
+        details: { hasPolicy: false, coversBucket: false, coversObjects: false, statements: [] },
+      };
+    }
+    const coverage = tlsDenyCoverage(policy, bucket.arn);
+    if (!coverage.ok) return bucketError(bucket, coverage.error, ctx);
+    const { bucket: coversBucket, objects: coversObjects, statements } = coverage.value;
+    const details = { hasPolicy: true, coversBucket, coversObjects, statements };
+    if (coversBucket && coversObjects) {
+      return {
+        status: 'PASS',
+        evidence: ctx.say('denied', { bucket: name }),
+        details,
+      };
+    }
+    const evidence = coversBucket
+      ? ctx.say('bucketOnly', { bucket: name })
+      : coversObjects
+        ? ctx.say('objectsOnly', { bucket: name })
+        : ctx.say('noDeny', { bucket: name });
+    return { status: 'FAIL', evidence, details };
   },
 });
