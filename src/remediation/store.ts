@@ -2,7 +2,7 @@
 // fix requests, risk acceptances and the append-only audit trail. Async, so a DynamoDB implementation can
 // satisfy it too (conditional writes there); the SQLite one lives in src/store/sqlite/.
 import type { CheckResult } from '../engine/types.ts';
-import type { DryRunResult, FixStatus } from './fix.ts';
+import type { DryRunResult, FixOutcome } from './fix.ts';
 import type { RequestState, RiskState } from './state.ts';
 import type { BatchTransition, FixBatch } from './batch.ts';
 
@@ -29,15 +29,8 @@ export interface Decision {
   reason?: string;
 }
 
-/** What one apply or undo did, as the fix reported it. */
-export interface WriteResult {
-  status: FixStatus;
-  before: unknown;
-  after: unknown;
-  requestIds: string[];
-  message: string;
-  verified: boolean;
-  accessHints?: string[];
+/** What one apply or undo did, as the fix reported it, and when. */
+export interface WriteResult extends FixOutcome {
   at: string;
 }
 

@@ -35,39 +35,33 @@ export function attachResultsCsv(
   locale: Locale,
   logger: Pick<Logger, 'warn'>,
 ): Promise<string> {
-  return oneAtATime(() => buildAndUpload(client, report, target, locale, logger));
-}
+  return oneAtATime(() => buildAndUpload());
 
-async function buildAndUpload(
-  client: FilesClient,
-  report: ScanReport,
-  target: CsvTarget,
-  locale: Locale,
-  logger: Pick<Logger, 'warn'>,
-): Promise<string> {
-  const content = resultsToCsv(report.results, locale);
-  const upload = (channelId: string) =>
-    client.files.uploadV2({
-      channel_id: channelId,
-      content,
-      filename: csvFilename(report),
-      title: t(locale, MSG.csvTitle),
-      initial_comment: t(locale, MSG.csvComment),
-    });
-  if (target.public) {
-    try {
-      await upload(target.channelId);
-      return t(locale, MSG.csvInChannel);
-    } catch (err) {
-      logger.warn(`awscheck: could not attach the CSV in channel ${target.channelId} (${slackErrorCode(err)}); sending it privately`);
+  async function buildAndUpload(): Promise<string> {
+    const content = resultsToCsv(report.results, locale);
+    const upload = (channelId: string) =>
+      client.files.uploadV2({
+        channel_id: channelId,
+        content,
+        filename: csvFilename(report),
+        title: t(locale, MSG.csvTitle),
+        initial_comment: t(locale, MSG.csvComment),
+      });
+    if (target.public) {
+      try {
+        await upload(target.channelId);
+        return t(locale, MSG.csvInChannel);
+      } catch (err) {
+        logger.warn(`awscheck: could not attach the CSV in channel ${target.channelId} (${slackErrorCode(err)}); sending it privately`);
+      }
     }
-  }
-  try {
-    await upload(await openDirectMessage(client, target.userId));
-    return t(locale, MSG.csvInDm);
-  } catch (err) {
-    const code = slackErrorCode(err);
-    logger.warn(`awscheck: could not attach the CSV for ${target.userId} (${code})`);
-    return t(locale, MSG.csvUnavailable(code));
+    try {
+      await upload(await openDirectMessage(client, target.userId));
+      return t(locale, MSG.csvInDm);
+    } catch (err) {
+      const code = slackErrorCode(err);
+      logger.warn(`awscheck: could not attach the CSV for ${target.userId} (${code})`);
+      return t(locale, MSG.csvUnavailable(code));
+    }
   }
 }

@@ -1,13 +1,12 @@
 // "Fix all" batches on the DynamoDB table (the RemediationStore's batch methods delegate here): one item per
 // batch, moved by a TransactWriteItems conditioned on the version and state read, with its audit event under
 // the next sequence number, like the requests beside it. The batch's requests are ordinary request items.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
 import type { MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
 import { TransitionError } from '../../remediation/state.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { keys } from './keys.ts';
-import { IS_NEW, type Item, isConditionFailure, type TableClient } from './table-client.ts';
+import { IS_NEW, type Item, type TableClient } from './table-client.ts';
 
 const MAX_ROUNDS = 25;
 
@@ -83,19 +82,7 @@ export class DynamoDbBatchStore {
 
   async setBatchMessage(id: string, message: MessageRef): Promise<void> {
     await this.t.ready();
-    try {
-      await this.t.doc.send(
-        new UpdateCommand({
-          TableName: this.t.table,
-          Key: keys.batch(id),
-          UpdateExpression: 'SET msgChannel = :channel, msgTs = :ts, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+    await this.t.setMessage(keys.batch(id), message);
   }
+
 }

@@ -2,7 +2,7 @@
 // conditioned on the version read: the record moved to its new state, the open-target lock taken or released,
 // and the audit event appended under the next sequence number. Of two replicas moving one request, exactly
 // one transaction commits; the other re-reads and reports `lost` with what it found.
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AuditEvent,
   AuditQuery,
@@ -257,7 +257,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
 
   async setRequestMessage(id: string, message: MessageRef): Promise<void> {
     await this.t.ready();
-    await this.setMessage(keys.request(id), message);
+    await this.t.setMessage(keys.request(id), message);
   }
 
   async createRisk(risk: RiskAcceptance, audit: NewAuditEvent): Promise<void> {
@@ -303,26 +303,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
 
   async setRiskMessage(id: string, message: MessageRef): Promise<void> {
     await this.t.ready();
-    await this.setMessage(keys.risk(id), message);
-  }
-
-  private async setMessage(key: Key, message: MessageRef): Promise<void> {
-    try {
-      await this.t.doc.send(
-        new UpdateCommand({
-          TableName: this.t.table,
-          Key: key,
-          // The version moves too, so a transition that read the record before this re-reads it and keeps the message.
-          UpdateExpression: 'SET msgChannel = :channel, msgTs = :ts, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
-        }),
-      );
-    } catch (err) {
-      // Like SQLite's UPDATE of no row: nothing to attach the message to.
-      if (!isConditionFailure(err)) throw err;
-    }
+    await this.t.setMessage(keys.risk(id), message);
   }
 
   /** Records in the given states, in the order SQLite gives them (requests by creation; risks by expiry). */

@@ -9,9 +9,10 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConfigError } from '../../config/errors.ts';
-import type { AuditEvent, NewAuditEvent } from '../../remediation/store.ts';
+import type { AuditEvent, MessageRef, NewAuditEvent } from '../../remediation/store.ts';
 import { type DynamoDbTarget, createDocumentClient } from './client.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { type Key, keys } from './keys.ts';
@@ -192,6 +193,26 @@ export class TableClient {
       }
     }
     throw new Error(`DynamoDB table ${this.table}: a transaction met other writers ${MAX_ATTEMPTS} times in a row; try again`);
+  }
+
+  /** Attaches the Slack message to a request, risk or batch record; a record that is gone is left alone. */
+  async setMessage(key: Key, message: MessageRef): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          // The version moves too, so a transition that read the record before this re-reads it and keeps the message.
+          UpdateExpression: 'SET msgChannel = :channel, msgTs = :ts, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
+        }),
+      );
+    } catch (err) {
+      // Like SQLite's UPDATE of no row: nothing to attach the message to.
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   close(): void {
