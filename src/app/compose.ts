@@ -136,11 +136,10 @@ export async function composeBot(configs: BotConfig, slackApp: SlackAppOptions =
     scan,
     deps: { settings, checks: ALL_CHECKS },
     mute,
-    // Scans stream into the store account by account; the recorder's completion listener then has nothing left to save.
+    // Every scan streams into the store account by account, so nothing is left to save when it completes.
     recorder: history.recorder,
     onListenerError: (err) => logger.error('awscheck: a scan listener failed:', err),
   });
-  history.recorder.attach(scans);
   const bot = buildApp({
     slack: configs.slack,
     app,

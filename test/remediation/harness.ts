@@ -1,6 +1,7 @@
 // The remediation flow end to end over HTTP: Bolt's HTTPReceiver on 127.0.0.1:0, requests signed as Slack
 // signs them (block_actions, view_submission, slash commands), the fake Slack Web API, a SQLite store in
 // memory, an injected clock, and AWS clients mocked with aws-sdk-client-mock (the fixes' own fakes).
+import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -17,7 +18,6 @@ import { approverLookup } from '../../src/slack/access/approvers.ts';
 import { startRemediationHousekeeping } from '../../src/slack/remediation/housekeeping.ts';
 import { fixAllGroupActions } from '../../src/slack/remediation/batch/group-actions.ts';
 import { remediationFindingActions } from '../../src/slack/remediation/finding-actions.ts';
-import { SLACK_METHOD_SCOPES } from '../../src/slack/access/scopes.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
@@ -262,9 +262,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     async close() {
       stopHousekeeping();
-      // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
-      const undeclared = slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
-      expect(undeclared).toEqual([]);
+      expectCallsWithinScopes(slack);
       await bot.stop();
       await slack.close();
       await store.close();

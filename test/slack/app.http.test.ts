@@ -1,5 +1,6 @@
 // The Slack app end to end over HTTP: Bolt's HTTPReceiver on 127.0.0.1:0, requests signed as Slack signs
 // them, a fake Slack Web API and response_url, and the real scan engine over fake checks (STS mocked).
+import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -8,7 +9,6 @@ import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import type { AnyCheck } from '../../src/engine/types.ts';
 import { BLOCK_KIT, measureBlocks } from '../../src/slack/render/limits.ts';
-import { SLACK_METHOD_SCOPES } from '../../src/slack/access/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import {
   FORM,
@@ -67,9 +67,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (!harness) return;
-  // Every Web API method the bot called has its scope in the manifest (src/slack/access/scopes.ts).
-  const undeclared = harness.slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
-  expect(undeclared).toEqual([]);
+  expectCallsWithinScopes(harness.slack);
   await harness.bot.stop();
   await harness.slack.close();
   harness = undefined;

@@ -1,5 +1,6 @@
 // "Show all" end to end over HTTP: a scan of a crowded account, the grouped results through the response_url,
 // then signed clicks on Show all and Next until every finding has been seen, through the real listeners.
+import { expectCallsWithinScopes } from '../../../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -11,7 +12,6 @@ import { button } from '../../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../../src/slack/render/limits.ts';
 import { RESULTS_ACTIONS } from '../../../../src/slack/ids.ts';
 import type { GroupActions } from '../../../../src/slack/results/prepare.ts';
-import { SLACK_METHOD_SCOPES } from '../../../../src/slack/access/scopes.ts';
 import { type FakeSlack, startFakeSlack } from '../../../helpers/fake-slack.ts';
 import { FORM, JSON_TYPE, TEST_SIGNING_SECRET, buttonClick, eventBody, interactionBody, postSigned, slashCommandBody } from '../../../helpers/slack-signing.ts';
 import { ACCOUNT, fakeCheck } from '../../fixtures.ts';
@@ -101,8 +101,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (!harness) return;
-  const undeclared = harness.slack.calls.map((c) => c.method).filter((m) => !(m in SLACK_METHOD_SCOPES));
-  expect(undeclared).toEqual([]);
+  expectCallsWithinScopes(harness.slack);
   await harness.bot.stop();
   await harness.slack.close();
   harness = undefined;
