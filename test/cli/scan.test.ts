@@ -90,4 +90,12 @@ describe('awscheck checks', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^iam\.root-mfa\t重大\t1\.5\tIAM\.9\t/m);
   });
+
+  it('follows AWSCHECK_LOCALE, and names a bad value instead of falling back to English', async () => {
+    const ja = await runAwscheck(['checks'], { AWSCHECK_LOCALE: 'ja' });
+    expect(ja.stdout).toMatch(/^iam\.root-mfa\t重大/m);
+    const bad = await runAwscheck(['checks'], { AWSCHECK_LOCALE: 'fr' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('AWSCHECK_LOCALE');
+  });
 });

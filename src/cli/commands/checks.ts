@@ -1,6 +1,7 @@
 // `awscheck checks`: the catalogue, as CHECKS.md lists it.
 import { type Command, Option } from 'commander';
 import { ALL_CHECKS } from '../../../checks/index.ts';
+import { loadConfig } from '../../config/load.ts';
 import { LOCALES, type Locale, t } from '../../i18n/locale.ts';
 import { CLI_TEXT, SEVERITY_LABEL } from '../../render/messages.ts';
 import type { CommandIo } from '../io.ts';
@@ -12,7 +13,8 @@ export function register(program: Command, io: CommandIo): void {
     .addOption(new Option('--locale <locale>', 'language of the titles').choices(LOCALES))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((flags: { locale?: Locale; format: 'table' | 'json' }) => {
-      const locale = flags.locale ?? (io.environment.AWSCHECK_LOCALE === 'ja' ? 'ja' : 'en');
+      // The configured language (AWSCHECK_LOCALE or awscheck.yml), validated like every command's.
+      const locale = flags.locale ?? loadConfig(io.environment, io.cwd).settings.locale;
       if (flags.format === 'json') {
         const rows = ALL_CHECKS.map((c) => ({
           id: c.id,
