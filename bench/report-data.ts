@@ -4,7 +4,7 @@ import { ALL_CHECKS } from '../checks/index.ts';
 import type { CheckResult, ScanReport } from '../src/engine/types.ts';
 import { ReportService } from '../src/report/service.ts';
 import { SlackReportDelivery } from '../src/slack/delivery/report/poster.ts';
-import { createSlackClient } from '../src/slack/delivery/report/slack-client.ts';
+import { createSlackClient } from '../src/slack/delivery/slack-client.ts';
 import type { ScanRecorder } from '../src/store/recorder.ts';
 import type { Store } from '../src/store/store.ts';
 

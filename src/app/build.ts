@@ -15,7 +15,7 @@ import { BackgroundTasks } from '../slack/listeners/background.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import type { ScanHistory, SlackDeps } from '../slack/deps.ts';
 import { slackErrorCode } from '../slack/errors.ts';
-import { slackClientOptions } from '../slack/delivery/report/slack-client.ts';
+import { slackClientOptions } from '../slack/delivery/slack-client.ts';
 import { registerListeners } from '../slack/listeners/index.ts';
 import type { ProgressReporterOptions } from '../slack/delivery/progress-reporter.ts';
 import type { FindingActions } from '../slack/render/results.ts';

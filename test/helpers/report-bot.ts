@@ -7,7 +7,7 @@ import { defaultSettings, type Settings } from '../../src/config/schema.ts';
 import type { AnyCheck } from '../../src/engine/types.ts';
 import { ReportService } from '../../src/report/service.ts';
 import { SlackReportDelivery } from '../../src/slack/delivery/report/poster.ts';
-import { createSlackClient } from '../../src/slack/delivery/report/slack-client.ts';
+import { createSlackClient } from '../../src/slack/delivery/slack-client.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { FakeSlack } from './fake-slack.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScanReport, ScanSelection } from '../../src/engine/types.ts';
 import { SlackReportDelivery } from '../../src/slack/delivery/report/poster.ts';
-import { createSlackClient } from '../../src/slack/delivery/report/slack-client.ts';
+import { createSlackClient } from '../../src/slack/delivery/slack-client.ts';
 import { ReportService, type ScanRunner } from '../../src/report/service.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';

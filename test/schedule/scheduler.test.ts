@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportService } from '../../src/report/service.ts';
 import { SlackReportDelivery } from '../../src/slack/delivery/report/poster.ts';
-import { createSlackClient } from '../../src/slack/delivery/report/slack-client.ts';
+import { createSlackClient } from '../../src/slack/delivery/slack-client.ts';
 import { REPORT_TASK, startReportScheduler } from '../../src/schedule/scheduler.ts';
 import { ScanRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';

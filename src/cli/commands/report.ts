@@ -13,7 +13,7 @@ import { loadConfig } from '../../config/load.ts';
 import { composeHistory, engineRunner, storeMutes } from '../../app/compose.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import { NoScanError } from '../../report/prepare.ts';
-import { createSlackClient } from '../../slack/delivery/report/slack-client.ts';
+import { createSlackClient } from '../../slack/delivery/slack-client.ts';
 import type { ReportRecord } from '../../store/store.ts';
 import { type CommandIo, CliExit, EXIT } from '../io.ts';
 
