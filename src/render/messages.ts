@@ -17,11 +17,7 @@ export const STATUS_LABEL: Record<Status, Localized> = {
 
 export const CLI_TEXT = {
   title: { en: 'awscheck scan', ja: 'awscheck スキャン' },
-  accounts: { en: 'Accounts', ja: 'アカウント' },
-  regions: { en: 'Regions', ja: 'リージョン' },
   none: { en: 'none', ja: 'なし' },
-  score: { en: 'Posture score', ja: 'セキュリティスコア' },
-  noScore: { en: 'n/a (nothing could be evaluated)', ja: '算出不可 (評価できた項目がありません)' },
   failing: { en: 'Failing', ja: '不合格' },
   passed: { en: 'passed', ja: '合格' },
   muted: { en: 'accepted risks', ja: 'リスク受容' },
@@ -29,7 +25,6 @@ export const CLI_TEXT = {
     en: 'Some checks could not run; their results are unknown, not passed:',
     ja: '一部のチェックを実行できませんでした。結果は「合格」ではなく「不明」です:',
   },
-  notes: { en: 'Notes', ja: '補足' },
   allClear: { en: 'No failing findings.', ja: '不合格の項目はありません。' },
   checksHeader: { en: 'ID\tSEVERITY\tCIS\tSECURITY HUB\tTITLE', ja: 'ID\t重要度\tCIS\tSECURITY HUB\tタイトル' },
 } satisfies Record<string, Localized>;

@@ -4,6 +4,7 @@ import { SEVERITIES, type CheckResult, type ScanReport } from '../engine/types.t
 import { type Locale, t } from '../i18n/locale.ts';
 import { evidenceIn } from '../i18n/message.ts';
 import { CLI_TEXT, SEVERITY_LABEL, STATUS_LABEL } from './messages.ts';
+import { TERMS } from '../i18n/terms.ts';
 
 /** Terminal control characters from AWS data (tags, descriptions) must not reach the terminal. */
 function plain(text: string): string {
@@ -22,8 +23,8 @@ export function renderTable(report: ScanReport, locale: Locale): string {
   const score = postureScore(report.results);
   const counts = countFailures(report.results);
   out.push(`${t(locale, CLI_TEXT.title)}  ${report.startedAt} → ${report.finishedAt}`);
-  out.push(`${t(locale, CLI_TEXT.accounts)}: ${report.accounts.map((a) => `${a.name} (${a.accountId})`).join(', ') || t(locale, CLI_TEXT.none)}`);
-  out.push(`${t(locale, CLI_TEXT.regions)}: ${report.regions.join(', ') || t(locale, CLI_TEXT.none)}`);
+  out.push(`${t(locale, TERMS.accounts)}: ${report.accounts.map((a) => `${a.name} (${a.accountId})`).join(', ') || t(locale, CLI_TEXT.none)}`);
+  out.push(`${t(locale, TERMS.regions)}: ${report.regions.join(', ') || t(locale, CLI_TEXT.none)}`);
 
   const errors = report.results.filter((r) => r.status === 'ERROR');
   if (errors.length > 0) {
@@ -35,7 +36,7 @@ export function renderTable(report: ScanReport, locale: Locale): string {
   const muted = report.results.filter((r) => r.status === 'MUTED').length;
   out.push(
     '',
-    `${t(locale, CLI_TEXT.score)}: ${score === undefined ? t(locale, CLI_TEXT.noScore) : `${score}/100`}`,
+    `${t(locale, TERMS.score)}: ${score === undefined ? t(locale, TERMS.noScore) : `${score}/100`}`,
     `${t(locale, CLI_TEXT.failing)}: ${SEVERITIES.map((s) => `${t(locale, SEVERITY_LABEL[s])} ${counts[s]}`).join(' · ')} | ${t(locale, CLI_TEXT.passed)} ${passed} | ${t(locale, CLI_TEXT.muted)} ${muted}`,
   );
 
@@ -48,7 +49,7 @@ export function renderTable(report: ScanReport, locale: Locale): string {
     for (const r of group) out.push(line(r, locale));
   }
   if (report.notes.length > 0) {
-    out.push('', `${t(locale, CLI_TEXT.notes)}:`);
+    out.push('', `${t(locale, TERMS.notes)}:`);
     for (const n of report.notes) out.push(`  - ${[n.accountId, n.region].filter(Boolean).join(' ')}${n.accountId || n.region ? ': ' : ''}${plain(n.message)}`);
   }
   return `${out.join('\n')}\n`;

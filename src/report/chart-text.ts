@@ -3,7 +3,6 @@ import type { Localized } from '../i18n/locale.ts';
 
 export const CHART_TEXT = {
   title: { en: 'awscheck posture · last {days} days', ja: 'awscheck セキュリティ状況 · 過去 {days} 日間' },
-  score: { en: 'Posture score', ja: 'セキュリティスコア' },
   failing: { en: 'Failing findings by severity', ja: '重要度別の不合格数' },
   noScans: { en: 'No scans in these {days} days yet', ja: 'この {days} 日間のスキャンはまだありません' },
   fileTitle: { en: 'Posture trend {date}', ja: 'セキュリティ状況の推移 {date}' },

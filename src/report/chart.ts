@@ -10,6 +10,7 @@ import { type Locale, t } from '../i18n/locale.ts';
 import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { CHART_TEXT } from './chart-text.ts';
 import { localDay } from '../i18n/format.ts';
+import { TERMS } from '../i18n/terms.ts';
 
 export const CHART_DAYS = 30;
 export const CHART_WIDTH = 960;
@@ -91,7 +92,7 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   // Legend: the score line, then each stacked severity.
   let legendX = LEFT;
   const legend: [string, string][] = [
-    [COLOURS.score, t(locale, CHART_TEXT.score)],
+    [COLOURS.score, t(locale, TERMS.score)],
     ...STACKED.map((s): [string, string] => [COLOURS[s], t(locale, SEVERITY_NAMES[s])]),
   ];
   for (const [colour, text] of legend) {
@@ -100,7 +101,7 @@ export function renderTrendSvg(days: readonly ChartDay[], locale: Locale): strin
   }
 
   // Score panel, 0–100.
-  parts.push(label(LEFT, SCORE_TOP - 16, t(locale, CHART_TEXT.score), { weight: 700 }));
+  parts.push(label(LEFT, SCORE_TOP - 16, t(locale, TERMS.score), { weight: 700 }));
   for (const value of [0, 50, 100]) {
     const y = SCORE_TOP + SCORE_HEIGHT * (1 - value / 100);
     parts.push(`<line x1="${LEFT}" y1="${y}" x2="${LEFT + width}" y2="${y}" stroke="#e0e0e0"/>`, label(LEFT - 8, y + 4, String(value), { anchor: 'end' }));

@@ -8,6 +8,7 @@ import { SEVERITY_NAMES } from '../i18n/severity.ts';
 import { REPORT_TEXT } from './messages.ts';
 import type { ExpiringRisk, PostureReport } from './model.ts';
 import { localDay } from '../i18n/format.ts';
+import { TERMS } from '../i18n/terms.ts';
 
 export interface TextFormat {
   /** Makes AWS- or user-supplied text inert. */
@@ -131,7 +132,7 @@ export function riskLists(report: PostureReport, writer: LineWriter, caps: ListC
 }
 
 export function formatScore(score: number | undefined, locale: Locale): string {
-  return score === undefined ? t(locale, REPORT_TEXT.noScore) : score.toFixed(1);
+  return score === undefined ? t(locale, TERMS.noScore) : score.toFixed(1);
 }
 
 /** "+1.3", "−2.0", "±0.0"; undefined when either score is missing. */

@@ -8,6 +8,7 @@ import { REPORT_TEXT } from './messages.ts';
 import type { PostureReport } from './model.ts';
 import { sparkline } from './trend.ts';
 import { localTime } from '../i18n/format.ts';
+import { TERMS } from '../i18n/terms.ts';
 
 export const MARKDOWN_CAPS = { errors: 50, errorResults: 50, new: 100, firstSeen: 50, resolved: 100, expiring: 50, expired: 50 } as const;
 
@@ -46,8 +47,8 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
   const out: string[] = [`# ${t(locale, REPORT_TEXT.title)} · ${report.date}`, ''];
 
   const accounts = scan.accounts.map((a) => (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId));
-  out.push(`- **${t(locale, REPORT_TEXT.accounts)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
-  out.push(`- **${t(locale, REPORT_TEXT.regions)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
+  out.push(`- **${t(locale, TERMS.accounts)}:** ${escapeMarkdown(accounts.join(', ') || '-')}`);
+  out.push(`- **${t(locale, TERMS.regions)}:** ${escapeMarkdown(scan.regions.join(', ') || '-')}`);
   out.push(`- ${t(locale, REPORT_TEXT.scanFinished, { time: localTime(scan.finishedAt, report.timeZone) })}`);
   out.push(
     `- ${report.baselineFinishedAt ? t(locale, REPORT_TEXT.comparedWith, { time: localTime(report.baselineFinishedAt, report.timeZone) }) : t(locale, REPORT_TEXT.noBaseline)}`,
@@ -62,7 +63,7 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
   }
 
   const delta = formatDelta(report.score, report.previousScore);
-  out.push(`## ${t(locale, REPORT_TEXT.score)}: ${formatScore(report.score, locale)}`, '');
+  out.push(`## ${t(locale, TERMS.score)}: ${formatScore(report.score, locale)}`, '');
   out.push(delta ? t(locale, REPORT_TEXT.scoreChange, { delta }) : t(locale, REPORT_TEXT.scoreFirst));
   out.push('', `\`${sparkline(report.trend)}\` ${t(locale, REPORT_TEXT.trend)}`, '', `_${t(locale, REPORT_TEXT.scoreHelp)}_`, '');
   out.push(`### ${t(locale, REPORT_TEXT.failingBySeverity)}`, '');
@@ -81,7 +82,7 @@ export function renderMarkdown(report: PostureReport, locale: Locale): string {
 
   out.push(...riskLists(report, w, MARKDOWN_CAPS).flatMap((l) => titledList(l, locale)));
   if (scan.notes.length) {
-    out.push(`## ${t(locale, REPORT_TEXT.notes)}`, '');
+    out.push(`## ${t(locale, TERMS.notes)}`, '');
     out.push(...bulletList(scan.notes, MARKDOWN_CAPS.errors, (n) => escapeMarkdown(n.message), more), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -3,18 +3,14 @@ import type { Counted, Localized } from '../i18n/locale.ts';
 
 export const REPORT_TEXT = {
   title: { en: 'AWS security posture report', ja: 'AWS セキュリティ態勢レポート' },
-  accounts: { en: 'Accounts', ja: 'アカウント' },
-  regions: { en: 'Regions', ja: 'リージョン' },
   scanFinished: { en: 'Scan finished {time}', ja: 'スキャン完了 {time}' },
   comparedWith: { en: 'compared with the scan of {time}', ja: '{time} のスキャンと比較' },
   noBaseline: {
     en: 'No earlier comparable scan, so every failing finding is listed as first seen.',
     ja: '比較できる過去のスキャンがないため、不合格はすべて初検出として扱います。',
   },
-  score: { en: 'Posture score', ja: 'セキュリティスコア' },
   scoreChange: { en: '{delta} since the last report', ja: '前回レポートから {delta}' },
   scoreFirst: { en: 'first report', ja: '初回のレポート' },
-  noScore: { en: 'n/a (nothing could be evaluated)', ja: '算出不可 (評価できた項目がありません)' },
   scoreHelp: {
     en: 'Share of evaluated checks that pass, weighted by severity (critical 10, high 5, medium 3, low 1).',
     ja: '評価できたチェックのうち合格した割合 (重要度で重み付け: 重大 10、高 5、中 3、低 1)。',
@@ -72,7 +68,6 @@ export const REPORT_TEXT = {
     ja: { other: '全 {count} 件の結果は添付の CSV にあります。' },
   },
   csvTitle: { en: 'awscheck results {date}', ja: 'awscheck 結果 {date}' },
-  notes: { en: 'Notes', ja: '補足' },
   fallback: {
     en: 'AWS posture report {date}: score {score}, {fail} failing, {new} new, {resolved} resolved',
     ja: 'AWS セキュリティ態勢レポート {date}: スコア {score}、不合格 {fail} 件、新規 {new} 件、解決 {resolved} 件',

@@ -108,7 +108,6 @@ export const MSG = {
       ja: `${code(id)} · ${SEVERITY_EMOJI[severity]} ${SEVERITY_NAMES[severity].ja}${cis ? ` · CIS ${cis}` : ''}${hub ? ` · Security Hub ${hub}` : ''}`,
     }),
   explainModalTitle: { en: 'awscheck', ja: 'awscheck' },
-  close: { en: 'Close', ja: '閉じる' },
   explainWhich: {
     en: 'Which check? For example `/awscheck explain iam.root-mfa`; `/awscheck checks` lists them all.',
     ja: 'どのチェックですか? 例: `/awscheck explain iam.root-mfa`。`/awscheck checks` で一覧を表示できます。',

@@ -2,6 +2,7 @@
 // `*Mrkdwn` are already escaped (or are mentions we built); everything else from AWS or users is escaped here.
 import type { Localized } from '../../i18n/locale.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
+import { REQUEST_STATES } from '../../i18n/terms.ts';
 const e = escapeMrkdwn;
 
 export const RTEXT = {
@@ -196,36 +197,36 @@ export const RTEXT = {
 
 /** How each state of a fix request is called in messages. */
 export const REQUEST_STATE_NAMES: Record<string, Localized> = {
-  requested: { en: 'waiting for approval', ja: '承認待ち' },
+  requested: REQUEST_STATES.requested,
   approved: { en: 'approved', ja: '承認済み' },
   applying: { en: 'being applied', ja: '適用中' },
   applied: { en: 'applied', ja: '適用済み' },
-  unchanged: { en: 'nothing to change', ja: '変更なし' },
+  unchanged: REQUEST_STATES.unchanged,
   failed: { en: 'failed', ja: '失敗' },
-  rejected: { en: 'rejected', ja: '却下' },
-  expired: { en: 'expired', ja: '期限切れ' },
+  rejected: REQUEST_STATES.rejected,
+  expired: REQUEST_STATES.expired,
   undo_requested: { en: 'undo waiting for approval', ja: '取り消しの承認待ち' },
   undoing: { en: 'being undone', ja: '取り消し中' },
-  undone: { en: 'undone', ja: '取り消し済み' },
+  undone: REQUEST_STATES.undone,
 };
 
 export const RISK_STATE_NAMES: Record<string, Localized> = {
-  requested: { en: 'waiting for approval', ja: '承認待ち' },
+  requested: REQUEST_STATES.requested,
   accepted: { en: 'accepted', ja: '受容済み' },
-  rejected: { en: 'rejected', ja: '却下' },
-  expired: { en: 'expired', ja: '期限切れ' },
+  rejected: REQUEST_STATES.rejected,
+  expired: REQUEST_STATES.expired,
   revoked: { en: 'revoked', ja: '取り消し済み' },
 };
 
 /** Audit event names for people. */
 export const AUDIT_EVENT_NAMES: Record<string, Localized> = {
   'fix.requested': { en: 'fix requested', ja: '修正を依頼' },
-  'fix.refused': { en: 'refused (not allowed)', ja: '拒否 (権限なし)' },
+  'fix.refused': REQUEST_STATES.refused,
   'fix.approved': { en: 'fix approved', ja: '修正を承認' },
   'fix.rejected': { en: 'fix rejected', ja: '修正を却下' },
   'fix.expired': { en: 'request expired', ja: '依頼が期限切れ' },
   'fix.applied': { en: 'fix applied', ja: '修正を適用' },
-  'fix.unchanged': { en: 'nothing to change', ja: '変更なし' },
+  'fix.unchanged': REQUEST_STATES.unchanged,
   'fix.failed': { en: 'fix failed', ja: '修正に失敗' },
   'fix.undo-requested': { en: 'undo requested', ja: '取り消しを依頼' },
   'fix.undo-approved': { en: 'undo approved', ja: '取り消しを承認' },
@@ -236,7 +237,7 @@ export const AUDIT_EVENT_NAMES: Record<string, Localized> = {
   'fix.reconciled': { en: 'settled by reading AWS (its process had stopped)', ja: 'AWS を読み取って確定 (処理中のプロセスが停止)' },
   'fix.late-write': { en: 'write landed after settlement', ja: '確定後に書き込みが反映' },
   'batch.requested': { en: 'Fix all requested', ja: '一括修正を依頼' },
-  'batch.refused': { en: 'refused (not allowed)', ja: '拒否 (権限なし)' },
+  'batch.refused': REQUEST_STATES.refused,
   'batch.approved': { en: 'Fix all approved', ja: '一括修正を承認' },
   'batch.rejected': { en: 'Fix all rejected', ja: '一括修正を却下' },
   'batch.expired': { en: 'Fix all expired', ja: '一括修正が期限切れ' },
@@ -249,7 +250,7 @@ export const AUDIT_EVENT_NAMES: Record<string, Localized> = {
   'batch.undo-expired': { en: 'Undo all expired', ja: '一括取り消しが期限切れ' },
   'batch.undone': { en: 'Undo all finished', ja: '一括取り消しが完了' },
   'risk.requested': { en: 'risk acceptance requested', ja: 'リスク受容を依頼' },
-  'risk.refused': { en: 'refused (not allowed)', ja: '拒否 (権限なし)' },
+  'risk.refused': REQUEST_STATES.refused,
   'risk.accepted': { en: 'risk accepted', ja: 'リスクを受容' },
   'risk.rejected': { en: 'risk acceptance rejected', ja: 'リスク受容を却下' },
   'risk.expired': { en: 'acceptance request expired', ja: 'リスク受容の依頼が期限切れ' },

@@ -6,6 +6,7 @@ import { MSG } from '../messages.ts';
 import { escapeOwnText } from '../mrkdwn.ts';
 import { type Block, context, header, plain, section } from './blocks.ts';
 import { BLOCK_KIT } from './limits.ts';
+import { TERMS } from '../../i18n/terms.ts';
 
 export function renderExplain(check: CheckMeta, locale: Locale): { text: string; blocks: Block[] } {
   const title = t(locale, check.title);
@@ -23,7 +24,7 @@ export function renderExplainModal(check: CheckMeta, locale: Locale): types.Moda
   return {
     type: 'modal',
     title: plain(t(locale, MSG.explainModalTitle), BLOCK_KIT.maxModalTitle),
-    close: plain(t(locale, MSG.close), BLOCK_KIT.maxModalTitle),
+    close: plain(t(locale, TERMS.close), BLOCK_KIT.maxModalTitle),
     blocks: renderExplain(check, locale).blocks,
   };
 }

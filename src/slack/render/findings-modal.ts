@@ -14,6 +14,7 @@ import { GTEXT } from '../results/text.ts';
 import { type Block, type Button, actions, button, context, plain, section } from './blocks.ts';
 import { explainButton } from './groups.ts';
 import { BLOCK_KIT } from './limits.ts';
+import { TERMS } from '../../i18n/terms.ts';
 
 /** Findings per page: two blocks each, well inside a modal's 100 blocks and payload size. */
 export const FINDINGS_PAGE_SIZE = 20;
@@ -50,7 +51,7 @@ function modal(blocks: Block[], locale: Locale, privateMetadata: string): types.
     type: 'modal',
     callback_id: RESULTS_VIEWS.findings,
     title: plain(t(locale, GTEXT.modalTitle), BLOCK_KIT.maxModalTitle),
-    close: plain(t(locale, GTEXT.close), BLOCK_KIT.maxModalTitle),
+    close: plain(t(locale, TERMS.close), BLOCK_KIT.maxModalTitle),
     private_metadata: privateMetadata,
     blocks,
   };

@@ -13,7 +13,6 @@ export const GTEXT = {
       ja: `不合格のチェック ${checks} 件をすべて表示しています (検出結果 ${findings} 件)。「すべて表示」で各チェックの検出結果を順に確認できます。`,
     }),
   modalTitle: { en: 'Findings', ja: '検出結果' },
-  close: { en: 'Close', ja: '閉じる' },
   page: (page: number, pages: number, total: number): Localized =>
     ({ en: `Page ${page} of ${pages} · ${total} findings`, ja: `${pages} ページ中 ${page} ページ目 · 検出結果 ${total} 件` }),
   previous: { en: '◀ Previous', ja: '◀ 前へ' },

@@ -12,6 +12,7 @@ import { SEVERITY_NAMES } from '../../../i18n/severity.ts';
 import { REPORT_TEXT } from '../../../report/messages.ts';
 import type { PostureReport } from '../../../report/model.ts';
 import { sparkline } from '../../../report/trend.ts';
+import { TERMS } from '../../../i18n/terms.ts';
 
 type Block = types.KnownBlock;
 
@@ -84,14 +85,14 @@ function coverage(report: PostureReport, locale: Locale): string {
   const accounts = names.length > 5 ? `${names.slice(0, 5).join(', ')} +${names.length - 5}` : names.join(', ');
   const regions = report.scan.regions;
   const regionText = regions.length > 6 ? `${regions.length} (${regions.slice(0, 6).join(', ')}, …)` : regions.join(', ') || '-';
-  return `*${t(locale, REPORT_TEXT.accounts)}:* ${escapeMrkdwn(accounts || '-')}  ·  *${t(locale, REPORT_TEXT.regions)}:* ${escapeMrkdwn(regionText)}`;
+  return `*${t(locale, TERMS.accounts)}:* ${escapeMrkdwn(accounts || '-')}  ·  *${t(locale, TERMS.regions)}:* ${escapeMrkdwn(regionText)}`;
 }
 
 function scoreBlock(report: PostureReport, locale: Locale): Block {
   const delta = formatDelta(report.score, report.previousScore);
   const change = delta ? t(locale, REPORT_TEXT.scoreChange, { delta }) : t(locale, REPORT_TEXT.scoreFirst);
   const text =
-    `*${t(locale, REPORT_TEXT.score)}: ${formatScore(report.score, locale)}*  (${change})\n` +
+    `*${t(locale, TERMS.score)}: ${formatScore(report.score, locale)}*  (${change})\n` +
     `\`${sparkline(report.trend)}\`  ${t(locale, REPORT_TEXT.trend)}`;
   return {
     type: 'section',

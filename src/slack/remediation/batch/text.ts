@@ -1,5 +1,6 @@
 // The words of "Fix all", in English and Japanese. Values from AWS or users arrive escaped.
 import { count, type Localized } from '../../../i18n/locale.ts';
+import { REQUEST_STATES } from '../../../i18n/terms.ts';
 
 export const BTEXT = {
   fixAllButton: (n: number): Localized => ({ en: `Fix all (${n})…`, ja: `すべて修正 (${n})…` }),
@@ -44,16 +45,16 @@ export const BTEXT = {
   inputsIntro: (title: string, n: number): Localized =>
     ({ en: `*${title}* on ${count('en', n, { one: 'resource', other: 'resources' })}. An optional replacement source applies to every rule.`, ja: `*${title}* を ${n} 件のリソースに適用します。置き換え先 (任意) はすべてのルールに適用されます。` }),
   stateNames: {
-    requested: { en: 'waiting for approval', ja: '承認待ち' },
+    requested: REQUEST_STATES.requested,
     running: { en: 'running', ja: '実行中' },
     done: { en: 'finished', ja: '完了' },
     stopped: { en: 'stopped', ja: '停止済み' },
-    rejected: { en: 'rejected', ja: '却下' },
-    expired: { en: 'expired', ja: '期限切れ' },
+    rejected: REQUEST_STATES.rejected,
+    expired: REQUEST_STATES.expired,
     failed: { en: 'not posted', ja: '投稿できず' },
     undo_requested: { en: 'waiting for undo approval', ja: '取り消しの承認待ち' },
     undoing: { en: 'undoing', ja: '取り消し中' },
-    undone: { en: 'undone', ja: '取り消し済み' },
+    undone: REQUEST_STATES.undone,
   } as Record<string, Localized>,
   finishedForRequester: (status: string): Localized => ({ en: `Your Fix all request: ${status}`, ja: `一括修正の依頼: ${status}` }),
 } as const;
