@@ -1,11 +1,7 @@
 // The severity names every renderer shows (Slack, the report, the terminal), in both locales.
 import type { Severity } from '../engine/types.ts';
-import type { Localized } from './locale.ts';
+import { catalogue, type Localized } from './locale.ts';
+import en from './severity.en.json' with { type: 'json' };
+import ja from './severity.ja.json' with { type: 'json' };
 
-export const SEVERITY_NAMES: Record<Severity, Localized> = {
-  critical: { en: 'Critical', ja: '重大' },
-  high: { en: 'High', ja: '高' },
-  medium: { en: 'Medium', ja: '中' },
-  low: { en: 'Low', ja: '低' },
-  info: { en: 'Info', ja: '情報' },
-};
+export const SEVERITY_NAMES: Record<Severity, Localized> = catalogue(en.SEVERITY_NAMES, ja.SEVERITY_NAMES);
