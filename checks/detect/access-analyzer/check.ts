@@ -6,7 +6,8 @@ import type { AccessAnalyzer } from '../../../src/collectors/detect/access-analy
 import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResult } from '../lib/region-resource.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -15,14 +16,8 @@ const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
 const summarise = (analyzers: AccessAnalyzer[]) => analyzers.map((a) => `${a.name} (${a.type}, ${a.status})`);
 
 export const accessAnalyzer = defineCheck({
-  id: 'detect.access-analyzer',
-  service: 'detect',
-  severity: 'low',
-  cis: ['1.20'],
-  securityHub: ['IAM.28'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [accessAnalyzers],
-  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

@@ -3,19 +3,14 @@
 import { guardDutyDetectors } from '../../../src/collectors/detect/guardduty-detectors.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResult } from '../lib/region-resource.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const guarddutyEnabled = defineCheck({
-  id: 'detect.guardduty-enabled',
-  service: 'detect',
-  severity: 'medium',
-  cis: [],
-  securityHub: ['GuardDuty.1'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [guardDutyDetectors],
-  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

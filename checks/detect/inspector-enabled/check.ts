@@ -4,19 +4,14 @@
 import { inspectorStatus } from '../../../src/collectors/detect/inspector-status.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResult } from '../lib/region-resource.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const inspectorEnabled = defineCheck({
-  id: 'detect.inspector-enabled',
-  service: 'detect',
-  severity: 'medium',
-  cis: [],
-  securityHub: ['Inspector.1'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [inspectorStatus],
-  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     if (!inventory.available) return [];
     const region = ctx.region;

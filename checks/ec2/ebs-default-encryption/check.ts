@@ -1,19 +1,13 @@
 import { ebsEncryptionByDefault } from '../../../src/collectors/ec2/ebs-encryption-by-default.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const ebsDefaultEncryption = defineCheck({
-  id: 'ec2.ebs-default-encryption',
-  service: 'ec2',
-  severity: 'medium',
-  cis: ['2.2.1'],
-  securityHub: ['EC2.7'],
-  fix: 'ec2.enable-ebs-default-encryption',
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [ebsEncryptionByDefault],
-  ...checkTexts(en, ja),
   evaluate([setting], ctx) {
     return [
       {

@@ -5,9 +5,9 @@ import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2
 import type { SecurityGroup, SecurityGroupRule } from '../../../src/collectors/ec2/security-groups.ts';
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import type { CheckMeta, EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
-import { type CheckWords, checkTexts } from '../../lib/words.ts';
+import type { CheckFolder } from '../../lib/folder.ts';
 import { regionalArn } from './arn.ts';
 import { isWorldCidr, portText, reachesPort, type ServicePort, servicePortText } from './ports.ts';
 
@@ -124,24 +124,19 @@ export function worldOpenRuleResults(
   return results;
 }
 
-export interface WorldOpenCheck extends Pick<CheckMeta, 'id' | 'severity' | 'cis' | 'securityHub'>, Pick<WorldOpenCheckSpec, 'families' | 'offends'> {
-  words: { en: CheckWords; ja: CheckWords };
+export interface WorldOpenCheck extends CheckFolder, Pick<WorldOpenCheckSpec, 'families' | 'offends'> {
   /** The check's own sentence for a group with no offending rule; said in the check's folder, whose words hold it. */
   passing: (group: string, ctx: EvaluateContext) => Message;
 }
 
-/** A world-open rule check: the same collectors, fix and evaluation; only which rules offend differs. */
-export function defineWorldOpenRuleCheck({ id, severity, cis, securityHub, families, offends, passing, words }: WorldOpenCheck) {
+/**
+ * A world-open rule check: the same collectors and evaluation; only which rules offend differs. Each one's
+ * meta.json names the fix they share (ec2.revoke-world-open-rule) and the regional scope of these collectors.
+ */
+export function defineWorldOpenRuleCheck({ families, offends, passing, ...folder }: WorldOpenCheck) {
   return defineCheck({
-    id,
-    service: 'ec2',
-    severity,
-    cis,
-    securityHub,
-    fix: 'ec2.revoke-world-open-rule',
-    scope: 'regional',
+    ...folder,
     needs: [securityGroups, networkInterfaces],
-    ...checkTexts(words.en, words.ja),
     evaluate([groups, interfaces], ctx) {
       return worldOpenRuleResults(groups, interfaces, ctx, { families, offends, passing: (group) => passing(group, ctx) });
     },

@@ -4,7 +4,8 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import type { Message } from '../../../src/i18n/message.ts';
 import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -93,15 +94,8 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
 }
 
 export const unusedCredentials = defineCheck({
-  id: 'iam.unused-credentials',
-  service: 'iam',
-  severity: 'medium',
-  cis: ['1.12'],
-  securityHub: ['IAM.22'],
-  fix: 'iam.deactivate-access-key',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.flatMap((row) => [
       passwordResult(row, ctx),
