@@ -33,22 +33,3 @@ export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, messa
 export function reportResults(report: CredentialReport, drafts: ResultDraft[], ctx: EvaluateContext, none: Message): ResultDraft[] {
   return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, none);
 }
-
-/** The slots (1, 2) of the user's active access keys. */
-function activeKeySlots(row: CredentialReportRow): AccessKeyInfo['slot'][] {
-  return row.accessKeys.filter((k) => k.active).map((k) => k.slot);
-}
-
-/** One result per user on how many active access keys they hold; the check says when that fails and words it. */
-export function activeKeyResults(
-  report: CredentialReport,
-  ctx: EvaluateContext,
-  fails: (count: number) => boolean,
-  evidence: (row: CredentialReportRow, active: AccessKeyInfo['slot'][]) => Message,
-): ResultDraft[] {
-  const drafts = report.users.map((row): ResultDraft => {
-    const active = activeKeySlots(row);
-    return { status: fails(active.length) ? 'FAIL' : 'PASS', ...userTarget(row), evidence: evidence(row, active), details: { activeKeys: active } };
-  });
-  return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
-}
