@@ -1,5 +1,6 @@
 import { ebsEncryptionByDefault } from '../../../src/collectors/ec2/ebs-encryption-by-default.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
+import { accountResource } from '../../lib/account.ts';
 import { checkFolder } from '../../lib/folder.ts';
 import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
@@ -12,9 +13,7 @@ export const ebsDefaultEncryption = defineCheck({
     return [
       {
         status: setting.enabled ? 'PASS' : 'FAIL',
-        region: ctx.region,
-        resourceType: 'AWS::::Account',
-        resourceId: ctx.accountId,
+        ...accountResource(ctx, ctx.region),
         evidence: setting.enabled ? ctx.say('on', { region: ctx.region }) : ctx.say('off', { region: ctx.region }),
         details: { region: ctx.region, enabled: setting.enabled },
       },

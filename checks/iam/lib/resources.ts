@@ -4,6 +4,7 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
+import { accountResource } from '../../lib/account.ts';
 
 type Target = Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'>;
 
@@ -12,7 +13,7 @@ export function userTarget(row: CredentialReportRow): Target {
 }
 
 export function accountTarget(ctx: EvaluateContext, rootArn = `arn:aws:iam::${ctx.accountId}:root`): Target {
-  return { region: GLOBAL_REGION, resourceType: 'AWS::::Account', resourceId: ctx.accountId, resourceArn: rootArn };
+  return { ...accountResource(ctx), resourceArn: rootArn };
 }
 
 /** A slot holds a key if it is active or has a creation date (an inactive key still exists). */

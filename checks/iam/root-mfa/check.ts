@@ -1,6 +1,6 @@
 import { accountSummary } from '../../../src/collectors/iam/account-summary.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { GLOBAL_REGION } from '../../../src/engine/types.ts';
+import { accountTarget } from '../lib/resources.ts';
 import { checkFolder } from '../../lib/folder.ts';
 import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
@@ -13,10 +13,7 @@ export const rootMfa = defineCheck({
     return [
       {
         status: summary.accountMfaEnabled ? 'PASS' : 'FAIL',
-        region: GLOBAL_REGION,
-        resourceType: 'AWS::::Account',
-        resourceId: ctx.accountId,
-        resourceArn: `arn:aws:iam::${ctx.accountId}:root`,
+        ...accountTarget(ctx),
         evidence: summary.accountMfaEnabled
           ? ctx.say('enabled')
           : ctx.say('missing'),

@@ -1,7 +1,7 @@
 import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/s3/account-public-access-block.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { settingsOff } from '../lib/bucket-results.ts';
+import { accountResource } from '../../lib/account.ts';
 import { checkFolder } from '../../lib/folder.ts';
 import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
@@ -20,9 +20,7 @@ export const accountPublicAccessBlock = defineCheck({
     return [
       {
         status: off.length === 0 ? 'PASS' : 'FAIL',
-        region: GLOBAL_REGION,
-        resourceType: 'AWS::::Account',
-        resourceId: ctx.accountId,
+        ...accountResource(ctx),
         evidence,
         details: { configured: state.configured, publicAccessBlock: state.config, settingsOff: off },
       },
