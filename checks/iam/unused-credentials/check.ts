@@ -70,19 +70,12 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
       details: { credential: key.slot, active: false, ...keyFacts },
     };
   }
-  if (key.lastUsedDate) {
-    return judge(row, key.slot, {
-      since: key.lastUsedDate,
-      used: true,
-      text: ctx.say('keyUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastUsedDate) }),
-    }, ctx, keyFacts);
-  }
-  if (key.lastRotated) {
-    return judge(row, key.slot, {
-      since: key.lastRotated,
-      used: false,
-      text: ctx.say('keyNeverUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastRotated) }),
-    }, ctx, keyFacts);
+  // Idle since its last use or, never used, since it was created.
+  const since = key.lastUsedDate ?? key.lastRotated;
+  if (since) {
+    const used = key.lastUsedDate !== undefined;
+    const said = { user: row.user, slot: key.slot, day: isoDay(since) };
+    return judge(row, key.slot, { since, used, text: used ? ctx.say('keyUsed', said) : ctx.say('keyNeverUsed', said) }, ctx, keyFacts);
   }
   const reason = `${row.user} ${key.slot} is active but the credential report gives neither a last-used nor a creation date`;
   return {
