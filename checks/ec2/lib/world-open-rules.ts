@@ -30,8 +30,14 @@ export function groupLabel(group: Pick<SecurityGroup, 'groupId' | 'groupName'>):
   return `${group.groupId} (${group.groupName})`;
 }
 
-export function groupArn(ctx: EvaluateContext, groupId: string): string {
-  return regionalArn(ctx, 'ec2', `security-group/${groupId}`);
+/** The fields every security group result starts from. */
+export function groupResource(ctx: EvaluateContext, groupId: string): Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'> {
+  return {
+    region: ctx.region,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    resourceId: groupId,
+    resourceArn: regionalArn(ctx, 'ec2', `security-group/${groupId}`),
+  };
 }
 
 const LISTED_PORTS = 4;
@@ -76,12 +82,7 @@ export function worldOpenRuleResults(
   const results: ResultDraft[] = [];
   for (const group of groups) {
     const instances = usedBy.get(group.groupId) ?? [];
-    const base = {
-      region: ctx.region,
-      resourceType: 'AWS::EC2::SecurityGroup',
-      resourceId: group.groupId,
-      resourceArn: groupArn(ctx, group.groupId),
-    };
+    const base = groupResource(ctx, group.groupId);
     let failed = false;
     for (const rule of group.rules) {
       const source = worldSource(rule, spec.families);

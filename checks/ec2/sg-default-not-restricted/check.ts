@@ -2,7 +2,7 @@ import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import { groupArn, groupLabel } from '../lib/world-open-rules.ts';
+import { groupLabel, groupResource } from '../lib/world-open-rules.ts';
 import { checkFolder } from '../../lib/folder.ts';
 import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
@@ -21,10 +21,7 @@ export const sgDefaultNotRestricted = defineCheck({
         const vpc = group.vpcId ?? '';
         return {
           status: group.rules.length > 0 ? 'FAIL' : 'PASS',
-          region: ctx.region,
-          resourceType: 'AWS::EC2::SecurityGroup',
-          resourceId: group.groupId,
-          resourceArn: groupArn(ctx, group.groupId),
+          ...groupResource(ctx, group.groupId),
           evidence:
             group.rules.length > 0
               ? ctx.say('hasRules', { group: groupLabel(group), vpc, inbound, outbound })
