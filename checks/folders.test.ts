@@ -1,10 +1,12 @@
-// Every check keeps its words in words.en.json and words.ja.json beside it: the same keys in both
-// languages, none empty, nothing else in the folder's language files. A translator works from these files.
+// Every check keeps its metadata in meta.json and its words in words.en.json and words.ja.json beside it:
+// meta.json names the check after its folder; the words have the same keys in both languages, none empty,
+// nothing else in the folder's language files. A translator works from these files.
 // The sentences of results (`evidence`) have the same names and {{params}} in both languages, and every
 // `ctx.say('name')` in the code has its sentence in both, so a missing word is caught here, not by a reader.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { AnyCollector } from '../src/engine/types.ts';
 import { ALL_CHECKS } from './index.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
@@ -21,16 +23,35 @@ function readWords(folder: string, language: string): Record<string, unknown> {
   return JSON.parse(readFileSync(`${folder}words.${language}.json`, 'utf8')) as Record<string, unknown>;
 }
 
+/** Every check folder on disk, as [service, folder name]: checks/<service>/<check>/, but lib/ and fixes/. */
+function checkFolders(): [string, string][] {
+  const services = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'lib');
+  return services.flatMap((service) =>
+    readdirSync(`${root}${service.name}`, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'lib' && e.name !== 'fixes')
+      .map((e): [string, string] => [service.name, e.name]),
+  );
+}
+
 describe('check folders', () => {
   it('hold every check of the catalogue, and nothing else but lib/ and fixes/', () => {
-    const services = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'lib');
-    const folders = services.flatMap((service) =>
-      readdirSync(`${root}${service.name}`, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && e.name !== 'lib' && e.name !== 'fixes')
-        .map((e) => `${service.name}.${e.name}`),
-    );
+    const folders = checkFolders().map(([service, name]) => `${service}.${name}`);
     expect(folders.sort()).toEqual(ALL_CHECKS.map((c) => c.id).sort());
     for (const check of ALL_CHECKS) expect(existsSync(`${folderOf(check.id)}check.ts`), check.id).toBe(true);
+  });
+
+  it.each(checkFolders())('%s/%s has a meta.json naming it <service>.<folder>, and the check takes its service from there', (service, name) => {
+    const file = `${root}${service}/${name}/meta.json`;
+    expect(existsSync(file), file).toBe(true);
+    const meta = JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown };
+    expect(meta.id).toBe(`${service}.${name}`);
+    expect(ALL_CHECKS.find((c) => c.id === meta.id)?.service).toBe(service);
+  });
+
+  // meta.json declares the scope apart from the collectors the code needs: a global check runs once, with no region to read.
+  it.each(ALL_CHECKS.filter((c) => c.scope === 'global').map((c) => [c.id, c] as const))('%s is global and reads no regional collector', (_id, check) => {
+    const regional = (collector: AnyCollector): boolean => collector.scope === 'regional' || (collector.dependsOn ?? []).some(regional);
+    expect(check.needs.filter(regional).map((c) => c.id)).toEqual([]);
   });
 
   it.each(ALL_CHECKS.map((c) => [c.id] as const))('%s has the same non-empty words in English and Japanese', (id) => {

@@ -79,7 +79,9 @@ export interface CollectContext {
   focus?: readonly string[];
 }
 
-export type CollectorScope = 'global' | 'regional';
+/** Where a collector reads, or a check runs: once per account (`global`) or once per enabled region. */
+export const SCOPES = ['global', 'regional'] as const;
+export type CollectorScope = (typeof SCOPES)[number];
 
 /** The only code that reads AWS. Fetches one inventory once per scan, paginating. */
 export interface Collector<T> {

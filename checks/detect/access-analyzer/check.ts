@@ -1,12 +1,11 @@
 // CIS 1.20 / IAM.28, per region: an ACTIVE external-access analyzer (type ACCOUNT or ORGANIZATION). The
 // unused-access and internal-access analyzers answer other questions and don't count. Where Access
-// Analyzer is not offered or the account is not subscribed, the collector leaves a note and this check
-// emits nothing.
+// Analyzer is not offered or the account is not subscribed, this check emits nothing.
 import type { AccessAnalyzer } from '../../../src/collectors/detect/access-analyzers.ts';
 import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
-import { defineCheck } from '../../../src/engine/define.ts';
-import { regionResult } from '../lib/region-resource.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { defineRegionalServiceCheck } from '../lib/region-resource.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -14,30 +13,18 @@ const EXTERNAL_ACCESS_TYPES = new Set(['ACCOUNT', 'ORGANIZATION']);
 
 const summarise = (analyzers: AccessAnalyzer[]) => analyzers.map((a) => `${a.name} (${a.type}, ${a.status})`);
 
-export const accessAnalyzer = defineCheck({
-  id: 'detect.access-analyzer',
-  service: 'detect',
-  severity: 'low',
-  cis: ['1.20'],
-  securityHub: ['IAM.28'],
-  scope: 'regional',
-  needs: [accessAnalyzers],
-  ...checkTexts(en, ja),
-  evaluate([inventory], ctx) {
-    if (!inventory.available) return [];
+export const accessAnalyzer = defineRegionalServiceCheck({
+  ...checkFolder(meta, en, ja),
+  reads: accessAnalyzers,
+  judge: ({ analyzers }, ctx) => {
     const region = ctx.region;
-    const active = inventory.analyzers.filter((a) => a.status === 'ACTIVE' && EXTERNAL_ACCESS_TYPES.has(a.type));
+    const active = analyzers.filter((a) => a.status === 'ACTIVE' && EXTERNAL_ACCESS_TYPES.has(a.type));
     const details = {
       activeAnalyzers: active.map((a) => a.arn),
-      analyzers: inventory.analyzers.map((a) => ({ arn: a.arn, name: a.name, type: a.type, status: a.status })),
+      analyzers: analyzers.map((a) => ({ arn: a.arn, name: a.name, type: a.type, status: a.status })),
     };
-    if (active.length > 0) {
-      return regionResult(ctx, 'PASS', ctx.say('active', { region, analyzers: summarise(active) }), details);
-    }
-    const evidence =
-      inventory.analyzers.length === 0
-        ? ctx.say('none', { region })
-        : ctx.say('noneActive', { region, analyzers: summarise(inventory.analyzers) });
-    return regionResult(ctx, 'FAIL', evidence, details);
+    if (active.length > 0) return { status: 'PASS', evidence: ctx.say('active', { region, analyzers: summarise(active) }), details };
+    const evidence = analyzers.length === 0 ? ctx.say('none', { region }) : ctx.say('noneActive', { region, analyzers: summarise(analyzers) });
+    return { status: 'FAIL', evidence, details };
   },
 });

@@ -5,19 +5,14 @@
 import { cloudTrailTrails } from '../../../src/collectors/detect/cloudtrail-trails.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { regionResult } from '../lib/region-resource.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const cloudtrailMultiRegion = defineCheck({
-  id: 'detect.cloudtrail-multi-region',
-  service: 'detect',
-  severity: 'high',
-  cis: ['3.1'],
-  securityHub: ['CloudTrail.1'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [cloudTrailTrails],
-  ...checkTexts(en, ja),
   evaluate([inventory], ctx) {
     const multiRegion = inventory.trails.filter((trail) => trail.multiRegion);
     const logging = multiRegion.filter((trail) => trail.logging === true);

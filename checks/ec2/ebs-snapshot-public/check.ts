@@ -2,7 +2,8 @@ import { type EbsSnapshot, snapshots } from '../../../src/collectors/ec2/snapsho
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -12,15 +13,8 @@ function snapshotLabel(s: EbsSnapshot): string {
 }
 
 export const ebsSnapshotPublic = defineCheck({
-  id: 'ec2.ebs-snapshot-public',
-  service: 'ec2',
-  severity: 'critical',
-  cis: [],
-  securityHub: ['EC2.1'],
-  fix: 'ec2.make-snapshot-private',
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [snapshots],
-  ...checkTexts(en, ja),
   evaluate([owned], ctx) {
     return owned.map(
       (s): ResultDraft => ({

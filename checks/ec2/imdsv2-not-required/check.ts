@@ -3,20 +3,14 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const imdsv2NotRequired = defineCheck({
-  id: 'ec2.imdsv2-not-required',
-  service: 'ec2',
-  severity: 'high',
-  cis: ['5.6'],
-  securityHub: ['EC2.8'],
-  fix: 'ec2.require-imdsv2',
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [instances],
-  ...checkTexts(en, ja),
   // Stopped instances count too: the setting survives a stop, and the instance comes back with IMDSv1 on.
   evaluate([found], ctx) {
     return found.map((instance): ResultDraft => {

@@ -4,19 +4,14 @@ import { roleAdminGrants, roleForInstanceProfile } from '../../../src/collectors
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const instanceAdminRole = defineCheck({
-  id: 'ec2.instance-admin-role',
-  service: 'ec2',
-  severity: 'high',
-  cis: [],
-  securityHub: [],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [instances, authorizationDetails],
-  ...checkTexts(en, ja),
   // Stopped instances count too: the profile stays attached, and the role is back the moment it starts.
   evaluate([found, details], ctx) {
     return found.map((i): ResultDraft => {

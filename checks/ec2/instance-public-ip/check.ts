@@ -2,19 +2,14 @@ import { instances } from '../../../src/collectors/ec2/instances.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { instanceLabel, instanceResource } from '../lib/instance.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const instancePublicIp = defineCheck({
-  id: 'ec2.instance-public-ip',
-  service: 'ec2',
-  severity: 'low',
-  cis: [],
-  securityHub: ['EC2.9'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [instances],
-  ...checkTexts(en, ja),
   evaluate([found], ctx) {
     // Only running instances: a stopped one has no address to reach (an Elastic IP returns with it on start).
     return found

@@ -5,9 +5,9 @@ import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2
 import type { SecurityGroup, SecurityGroupRule } from '../../../src/collectors/ec2/security-groups.ts';
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import type { CheckMeta, EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
+import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
-import { type CheckWords, checkTexts } from '../../lib/words.ts';
+import type { CheckFolder } from '../../lib/folder.ts';
 import { regionalArn } from './arn.ts';
 import { isWorldCidr, portText, reachesPort, type ServicePort, servicePortText } from './ports.ts';
 
@@ -30,8 +30,14 @@ export function groupLabel(group: Pick<SecurityGroup, 'groupId' | 'groupName'>):
   return `${group.groupId} (${group.groupName})`;
 }
 
-export function groupArn(ctx: EvaluateContext, groupId: string): string {
-  return regionalArn(ctx, 'ec2', `security-group/${groupId}`);
+/** The fields every security group result starts from. */
+export function groupResource(ctx: EvaluateContext, groupId: string): Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'> {
+  return {
+    region: ctx.region,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    resourceId: groupId,
+    resourceArn: regionalArn(ctx, 'ec2', `security-group/${groupId}`),
+  };
 }
 
 const LISTED_PORTS = 4;
@@ -76,12 +82,7 @@ export function worldOpenRuleResults(
   const results: ResultDraft[] = [];
   for (const group of groups) {
     const instances = usedBy.get(group.groupId) ?? [];
-    const base = {
-      region: ctx.region,
-      resourceType: 'AWS::EC2::SecurityGroup',
-      resourceId: group.groupId,
-      resourceArn: groupArn(ctx, group.groupId),
-    };
+    const base = groupResource(ctx, group.groupId);
     let failed = false;
     for (const rule of group.rules) {
       const source = worldSource(rule, spec.families);
@@ -124,24 +125,19 @@ export function worldOpenRuleResults(
   return results;
 }
 
-export interface WorldOpenCheck extends Pick<CheckMeta, 'id' | 'severity' | 'cis' | 'securityHub'>, Pick<WorldOpenCheckSpec, 'families' | 'offends'> {
-  words: { en: CheckWords; ja: CheckWords };
+export interface WorldOpenCheck extends CheckFolder, Pick<WorldOpenCheckSpec, 'families' | 'offends'> {
   /** The check's own sentence for a group with no offending rule; said in the check's folder, whose words hold it. */
   passing: (group: string, ctx: EvaluateContext) => Message;
 }
 
-/** A world-open rule check: the same collectors, fix and evaluation; only which rules offend differs. */
-export function defineWorldOpenRuleCheck({ id, severity, cis, securityHub, families, offends, passing, words }: WorldOpenCheck) {
+/**
+ * A world-open rule check: the same collectors and evaluation; only which rules offend differs. Each one's
+ * meta.json names the fix they share (ec2.revoke-world-open-rule) and the regional scope of these collectors.
+ */
+export function defineWorldOpenRuleCheck({ families, offends, passing, ...folder }: WorldOpenCheck) {
   return defineCheck({
-    id,
-    service: 'ec2',
-    severity,
-    cis,
-    securityHub,
-    fix: 'ec2.revoke-world-open-rule',
-    scope: 'regional',
+    ...folder,
     needs: [securityGroups, networkInterfaces],
-    ...checkTexts(words.en, words.ja),
     evaluate([groups, interfaces], ctx) {
       return worldOpenRuleResults(groups, interfaces, ctx, { families, offends, passing: (group) => passing(group, ctx) });
     },

@@ -3,7 +3,8 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../lib/arn.ts';
 import { ADMIN_PORTS, isWorldCidr, reachesPort, type ServicePort, servicePortText } from '../lib/ports.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -44,14 +45,8 @@ function aclLabel(acl: NetworkAcl): string {
 }
 
 export const naclAdminPortOpen = defineCheck({
-  id: 'ec2.nacl-admin-port-open',
-  service: 'ec2',
-  severity: 'medium',
-  cis: ['5.1'],
-  securityHub: ['EC2.21'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [networkAcls],
-  ...checkTexts(en, ja),
   evaluate([acls], ctx) {
     return acls.map((acl): ResultDraft => {
       const exposures = worldExposures(acl);

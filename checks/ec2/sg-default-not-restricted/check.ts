@@ -2,21 +2,15 @@ import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
-import { groupArn, groupLabel } from '../lib/world-open-rules.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { groupLabel, groupResource } from '../lib/world-open-rules.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const sgDefaultNotRestricted = defineCheck({
-  id: 'ec2.sg-default-not-restricted',
-  service: 'ec2',
-  severity: 'medium',
-  cis: ['5.4'],
-  securityHub: ['EC2.2'],
-  fix: 'ec2.empty-default-security-group',
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [securityGroups, networkInterfaces],
-  ...checkTexts(en, ja),
   evaluate([groups, interfaces], ctx) {
     const usedBy = instancesByGroup(interfaces);
     return groups
@@ -27,10 +21,7 @@ export const sgDefaultNotRestricted = defineCheck({
         const vpc = group.vpcId ?? '';
         return {
           status: group.rules.length > 0 ? 'FAIL' : 'PASS',
-          region: ctx.region,
-          resourceType: 'AWS::EC2::SecurityGroup',
-          resourceId: group.groupId,
-          resourceArn: groupArn(ctx, group.groupId),
+          ...groupResource(ctx, group.groupId),
           evidence:
             group.rules.length > 0
               ? ctx.say('hasRules', { group: groupLabel(group), vpc, inbound, outbound })

@@ -5,7 +5,8 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from '../lib/arn.ts';
 import { joined } from '../../lib/list.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -21,14 +22,8 @@ function shortfall(log: FlowLog, ctx: EvaluateContext): Message | undefined {
 }
 
 export const vpcFlowLogs = defineCheck({
-  id: 'ec2.vpc-flow-logs',
-  service: 'ec2',
-  severity: 'medium',
-  cis: ['3.7'],
-  securityHub: ['EC2.6'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [vpcs, flowLogs],
-  ...checkTexts(en, ja),
   evaluate([found, logs], ctx) {
     return found.map((vpc): ResultDraft => {
       const label = vpc.name ? `${vpc.vpcId} (${vpc.name})` : vpc.vpcId;

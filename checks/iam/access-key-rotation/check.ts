@@ -3,20 +3,14 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const accessKeyRotation = defineCheck({
-  id: 'iam.access-key-rotation',
-  service: 'iam',
-  severity: 'medium',
-  cis: ['1.14'],
-  securityHub: ['IAM.3'],
-  fix: 'iam.deactivate-access-key',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const now = ctx.clock.now();
     const maxAgeDays = ctx.settings.thresholds.accessKeyMaxAgeDays;

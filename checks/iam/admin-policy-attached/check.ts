@@ -7,7 +7,8 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import type { Message, MessageParams } from '../../../src/i18n/message.ts';
 import { orAccountPass } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -73,14 +74,8 @@ function inlineResult(owner: Owner, policy: InlinePolicy, ctx: EvaluateContext):
 }
 
 export const adminPolicyAttached = defineCheck({
-  id: 'iam.admin-policy-attached',
-  service: 'iam',
-  severity: 'high',
-  cis: ['1.16'],
-  securityHub: ['IAM.1'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [authorizationDetails],
-  ...checkTexts(en, ja),
   evaluate([details], ctx) {
     const drafts: ResultDraft[] = details.policies.map((policy): ResultDraft => {
       const facts = adminFacts(policy.document);

@@ -4,19 +4,14 @@ import type { ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { orAccountPass } from '../lib/resources.ts';
 import { ageDays, isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const expiredCertificates = defineCheck({
-  id: 'iam.expired-certificates',
-  service: 'iam',
-  severity: 'low',
-  cis: ['1.19'],
-  securityHub: ['IAM.26'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [serverCertificates],
-  ...checkTexts(en, ja),
   evaluate([certificates], ctx) {
     const now = ctx.clock.now();
     const drafts = certificates.map((cert): ResultDraft => {

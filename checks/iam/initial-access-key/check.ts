@@ -3,7 +3,8 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -11,15 +12,8 @@ import ja from './words.ja.json' with { type: 'json' };
 export const INITIAL_KEY_WINDOW_MS = 2 * 60_000;
 
 export const initialAccessKey = defineCheck({
-  id: 'iam.initial-access-key',
-  service: 'iam',
-  severity: 'low',
-  cis: ['1.11'],
-  securityHub: [],
-  fix: 'iam.deactivate-access-key',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts: ResultDraft[] = [];
     // Only console users are in scope (CIS 1.11); programmatic-only users need their key.

@@ -4,6 +4,7 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
+import { accountResource } from '../../lib/account.ts';
 
 type Target = Pick<ResultDraft, 'region' | 'resourceType' | 'resourceId' | 'resourceArn'>;
 
@@ -12,7 +13,7 @@ export function userTarget(row: CredentialReportRow): Target {
 }
 
 export function accountTarget(ctx: EvaluateContext, rootArn = `arn:aws:iam::${ctx.accountId}:root`): Target {
-  return { region: GLOBAL_REGION, resourceType: 'AWS::::Account', resourceId: ctx.accountId, resourceArn: rootArn };
+  return { ...accountResource(ctx), resourceArn: rootArn };
 }
 
 /** A slot holds a key if it is active or has a creation date (an inactive key still exists). */
@@ -32,23 +33,4 @@ export function orAccountPass(drafts: ResultDraft[], ctx: EvaluateContext, messa
 /** A credential-report check's results: its own, ERROR for each user whose row could not be read, else the account's PASS. */
 export function reportResults(report: CredentialReport, drafts: ResultDraft[], ctx: EvaluateContext, none: Message): ResultDraft[] {
   return orAccountPass([...drafts, ...unreadableResults(report.unreadableUsers, ctx)], ctx, none);
-}
-
-/** The slots (1, 2) of the user's active access keys. */
-function activeKeySlots(row: CredentialReportRow): AccessKeyInfo['slot'][] {
-  return row.accessKeys.filter((k) => k.active).map((k) => k.slot);
-}
-
-/** One result per user on how many active access keys they hold; the check says when that fails and words it. */
-export function activeKeyResults(
-  report: CredentialReport,
-  ctx: EvaluateContext,
-  fails: (count: number) => boolean,
-  evidence: (row: CredentialReportRow, active: AccessKeyInfo['slot'][]) => Message,
-): ResultDraft[] {
-  const drafts = report.users.map((row): ResultDraft => {
-    const active = activeKeySlots(row);
-    return { status: fails(active.length) ? 'FAIL' : 'PASS', ...userTarget(row), evidence: evidence(row, active), details: { activeKeys: active } };
-  });
-  return reportResults(report, drafts, ctx, ctx.say('iam:noUsers'));
 }

@@ -1,26 +1,12 @@
-import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
-import { defineCheck } from '../../../src/engine/define.ts';
-import { activeKeyResults } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { defineActiveKeyCheck } from '../lib/active-keys.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
-export const longLivedKeys = defineCheck({
-  id: 'iam.long-lived-keys',
-  service: 'iam',
-  severity: 'info',
-  cis: [],
-  securityHub: [],
-  scope: 'global',
-  needs: [credentialReport],
-  ...checkTexts(en, ja),
-  evaluate([report], ctx) {
-    return activeKeyResults(
-      report,
-      ctx,
-      (count) => count > 0,
-      (row, active) =>
-        active.length > 0 ? ctx.say('holdsKeys', { user: row.user, count: active.length, keys: active }) : ctx.say('holdsNone', { user: row.user }),
-    );
-  },
+export const longLivedKeys = defineActiveKeyCheck({
+  ...checkFolder(meta, en, ja),
+  fails: (count) => count > 0,
+  evidence: (row, active, ctx) =>
+    active.length > 0 ? ctx.say('holdsKeys', { user: row.user, count: active.length, keys: active }) : ctx.say('holdsNone', { user: row.user }),
 });

@@ -2,7 +2,8 @@ import { passwordPolicy } from '../../../src/collectors/iam/password-policy.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { Message } from '../../../src/i18n/message.ts';
 import { accountTarget } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -11,15 +12,8 @@ export const REQUIRED_MIN_LENGTH = 14;
 export const REQUIRED_REUSE_PREVENTION = 24;
 
 export const passwordPolicyCheck = defineCheck({
-  id: 'iam.password-policy',
-  service: 'iam',
-  severity: 'medium',
-  cis: ['1.8', '1.9'],
-  securityHub: ['IAM.15', 'IAM.16'],
-  fix: 'iam.strengthen-password-policy',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [passwordPolicy],
-  ...checkTexts(en, ja),
   evaluate([policy], ctx) {
     const problems: Message[] = [];
     const length = policy?.MinimumPasswordLength ?? 0;

@@ -2,19 +2,14 @@ import { accountSummary } from '../../../src/collectors/iam/account-summary.ts';
 import { isRootDevice, virtualMfaDevices } from '../../../src/collectors/iam/virtual-mfa-devices.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { accountTarget } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const rootHardwareMfa = defineCheck({
-  id: 'iam.root-hardware-mfa',
-  service: 'iam',
-  severity: 'medium',
-  cis: ['1.6'],
-  securityHub: ['IAM.6'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [accountSummary, virtualMfaDevices],
-  ...checkTexts(en, ja),
   evaluate([summary, devices], ctx) {
     const virtual = devices.filter(isRootDevice).map((d) => d.serialNumber);
     if (!summary.accountMfaEnabled) {

@@ -4,7 +4,8 @@ import { isUnreadable, unreadableResults } from '../../../src/engine/unreadable.
 import type { Message } from '../../../src/i18n/message.ts';
 import { accountTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -14,14 +15,8 @@ interface RootUse {
 }
 
 export const rootRecentUse = defineCheck({
-  id: 'iam.root-recent-use',
-  service: 'iam',
-  severity: 'high',
-  cis: ['1.7'],
-  securityHub: [],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const { root } = report;
     // Reported on the account, where a readable root row's verdict would be.

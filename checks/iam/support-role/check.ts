@@ -2,21 +2,16 @@ import { authorizationDetails } from '../../../src/collectors/iam/authorization-
 import { defineCheck } from '../../../src/engine/define.ts';
 import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import { accountTarget } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 const SUPPORT_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AWSSupportAccess$/;
 
 export const supportRole = defineCheck({
-  id: 'iam.support-role',
-  service: 'iam',
-  severity: 'low',
-  cis: ['1.17'],
-  securityHub: ['IAM.18'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [authorizationDetails],
-  ...checkTexts(en, ja),
   evaluate([details], ctx) {
     const roles = details.roles.filter((r) => r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn))).map((r) => r.name);
     // Without a support role in sight, a role that could not be read might be it: ERROR for it, not FAIL.

@@ -4,7 +4,8 @@ import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts'
 import type { Message } from '../../../src/i18n/message.ts';
 import { hasKey, reportResults, userTarget } from '../lib/resources.ts';
 import { ageDays, ageMs, DAY_MS, isoDay } from '../lib/time.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -69,19 +70,12 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
       details: { credential: key.slot, active: false, ...keyFacts },
     };
   }
-  if (key.lastUsedDate) {
-    return judge(row, key.slot, {
-      since: key.lastUsedDate,
-      used: true,
-      text: ctx.say('keyUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastUsedDate) }),
-    }, ctx, keyFacts);
-  }
-  if (key.lastRotated) {
-    return judge(row, key.slot, {
-      since: key.lastRotated,
-      used: false,
-      text: ctx.say('keyNeverUsed', { user: row.user, slot: key.slot, day: isoDay(key.lastRotated) }),
-    }, ctx, keyFacts);
+  // Idle since its last use or, never used, since it was created.
+  const since = key.lastUsedDate ?? key.lastRotated;
+  if (since) {
+    const used = key.lastUsedDate !== undefined;
+    const said = { user: row.user, slot: key.slot, day: isoDay(since) };
+    return judge(row, key.slot, { since, used, text: used ? ctx.say('keyUsed', said) : ctx.say('keyNeverUsed', said) }, ctx, keyFacts);
   }
   const reason = `${row.user} ${key.slot} is active but the credential report gives neither a last-used nor a creation date`;
   return {
@@ -93,15 +87,8 @@ function keyResult(row: CredentialReportRow, key: AccessKeyInfo, ctx: EvaluateCo
 }
 
 export const unusedCredentials = defineCheck({
-  id: 'iam.unused-credentials',
-  service: 'iam',
-  severity: 'medium',
-  cis: ['1.12'],
-  securityHub: ['IAM.22'],
-  fix: 'iam.deactivate-access-key',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.flatMap((row) => [
       passwordResult(row, ctx),

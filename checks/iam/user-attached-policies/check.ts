@@ -4,19 +4,14 @@ import { unreadableResults } from '../../../src/engine/unreadable.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { orAccountPass } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const userAttachedPolicies = defineCheck({
-  id: 'iam.user-attached-policies',
-  service: 'iam',
-  severity: 'low',
-  cis: ['1.15'],
-  securityHub: ['IAM.2'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [authorizationDetails],
-  ...checkTexts(en, ja),
   evaluate([details], ctx) {
     const drafts = details.users.map((user): ResultDraft => {
       const attached = user.attachedPolicies.map((p) => p.name);

@@ -1,19 +1,14 @@
 import { credentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import { reportResults, userTarget } from '../lib/resources.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const userConsoleMfa = defineCheck({
-  id: 'iam.user-console-mfa',
-  service: 'iam',
-  severity: 'high',
-  cis: ['1.10'],
-  securityHub: ['IAM.5'],
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [credentialReport],
-  ...checkTexts(en, ja),
   evaluate([report], ctx) {
     const drafts = report.users.map((row) => {
       const fails = row.passwordEnabled === true && !row.mfaActive;

@@ -1,21 +1,15 @@
 import { accountPublicAccessBlock as accountBpa } from '../../../src/collectors/s3/account-public-access-block.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { GLOBAL_REGION } from '../../../src/engine/types.ts';
 import { settingsOff } from '../lib/bucket-results.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { accountResource } from '../../lib/account.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const accountPublicAccessBlock = defineCheck({
-  id: 's3.account-public-access-block',
-  service: 's3',
-  severity: 'high',
-  cis: ['2.1.4'],
-  securityHub: ['S3.1'],
-  fix: 's3.block-account-public-access',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [accountBpa],
-  ...checkTexts(en, ja),
   evaluate([state], ctx) {
     const off = settingsOff(state.config);
     const evidence = !state.configured
@@ -26,9 +20,7 @@ export const accountPublicAccessBlock = defineCheck({
     return [
       {
         status: off.length === 0 ? 'PASS' : 'FAIL',
-        region: GLOBAL_REGION,
-        resourceType: 'AWS::::Account',
-        resourceId: ctx.accountId,
+        ...accountResource(ctx),
         evidence,
         details: { configured: state.configured, publicAccessBlock: state.config, settingsOff: off },
       },

@@ -1,15 +1,13 @@
 import { bucketLogging } from '../../../src/collectors/s3/bucket-logging.ts';
 import { defineBucketCheck } from '../lib/bucket-results.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketAccessLogging = defineBucketCheck({
-  id: 's3.bucket-access-logging',
-  severity: 'low',
-  cis: [],
-  securityHub: ['S3.9'],
+  ...checkFolder(meta, en, ja),
   reads: bucketLogging,
-  words: { en, ja },
   judge: (bucket, logging, ctx) => {
     const name = bucket.name;
     if (!logging.enabled) {

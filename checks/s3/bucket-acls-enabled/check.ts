@@ -1,15 +1,13 @@
 import { bucketOwnership } from '../../../src/collectors/s3/bucket-ownership.ts';
 import { defineBucketCheck } from '../lib/bucket-results.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketAclsEnabled = defineBucketCheck({
-  id: 's3.bucket-acls-enabled',
-  severity: 'low',
-  cis: [],
-  securityHub: ['S3.12'],
+  ...checkFolder(meta, en, ja),
   reads: bucketOwnership,
-  words: { en, ja },
   judge: (bucket, ownership, ctx) => {
     const name = bucket.name;
     const setting = ownership.objectOwnership;

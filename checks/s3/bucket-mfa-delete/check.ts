@@ -1,15 +1,13 @@
 import { bucketVersioning as versioning } from '../../../src/collectors/s3/bucket-versioning.ts';
 import { defineBucketCheck } from '../lib/bucket-results.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketMfaDelete = defineBucketCheck({
-  id: 's3.bucket-mfa-delete',
-  severity: 'low',
-  cis: ['2.1.2'],
-  securityHub: ['S3.20'],
+  ...checkFolder(meta, en, ja),
   reads: versioning,
-  words: { en, ja },
   judge: (bucket, v, ctx) => {
     const name = bucket.name;
     const evidence = v.mfaDelete

@@ -1,16 +1,13 @@
 import { bucketPublicAccessBlock as bucketBpa } from '../../../src/collectors/s3/bucket-public-access-block.ts';
 import { defineBucketCheck, settingsOff } from '../lib/bucket-results.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketPublicAccessBlock = defineBucketCheck({
-  id: 's3.bucket-public-access-block',
-  severity: 'medium',
-  cis: ['2.1.4'],
-  securityHub: ['S3.8'],
-  fix: 's3.block-bucket-public-access',
+  ...checkFolder(meta, en, ja),
   reads: bucketBpa,
-  words: { en, ja },
   judge: (bucket, state, ctx) => {
     const off = settingsOff(state.config);
     const evidence = !state.configured

@@ -9,7 +9,8 @@ import type { Message } from '../../../src/i18n/message.ts';
 import { bucketResource } from '../lib/bucket-results.ts';
 import { assessExposure, type BpaLevel, type Exposure, type PathState, type PublicGrant } from '../lib/public-exposure.ts';
 import { joined } from '../../lib/list.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -82,15 +83,8 @@ function valueOrNull<T>(outcome: Outcome<T>): T | null {
 }
 
 export const bucketPublic = defineCheck({
-  id: 's3.bucket-public',
-  service: 's3',
-  severity: 'critical',
-  cis: [],
-  securityHub: ['S3.2', 'S3.3'],
-  fix: 's3.block-bucket-public-access',
-  scope: 'global',
+  ...checkFolder(meta, en, ja),
   needs: [bucketPolicyStatus, bucketAcl, bucketBpa, accountBpa],
-  ...checkTexts(en, ja),
   evaluate([statuses, acls, bpas, account], ctx) {
     const aclOf = new Map(acls.map((o) => [o.bucket.name, o.outcome]));
     const bpaOf = new Map(bpas.map((o) => [o.bucket.name, o.outcome]));

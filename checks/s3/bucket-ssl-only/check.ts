@@ -1,17 +1,14 @@
 import { bucketPolicy } from '../../../src/collectors/s3/bucket-policy.ts';
 import { bucketError, defineBucketCheck } from '../lib/bucket-results.ts';
 import { tlsDenyCoverage } from '../lib/tls-deny.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketSslOnly = defineBucketCheck({
-  id: 's3.bucket-ssl-only',
-  severity: 'medium',
-  cis: ['2.1.1'],
-  securityHub: ['S3.5'],
-  fix: 's3.deny-insecure-transport',
+  ...checkFolder(meta, en, ja),
   reads: bucketPolicy,
-  words: { en, ja },
   judge: (bucket, policy, ctx) => {
     const name = bucket.name;
     if (policy === null) {

@@ -1,16 +1,13 @@
 import { bucketVersioning as versioning } from '../../../src/collectors/s3/bucket-versioning.ts';
 import { defineBucketCheck } from '../lib/bucket-results.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const bucketVersioning = defineBucketCheck({
-  id: 's3.bucket-versioning',
-  severity: 'low',
-  cis: [],
-  securityHub: [],
-  fix: 's3.enable-bucket-versioning',
+  ...checkFolder(meta, en, ja),
   reads: versioning,
-  words: { en, ja },
   judge: (bucket, v, ctx) => {
     const name = bucket.name;
     const evidence =

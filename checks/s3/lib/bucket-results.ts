@@ -2,8 +2,8 @@
 import type { Bucket, BucketOutcome, PublicAccessBlockConfig } from '../../../src/collectors/s3/types.ts';
 import { PUBLIC_ACCESS_BLOCK_SETTINGS } from '../../../src/collectors/s3/public-access-block.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
-import { type CheckMeta, type Collector, type EvaluateContext, GLOBAL_REGION, type ResultDraft } from '../../../src/engine/types.ts';
-import { type CheckWords, checkTexts } from '../../lib/words.ts';
+import { type Collector, type EvaluateContext, GLOBAL_REGION, type ResultDraft } from '../../../src/engine/types.ts';
+import type { CheckFolder } from '../../lib/folder.ts';
 
 export type BucketVerdict = Pick<ResultDraft, 'status' | 'evidence' | 'details'>;
 
@@ -33,26 +33,18 @@ export function judgeBuckets<T>(
   }));
 }
 
-export interface BucketCheck<T> extends Pick<CheckMeta, 'id' | 'severity' | 'cis' | 'securityHub' | 'fix'> {
+export interface BucketCheck<T> extends CheckFolder {
   /** The one per-bucket collector whose value the check judges. */
   reads: Collector<BucketOutcome<T>[]>;
-  words: { en: CheckWords; ja: CheckWords };
   /** The verdict on one readable bucket; said in the check's folder, whose words hold its sentences. */
   judge: (bucket: Bucket, value: T, ctx: EvaluateContext) => BucketVerdict;
 }
 
 /** A check of one per-bucket setting: one result per bucket, ERROR for a bucket whose setting could not be read. */
-export function defineBucketCheck<T>({ id, severity, cis, securityHub, fix, reads, words, judge }: BucketCheck<T>) {
+export function defineBucketCheck<T>({ reads, judge, ...folder }: BucketCheck<T>) {
   return defineCheck({
-    id,
-    service: 's3',
-    severity,
-    cis,
-    securityHub,
-    ...(fix === undefined ? {} : { fix }),
-    scope: 'global',
+    ...folder,
     needs: [reads],
-    ...checkTexts(words.en, words.ja),
     evaluate([outcomes], ctx) {
       return judgeBuckets(outcomes, ctx, (bucket, value) => judge(bucket, value, ctx));
     },

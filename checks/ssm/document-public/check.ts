@@ -2,20 +2,14 @@ import { ssmDocuments } from '../../../src/collectors/ssm/documents.ts';
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { regionalArn } from '../../ec2/lib/arn.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const documentPublic = defineCheck({
-  id: 'ssm.document-public',
-  service: 'ssm',
-  severity: 'critical',
-  cis: [],
-  securityHub: ['SSM.4'],
-  fix: 'ssm.make-document-private',
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [ssmDocuments],
-  ...checkTexts(en, ja),
   evaluate([documents], ctx) {
     return documents.map((doc): ResultDraft => {
       const base = {

@@ -3,19 +3,14 @@ import { managedById, managedInstances } from '../../../src/collectors/ssm/manag
 import { defineCheck } from '../../../src/engine/define.ts';
 import type { ResultDraft } from '../../../src/engine/types.ts';
 import { instanceLabel, instanceResource } from '../../ec2/lib/instance.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
 export const instanceNotManaged = defineCheck({
-  id: 'ssm.instance-not-managed',
-  service: 'ssm',
-  severity: 'medium',
-  cis: [],
-  securityHub: ['SSM.1'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [instances, managedInstances],
-  ...checkTexts(en, ja),
   evaluate([found, managed], ctx) {
     const byId = managedById(managed);
     // Only running instances: a stopped instance's agent is offline by definition.

@@ -5,7 +5,8 @@ import { defineCheck } from '../../../src/engine/define.ts';
 import type { EvaluateContext, ResultDraft } from '../../../src/engine/types.ts';
 import type { Message } from '../../../src/i18n/message.ts';
 import { regionalArn } from '../../ec2/lib/arn.ts';
-import { checkTexts } from '../../lib/words.ts';
+import { checkFolder } from '../../lib/folder.ts';
+import meta from './meta.json' with { type: 'json' };
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -52,14 +53,8 @@ function detailsOf(m: ManagedInstance, s: PatchComplianceSummary | undefined): R
 }
 
 export const patchNoncompliant = defineCheck({
-  id: 'ssm.patch-noncompliant',
-  service: 'ssm',
-  severity: 'high',
-  cis: [],
-  securityHub: ['SSM.2'],
-  scope: 'regional',
+  ...checkFolder(meta, en, ja),
   needs: [managedInstances, patchCompliance],
-  ...checkTexts(en, ja),
   evaluate([managed, summaries], ctx) {
     const byId = new Map(summaries.map((s) => [s.resourceId, s]));
     return managed.map((m): ResultDraft => {
