@@ -8,7 +8,7 @@ import type { AwsCommand, AwsStub } from 'aws-sdk-client-mock';
 export interface ServePagesOptions<Input> {
   /** The field that carries the token both ways (`NextToken` unless the API says otherwise). */
   token?: keyof Input & string;
-  /** IAM's listings also say `IsTruncated: true` on every page but the last. */
+  /** IAM's listings also say whether more pages follow (`IsTruncated`). */
   truncated?: string;
   /** Answer only calls with these input fields (e.g. one document's permissions among several). */
   when?: Partial<Input>;
@@ -26,16 +26,17 @@ export function servePages<Input extends object, Output extends MetadataBearer>(
   options: ServePagesOptions<Input> = {},
 ): Input[] {
   const field: string = options.token ?? 'NextToken';
-  const tokenAfter = (index: number) => `page-${index + 2}`;
+  // The token that asks for pages[index] (the first page is asked for without one).
+  const tokenFor = (index: number) => `page-${index + 1}`;
   const sent: Input[] = [];
   mock.on(command, options.when).callsFake((input: Input) => {
     sent.push({ ...input });
     const token = (input as Record<string, unknown>)[field];
-    const index = token === undefined ? 0 : pages.findIndex((_, i) => i > 0 && tokenAfter(i - 1) === token);
+    const index = token === undefined ? 0 : pages.findIndex((_, i) => i > 0 && tokenFor(i) === token);
     const page = pages[index];
     if (!page) throw Object.assign(new Error(`${command.name}: ${String(token)} is not a token this listing handed out`), { name: 'InvalidNextToken' });
-    if (index === pages.length - 1) return page;
-    return { ...page, [field]: tokenAfter(index), ...(options.truncated ? { [options.truncated]: true } : {}) };
+    const last = index === pages.length - 1;
+    return { ...page, ...(last ? {} : { [field]: tokenFor(index + 1) }), ...(options.truncated ? { [options.truncated]: !last } : {}) };
   });
   return sent;
 }
