@@ -1,11 +1,9 @@
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { describe, expect, it } from 'vitest';
 import { accountPublicAccessBlock } from '../../../src/collectors/s3/account-public-access-block.ts';
 import { ACCOUNT, fileContexts } from './context.ts';
 
-const s3control = mockClient(S3ControlClient);
-const collectContext = fileContexts(s3control);
+const { s3control, collectContext } = fileContexts();
 
 describe('account Block Public Access', () => {
   it("reads the scanned account's settings", async () => {

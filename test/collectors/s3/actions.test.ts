@@ -1,16 +1,11 @@
 // Least privilege, in small: every command the S3 collectors send maps to an IAM action they declare.
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { s3Checks } from '../../../checks/s3/index.ts';
 import { S3_COMMAND_ACTIONS, S3CONTROL_COMMAND_ACTIONS } from '../../../src/collectors/s3/actions.ts';
 import type { AnyCollector } from '../../../src/engine/types.ts';
 import { fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-const s3control = mockClient(S3ControlClient);
-const collectContext = fileContexts(s3, s3control);
+const { s3, s3control, collectContext } = fileContexts();
 
 function collectorsOf(collector: AnyCollector): AnyCollector[] {
   return [collector, ...(collector.dependsOn ?? []).flatMap(collectorsOf)];

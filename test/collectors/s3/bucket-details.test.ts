@@ -8,9 +8,7 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bucketAcl } from '../../../src/collectors/s3/bucket-acl.ts';
 import { bucketLogging } from '../../../src/collectors/s3/bucket-logging.ts';
@@ -23,8 +21,7 @@ import type { BucketOutcome } from '../../../src/collectors/s3/types.ts';
 import type { Collector } from '../../../src/engine/types.ts';
 import { fileContexts, type TestContext } from './context.ts';
 
-const s3 = mockClient(S3Client);
-const collectContext = fileContexts(s3);
+const { s3, collectContext } = fileContexts();
 let ctx: TestContext;
 beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'data', BucketRegion: 'ap-northeast-1' }] });

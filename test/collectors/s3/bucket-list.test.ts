@@ -1,12 +1,10 @@
-import { GetBucketLocationCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetBucketLocationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { bucketList } from '../../../src/collectors/s3/bucket-list.ts';
 import { servePages } from '../serve-pages.ts';
 import { accessDenied, fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-const collectContext = fileContexts(s3);
+const { s3, collectContext } = fileContexts();
 
 describe('bucket list', () => {
   it('follows ListBuckets pages and asks for page sizes so BucketRegion comes back', async () => {

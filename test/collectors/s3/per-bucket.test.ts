@@ -3,17 +3,14 @@ import {
   GetBucketLocationCommand,
   GetBucketVersioningCommand,
   ListBucketsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { bucketAcl } from '../../../src/collectors/s3/bucket-acl.ts';
 import { bucketList } from '../../../src/collectors/s3/bucket-list.ts';
 import { bucketVersioning } from '../../../src/collectors/s3/bucket-versioning.ts';
 import { accessDenied, fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-const collectContext = fileContexts(s3);
+const { s3, collectContext } = fileContexts();
 
 function listBuckets() {
   s3.on(ListBucketsCommand).resolves({
