@@ -20,7 +20,6 @@ export interface FlowLog {
 
 export const flowLogs = defineCollector<FlowLog[]>({
   id: 'ec2.flow-logs',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeFlowLogs'],
   async collect(ctx) {

@@ -58,7 +58,6 @@ function toInstance(i: SdkInstance, state: InstanceStateName): Ec2Instance {
 
 export const instances = defineCollector<Ec2Instance[]>({
   id: 'ec2.instances',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeInstances'],
   async collect(ctx) {

@@ -54,7 +54,6 @@ function toAcl(acl: SdkAcl): NetworkAcl {
 
 export const networkAcls = defineCollector<NetworkAcl[]>({
   id: 'ec2.network-acls',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeNetworkAcls'],
   async collect(ctx) {

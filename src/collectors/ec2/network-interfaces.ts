@@ -15,7 +15,6 @@ export interface NetworkInterface {
 
 export const networkInterfaces = defineCollector<NetworkInterface[]>({
   id: 'ec2.network-interfaces',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeNetworkInterfaces'],
   async collect(ctx) {

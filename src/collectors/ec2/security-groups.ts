@@ -56,7 +56,6 @@ function toRule(rule: SdkRule): SecurityGroupRule {
 
 export const securityGroups = defineCollector<SecurityGroup[]>({
   id: 'ec2.security-groups',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules'],
   async collect(ctx) {

@@ -19,7 +19,6 @@ export interface EbsSnapshot {
 
 export const snapshots = defineCollector<EbsSnapshot[]>({
   id: 'ec2.snapshots',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeSnapshots'],
   async collect(ctx) {

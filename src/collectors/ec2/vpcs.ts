@@ -13,7 +13,6 @@ export interface Vpc {
 
 export const vpcs = defineCollector<Vpc[]>({
   id: 'ec2.vpcs',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeVpcs'],
   async collect(ctx) {

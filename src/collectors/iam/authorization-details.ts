@@ -195,7 +195,6 @@ function readEach<E extends Named, T>(entries: E[] | undefined, kind: Kind, read
 
 export const authorizationDetails = defineCollector<AuthorizationDetails>({
   id: 'iam.authorization-details',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:GetAccountAuthorizationDetails'],
   async collect(ctx) {

@@ -21,7 +21,6 @@ export interface ManagedInstance {
 
 export const managedInstances = defineCollector<ManagedInstance[]>({
   id: 'ssm.managed-instances',
-  service: 'ssm',
   scope: 'regional',
   actions: ['ssm:DescribeInstanceInformation'],
   async collect(ctx) {

@@ -50,7 +50,6 @@ function toSummary(item: ResourceComplianceSummaryItem): PatchComplianceSummary 
 
 export const patchCompliance = defineCollector<PatchComplianceSummary[]>({
   id: 'ssm.patch-compliance',
-  service: 'ssm',
   scope: 'regional',
   actions: ['ssm:ListResourceComplianceSummaries'],
   async collect(ctx) {
