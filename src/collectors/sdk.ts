@@ -1,11 +1,17 @@
 // What every collector does the same way around an SDK call: stop when the scan is cancelled, read every
 // page, and take a "not configured" error as the answer it is.
 import { hasErrorCode } from '../aws/errors.ts';
+import type { ClientClass, SdkClient } from '../aws/session.ts';
 import type { CollectContext } from '../engine/types.ts';
 
 /** The scan's abort signal as per-call `send` options (paginators pass it on to every page). */
 export function sendOptions(ctx: CollectContext): { abortSignal?: AbortSignal } {
   return ctx.signal ? { abortSignal: ctx.signal } : {};
+}
+
+/** A listing's paginator settings in the scan's region: that region's client, and the page size to ask for. */
+export function regionalPaging<C extends SdkClient>(ctx: CollectContext, clientClass: ClientClass<C>, pageSize: number): { client: C; pageSize: number } {
+  return { client: ctx.session.client(clientClass, ctx.region), pageSize };
 }
 
 /** Every item of every page, mapped as it arrives, so a malformed item stops the listing at its own page. */

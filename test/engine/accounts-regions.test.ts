@@ -11,8 +11,7 @@ const text = { en: 't', ja: 't' };
 
 /** Asks STS who we are: proves which credentials the account's clients use. */
 const whoAmI = defineCollector<string>({
-  id: 'test.who-am-i',
-  service: 'iam',
+  id: 'iam.test-who-am-i',
   scope: 'global',
   actions: ['sts:GetCallerIdentity'],
   async collect(ctx) {
@@ -23,8 +22,7 @@ const whoAmI = defineCollector<string>({
 
 let regionalCalls = 0;
 const perRegion = defineCollector<string>({
-  id: 'test.per-region',
-  service: 'ec2',
+  id: 'ec2.test-per-region',
   scope: 'regional',
   actions: [],
   async collect(ctx) {

@@ -3,7 +3,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { type AccessKey, arns, type World } from './world.ts';
 
-const HEADER = [
+/** Every column, in AWS's order; the collector tests build their CSV from the same list. */
+export const CREDENTIAL_REPORT_COLUMNS = [
   'user',
   'arn',
   'user_creation_time',
@@ -26,7 +27,7 @@ const HEADER = [
   'cert_1_last_rotated',
   'cert_2_active',
   'cert_2_last_rotated',
-];
+] as const;
 
 /** `2024-05-01T09:30:00+00:00`: the report's timestamp style. */
 const time = (date: Date): string => `${date.toISOString().slice(0, 19)}+00:00`;
@@ -73,5 +74,5 @@ export function credentialReportCsv(world: World): string {
       ...NO_CERTS,
     ]);
   }
-  return stringify([HEADER, ...rows]);
+  return stringify([CREDENTIAL_REPORT_COLUMNS, ...rows]);
 }

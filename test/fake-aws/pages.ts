@@ -81,6 +81,26 @@ export function paginate<T>(key: string, items: readonly T[], size: number | und
   };
 }
 
+/** EC2, SSM and GuardDuty page alike: asked with MaxResults and NextToken, answering NextToken while more pages follow. */
+export function nextTokenPage<T>(
+  key: string,
+  items: readonly T[],
+  input: { MaxResults?: number | undefined; NextToken?: string | undefined },
+): { items: T[]; token: { NextToken?: string } } {
+  const page = paginate(key, items, input.MaxResults, input.NextToken);
+  return { items: page.items, token: page.next ? { NextToken: page.next } : {} };
+}
+
+/** IAM pages its own way: asked with MaxItems and Marker, answering IsTruncated always and Marker while more pages follow. */
+export function markerPage<T>(
+  key: string,
+  items: readonly T[],
+  input: { MaxItems?: number | undefined; Marker?: string | undefined },
+): { items: T[]; token: { IsTruncated: boolean; Marker?: string } } {
+  const page = paginate(key, items, input.MaxItems, input.Marker);
+  return { items: page.items, token: { IsTruncated: page.next !== undefined, ...(page.next ? { Marker: page.next } : {}) } };
+}
+
 /** Calls a full listing of `count` items needs at the largest page size (at least one, even when empty). */
 export function minimumPages(key: string, count: number): number {
   return Math.max(1, Math.ceil(count / pageRule(key).max));

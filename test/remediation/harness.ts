@@ -71,8 +71,7 @@ export const KEY_FINDING: ResultDraft = {
 /** A check with a real catalogue id whose evaluate returns the given results; no AWS behind it. */
 export function findingCheck(id: string, drafts: () => ResultDraft[], severity: CheckResult['severity'] = 'critical'): AnyCheck {
   const inventory = defineCollector<ResultDraft[]>({
-    id: `${id}.test-inventory`,
-    service: 'ec2',
+    id: `ec2.test-inventory-of-${id}`,
     scope: 'global',
     actions: [],
     collect: async () => drafts(),

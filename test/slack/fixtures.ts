@@ -34,8 +34,7 @@ export interface FakeCheckOptions {
 export function fakeCheck(options: FakeCheckOptions): AnyCheck {
   const id = options.id ?? 'ec2.test-open-sg';
   const inventory = defineCollector<FakeItem[]>({
-    id: `${id}.inventory`,
-    service: 'ec2',
+    id: `ec2.inventory-of-${id}`,
     scope: 'global',
     actions: [],
     async collect(ctx) {

@@ -17,7 +17,6 @@ export type AccessAnalyzers = RegionalService<{ analyzers: AccessAnalyzer[] }>;
 
 export const accessAnalyzers = defineCollector<AccessAnalyzers>({
   id: 'detect.access-analyzers',
-  service: 'detect',
   scope: 'regional',
   actions: ['access-analyzer:ListAnalyzers'],
   collect: (ctx) =>

@@ -52,7 +52,6 @@ async function withStatus(ctx: CollectContext, trail: CloudTrailTrail): Promise<
 
 export const cloudTrailTrails = defineCollector<CloudTrailTrails>({
   id: 'detect.cloudtrail-trails',
-  service: 'detect',
   scope: 'global',
   actions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus'],
   async collect(ctx) {

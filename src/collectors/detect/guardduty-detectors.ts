@@ -14,7 +14,6 @@ export type GuardDutyDetectors = RegionalService<{ detectors: GuardDutyDetector[
 
 export const guardDutyDetectors = defineCollector<GuardDutyDetectors>({
   id: 'detect.guardduty-detectors',
-  service: 'detect',
   scope: 'regional',
   actions: ['guardduty:ListDetectors', 'guardduty:GetDetector'],
   collect: (ctx) =>

@@ -17,7 +17,6 @@ export type InspectorStatus = RegionalService<InspectorAccountStatus>;
 
 export const inspectorStatus = defineCollector<InspectorStatus>({
   id: 'detect.inspector-status',
-  service: 'detect',
   scope: 'regional',
   actions: ['inspector2:BatchGetAccountStatus'],
   collect: (ctx) =>

@@ -9,7 +9,6 @@ export interface EbsEncryptionByDefault {
 
 export const ebsEncryptionByDefault = defineCollector<EbsEncryptionByDefault>({
   id: 'ec2.ebs-encryption-by-default',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:GetEbsEncryptionByDefault'],
   async collect(ctx) {

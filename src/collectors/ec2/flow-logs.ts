@@ -1,7 +1,7 @@
 // DescribeFlowLogs: every flow log in the region, whatever resource (VPC, subnet, interface) it watches.
 import { EC2Client, paginateDescribeFlowLogs } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, sendOptions } from '../sdk.ts';
+import { collectPages, regionalPaging, sendOptions } from '../sdk.ts';
 import { present } from './sdk.ts';
 
 export interface FlowLog {
@@ -20,12 +20,10 @@ export interface FlowLog {
 
 export const flowLogs = defineCollector<FlowLog[]>({
   id: 'ec2.flow-logs',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeFlowLogs'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
-    const pages = paginateDescribeFlowLogs({ client, pageSize: 1000 }, {}, sendOptions(ctx));
+    const pages = paginateDescribeFlowLogs(regionalPaging(ctx, EC2Client, 1000), {}, sendOptions(ctx));
     return collectPages(
       pages,
       (page) => page.FlowLogs,

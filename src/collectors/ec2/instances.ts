@@ -2,7 +2,7 @@
 // out of reservations into the facts the checks and the fix previews need.
 import { EC2Client, type Instance as SdkInstance, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { focusedIds, sendOptions } from '../sdk.ts';
+import { focusedIds, regionalPaging, sendOptions } from '../sdk.ts';
 import { nameTag, present } from './sdk.ts';
 
 export type InstanceStateName = 'pending' | 'running' | 'stopping' | 'stopped';
@@ -58,18 +58,16 @@ function toInstance(i: SdkInstance, state: InstanceStateName): Ec2Instance {
 
 export const instances = defineCollector<Ec2Instance[]>({
   id: 'ec2.instances',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeInstances'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
     // An alert's re-read asks for its instances only (a filter, so a terminated one is just absent).
     const focus = focusedIds(ctx, /^i-/);
     const input = {
       Filters: [{ Name: 'instance-state-name', Values: [...LISTED_STATES] }, ...(focus ? [{ Name: 'instance-id', Values: focus }] : [])],
     };
     const found: Ec2Instance[] = [];
-    for await (const page of paginateDescribeInstances({ client, pageSize: 1000 }, input, sendOptions(ctx))) {
+    for await (const page of paginateDescribeInstances(regionalPaging(ctx, EC2Client, 1000), input, sendOptions(ctx))) {
       for (const reservation of page.Reservations ?? []) {
         for (const i of reservation.Instances ?? []) {
           const state = i.State?.Name;

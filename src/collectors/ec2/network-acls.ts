@@ -1,7 +1,7 @@
 // DescribeNetworkAcls: the account's network ACLs in the region with their entries and subnets.
 import { EC2Client, type NetworkAcl as SdkAcl, type NetworkAclEntry as SdkEntry, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, sendOptions } from '../sdk.ts';
+import { collectPages, regionalPaging, sendOptions } from '../sdk.ts';
 import { nameTag, present } from './sdk.ts';
 
 export interface NetworkAclEntry {
@@ -54,14 +54,12 @@ function toAcl(acl: SdkAcl): NetworkAcl {
 
 export const networkAcls = defineCollector<NetworkAcl[]>({
   id: 'ec2.network-acls',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeNetworkAcls'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
     // ACLs of a VPC shared into this account belong to the VPC owner, who scans and fixes them.
     const input = { Filters: [{ Name: 'owner-id', Values: [ctx.accountId] }] };
-    const pages = paginateDescribeNetworkAcls({ client, pageSize: 100 }, input, sendOptions(ctx));
+    const pages = paginateDescribeNetworkAcls(regionalPaging(ctx, EC2Client, 100), input, sendOptions(ctx));
     return collectPages(pages, (page) => page.NetworkAcls, toAcl);
   },
 });

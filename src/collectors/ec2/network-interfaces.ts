@@ -1,7 +1,7 @@
 // DescribeNetworkInterfaces: which instances use which security group (a group is attached to interfaces).
 import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, focusedIds, sendOptions } from '../sdk.ts';
+import { collectPages, focusedIds, regionalPaging, sendOptions } from '../sdk.ts';
 import { present } from './sdk.ts';
 
 export interface NetworkInterface {
@@ -15,15 +15,13 @@ export interface NetworkInterface {
 
 export const networkInterfaces = defineCollector<NetworkInterface[]>({
   id: 'ec2.network-interfaces',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeNetworkInterfaces'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
     // An alert's re-read of a security group needs only the interfaces that group is attached to.
     const focus = focusedIds(ctx, /^sg-/);
     const input = focus ? { Filters: [{ Name: 'group-id', Values: focus }] } : {};
-    const pages = paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, input, sendOptions(ctx));
+    const pages = paginateDescribeNetworkInterfaces(regionalPaging(ctx, EC2Client, 1000), input, sendOptions(ctx));
     return collectPages(
       pages,
       (page) => page.NetworkInterfaces,

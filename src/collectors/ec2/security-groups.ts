@@ -7,7 +7,7 @@ import {
   type SecurityGroupRule as SdkRule,
 } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { focusedIds, sendOptions } from '../sdk.ts';
+import { focusedIds, regionalPaging, sendOptions } from '../sdk.ts';
 import { present } from './sdk.ts';
 
 export interface SecurityGroupRule {
@@ -56,18 +56,17 @@ function toRule(rule: SdkRule): SecurityGroupRule {
 
 export const securityGroups = defineCollector<SecurityGroup[]>({
   id: 'ec2.security-groups',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
+    const paging = regionalPaging(ctx, EC2Client, 1000);
     // Groups shared into the account by another one are that owner's to fix, and are scanned there.
     const owned = [{ Name: 'owner-id', Values: [ctx.accountId] }];
     // An alert's re-read asks for its group only; a filter (not GroupIds) so a deleted group is just absent.
     const focus = focusedIds(ctx, /^sg-/);
     const only = focus ? [{ Name: 'group-id', Values: focus }] : [];
     const groups = new Map<string, SecurityGroup>();
-    for await (const page of paginateDescribeSecurityGroups({ client, pageSize: 1000 }, { Filters: [...owned, ...only] }, sendOptions(ctx))) {
+    for await (const page of paginateDescribeSecurityGroups(paging, { Filters: [...owned, ...only] }, sendOptions(ctx))) {
       for (const g of page.SecurityGroups ?? []) {
         const groupId = present(g.GroupId, 'a security group id');
         groups.set(groupId, {
@@ -80,7 +79,7 @@ export const securityGroups = defineCollector<SecurityGroup[]>({
       }
     }
     // Listed after the groups, so every group above has its rules below (rules of newer groups are dropped).
-    for await (const page of paginateDescribeSecurityGroupRules({ client, pageSize: 1000 }, only.length ? { Filters: only } : {}, sendOptions(ctx))) {
+    for await (const page of paginateDescribeSecurityGroupRules(paging, only.length ? { Filters: only } : {}, sendOptions(ctx))) {
       for (const r of page.SecurityGroupRules ?? []) {
         const rule = toRule(r);
         groups.get(rule.groupId)?.rules.push(rule);

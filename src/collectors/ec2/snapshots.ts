@@ -2,7 +2,7 @@
 // made private shows as resolved), and those of them that anyone may restore (public).
 import { EC2Client, paginateDescribeSnapshots } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, focusedIds, sendOptions } from '../sdk.ts';
+import { collectPages, focusedIds, regionalPaging, sendOptions } from '../sdk.ts';
 import { nameTag, present } from './sdk.ts';
 
 export interface EbsSnapshot {
@@ -19,18 +19,17 @@ export interface EbsSnapshot {
 
 export const snapshots = defineCollector<EbsSnapshot[]>({
   id: 'ec2.snapshots',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeSnapshots'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
+    const paging = regionalPaging(ctx, EC2Client, 1000);
     // An alert's re-read asks for its snapshot only (a filter, so a deleted one is just absent).
     const focus = focusedIds(ctx, /^snap-/);
     const only = focus ? { Filters: [{ Name: 'snapshot-id', Values: focus }] } : {};
     const publicInput = { OwnerIds: ['self'], RestorableByUserIds: ['all'], ...only };
-    const publicPages = paginateDescribeSnapshots({ client, pageSize: 1000 }, publicInput, sendOptions(ctx));
+    const publicPages = paginateDescribeSnapshots(paging, publicInput, sendOptions(ctx));
     const publicIds = new Set(await collectPages(publicPages, (page) => page.Snapshots, (s) => present(s.SnapshotId, 'a snapshot id')));
-    const ownedPages = paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'], ...only }, sendOptions(ctx));
+    const ownedPages = paginateDescribeSnapshots(paging, { OwnerIds: ['self'], ...only }, sendOptions(ctx));
     return collectPages(
       ownedPages,
       (page) => page.Snapshots,

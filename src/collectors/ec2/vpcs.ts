@@ -1,7 +1,7 @@
 // DescribeVpcs: the VPCs the account owns in the region.
 import { EC2Client, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, sendOptions } from '../sdk.ts';
+import { collectPages, regionalPaging, sendOptions } from '../sdk.ts';
 import { nameTag, present } from './sdk.ts';
 
 export interface Vpc {
@@ -13,14 +13,12 @@ export interface Vpc {
 
 export const vpcs = defineCollector<Vpc[]>({
   id: 'ec2.vpcs',
-  service: 'ec2',
   scope: 'regional',
   actions: ['ec2:DescribeVpcs'],
   async collect(ctx) {
-    const client = ctx.session.client(EC2Client, ctx.region);
     // A VPC shared into this account is the owner's to log; it is scanned in the owner's account.
     const input = { Filters: [{ Name: 'owner-id', Values: [ctx.accountId] }] };
-    const pages = paginateDescribeVpcs({ client, pageSize: 1000 }, input, sendOptions(ctx));
+    const pages = paginateDescribeVpcs(regionalPaging(ctx, EC2Client, 1000), input, sendOptions(ctx));
     return collectPages(
       pages,
       (page) => page.Vpcs,

@@ -12,7 +12,6 @@ export interface AccountSummary {
 
 export const accountSummary = defineCollector<AccountSummary>({
   id: 'iam.account-summary',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:GetAccountSummary'],
   async collect(ctx) {

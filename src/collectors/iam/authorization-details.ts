@@ -24,34 +24,29 @@ export interface AttachedPolicyRef {
 /** An inline policy; `document` is undefined when its text is not a policy document (`unreadable` says why). */
 export type InlinePolicy = { name: string; document: PolicyDocument } | { name: string; document?: undefined; unreadable: string };
 
-export interface IamUserDetail {
+/** What users, groups and roles have alike: a name, an ARN, and the policies attached to and inlined in them. */
+export interface IamPolicyHolder {
   name: string;
   arn: string;
-  path: string;
-  /** Names of the groups the user belongs to. */
-  groups: string[];
   attachedPolicies: AttachedPolicyRef[];
   inlinePolicies: InlinePolicy[];
 }
 
-export interface IamGroupDetail {
-  name: string;
-  arn: string;
-  attachedPolicies: AttachedPolicyRef[];
-  inlinePolicies: InlinePolicy[];
+export interface IamUserDetail extends IamPolicyHolder {
+  path: string;
+  /** Names of the groups the user belongs to. */
+  groups: string[];
 }
+
+export type IamGroupDetail = IamPolicyHolder;
 
 export interface InstanceProfileRef {
   name: string;
   arn: string;
 }
 
-export interface IamRoleDetail {
-  name: string;
-  arn: string;
+export interface IamRoleDetail extends IamPolicyHolder {
   path: string;
-  attachedPolicies: AttachedPolicyRef[];
-  inlinePolicies: InlinePolicy[];
   instanceProfiles: InstanceProfileRef[];
 }
 
@@ -110,26 +105,28 @@ function inline(list: PolicyDetail[] | undefined, owner: string): InlinePolicy[]
   });
 }
 
-function toUser(u: UserDetail): IamUserDetail {
-  const name = required(u.UserName, 'a user name');
+function toPolicyHolder(
+  kind: 'user' | 'group' | 'role',
+  name: string,
+  detail: { Arn?: string | undefined; AttachedManagedPolicies?: AttachedPolicy[] | undefined },
+  inlinePolicies: PolicyDetail[] | undefined,
+): IamPolicyHolder {
+  const owner = `${kind} ${name}`;
   return {
     name,
-    arn: required(u.Arn, `the ARN of user ${name}`),
-    path: u.Path ?? '/',
-    groups: u.GroupList ?? [],
-    attachedPolicies: attached(u.AttachedManagedPolicies, `user ${name}`),
-    inlinePolicies: inline(u.UserPolicyList, `user ${name}`),
+    arn: required(detail.Arn, `the ARN of ${owner}`),
+    attachedPolicies: attached(detail.AttachedManagedPolicies, owner),
+    inlinePolicies: inline(inlinePolicies, owner),
   };
 }
 
+function toUser(u: UserDetail): IamUserDetail {
+  const name = required(u.UserName, 'a user name');
+  return { ...toPolicyHolder('user', name, u, u.UserPolicyList), path: u.Path ?? '/', groups: u.GroupList ?? [] };
+}
+
 function toGroup(g: GroupDetail): IamGroupDetail {
-  const name = required(g.GroupName, 'a group name');
-  return {
-    name,
-    arn: required(g.Arn, `the ARN of group ${name}`),
-    attachedPolicies: attached(g.AttachedManagedPolicies, `group ${name}`),
-    inlinePolicies: inline(g.GroupPolicyList, `group ${name}`),
-  };
+  return toPolicyHolder('group', required(g.GroupName, 'a group name'), g, g.GroupPolicyList);
 }
 
 function toInstanceProfile(p: InstanceProfile, role: string): InstanceProfileRef {
@@ -142,11 +139,8 @@ function toInstanceProfile(p: InstanceProfile, role: string): InstanceProfileRef
 function toRole(r: RoleDetail): IamRoleDetail {
   const name = required(r.RoleName, 'a role name');
   return {
-    name,
-    arn: required(r.Arn, `the ARN of role ${name}`),
+    ...toPolicyHolder('role', name, r, r.RolePolicyList),
     path: r.Path ?? '/',
-    attachedPolicies: attached(r.AttachedManagedPolicies, `role ${name}`),
-    inlinePolicies: inline(r.RolePolicyList, `role ${name}`),
     instanceProfiles: (r.InstanceProfileList ?? []).map((p) => toInstanceProfile(p, name)),
   };
 }
@@ -195,7 +189,6 @@ function readEach<E extends Named, T>(entries: E[] | undefined, kind: Kind, read
 
 export const authorizationDetails = defineCollector<AuthorizationDetails>({
   id: 'iam.authorization-details',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:GetAccountAuthorizationDetails'],
   async collect(ctx) {

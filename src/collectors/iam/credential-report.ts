@@ -245,7 +245,6 @@ export function createCredentialReportCollector(options: CredentialReportOptions
   const sleep = options.sleep ?? sleepFor;
   return defineCollector<CredentialReport>({
     id: 'iam.credential-report',
-    service: 'iam',
     scope: 'global',
     actions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
     async collect(ctx) {

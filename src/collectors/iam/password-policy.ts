@@ -8,7 +8,6 @@ export type { PasswordPolicy };
 
 export const passwordPolicy = defineCollector<PasswordPolicy | null>({
   id: 'iam.password-policy',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:GetAccountPasswordPolicy'],
   collect: (ctx) =>

@@ -16,7 +16,6 @@ export interface ServerCertificate {
 
 export const serverCertificates = defineCollector<ServerCertificate[]>({
   id: 'iam.server-certificates',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:ListServerCertificates'],
   async collect(ctx) {

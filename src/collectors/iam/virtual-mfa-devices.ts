@@ -18,7 +18,6 @@ export function isRootDevice(device: VirtualMfaDevice): boolean {
 
 export const virtualMfaDevices = defineCollector<VirtualMfaDevice[]>({
   id: 'iam.virtual-mfa-devices',
-  service: 'iam',
   scope: 'global',
   actions: ['iam:ListVirtualMFADevices'],
   async collect(ctx) {

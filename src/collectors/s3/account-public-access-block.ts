@@ -8,7 +8,6 @@ import type { PublicAccessBlockState } from './types.ts';
 
 export const accountPublicAccessBlock = defineCollector<PublicAccessBlockState>({
   id: 's3.account-public-access-block',
-  service: 's3',
   scope: 'global',
   actions: [S3CONTROL_COMMAND_ACTIONS.GetPublicAccessBlock],
   collect: (ctx) =>

@@ -13,7 +13,6 @@ const PAGE_SIZE = 10_000; // ListBuckets' largest page
 
 export const bucketList = defineCollector<BucketInventory>({
   id: 's3.bucket-list',
-  service: 's3',
   scope: 'global',
   usesRegions: true,
   actions: [S3_COMMAND_ACTIONS.ListBuckets, S3_COMMAND_ACTIONS.GetBucketLocation],

@@ -16,7 +16,7 @@ export interface BucketFetch {
 }
 
 export interface BucketCollectorSpec<T> {
-  id: string;
+  id: `s3.${string}`;
   actions: readonly string[];
   fetch(call: BucketFetch): Promise<T>;
   /** How S3 says the bucket has none of this configured (e.g. NoSuchBucketPolicy), and what that means. */
@@ -26,7 +26,6 @@ export interface BucketCollectorSpec<T> {
 export function defineBucketCollector<T>(spec: BucketCollectorSpec<T>): Collector<BucketOutcome<T>[]> {
   return defineCollector<BucketOutcome<T>[]>({
     id: spec.id,
-    service: 's3',
     scope: 'global',
     actions: spec.actions,
     dependsOn: [bucketList],

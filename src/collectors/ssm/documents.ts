@@ -50,7 +50,6 @@ async function describeShare(ctx: CollectContext, client: SSMClient, name: strin
 
 export const ssmDocuments = defineCollector<SsmDocument[]>({
   id: 'ssm.documents',
-  service: 'ssm',
   scope: 'regional',
   actions: ['ssm:ListDocuments', 'ssm:DescribeDocumentPermission'],
   async collect(ctx) {

@@ -2,7 +2,7 @@
 // is reachable (PingStatus Online = Session Manager can open a shell without SSH).
 import { paginateDescribeInstanceInformation, SSMClient } from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, sendOptions } from '../sdk.ts';
+import { collectPages, regionalPaging, sendOptions } from '../sdk.ts';
 import { present } from '../ec2/sdk.ts';
 
 export interface ManagedInstance {
@@ -21,12 +21,10 @@ export interface ManagedInstance {
 
 export const managedInstances = defineCollector<ManagedInstance[]>({
   id: 'ssm.managed-instances',
-  service: 'ssm',
   scope: 'regional',
   actions: ['ssm:DescribeInstanceInformation'],
   async collect(ctx) {
-    const client = ctx.session.client(SSMClient, ctx.region);
-    const pages = paginateDescribeInstanceInformation({ client, pageSize: 50 }, {}, sendOptions(ctx));
+    const pages = paginateDescribeInstanceInformation(regionalPaging(ctx, SSMClient, 50), {}, sendOptions(ctx));
     return collectPages(
       pages,
       (page) => page.InstanceInformationList,

@@ -2,7 +2,7 @@
 // Manager scan or install, with the missing patches counted by severity.
 import { type ResourceComplianceSummaryItem, paginateListResourceComplianceSummaries, SSMClient } from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../engine/define.ts';
-import { collectPages, sendOptions } from '../sdk.ts';
+import { collectPages, regionalPaging, sendOptions } from '../sdk.ts';
 import { present } from '../ec2/sdk.ts';
 
 export interface PatchSeverityCounts {
@@ -50,13 +50,11 @@ function toSummary(item: ResourceComplianceSummaryItem): PatchComplianceSummary 
 
 export const patchCompliance = defineCollector<PatchComplianceSummary[]>({
   id: 'ssm.patch-compliance',
-  service: 'ssm',
   scope: 'regional',
   actions: ['ssm:ListResourceComplianceSummaries'],
   async collect(ctx) {
-    const client = ctx.session.client(SSMClient, ctx.region);
     const input = { Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' as const }] };
-    const pages = paginateListResourceComplianceSummaries({ client, pageSize: 50 }, input, sendOptions(ctx));
+    const pages = paginateListResourceComplianceSummaries(regionalPaging(ctx, SSMClient, 50), input, sendOptions(ctx));
     return collectPages(pages, (page) => page.ResourceComplianceSummaryItems, toSummary);
   },
 });

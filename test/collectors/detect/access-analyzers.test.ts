@@ -2,6 +2,7 @@ import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-acce
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessAnalyzers } from '../../../src/collectors/detect/access-analyzers.ts';
+import { servePages } from '../serve-pages.ts';
 import { awsError, collectContext } from './context.ts';
 
 const analyzer = mockClient(AccessAnalyzerClient);
@@ -12,11 +13,15 @@ const created = new Date('2026-01-01T00:00:00Z');
 
 describe('accessAnalyzers', () => {
   it('pages through every analyzer type in one listing', async () => {
-    analyzer
-      .on(ListAnalyzersCommand, { nextToken: undefined })
-      .resolves({ analyzers: [{ arn: `${ARN}/unused`, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS', status: 'ACTIVE', createdAt: created }], nextToken: 't2' })
-      .on(ListAnalyzersCommand, { nextToken: 't2' })
-      .resolves({ analyzers: [{ arn: `${ARN}/external`, name: 'external', type: 'ACCOUNT', status: 'ACTIVE', createdAt: created }] });
+    const sent = servePages(
+      analyzer,
+      ListAnalyzersCommand,
+      [
+        { analyzers: [{ arn: `${ARN}/unused`, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS', status: 'ACTIVE', createdAt: created }] },
+        { analyzers: [{ arn: `${ARN}/external`, name: 'external', type: 'ACCOUNT', status: 'ACTIVE', createdAt: created }] },
+      ],
+      { token: 'nextToken' },
+    );
     const { ctx, destroy } = collectContext('eu-west-1');
 
     await expect(accessAnalyzers.collect(ctx)).resolves.toEqual({
@@ -26,9 +31,8 @@ describe('accessAnalyzers', () => {
         { arn: `${ARN}/external`, name: 'external', type: 'ACCOUNT', status: 'ACTIVE' },
       ],
     });
-    const calls = analyzer.commandCalls(ListAnalyzersCommand);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.args[0].input).not.toHaveProperty('type');
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).not.toHaveProperty('type');
     destroy();
   });
 

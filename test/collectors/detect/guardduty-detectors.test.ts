@@ -2,6 +2,7 @@ import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardDutyDetectors } from '../../../src/collectors/detect/guardduty-detectors.ts';
+import { servePages } from '../serve-pages.ts';
 import { awsError, collectContext, dnsNotFound } from './context.ts';
 
 const guardduty = mockClient(GuardDutyClient);
@@ -9,11 +10,7 @@ afterEach(() => guardduty.reset());
 
 describe('guardDutyDetectors', () => {
   it('pages through ListDetectors and reads each detector', async () => {
-    guardduty
-      .on(ListDetectorsCommand, { NextToken: undefined })
-      .resolves({ DetectorIds: ['d-1'], NextToken: 'page-2' })
-      .on(ListDetectorsCommand, { NextToken: 'page-2' })
-      .resolves({ DetectorIds: ['d-2'] });
+    const listed = servePages(guardduty, ListDetectorsCommand, [{ DetectorIds: ['d-1'] }, { DetectorIds: ['d-2'] }]);
     guardduty
       .on(GetDetectorCommand, { DetectorId: 'd-1' })
       .resolves({ Status: 'DISABLED', ServiceRole: 'r' })
@@ -28,7 +25,7 @@ describe('guardDutyDetectors', () => {
         { id: 'd-2', status: 'ENABLED' },
       ],
     });
-    expect(guardduty.commandCalls(ListDetectorsCommand)).toHaveLength(2);
+    expect(listed).toHaveLength(2);
     expect(guardduty.commandCalls(GetDetectorCommand)).toHaveLength(2);
     expect(notes).toEqual([]);
     destroy();

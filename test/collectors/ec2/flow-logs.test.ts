@@ -2,6 +2,7 @@ import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { flowLogs } from '../../../src/collectors/ec2/flow-logs.ts';
+import { servePages } from '../serve-pages.ts';
 import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,14 +10,10 @@ const test = fileContext(ec2);
 
 describe('flowLogs collector', () => {
   it('pages through every flow log in the region', async () => {
-    ec2
-      .on(DescribeFlowLogsCommand)
-      .resolves({
-        FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-2', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS', TrafficType: 'ALL', LogDestinationType: 's3' }],
-        NextToken: 'f2',
-      })
-      .on(DescribeFlowLogsCommand, { NextToken: 'f2' })
-      .resolves({ FlowLogs: [{ FlowLogId: 'fl-2', ResourceId: 'subnet-1', TrafficType: 'REJECT' }] });
+    servePages(ec2, DescribeFlowLogsCommand, [
+      { FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-2', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS', TrafficType: 'ALL', LogDestinationType: 's3' }] },
+      { FlowLogs: [{ FlowLogId: 'fl-2', ResourceId: 'subnet-1', TrafficType: 'REJECT' }] },
+    ]);
 
     await expect(flowLogs.collect(test.ctx)).resolves.toEqual([
       {

@@ -2,6 +2,7 @@ import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { instances } from '../../../src/collectors/ec2/instances.ts';
+import { servePages } from '../serve-pages.ts';
 import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,9 +10,8 @@ const test = fileContext(ec2);
 
 describe('instances collector', () => {
   it('pages through reservations, flattens them and keeps what the checks need', async () => {
-    ec2
-      .on(DescribeInstancesCommand)
-      .resolves({
+    const sent = servePages(ec2, DescribeInstancesCommand, [
+      {
         Reservations: [
           {
             Instances: [
@@ -31,16 +31,15 @@ describe('instances collector', () => {
             ],
           },
         ],
-        NextToken: 'p2',
-      })
-      .on(DescribeInstancesCommand, { NextToken: 'p2' })
-      .resolves({
+      },
+      {
         Reservations: [
           { Instances: [{ InstanceId: 'i-3', State: { Name: 'pending' }, Platform: 'Windows' }] },
           // The state filter already keeps these out; even if one slips through, it must not be listed.
           { Instances: [{ InstanceId: 'i-gone', State: { Name: 'terminated' } }] },
         ],
-      });
+      },
+    ]);
 
     const found = await instances.collect(test.ctx);
 
@@ -62,8 +61,7 @@ describe('instances collector', () => {
       platform: 'Linux/UNIX',
     });
     expect(found[2]?.platform).toBe('Windows');
-    const calls = ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.Filters).toEqual([{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.Filters).toEqual([{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }]);
   });
 });

@@ -2,6 +2,7 @@ import { DescribeNetworkAclsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { networkAcls } from '../../../src/collectors/ec2/network-acls.ts';
+import { servePages } from '../serve-pages.ts';
 import { ACCOUNT, fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,9 +10,8 @@ const test = fileContext(ec2);
 
 describe('networkAcls collector', () => {
   it('pages through ACLs and keeps entries, subnets and ports', async () => {
-    ec2
-      .on(DescribeNetworkAclsCommand)
-      .resolves({
+    const sent = servePages(ec2, DescribeNetworkAclsCommand, [
+      {
         NetworkAcls: [
           {
             NetworkAclId: 'acl-1',
@@ -24,10 +24,9 @@ describe('networkAcls collector', () => {
             ],
           },
         ],
-        NextToken: 'p2',
-      })
-      .on(DescribeNetworkAclsCommand, { NextToken: 'p2' })
-      .resolves({ NetworkAcls: [{ NetworkAclId: 'acl-2', Tags: [{ Key: 'Name', Value: 'private' }] }] });
+      },
+      { NetworkAcls: [{ NetworkAclId: 'acl-2', Tags: [{ Key: 'Name', Value: 'private' }] }] },
+    ]);
 
     const acls = await networkAcls.collect(test.ctx);
 
@@ -45,6 +44,6 @@ describe('networkAcls collector', () => {
       },
       { networkAclId: 'acl-2', vpcId: undefined, name: 'private', isDefault: false, subnetIds: [], entries: [] },
     ]);
-    expect(ec2.commandCalls(DescribeNetworkAclsCommand)[0]?.args[0].input.Filters).toEqual([{ Name: 'owner-id', Values: [ACCOUNT] }]);
+    expect(sent[0]?.Filters).toEqual([{ Name: 'owner-id', Values: [ACCOUNT] }]);
   });
 });

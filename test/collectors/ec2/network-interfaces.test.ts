@@ -2,6 +2,7 @@ import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { instancesByGroup, networkInterfaces } from '../../../src/collectors/ec2/network-interfaces.ts';
+import { servePages } from '../serve-pages.ts';
 import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,22 +10,20 @@ const test = fileContext(ec2);
 
 describe('networkInterfaces collector', () => {
   it('pages through interfaces and tells which instances use each group', async () => {
-    ec2
-      .on(DescribeNetworkInterfacesCommand)
-      .resolves({
+    const sent = servePages(ec2, DescribeNetworkInterfacesCommand, [
+      {
         NetworkInterfaces: [
           { NetworkInterfaceId: 'eni-1', InterfaceType: 'interface', Attachment: { InstanceId: 'i-2' }, Groups: [{ GroupId: 'sg-1' }, { GroupId: 'sg-2' }] },
         ],
-        NextToken: 'p2',
-      })
-      .on(DescribeNetworkInterfacesCommand, { NextToken: 'p2' })
-      .resolves({
+      },
+      {
         NetworkInterfaces: [
           { NetworkInterfaceId: 'eni-2', InterfaceType: 'interface', Attachment: { InstanceId: 'i-1' }, Groups: [{ GroupId: 'sg-1' }] },
           { NetworkInterfaceId: 'eni-3', InterfaceType: 'network_load_balancer', Groups: [{ GroupId: 'sg-1' }] },
           { NetworkInterfaceId: 'eni-4', InterfaceType: 'interface', Attachment: { InstanceId: 'i-2' }, Groups: [{ GroupId: 'sg-1' }] },
         ],
-      });
+      },
+    ]);
 
     const found = await networkInterfaces.collect(test.ctx);
 
@@ -36,6 +35,6 @@ describe('networkInterfaces collector', () => {
         ['sg-2', ['i-2']],
       ]),
     );
-    expect(ec2.commandCalls(DescribeNetworkInterfacesCommand)).toHaveLength(2);
+    expect(sent).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, EC2Cl
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { securityGroups } from '../../../src/collectors/ec2/security-groups.ts';
+import { servePages } from '../serve-pages.ts';
 import { ACCOUNT, fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,28 +10,24 @@ const test = fileContext(ec2);
 
 describe('securityGroups collector', () => {
   it('pages through groups and rules, and joins each rule to its group', async () => {
-    // The paginator reuses one input object, so pages are keyed by the token each call carries.
-    ec2
-      .on(DescribeSecurityGroupsCommand)
-      .resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web', VpcId: 'vpc-1' }], NextToken: 'g2' })
-      .on(DescribeSecurityGroupsCommand, { NextToken: 'g2' })
-      .resolves({ SecurityGroups: [{ GroupId: 'sg-2', GroupName: 'default', VpcId: 'vpc-1', Description: 'default VPC security group' }] });
-    ec2
-      .on(DescribeSecurityGroupRulesCommand)
-      .resolves({
+    const groupCalls = servePages(ec2, DescribeSecurityGroupsCommand, [
+      { SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web', VpcId: 'vpc-1' }] },
+      { SecurityGroups: [{ GroupId: 'sg-2', GroupName: 'default', VpcId: 'vpc-1', Description: 'default VPC security group' }] },
+    ]);
+    const ruleCalls = servePages(ec2, DescribeSecurityGroupRulesCommand, [
+      {
         SecurityGroupRules: [
           { SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'ssh' },
         ],
-        NextToken: 'r2',
-      })
-      .on(DescribeSecurityGroupRulesCommand, { NextToken: 'r2' })
-      .resolves({
+      },
+      {
         SecurityGroupRules: [
           { SecurityGroupRuleId: 'sgr-2', GroupId: 'sg-2', IsEgress: false, IpProtocol: '-1', FromPort: -1, ToPort: -1, ReferencedGroupInfo: { GroupId: 'sg-2', UserId: ACCOUNT } },
           { SecurityGroupRuleId: 'sgr-3', GroupId: 'sg-2', IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1, CidrIpv6: '::/0' },
           { SecurityGroupRuleId: 'sgr-9', GroupId: 'sg-created-meanwhile', IsEgress: true, IpProtocol: '-1' },
         ],
-      });
+      },
+    ]);
 
     const groups = await securityGroups.collect(test.ctx);
 
@@ -55,10 +52,9 @@ describe('securityGroups collector', () => {
         ],
       },
     ]);
-    const groupCalls = ec2.commandCalls(DescribeSecurityGroupsCommand).map((c) => c.args[0].input);
     expect(groupCalls).toHaveLength(2);
     expect(groupCalls[0]?.Filters).toEqual([{ Name: 'owner-id', Values: [ACCOUNT] }]);
-    expect(ec2.commandCalls(DescribeSecurityGroupRulesCommand)).toHaveLength(2);
+    expect(ruleCalls).toHaveLength(2);
   });
 
   it('fails instead of guessing when AWS leaves out a rule id', async () => {

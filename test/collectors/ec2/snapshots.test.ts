@@ -2,6 +2,7 @@ import { DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { snapshots } from '../../../src/collectors/ec2/snapshots.ts';
+import { servePages } from '../serve-pages.ts';
 import { fileContext } from './context.ts';
 
 const ec2 = mockClient(EC2Client);
@@ -9,13 +10,18 @@ const test = fileContext(ec2);
 
 describe('snapshots collector', () => {
   it('lists every owned snapshot across pages and marks the ones anyone may restore', async () => {
-    ec2
-      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: ['all'] })
-      .resolves({ Snapshots: [{ SnapshotId: 'snap-2' }] })
-      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: undefined })
-      .resolves({ Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-1', VolumeSize: 8, Encrypted: true }], NextToken: 'p2' })
-      .on(DescribeSnapshotsCommand, { OwnerIds: ['self'], RestorableByUserIds: undefined, NextToken: 'p2' })
-      .resolves({ Snapshots: [{ SnapshotId: 'snap-2', StartTime: new Date('2026-01-02T00:00:00Z') }] });
+    const publicCalls = servePages(ec2, DescribeSnapshotsCommand, [{ Snapshots: [{ SnapshotId: 'snap-2' }] }], {
+      when: { OwnerIds: ['self'], RestorableByUserIds: ['all'] },
+    });
+    const ownedCalls = servePages(
+      ec2,
+      DescribeSnapshotsCommand,
+      [
+        { Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-1', VolumeSize: 8, Encrypted: true }] },
+        { Snapshots: [{ SnapshotId: 'snap-2', StartTime: new Date('2026-01-02T00:00:00Z') }] },
+      ],
+      { when: { OwnerIds: ['self'], RestorableByUserIds: undefined } },
+    );
 
     const found = await snapshots.collect(test.ctx);
 
@@ -25,6 +31,7 @@ describe('snapshots collector', () => {
     ]);
     expect(found[0]).toMatchObject({ volumeId: 'vol-1', volumeSizeGiB: 8, encrypted: true });
     expect(found[1]?.startTime).toBe('2026-01-02T00:00:00.000Z');
-    expect(ec2.commandCalls(DescribeSnapshotsCommand)).toHaveLength(3);
+    expect(publicCalls).toHaveLength(1);
+    expect(ownedCalls).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/clien
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authorizationDetails } from '../../../src/collectors/iam/authorization-details.ts';
+import { servePages } from '../serve-pages.ts';
 import { collectContext } from './context.ts';
 
 const iam = mockClient(IAMClient);
@@ -13,54 +14,55 @@ const READ_S3 = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: [
 
 describe('authorizationDetails collector', () => {
   it('reads every page and decodes the URL-encoded policy documents', async () => {
-    iam
-      .on(GetAccountAuthorizationDetailsCommand)
-      .resolvesOnce({
-        IsTruncated: true,
-        Marker: 'page-2',
-        UserDetailList: [
-          {
-            UserName: 'alice',
-            Arn: 'arn:aws:iam::123456789012:user/alice',
-            GroupList: ['devs'],
-            AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
-            UserPolicyList: [{ PolicyName: 'reports', PolicyDocument: encoded(READ_S3) }],
-          },
-        ],
-        RoleDetailList: [
-          {
-            RoleName: 'web',
-            Arn: 'arn:aws:iam::123456789012:role/web',
-            InstanceProfileList: [
-              { InstanceProfileName: 'web', Arn: 'arn:aws:iam::123456789012:instance-profile/web', Path: '/', InstanceProfileId: 'AIPA1', CreateDate: new Date(), Roles: [] },
-            ],
-            AttachedManagedPolicies: [{ PolicyName: 'everything', PolicyArn: 'arn:aws:iam::123456789012:policy/everything' }],
-          },
-        ],
-      })
-      .resolvesOnce({
-        IsTruncated: false,
-        GroupDetailList: [{ GroupName: 'devs', Arn: 'arn:aws:iam::123456789012:group/devs', GroupPolicyList: [{ PolicyName: 'admin', PolicyDocument: encoded(ADMIN) }] }],
-        Policies: [
-          {
-            PolicyName: 'everything',
-            Arn: 'arn:aws:iam::123456789012:policy/everything',
-            DefaultVersionId: 'v2',
-            AttachmentCount: 1,
-            PolicyVersionList: [
-              { VersionId: 'v1', IsDefaultVersion: false, Document: encoded(READ_S3) },
-              { VersionId: 'v2', IsDefaultVersion: true, Document: encoded(ADMIN) },
-            ],
-          },
-        ],
-      });
+    const sent = servePages(
+      iam,
+      GetAccountAuthorizationDetailsCommand,
+      [
+        {
+          UserDetailList: [
+            {
+              UserName: 'alice',
+              Arn: 'arn:aws:iam::123456789012:user/alice',
+              GroupList: ['devs'],
+              AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+              UserPolicyList: [{ PolicyName: 'reports', PolicyDocument: encoded(READ_S3) }],
+            },
+          ],
+          RoleDetailList: [
+            {
+              RoleName: 'web',
+              Arn: 'arn:aws:iam::123456789012:role/web',
+              InstanceProfileList: [
+                { InstanceProfileName: 'web', Arn: 'arn:aws:iam::123456789012:instance-profile/web', Path: '/', InstanceProfileId: 'AIPA1', CreateDate: new Date(), Roles: [] },
+              ],
+              AttachedManagedPolicies: [{ PolicyName: 'everything', PolicyArn: 'arn:aws:iam::123456789012:policy/everything' }],
+            },
+          ],
+        },
+        {
+          GroupDetailList: [{ GroupName: 'devs', Arn: 'arn:aws:iam::123456789012:group/devs', GroupPolicyList: [{ PolicyName: 'admin', PolicyDocument: encoded(ADMIN) }] }],
+          Policies: [
+            {
+              PolicyName: 'everything',
+              Arn: 'arn:aws:iam::123456789012:policy/everything',
+              DefaultVersionId: 'v2',
+              AttachmentCount: 1,
+              PolicyVersionList: [
+                { VersionId: 'v1', IsDefaultVersion: false, Document: encoded(READ_S3) },
+                { VersionId: 'v2', IsDefaultVersion: true, Document: encoded(ADMIN) },
+              ],
+            },
+          ],
+        },
+      ],
+      { token: 'Marker', truncated: 'IsTruncated' },
+    );
 
     const details = await authorizationDetails.collect(collectContext());
 
-    const calls = iam.commandCalls(GetAccountAuthorizationDetailsCommand);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.args[0].input).toMatchObject({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
-    expect(calls[1]?.args[0].input).toMatchObject({ Marker: 'page-2' });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({ Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
+    expect(sent[1]).toMatchObject({ Marker: 'page-2' });
     expect(details.users).toEqual([
       {
         name: 'alice',

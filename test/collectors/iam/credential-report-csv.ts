@@ -1,13 +1,7 @@
 // Builds credential report CSV text the way IAM writes it (every column, N/A for what does not apply).
-const COLUMNS = [
-  'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed',
-  'password_next_rotation', 'mfa_active',
-  'access_key_1_active', 'access_key_1_last_rotated', 'access_key_1_last_used_date', 'access_key_1_last_used_region', 'access_key_1_last_used_service',
-  'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date', 'access_key_2_last_used_region', 'access_key_2_last_used_service',
-  'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
-] as const;
+import { CREDENTIAL_REPORT_COLUMNS } from '../../fake-aws/credential-report.ts';
 
-export type CsvRow = Partial<Record<(typeof COLUMNS)[number], string>>;
+export type CsvRow = Partial<Record<(typeof CREDENTIAL_REPORT_COLUMNS)[number], string>>;
 
 const NO_KEYS: CsvRow = {
   access_key_1_active: 'false', access_key_1_last_rotated: 'N/A', access_key_1_last_used_date: 'N/A',
@@ -31,7 +25,7 @@ export function userCsvRow(user: string, row: CsvRow = {}): CsvRow {
   };
 }
 
-export function credentialCsv(rows: CsvRow[], columns: readonly string[] = COLUMNS): string {
+export function credentialCsv(rows: CsvRow[], columns: readonly string[] = CREDENTIAL_REPORT_COLUMNS): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => (row as Record<string, string | undefined>)[c] ?? 'N/A').join(','));
   return `${lines.join('\n')}\n`;
@@ -45,5 +39,3 @@ export const DEFAULT_CSV = credentialCsv([
     access_key_1_last_used_region: 'us-east-1', access_key_1_last_used_service: 's3',
   }),
 ]);
-
-export const COLUMN_NAMES = COLUMNS;

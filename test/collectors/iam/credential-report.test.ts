@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCredentialReportCollector, parseCredentialReport } from '../../../src/collectors/iam/credential-report.ts';
 import { collectContext } from './context.ts';
-import { COLUMN_NAMES, credentialCsv, DEFAULT_CSV, ROOT_CSV_ROW, userCsvRow } from './credential-report-csv.ts';
+import { CREDENTIAL_REPORT_COLUMNS } from '../../fake-aws/credential-report.ts';
+import { credentialCsv, DEFAULT_CSV, ROOT_CSV_ROW, userCsvRow } from './credential-report-csv.ts';
 
 const iam = mockClient(IAMClient);
 afterEach(() => iam.reset());
@@ -47,7 +48,7 @@ describe('parseCredentialReport', () => {
   });
 
   it('rejects a report without a required column, naming it', () => {
-    const columns = COLUMN_NAMES.filter((c) => c !== 'mfa_active');
+    const columns = CREDENTIAL_REPORT_COLUMNS.filter((c) => c !== 'mfa_active');
     expect(() => parseCredentialReport(credentialCsv([ROOT_CSV_ROW], columns))).toThrow(/missing column\(s\) mfa_active/);
   });
 

@@ -2,6 +2,7 @@ import { IAMClient, ListServerCertificatesCommand } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverCertificates } from '../../../src/collectors/iam/server-certificates.ts';
+import { servePages } from '../serve-pages.ts';
 import { collectContext } from './context.ts';
 
 const iam = mockClient(IAMClient);
@@ -17,15 +18,17 @@ const cert = (name: string, expiration: string) => ({
 
 describe('serverCertificates collector', () => {
   it('lists certificates across pages', async () => {
-    iam
-      .on(ListServerCertificatesCommand)
-      .resolvesOnce({ IsTruncated: true, Marker: 'm2', ServerCertificateMetadataList: [cert('old', '2024-01-01T00:00:00Z')] })
-      .resolvesOnce({ IsTruncated: false, ServerCertificateMetadataList: [cert('new', '2027-01-01T00:00:00Z')] });
+    const sent = servePages(
+      iam,
+      ListServerCertificatesCommand,
+      [{ ServerCertificateMetadataList: [cert('old', '2024-01-01T00:00:00Z')] }, { ServerCertificateMetadataList: [cert('new', '2027-01-01T00:00:00Z')] }],
+      { token: 'Marker', truncated: 'IsTruncated' },
+    );
     const certificates = await serverCertificates.collect(collectContext());
     expect(certificates).toMatchObject([
       { name: 'old', arn: 'arn:aws:iam::123456789012:server-certificate/old', expiresAt: new Date('2024-01-01T00:00:00Z') },
       { name: 'new', expiresAt: new Date('2027-01-01T00:00:00Z') },
     ]);
-    expect(iam.commandCalls(ListServerCertificatesCommand)[1]?.args[0].input).toMatchObject({ Marker: 'm2' });
+    expect(sent.map((input) => input.Marker)).toEqual([undefined, 'page-2']);
   });
 });

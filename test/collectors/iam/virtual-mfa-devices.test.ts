@@ -2,6 +2,7 @@ import { IAMClient, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRootDevice, virtualMfaDevices } from '../../../src/collectors/iam/virtual-mfa-devices.ts';
+import { servePages } from '../serve-pages.ts';
 import { collectContext } from './context.ts';
 
 const iam = mockClient(IAMClient);
@@ -11,15 +12,18 @@ const user = (Arn: string) => ({ Arn, UserName: 'x', UserId: 'AIDA', Path: '/', 
 
 describe('virtualMfaDevices collector', () => {
   it('lists assigned devices across pages', async () => {
-    iam
-      .on(ListVirtualMFADevicesCommand)
-      .resolvesOnce({ IsTruncated: true, Marker: 'm2', VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', User: user('arn:aws:iam::123456789012:user/alice') }] })
-      .resolvesOnce({ IsTruncated: false, VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', User: user('arn:aws:iam::123456789012:root') }] });
+    const sent = servePages(
+      iam,
+      ListVirtualMFADevicesCommand,
+      [
+        { VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', User: user('arn:aws:iam::123456789012:user/alice') }] },
+        { VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', User: user('arn:aws:iam::123456789012:root') }] },
+      ],
+      { token: 'Marker', truncated: 'IsTruncated' },
+    );
     const devices = await virtualMfaDevices.collect(collectContext());
     expect(devices.map((d) => d.serialNumber)).toEqual(['arn:aws:iam::123456789012:mfa/alice', 'arn:aws:iam::123456789012:mfa/root-account-mfa-device']);
-    const calls = iam.commandCalls(ListVirtualMFADevicesCommand);
-    expect(calls[0]?.args[0].input).toMatchObject({ AssignmentStatus: 'Assigned' });
-    expect(calls[1]?.args[0].input).toMatchObject({ Marker: 'm2' });
+    expect(sent).toMatchObject([{ AssignmentStatus: 'Assigned', Marker: undefined }, { AssignmentStatus: 'Assigned', Marker: 'page-2' }]);
   });
 });
 

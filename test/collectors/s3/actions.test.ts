@@ -1,21 +1,11 @@
 // Least privilege, in small: every command the S3 collectors send maps to an IAM action they declare.
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { s3Checks } from '../../../checks/s3/index.ts';
 import { S3_COMMAND_ACTIONS, S3CONTROL_COMMAND_ACTIONS } from '../../../src/collectors/s3/actions.ts';
 import type { AnyCollector } from '../../../src/engine/types.ts';
-import { collectContext, type TestContext } from './context.ts';
+import { fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-const s3control = mockClient(S3ControlClient);
-let ctx: TestContext | undefined;
-afterEach(() => {
-  s3.reset();
-  s3control.reset();
-  ctx?.dispose();
-});
+const { s3, s3control, collectContext } = fileContexts();
 
 function collectorsOf(collector: AnyCollector): AnyCollector[] {
   return [collector, ...(collector.dependsOn ?? []).flatMap(collectorsOf)];
@@ -28,9 +18,9 @@ describe('S3 actions', () => {
     // Answer everything with a bucket in one region and empty details; what matters is what gets sent.
     s3.onAnyCommand().resolves({ Buckets: [{ Name: 'b', BucketRegion: 'eu-west-1' }], PolicyStatus: { IsPublic: false } });
     s3control.onAnyCommand().resolves({});
-    ctx = collectContext();
+    const ctx = collectContext();
     const collectors = [...new Set(s3Checks.flatMap((c) => c.needs as AnyCollector[]).flatMap(collectorsOf))];
-    await Promise.all(collectors.map((c) => ctx!.get(c)));
+    await Promise.all(collectors.map((c) => ctx.get(c)));
 
     const declared = new Set(collectors.flatMap((c) => c.actions));
     const s3Sent = s3.calls().map((call) => commandName(call.args[0]));

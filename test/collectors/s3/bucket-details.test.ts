@@ -8,10 +8,8 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bucketAcl } from '../../../src/collectors/s3/bucket-acl.ts';
 import { bucketLogging } from '../../../src/collectors/s3/bucket-logging.ts';
 import { bucketOwnership } from '../../../src/collectors/s3/bucket-ownership.ts';
@@ -21,24 +19,19 @@ import { bucketPublicAccessBlock } from '../../../src/collectors/s3/bucket-publi
 import { bucketVersioning } from '../../../src/collectors/s3/bucket-versioning.ts';
 import type { BucketOutcome } from '../../../src/collectors/s3/types.ts';
 import type { Collector } from '../../../src/engine/types.ts';
-import { collectContext, type TestContext } from './context.ts';
+import { fileContexts, type TestContext } from './context.ts';
 
-const s3 = mockClient(S3Client);
+const { s3, collectContext } = fileContexts();
 let ctx: TestContext;
 beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'data', BucketRegion: 'ap-northeast-1' }] });
   ctx = collectContext();
-});
-afterEach(() => {
-  s3.reset();
-  ctx.dispose();
 });
 
 const awsError = (name: string) => Object.assign(new Error(`${name} happened`), { name });
 
 /** A new scan's context, so the next answer of a chained mock is read afresh. */
 function fresh(): void {
-  ctx.dispose();
   ctx = collectContext();
 }
 

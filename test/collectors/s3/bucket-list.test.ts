@@ -1,32 +1,24 @@
-import { GetBucketLocationCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { GetBucketLocationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { bucketList } from '../../../src/collectors/s3/bucket-list.ts';
-import { collectContext, type TestContext } from './context.ts';
+import { servePages } from '../serve-pages.ts';
+import { accessDenied, fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-let ctx: TestContext | undefined;
-afterEach(() => {
-  s3.reset();
-  ctx?.dispose();
-});
-
-const denied = () => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+const { s3, collectContext } = fileContexts();
 
 describe('bucket list', () => {
   it('follows ListBuckets pages and asks for page sizes so BucketRegion comes back', async () => {
-    const pages = [
-      { Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }, { Name: 'b', BucketRegion: 'eu-west-1' }], ContinuationToken: 't1' },
-      { Buckets: [{ Name: 'c', BucketRegion: 'ap-northeast-1' }], ContinuationToken: 't2' },
-      { Buckets: [{ Name: 'd', BucketRegion: 'ap-northeast-1' }] },
-    ];
-    // The paginator reuses one input object, so record what each call carried at the time it was sent.
-    const sent: { token?: string; max?: number }[] = [];
-    s3.on(ListBucketsCommand).callsFake((input: { ContinuationToken?: string; MaxBuckets?: number }) => {
-      sent.push({ token: input.ContinuationToken, max: input.MaxBuckets });
-      return pages[sent.length - 1];
-    });
-    ctx = collectContext();
+    const sent = servePages(
+      s3,
+      ListBucketsCommand,
+      [
+        { Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }, { Name: 'b', BucketRegion: 'eu-west-1' }] },
+        { Buckets: [{ Name: 'c', BucketRegion: 'ap-northeast-1' }] },
+        { Buckets: [{ Name: 'd', BucketRegion: 'ap-northeast-1' }] },
+      ],
+      { token: 'ContinuationToken' },
+    );
+    const ctx = collectContext();
     const inventory = await bucketList.collect(ctx);
     expect(inventory.buckets).toEqual([
       { name: 'a', arn: 'arn:aws:s3:::a', region: 'us-east-1' },
@@ -34,8 +26,8 @@ describe('bucket list', () => {
       { name: 'c', arn: 'arn:aws:s3:::c', region: 'ap-northeast-1' },
       { name: 'd', arn: 'arn:aws:s3:::d', region: 'ap-northeast-1' },
     ]);
-    expect(sent.map((s) => s.token)).toEqual([undefined, 't1', 't2']);
-    expect(sent.every((s) => typeof s.max === 'number')).toBe(true);
+    expect(sent.map((s) => s.ContinuationToken)).toEqual([undefined, 'page-2', 'page-3']);
+    expect(sent.every((s) => typeof s.MaxBuckets === 'number')).toBe(true);
     expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
     expect(ctx.progressed).toEqual([[0, 4, 'buckets']]);
   });
@@ -46,7 +38,7 @@ describe('bucket list', () => {
     s3.on(GetBucketLocationCommand, { Bucket: 'old-eu' }).resolves({ LocationConstraint: 'EU' });
     s3.on(GetBucketLocationCommand, { Bucket: 'tokyo' }).resolves({ LocationConstraint: 'ap-northeast-1' });
     s3.on(GetBucketLocationCommand, { Bucket: 'null-us' }).resolves({});
-    ctx = collectContext();
+    const ctx = collectContext();
     const inventory = await bucketList.collect(ctx);
     expect(inventory.buckets.map((b) => [b.name, b.region])).toEqual([
       ['old-us', 'us-east-1'],
@@ -60,8 +52,8 @@ describe('bucket list', () => {
     s3.on(ListBucketsCommand).resolves({
       Buckets: [{ Name: 'tokyo', BucketRegion: 'ap-northeast-1' }, { Name: 'ohio', BucketRegion: 'us-east-2' }, { Name: 'mystery' }],
     });
-    s3.on(GetBucketLocationCommand).rejects(denied());
-    ctx = collectContext(['ap-northeast-1', 'eu-west-1']);
+    s3.on(GetBucketLocationCommand).rejects(accessDenied());
+    const ctx = collectContext(['ap-northeast-1', 'eu-west-1']);
     const inventory = await bucketList.collect(ctx);
     expect(inventory.buckets).toEqual([
       { name: 'tokyo', arn: 'arn:aws:s3:::tokyo', region: 'ap-northeast-1' },
@@ -70,8 +62,8 @@ describe('bucket list', () => {
   });
 
   it('fails as a whole when ListBuckets is denied', async () => {
-    s3.on(ListBucketsCommand).rejects(denied());
-    ctx = collectContext();
+    s3.on(ListBucketsCommand).rejects(accessDenied());
+    const ctx = collectContext();
     await expect(bucketList.collect(ctx)).rejects.toThrow('Access Denied');
   });
 });

@@ -1,4 +1,8 @@
 // A CollectContext over a real session (clients mocked by aws-sdk-client-mock), memoising ctx.get like the engine.
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach } from 'vitest';
 import type { AnyCollector, CollectContext } from '../../../src/engine/types.ts';
 import { baseCollectContext } from '../../helpers/collect-context.ts';
 
@@ -24,3 +28,27 @@ export function collectContext(regions: readonly string[] = []): TestContext {
   };
   return ctx;
 }
+
+/**
+ * For a whole test file: the two S3 clients mocked, and `collectContext` for a new scan's context (its own
+ * memo). After every test the mocks are reset and the contexts it opened are closed.
+ */
+export function fileContexts() {
+  const s3 = mockClient(S3Client);
+  const s3control = mockClient(S3ControlClient);
+  const open: TestContext[] = [];
+  afterEach(() => {
+    s3.reset();
+    s3control.reset();
+    for (const ctx of open.splice(0)) ctx.dispose();
+  });
+  const newContext = (regions?: readonly string[]): TestContext => {
+    const ctx = collectContext(regions);
+    open.push(ctx);
+    return ctx;
+  };
+  return { s3, s3control, collectContext: newContext };
+}
+
+/** What S3 answers a call the caller's policy does not allow. */
+export const accessDenied = () => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });

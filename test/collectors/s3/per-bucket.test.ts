@@ -3,23 +3,14 @@ import {
   GetBucketLocationCommand,
   GetBucketVersioningCommand,
   ListBucketsCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bucketAcl } from '../../../src/collectors/s3/bucket-acl.ts';
 import { bucketList } from '../../../src/collectors/s3/bucket-list.ts';
 import { bucketVersioning } from '../../../src/collectors/s3/bucket-versioning.ts';
-import { collectContext, type TestContext } from './context.ts';
+import { accessDenied, fileContexts } from './context.ts';
 
-const s3 = mockClient(S3Client);
-let ctx: TestContext | undefined;
-afterEach(() => {
-  s3.reset();
-  ctx?.dispose();
-});
-
-const denied = () => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+const { s3, collectContext } = fileContexts();
 
 function listBuckets() {
   s3.on(ListBucketsCommand).resolves({
@@ -36,7 +27,7 @@ describe('per-bucket collectors', () => {
       routed.push([input.Bucket, await getClient().config.region()]);
       return { Status: 'Enabled' };
     });
-    ctx = collectContext();
+    const ctx = collectContext();
     await bucketVersioning.collect(ctx);
     expect(routed.sort()).toEqual([
       ['ireland', 'eu-west-1'],
@@ -48,8 +39,8 @@ describe('per-bucket collectors', () => {
   it('turn AccessDenied on one bucket into an error outcome for that bucket only', async () => {
     listBuckets();
     s3.on(GetBucketAclCommand).resolves({ Owner: { ID: 'owner' }, Grants: [] });
-    s3.on(GetBucketAclCommand, { Bucket: 'tokyo' }).rejects(denied());
-    ctx = collectContext();
+    s3.on(GetBucketAclCommand, { Bucket: 'tokyo' }).rejects(accessDenied());
+    const ctx = collectContext();
     const outcomes = await bucketAcl.collect(ctx);
     expect(outcomes.map((o) => [o.bucket.name, o.outcome.ok])).toEqual([
       ['tokyo', false],
@@ -61,8 +52,8 @@ describe('per-bucket collectors', () => {
 
   it('give an error outcome, without a call, for a bucket whose region is unknown', async () => {
     s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'hidden' }] });
-    s3.on(GetBucketLocationCommand).rejects(denied());
-    ctx = collectContext();
+    s3.on(GetBucketLocationCommand).rejects(accessDenied());
+    const ctx = collectContext();
     const [outcome] = await bucketVersioning.collect(ctx);
     expect(outcome?.outcome).toEqual({ ok: false, error: 'bucket region unknown (AccessDenied: Access Denied)' });
     expect(s3.commandCalls(GetBucketVersioningCommand)).toHaveLength(0);
@@ -72,7 +63,7 @@ describe('per-bucket collectors', () => {
     listBuckets();
     s3.on(GetBucketAclCommand).resolves({ Grants: [] });
     s3.on(GetBucketVersioningCommand).resolves({});
-    ctx = collectContext();
+    const ctx = collectContext();
     await Promise.all([ctx.get(bucketAcl), ctx.get(bucketVersioning)]);
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(1);
     expect(ctx.progressed[0]).toEqual([0, 3, 'buckets']);

@@ -21,6 +21,7 @@ import { s3Checks } from '../../../checks/s3/index.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
 import { scan } from '../../../src/engine/scan.ts';
 import type { ScanProgress } from '../../../src/engine/types.ts';
+import { accessDenied } from './context.ts';
 
 const ACCOUNT = '111122223333';
 const sts = mockClient(STSClient);
@@ -28,7 +29,6 @@ const ec2 = mockClient(EC2Client);
 const s3 = mockClient(S3Client);
 const s3control = mockClient(S3ControlClient);
 
-const denied = () => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
 const sslPolicy = (bucket: string) =>
   JSON.stringify({
     Statement: [
@@ -63,7 +63,7 @@ beforeEach(() => {
   s3.on(GetBucketPolicyStatusCommand, { Bucket: 'tokyo-data' }).resolves({ PolicyStatus: { IsPublic: false } });
   s3.on(GetBucketAclCommand).callsFake(async (input: { Bucket: string }, getClient) => {
     routed.push(`${input.Bucket}@${await getClient().config.region()}`);
-    if (input.Bucket === 'tokyo-data') throw denied();
+    if (input.Bucket === 'tokyo-data') throw accessDenied();
     return { Owner: { ID: 'me' }, Grants: [{ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' }] };
   });
   s3.on(GetPublicAccessBlockCommand).rejects(Object.assign(new Error('none'), { name: 'NoSuchPublicAccessBlockConfiguration' }));

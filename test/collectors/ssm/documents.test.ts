@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ssmDocuments } from '../../../src/collectors/ssm/documents.ts';
 import { collectContext } from '../ec2/context.ts';
+import { servePages } from '../serve-pages.ts';
 
 const ssm = mockClient(SSMClient);
 afterEach(() => ssm.reset());
@@ -10,16 +11,17 @@ afterEach(() => ssm.reset());
 describe('ssmDocuments collector', () => {
   it("lists the account's own documents and reads each one's sharing, page by page", async () => {
     const test = collectContext();
+    const listed = servePages(ssm, ListDocumentsCommand, [
+      { DocumentIdentifiers: [{ Name: 'deploy', DocumentType: 'Command', DocumentFormat: 'YAML', DocumentVersion: '3' }] },
+      { DocumentIdentifiers: [{ Name: 'private' }, { Name: 'locked' }] },
+    ]);
+    const deployShares = servePages(
+      ssm,
+      DescribeDocumentPermissionCommand,
+      [{ AccountIds: ['111111111111'] }, { AccountIds: ['all'], AccountSharingInfoList: [{ AccountId: 'all', SharedDocumentVersion: '2' }] }],
+      { when: { Name: 'deploy' } },
+    );
     ssm
-      .on(ListDocumentsCommand)
-      .resolves({ DocumentIdentifiers: [{ Name: 'deploy', DocumentType: 'Command', DocumentFormat: 'YAML', DocumentVersion: '3' }], NextToken: 'd2' })
-      .on(ListDocumentsCommand, { NextToken: 'd2' })
-      .resolves({ DocumentIdentifiers: [{ Name: 'private' }, { Name: 'locked' }] });
-    ssm
-      .on(DescribeDocumentPermissionCommand, { Name: 'deploy' })
-      .resolves({ AccountIds: ['111111111111'], NextToken: 'p2' })
-      .on(DescribeDocumentPermissionCommand, { Name: 'deploy', NextToken: 'p2' })
-      .resolves({ AccountIds: ['all'], AccountSharingInfoList: [{ AccountId: 'all', SharedDocumentVersion: '2' }] })
       .on(DescribeDocumentPermissionCommand, { Name: 'private' })
       .resolves({ AccountIds: [] })
       .on(DescribeDocumentPermissionCommand, { Name: 'locked' })
@@ -38,8 +40,9 @@ describe('ssmDocuments collector', () => {
       expect.objectContaining({ name: 'private', share: { accountIds: [] } }),
       expect.objectContaining({ name: 'locked', error: 'AccessDeniedException: not authorized to perform ssm:DescribeDocumentPermission' }),
     ]);
-    expect(ssm.commandCalls(ListDocumentsCommand)[0]?.args[0].input.Filters).toEqual([{ Key: 'Owner', Values: ['Self'] }]);
-    expect(ssm.commandCalls(DescribeDocumentPermissionCommand)[0]?.args[0].input.PermissionType).toBe('Share');
+    expect(listed).toHaveLength(2);
+    expect(listed[0]?.Filters).toEqual([{ Key: 'Owner', Values: ['Self'] }]);
+    expect(deployShares.map((input) => input.PermissionType)).toEqual(['Share', 'Share']);
     expect(test.progress.at(-1)).toEqual([3, 3, 'documents']);
     test.destroy();
   });

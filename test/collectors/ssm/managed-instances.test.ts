@@ -3,15 +3,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { managedById, managedInstances } from '../../../src/collectors/ssm/managed-instances.ts';
 import { fileContext } from '../ec2/context.ts';
+import { servePages } from '../serve-pages.ts';
 
 const ssm = mockClient(SSMClient);
 const test = fileContext(ssm);
 
 describe('managedInstances collector', () => {
   it('pages through the managed nodes with their ping status and agent', async () => {
-    ssm
-      .on(DescribeInstanceInformationCommand)
-      .resolves({
+    const sent = servePages(ssm, DescribeInstanceInformationCommand, [
+      {
         InstanceInformationList: [
           {
             InstanceId: 'i-1',
@@ -24,10 +24,9 @@ describe('managedInstances collector', () => {
             ResourceType: 'EC2Instance',
           },
         ],
-        NextToken: 'n2',
-      })
-      .on(DescribeInstanceInformationCommand, { NextToken: 'n2' })
-      .resolves({ InstanceInformationList: [{ InstanceId: 'mi-0abc', PingStatus: 'ConnectionLost', ResourceType: 'ManagedInstance' }] });
+      },
+      { InstanceInformationList: [{ InstanceId: 'mi-0abc', PingStatus: 'ConnectionLost', ResourceType: 'ManagedInstance' }] },
+    ]);
 
     const found = await managedInstances.collect(test.ctx);
 
@@ -45,6 +44,6 @@ describe('managedInstances collector', () => {
       expect.objectContaining({ instanceId: 'mi-0abc', pingStatus: 'ConnectionLost' }),
     ]);
     expect(managedById(found).get('mi-0abc')?.pingStatus).toBe('ConnectionLost');
-    expect(ssm.commandCalls(DescribeInstanceInformationCommand)).toHaveLength(2);
+    expect(sent).toHaveLength(2);
   });
 });

@@ -3,15 +3,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { patchCompliance } from '../../../src/collectors/ssm/patch-compliance.ts';
 import { fileContext } from '../ec2/context.ts';
+import { servePages } from '../serve-pages.ts';
 
 const ssm = mockClient(SSMClient);
 const test = fileContext(ssm);
 
 describe('patchCompliance collector', () => {
   it('asks for Patch compliance only and keeps the missing patches by severity', async () => {
-    ssm
-      .on(ListResourceComplianceSummariesCommand)
-      .resolves({
+    const sent = servePages(ssm, ListResourceComplianceSummariesCommand, [
+      {
         ResourceComplianceSummaryItems: [
           {
             ComplianceType: 'Patch',
@@ -24,10 +24,9 @@ describe('patchCompliance collector', () => {
             ExecutionSummary: { ExecutionTime: new Date('2026-11-20T03:00:00Z') },
           },
         ],
-        NextToken: 'c2',
-      })
-      .on(ListResourceComplianceSummariesCommand, { NextToken: 'c2' })
-      .resolves({ ResourceComplianceSummaryItems: [{ ResourceId: 'i-2', Status: 'COMPLIANT' }] });
+      },
+      { ResourceComplianceSummaryItems: [{ ResourceId: 'i-2', Status: 'COMPLIANT' }] },
+    ]);
 
     const found = await patchCompliance.collect(test.ctx);
 
@@ -44,8 +43,7 @@ describe('patchCompliance collector', () => {
       },
       expect.objectContaining({ resourceId: 'i-2', status: 'COMPLIANT', nonCompliantCount: 0 }),
     ]);
-    const calls = ssm.commandCalls(ListResourceComplianceSummariesCommand);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.args[0].input.Filters).toEqual([{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.Filters).toEqual([{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }]);
   });
 });

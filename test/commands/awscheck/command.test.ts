@@ -103,8 +103,7 @@ describe('/awscheck listener', () => {
   it('scans: a scanning message, a few progress updates, then the results, within five replies', async () => {
     // A collector that reports progress 200 times while it works.
     const busy = defineCollector<number>({
-      id: 'test.busy',
-      service: 's3',
+      id: 's3.test-busy-buckets',
       scope: 'global',
       actions: [],
       async collect(ctx) {

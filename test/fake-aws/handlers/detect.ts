@@ -18,7 +18,7 @@ import type {
 } from '@aws-sdk/client-guardduty';
 import type { BatchGetAccountStatusCommandInput, BatchGetAccountStatusCommandOutput } from '@aws-sdk/client-inspector2';
 import { FakeAwsError } from '../errors.ts';
-import { paginate } from '../pages.ts';
+import { nextTokenPage, paginate } from '../pages.ts';
 import { arns, regionOf, type Trail, type World } from '../world.ts';
 import { type Handler, op } from './types.ts';
 
@@ -65,8 +65,8 @@ export const guardDutyHandlers: Record<string, Handler> = {
   ListDetectors: op<ListDetectorsCommandInput, ListDetectorsCommandOutput>((input, { world, region }) => {
     const detectors = regionOf(world, region).guardDutyDetectors;
     if (!detectors) throw noEndpoint('guardduty', region);
-    const page = paginate('GuardDuty:ListDetectors', detectors, input.MaxResults, input.NextToken);
-    return { DetectorIds: page.items.map((d) => d.id), ...(page.next ? { NextToken: page.next } : {}) };
+    const page = nextTokenPage('GuardDuty:ListDetectors', detectors, input);
+    return { DetectorIds: page.items.map((d) => d.id), ...page.token };
   }),
 
   GetDetector: op<GetDetectorCommandInput, GetDetectorCommandOutput>((input, { world, region }) => {

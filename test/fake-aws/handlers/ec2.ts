@@ -24,7 +24,7 @@ import type {
   NetworkAclEntry as SdkAclEntry,
 } from '@aws-sdk/client-ec2';
 import { FakeAwsError } from '../errors.ts';
-import { paginate } from '../pages.ts';
+import { nextTokenPage } from '../pages.ts';
 import { arns, type NetworkAclEntry, regionOf, type SecurityGroup, type SecurityGroupRule } from '../world.ts';
 import { type Handler, filterValues, op, passes } from './types.ts';
 
@@ -105,7 +105,7 @@ export const ec2Handlers: Record<string, Handler> = {
         passes(input.Filters, 'group-id', g.id) &&
         (!input.GroupIds?.length || input.GroupIds.includes(g.id)),
     );
-    const page = paginate('EC2:DescribeSecurityGroups', groups, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeSecurityGroups', groups, input);
     return {
       SecurityGroups: page.items.map((g) => ({
         GroupId: g.id,
@@ -117,7 +117,7 @@ export const ec2Handlers: Record<string, Handler> = {
         IpPermissions: permissions(g, false),
         IpPermissionsEgress: permissions(g, true),
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
@@ -128,10 +128,10 @@ export const ec2Handlers: Record<string, Handler> = {
         .securityGroups.filter((g) => !groupIds || groupIds.includes(g.id))
         .flatMap((g) => g.rules.map((r) => ({ g, r })))
         .filter(({ r }) => !input.SecurityGroupRuleIds?.length || input.SecurityGroupRuleIds.includes(r.id));
-      const page = paginate('EC2:DescribeSecurityGroupRules', rules, input.MaxResults, input.NextToken);
+      const page = nextTokenPage('EC2:DescribeSecurityGroupRules', rules, input);
       return {
         SecurityGroupRules: page.items.map(({ g, r }) => sdkRule(g, r, world.accountId)),
-        ...(page.next ? { NextToken: page.next } : {}),
+        ...page.token,
       };
     },
   ),
@@ -144,7 +144,7 @@ export const ec2Handlers: Record<string, Handler> = {
       (i) => passes(input.Filters, 'instance-state-name', i.state) && (!input.InstanceIds?.length || input.InstanceIds.includes(i.id)),
     );
     // MaxResults counts instances; each instance here was launched on its own, so one per reservation.
-    const page = paginate('EC2:DescribeInstances', found, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeInstances', found, input);
     return {
       Reservations: page.items.map((i) => ({
         ReservationId: `r-${i.id.slice(2)}`,
@@ -174,7 +174,7 @@ export const ec2Handlers: Record<string, Handler> = {
           },
         ],
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
@@ -182,7 +182,7 @@ export const ec2Handlers: Record<string, Handler> = {
     (input, { world, region }) => {
       const groupIds = filterValues(input.Filters, 'group-id');
       const interfaces = regionOf(world, region).networkInterfaces.filter((n) => !groupIds || n.groupIds.some((id) => groupIds.includes(id)));
-      const page = paginate('EC2:DescribeNetworkInterfaces', interfaces, input.MaxResults, input.NextToken);
+      const page = nextTokenPage('EC2:DescribeNetworkInterfaces', interfaces, input);
       return {
         NetworkInterfaces: page.items.map((n) => ({
           NetworkInterfaceId: n.id,
@@ -192,14 +192,14 @@ export const ec2Handlers: Record<string, Handler> = {
           ...(n.instanceId ? { Attachment: { InstanceId: n.instanceId, Status: 'attached', DeviceIndex: 0 } } : {}),
           Groups: n.groupIds.map((id) => ({ GroupId: id })),
         })),
-        ...(page.next ? { NextToken: page.next } : {}),
+        ...page.token,
       };
     },
   ),
 
   DescribeNetworkAcls: op<DescribeNetworkAclsCommandInput, DescribeNetworkAclsCommandOutput>((input, { world, region }) => {
     const acls = regionOf(world, region).networkAcls.filter(() => owned(input.Filters, world.accountId));
-    const page = paginate('EC2:DescribeNetworkAcls', acls, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeNetworkAcls', acls, input);
     return {
       NetworkAcls: page.items.map((a) => ({
         NetworkAclId: a.id,
@@ -210,21 +210,21 @@ export const ec2Handlers: Record<string, Handler> = {
         Entries: aclEntries(a.entries),
         Tags: tags(a.name),
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
   DescribeVpcs: op<DescribeVpcsCommandInput, DescribeVpcsCommandOutput>((input, { world, region }) => {
     const vpcs = regionOf(world, region).vpcs.filter(() => owned(input.Filters, world.accountId));
-    const page = paginate('EC2:DescribeVpcs', vpcs, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeVpcs', vpcs, input);
     return {
       Vpcs: page.items.map((v) => ({ VpcId: v.id, CidrBlock: v.cidr, IsDefault: v.isDefault, OwnerId: world.accountId, State: 'available', Tags: tags(v.name) })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
   DescribeFlowLogs: op<DescribeFlowLogsCommandInput, DescribeFlowLogsCommandOutput>((input, { world, region }) => {
-    const page = paginate('EC2:DescribeFlowLogs', regionOf(world, region).flowLogs, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeFlowLogs', regionOf(world, region).flowLogs, input);
     return {
       FlowLogs: page.items.map((f) => ({
         FlowLogId: f.id,
@@ -235,7 +235,7 @@ export const ec2Handlers: Record<string, Handler> = {
         LogDestinationType: 'cloud-watch-logs',
         LogDestination: `arn:aws:logs:${region}:${world.accountId}:log-group:flow-logs`,
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
@@ -250,7 +250,7 @@ export const ec2Handlers: Record<string, Handler> = {
     if (!mine) throw new FakeAwsError('UnsupportedOperation', 'fake AWS only models snapshots owned by the account (OwnerIds=self)');
     const restorableByAll = input.RestorableByUserIds?.includes('all') === true;
     const snapshots = regionOf(world, region).snapshots.filter((s) => !restorableByAll || s.public);
-    const page = paginate('EC2:DescribeSnapshots', snapshots, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('EC2:DescribeSnapshots', snapshots, input);
     return {
       Snapshots: page.items.map((s) => ({
         SnapshotId: s.id,
@@ -262,7 +262,7 @@ export const ec2Handlers: Record<string, Handler> = {
         OwnerId: world.accountId,
         Tags: tags(s.name),
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 };

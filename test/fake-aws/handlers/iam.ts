@@ -19,7 +19,7 @@ import type {
 import type { GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import { credentialReportCsv } from '../credential-report.ts';
 import { FakeAwsError } from '../errors.ts';
-import { paginate } from '../pages.ts';
+import { markerPage } from '../pages.ts';
 import { arns, attachmentCounts, type InlinePolicy, type PolicyDoc, type World } from '../world.ts';
 import { type Handler, op } from './types.ts';
 
@@ -159,7 +159,7 @@ export const iamHandlers: Record<string, Handler> = {
 
   GetAccountAuthorizationDetails: op<GetAccountAuthorizationDetailsCommandInput, GetAccountAuthorizationDetailsCommandOutput>(
     (input, { world }) => {
-      const page = paginate('IAM:GetAccountAuthorizationDetails', authorizationItems(world, input.Filter), input.MaxItems, input.Marker);
+      const page = markerPage('IAM:GetAccountAuthorizationDetails', authorizationItems(world, input.Filter), input);
       const of = <K extends DetailItem['kind']>(kind: K) =>
         page.items.filter((i): i is Extract<DetailItem, { kind: K }> => i.kind === kind).map((i) => i.detail);
       return {
@@ -167,8 +167,7 @@ export const iamHandlers: Record<string, Handler> = {
         GroupDetailList: of('Group'),
         RoleDetailList: of('Role'),
         Policies: of('LocalManagedPolicy'),
-        IsTruncated: page.next !== undefined,
-        ...(page.next ? { Marker: page.next } : {}),
+        ...page.token,
       };
     },
   ),
@@ -176,7 +175,7 @@ export const iamHandlers: Record<string, Handler> = {
   ListVirtualMFADevices: op<ListVirtualMFADevicesCommandInput, ListVirtualMFADevicesCommandOutput>((input, { world }) => {
     // Every device in the world is assigned; an Unassigned listing is empty.
     const devices = input.AssignmentStatus === 'Unassigned' ? [] : world.iam.virtualMfaDevices;
-    const page = paginate('IAM:ListVirtualMFADevices', devices, input.MaxItems, input.Marker);
+    const page = markerPage('IAM:ListVirtualMFADevices', devices, input);
     return {
       VirtualMFADevices: page.items.map((d) => {
         const userArn = d.assignedTo === 'root' ? arns.root(world.accountId) : `arn:aws:iam::${world.accountId}:${d.assignedTo}`;
@@ -186,13 +185,12 @@ export const iamHandlers: Record<string, Handler> = {
           User: { UserName: d.assignedTo.replace(/^user\//, ''), UserId: 'AIDAFAKE', Arn: userArn, Path: '/', CreateDate: d.enabledAt },
         };
       }),
-      IsTruncated: page.next !== undefined,
-      ...(page.next ? { Marker: page.next } : {}),
+      ...page.token,
     };
   }),
 
   ListServerCertificates: op<ListServerCertificatesCommandInput, ListServerCertificatesCommandOutput>((input, { world }) => {
-    const page = paginate('IAM:ListServerCertificates', world.iam.serverCertificates, input.MaxItems, input.Marker);
+    const page = markerPage('IAM:ListServerCertificates', world.iam.serverCertificates, input);
     return {
       ServerCertificateMetadataList: page.items.map((c) => ({
         ServerCertificateName: c.name,
@@ -202,8 +200,7 @@ export const iamHandlers: Record<string, Handler> = {
         UploadDate: c.uploadedAt,
         Expiration: c.expiresAt,
       })),
-      IsTruncated: page.next !== undefined,
-      ...(page.next ? { Marker: page.next } : {}),
+      ...page.token,
     };
   }),
 };

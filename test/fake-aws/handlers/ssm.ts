@@ -10,7 +10,7 @@ import type {
   ListResourceComplianceSummariesCommandOutput,
 } from '@aws-sdk/client-ssm';
 import { FakeAwsError } from '../errors.ts';
-import { paginate } from '../pages.ts';
+import { nextTokenPage } from '../pages.ts';
 import { regionOf } from '../world.ts';
 import { type Handler, filterValues, op } from './types.ts';
 
@@ -20,7 +20,7 @@ const AMAZON_DOCUMENTS = Array.from({ length: 400 }, (_, n) => ({ name: `AWS-Fak
 export const ssmHandlers: Record<string, Handler> = {
   DescribeInstanceInformation: op<DescribeInstanceInformationCommandInput, DescribeInstanceInformationCommandOutput>(
     (input, { world, region }) => {
-      const page = paginate('SSM:DescribeInstanceInformation', regionOf(world, region).managedInstances, input.MaxResults, input.NextToken);
+      const page = nextTokenPage('SSM:DescribeInstanceInformation', regionOf(world, region).managedInstances, input);
       return {
         InstanceInformationList: page.items.map((m) => ({
           InstanceId: m.instanceId,
@@ -32,7 +32,7 @@ export const ssmHandlers: Record<string, Handler> = {
           IsLatestVersion: true,
           ResourceType: 'EC2Instance',
         })),
-        ...(page.next ? { NextToken: page.next } : {}),
+        ...page.token,
       };
     },
   ),
@@ -42,7 +42,7 @@ export const ssmHandlers: Record<string, Handler> = {
       const types = filterValues(input.Filters, 'ComplianceType');
       // Patch is the only compliance type the world models.
       const items = !types || types.includes('Patch') ? regionOf(world, region).patchCompliance : [];
-      const page = paginate('SSM:ListResourceComplianceSummaries', items, input.MaxResults, input.NextToken);
+      const page = nextTokenPage('SSM:ListResourceComplianceSummaries', items, input);
       return {
         ResourceComplianceSummaryItems: page.items.map((p) => {
           const missing = p.missing.critical + p.missing.high + p.missing.medium + p.missing.low;
@@ -67,7 +67,7 @@ export const ssmHandlers: Record<string, Handler> = {
             },
           };
         }),
-        ...(page.next ? { NextToken: page.next } : {}),
+        ...page.token,
       };
     },
   ),
@@ -77,7 +77,7 @@ export const ssmHandlers: Record<string, Handler> = {
     const own = regionOf(world, region).documents.map((d) => ({ name: d.name, type: d.type, owner: world.accountId, version: d.version }));
     const amazon = AMAZON_DOCUMENTS.map((d) => ({ ...d, owner: 'Amazon', version: '1' }));
     const documents = owners?.includes('Self') ? own : owners?.includes('Amazon') ? amazon : [...amazon, ...own];
-    const page = paginate('SSM:ListDocuments', documents, input.MaxResults, input.NextToken);
+    const page = nextTokenPage('SSM:ListDocuments', documents, input);
     return {
       DocumentIdentifiers: page.items.map((d) => ({
         Name: d.name,
@@ -88,7 +88,7 @@ export const ssmHandlers: Record<string, Handler> = {
         SchemaVersion: '2.2',
         PlatformTypes: ['Linux'],
       })),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...page.token,
     };
   }),
 
@@ -97,11 +97,11 @@ export const ssmHandlers: Record<string, Handler> = {
       if (input.PermissionType !== 'Share') throw new FakeAwsError('InvalidPermissionType', 'PermissionType must be Share');
       const doc = regionOf(world, region).documents.find((d) => d.name === input.Name);
       if (!doc) throw new FakeAwsError('InvalidDocument', `Document ${input.Name ?? ''} does not exist or is not owned by the account`);
-      const page = paginate('SSM:DescribeDocumentPermission', doc.sharedWith, input.MaxResults, input.NextToken);
+      const page = nextTokenPage('SSM:DescribeDocumentPermission', doc.sharedWith, input);
       return {
         AccountIds: page.items,
         AccountSharingInfoList: page.items.map((id) => ({ AccountId: id, SharedDocumentVersion: id === 'all' ? doc.version : '$DEFAULT' })),
-        ...(page.next ? { NextToken: page.next } : {}),
+        ...page.token,
       };
     },
   ),
