@@ -1,15 +1,10 @@
 // `awscheck scan --format json` with `organization:` set, as a user runs it: the real bin in a child process,
 // AWS_ENDPOINT_URL pointing the real SDK at a fake STS / IAM / Organizations endpoint on 127.0.0.1.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/engine/types.ts';
+import { type ChildRun, runBuiltCli } from '../helpers/child-process.ts';
 import { CLOSING, fakeOrganizationAws, MANAGEMENT, NESTED, PROD, SANDBOX, SUSPENDED, UNREACHABLE } from '../org/world.ts';
 
-const run = promisify(execFile);
 const fake = fakeOrganizationAws();
 
 beforeAll(async () => {
@@ -19,29 +14,8 @@ afterAll(async () => {
   await fake.stop();
 });
 
-async function awscheck(args: string[], config: string | undefined, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'awscheck-org-'));
-  if (config) writeFileSync(join(cwd, 'awscheck.yml'), config);
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'awscheck.js'), ...args], {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: cwd,
-        AWS_ENDPOINT_URL: fake.url,
-        AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-        AWS_SECRET_ACCESS_KEY: 'e2e-secret',
-        AWS_REGION: 'us-east-1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        ...env,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function awscheck(args: string[], config?: string, env: Record<string, string> = {}): Promise<ChildRun> {
+  return runBuiltCli(args, { endpoint: fake.url, config, env });
 }
 
 function expectOrganizationScan(doc: ScanReport): void {
