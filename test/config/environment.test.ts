@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { parseEnvironment, readEnvironment } from '../../src/config/environment.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
+import { configProblems } from '../helpers/config.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -22,10 +23,7 @@ function outcome(read: () => unknown): unknown {
   }
 }
 
-function problemsOf(env: Env): readonly string[] {
-  const result = outcome(() => readEnvironment(env)) as { problems?: readonly string[] };
-  return result.problems ?? [];
-}
+const problemsOf = (env: Env) => configProblems(() => readEnvironment(env));
 
 const cwd = mkdtempSync(join(tmpdir(), 'awscheck-env-'));
 

@@ -2,17 +2,9 @@
 // problem), and never on without approvers or a channel to ask them in.
 import { describe, expect, it } from 'vitest';
 import { configurationPart, remediationConfig } from '../../../src/config/configuration.ts';
-import { ConfigError } from '../../../src/config/errors.ts';
+import { configProblems } from '../../helpers/config.ts';
 
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    configurationPart(env, remediationConfig);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = (env: Record<string, string>) => configProblems(() => configurationPart(env, remediationConfig));
 
 describe('remediation configuration', () => {
   it('is off by default, with a 24 h approval deadline', () => {
