@@ -2,18 +2,16 @@
 // them, a fake Slack Web API and response_url, and the real scan engine over fake checks (STS mocked).
 import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
-import { defaultSettings } from '../../src/config/schema.ts';
+import type { AwscheckApp } from '../../src/app/build.ts';
 import type { AnyCheck } from '../../src/engine/types.ts';
 import { BLOCK_KIT, measureBlocks } from '../../src/slack/render/limits.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { startTestBot } from '../helpers/http-bot.ts';
 import {
   FORM,
   JSON_TYPE,
-  TEST_SIGNING_SECRET,
   buttonClick,
   eventBody,
   interactionBody,
@@ -35,17 +33,8 @@ let harness: Harness | undefined;
 
 async function start(checks: readonly AnyCheck[], scanners: string[] = []): Promise<Harness> {
   const slack = await startFakeSlack({ usergroups: { S0SEC: ['U0GROUPIE'] } });
-  const bot = buildApp({
-    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners, mode: 'http' },
-    settings: defaultSettings(),
-    checks,
-    logLevel: LogLevel.ERROR,
-    host: '127.0.0.1',
-    progress: { gapsMs: [30] },
-  });
-  const { port } = await bot.start();
-  const base = `http://127.0.0.1:${port}`;
-  harness = { slack, bot, events: `${base}/slack/events`, base };
+  const { bot, base, events } = await startTestBot(slack, { checks, scanners });
+  harness = { slack, bot, events, base };
   return harness;
 }
 
