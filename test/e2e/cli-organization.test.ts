@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/engine/types.ts';
 import { type ChildRun, runBuiltCli } from '../helpers/child-process.ts';
-import { CLOSING, fakeOrganizationAws, MANAGEMENT, NESTED, PROD, SANDBOX, SUSPENDED, UNREACHABLE } from '../org/world.ts';
+import { expectWholeOrganizationScanned, fakeOrganizationAws } from '../org/world.ts';
 
 const fake = fakeOrganizationAws();
 
@@ -18,36 +18,13 @@ function awscheck(args: string[], config?: string, env: Record<string, string> =
   return runBuiltCli(args, { endpoint: fake.url, config, env });
 }
 
-function expectOrganizationScan(doc: ScanReport): void {
-  expect(doc.schema).toBe('awscheck.scan/v1');
-  // Every ACTIVE member, with its name from Organizations; the management account with its own credentials.
-  expect(doc.accounts).toEqual([
-    { accountId: MANAGEMENT, name: 'management' },
-    { accountId: PROD, name: 'prod' },
-    { accountId: NESTED, name: 'team-dev' },
-    { accountId: SANDBOX, name: 'sandbox' },
-    { accountId: UNREACHABLE, name: 'no-role' },
-  ]);
-  const byAccount = (id: string) => doc.results.filter((r) => r.accountId === id).map((r) => r.status);
-  expect(byAccount(MANAGEMENT)).toEqual(['PASS']);
-  expect(byAccount(PROD)).toEqual(['PASS']);
-  expect(byAccount(NESTED)).toEqual(['FAIL']);
-  expect(byAccount(SANDBOX)).toEqual(['FAIL']);
-  // The member whose role can't be assumed: an error for that account, and no PASS.
-  expect(byAccount(UNREACHABLE)).toEqual(['ERROR']);
-  expect(doc.errors.map((e) => e.accountId)).toEqual([UNREACHABLE]);
-  // Suspended and closing accounts: skipped with a note, no results.
-  expect(doc.notes.map((n) => n.accountId).sort()).toEqual([SUSPENDED, CLOSING].sort());
-  expect(doc.results.some((r) => r.accountId === SUSPENDED || r.accountId === CLOSING)).toBe(false);
-}
-
 describe('awscheck scan with organization: set', () => {
   it('covers every ACTIVE member, reports the unreachable one as an error and skips the suspended ones', async () => {
     const config = ['organization:', '  roleName: awscheck-read', '  externalId: e2e-external-id', '  remediationRoleName: awscheck-fix', ''].join('\n');
     const { code, stdout, stderr } = await awscheck(['scan', '--check', 'iam.password-policy', '--format', 'json'], config);
     expect(stderr).not.toMatch(/secret/);
     expect(code).toBe(0);
-    expectOrganizationScan(JSON.parse(stdout) as ScanReport);
+    expectWholeOrganizationScanned(JSON.parse(stdout) as ScanReport);
   });
 
   it('does the same with AWSCHECK_ORG_ROLE_NAME alone', async () => {
@@ -56,7 +33,7 @@ describe('awscheck scan with organization: set', () => {
       AWSCHECK_ORG_ROLE_NAME: 'awscheck-read',
     });
     expect(code).toBe(0);
-    expectOrganizationScan(JSON.parse(stdout) as ScanReport);
+    expectWholeOrganizationScanned(JSON.parse(stdout) as ScanReport);
     // One AssumeRole per member reached (the management account needs none).
     expect(fake.calls('sts', 'AssumeRole').length - before).toBe(4);
   });
