@@ -1,5 +1,5 @@
-// The two things every configuration test needs: a folder holding an awscheck.yml, and the problems a
-// ConfigError lists (configuration reports every problem at once, so tests read the list, not the message).
+// What the configuration tests share: a folder holding an awscheck.yml, the problems a ConfigError lists
+// (configuration reports every problem at once, so tests read the list, not the message), and variable lists.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,3 +23,14 @@ export function configProblems(load: () => unknown): string[] {
   }
   throw new Error('expected a ConfigError');
 }
+
+/** The remediation variables, in the order the loader reads them and so reports their problems. */
+export const REMEDIATION_VARIABLES = [
+  'AWSCHECK_REMEDIATION',
+  'AWSCHECK_APPROVERS',
+  'AWSCHECK_ALLOW_SELF_APPROVAL',
+  'AWSCHECK_APPROVAL_CHANNEL',
+  'AWSCHECK_APPROVAL_TTL',
+  'AWSCHECK_RISK_SELF_ACCEPT',
+  'AWSCHECK_REMEDIATION_ROLE_ARN',
+];
