@@ -1,9 +1,8 @@
 
 import { code } from '../../src/slack/mrkdwn.ts';
 import { RTEXT } from '../../src/slack/remediation/text.ts';
-import { section } from '../../src/slack/render/blocks.ts';
 import { renderAuditList } from '../../src/slack/render/audit-list.ts';
-import { replyWith, replyWithHelp } from './reply.ts';
+import { remediationOrSay, replyWith, replyWithHelp } from './reply.ts';
 import type { Subcommand } from './types.ts';
 import { t } from '../../src/i18n/locale.ts';
 
@@ -15,7 +14,6 @@ export const auditCommand: Subcommand = {
   help: RTEXT.auditHelp,
   restricted: true,
   async run(ctx) {
-    const { remediation } = ctx.deps;
     const { locale } = ctx;
     const [word, ...rest] = ctx.command.words;
     const count = word === undefined ? DEFAULT_AUDIT_ENTRIES : /^\d+$/.test(word) ? Number(word) : NaN;
@@ -23,11 +21,8 @@ export const auditCommand: Subcommand = {
       await replyWithHelp(ctx, t(locale, RTEXT.auditUsage(code((rest[0] ?? word ?? '').slice(0, 40)))));
       return;
     }
-    if (!remediation) {
-      const text = t(locale, RTEXT.remediationUnavailable);
-      await replyWith(ctx, { text, blocks: [section(text)] }, false);
-      return;
-    }
+    const remediation = await remediationOrSay(ctx);
+    if (!remediation) return;
     await replyWith(ctx, renderAuditList(await remediation.audit.events(count), locale), false);
   },
 };

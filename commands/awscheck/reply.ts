@@ -1,6 +1,8 @@
-// The one-message answers (help, explain, checks): private unless the command said `public`.
-import type { Locale } from '../../src/i18n/locale.ts';
-import type { Block } from '../../src/slack/render/blocks.ts';
+// The one-message answers (help, explain, checks, the remediation lists): private unless the command said `public`.
+import { type Locale, t } from '../../src/i18n/locale.ts';
+import type { Remediation } from '../../src/remediation/feature.ts';
+import { RTEXT } from '../../src/slack/remediation/text.ts';
+import { type Block, section } from '../../src/slack/render/blocks.ts';
 import { renderHelp } from '../../src/slack/render/help.ts';
 import type { CommandContext } from './types.ts';
 
@@ -17,4 +19,12 @@ export async function replyWith(ctx: CommandContext, message: { text: string; bl
 /** The help, after a sentence saying what was not understood (mrkdwn-safe). Always private. */
 export async function replyWithHelp(ctx: CommandContext, problem?: string): Promise<void> {
   await replyWith(ctx, renderHelp(ctx.subcommands, ctx.locale, problem), false);
+}
+
+/** What the remediation-backed lists (risks, audit) read; without it, a private sentence saying it is not set up. */
+export async function remediationOrSay(ctx: CommandContext): Promise<Remediation | undefined> {
+  if (ctx.deps.remediation) return ctx.deps.remediation;
+  const text = t(ctx.locale, RTEXT.remediationUnavailable);
+  await replyWith(ctx, { text, blocks: [section(text)] }, false);
+  return undefined;
 }

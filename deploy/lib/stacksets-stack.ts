@@ -11,7 +11,7 @@ import type { DeployContext } from './context.ts';
 import { MemberEventsStack } from './member-events.ts';
 import { MemberRolesStack } from './member-roles.ts';
 import { EVENT_BUS_NAME, TASK_ROLE_NAME } from './names.ts';
-import { externalIdParameter, organizationalUnitsParameter } from './parameters.ts';
+import { externalIdParameter, MEMBER_PARAMETERS, organizationalUnitsParameter } from './parameters.ts';
 
 /**
  * Member templates need no CDK bootstrap: they have no assets, StackSets deploy them, and a single account
@@ -61,8 +61,8 @@ export class MemberStackSetsStack extends Stack {
       capabilities: ['CAPABILITY_NAMED_IAM'],
       templateBody: JSON.stringify(templates.roles),
       parameters: [
-        { parameterKey: 'BotRoleArn', parameterValue: botRoleArn },
-        { parameterKey: 'ExternalId', parameterValue: externalId.valueAsString },
+        { parameterKey: MEMBER_PARAMETERS.botRoleArn, parameterValue: botRoleArn },
+        { parameterKey: MEMBER_PARAMETERS.externalId, parameterValue: externalId.valueAsString },
       ],
       // IAM is global: one region per account is enough.
       stackInstancesGroup: [{ regions: [Aws.REGION], deploymentTargets: { organizationalUnitIds: ous.valueAsList } }],
@@ -73,7 +73,7 @@ export class MemberStackSetsStack extends Stack {
       description: 'Forwards risky CloudTrail management events to the awscheck event bus',
       capabilities: ['CAPABILITY_IAM'],
       templateBody: JSON.stringify(templates.events),
-      parameters: [{ parameterKey: 'EventBusArn', parameterValue: busArn }],
+      parameters: [{ parameterKey: MEMBER_PARAMETERS.eventBusArn, parameterValue: busArn }],
       stackInstancesGroup: [{ regions: this.eventRegions(ctx), deploymentTargets: { organizationalUnitIds: ous.valueAsList } }],
     });
     if (!ctx.eventRegions) {

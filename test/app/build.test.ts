@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app/build.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import type { SlackConfig } from '../../src/slack/config.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { FORM, TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
+import { buildTestBot } from '../helpers/http-bot.ts';
+import { FORM, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
 
 let slack: FakeSlack | undefined;
 afterEach(async () => {
@@ -13,20 +13,11 @@ afterEach(async () => {
   slack = undefined;
 });
 
-const httpConfig = (apiUrl: string): SlackConfig => ({
-  botToken: 'xoxb-test-token',
-  signingSecret: TEST_SIGNING_SECRET,
-  port: 0,
-  apiUrl,
-  scanners: [],
-  mode: 'http',
-});
-
 describe('buildApp', () => {
   it('turns a token Slack refuses into a ConfigError that names the variable', async () => {
     slack = await startFakeSlack();
     slack.on('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
-    const bot = buildApp({ slack: httpConfig(slack.apiUrl), settings: defaultSettings(), checks: [], logLevel: LogLevel.ERROR, host: '127.0.0.1' });
+    const bot = buildTestBot(slack, { checks: [] });
     const failure = await bot.start().catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as ConfigError).message).toContain('SLACK_BOT_TOKEN: Slack refused the token (invalid_auth)');
@@ -36,12 +27,8 @@ describe('buildApp', () => {
   it('runs extra registrars and subcommands from other features', async () => {
     slack = await startFakeSlack();
     const registrar = vi.fn();
-    const bot = buildApp({
-      slack: httpConfig(slack.apiUrl),
-      settings: defaultSettings(),
+    const bot = buildTestBot(slack, {
       checks: [],
-      logLevel: LogLevel.ERROR,
-      host: '127.0.0.1',
       registrars: [registrar],
       subcommands: [
         {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Bot, composeBot } from '../../src/app/compose.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { TEST_SIGNING_SECRET } from '../helpers/slack-signing.ts';
+import { httpSlackConfig } from '../helpers/http-bot.ts';
 import { result, scanReport } from '../report/fixtures.ts';
 
 let slack: FakeSlack;
@@ -32,7 +32,7 @@ describe('composeBot', () => {
     composed = await composeBot(
       {
         config: { settings: defaultSettings() },
-        slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: slack.apiUrl, scanners: [], mode: 'http' },
+        slack: { ...httpSlackConfig(slack.apiUrl), host: '127.0.0.1' },
         history: {
           store: { path: join(dir, 'awscheck.db'), retentionDays: 90 },
           schedule: { channel: 'C0REPORT', timeZone: 'UTC', cron: '0 9 * * *' },

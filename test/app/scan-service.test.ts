@@ -1,39 +1,19 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ScanEngine, ScanService } from '../../src/app/scan-service.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { ScanService } from '../../src/app/scan-service.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { SelectionError } from '../../src/engine/selection.ts';
-import type { ScanOptions } from '../../src/engine/scan.ts';
-import type { ScanProgress, ScanReport, ScanSelection } from '../../src/engine/types.ts';
+import type { ScanProgress } from '../../src/engine/types.ts';
 import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
+import { settle, useHandFinishedScans } from '../helpers/hand-scans.ts';
 import { fakeCheck, report, result } from '../slack/fixtures.ts';
 
-
-interface PendingScan {
-  selection: ScanSelection;
-  options: ScanOptions;
-  finish(value: ScanReport): void;
-  fail(err: Error): void;
-}
-
-const pending: PendingScan[] = [];
-// The engine is a scan the test finishes by hand; ScanService's job is only the coordination.
-const scanMock = vi.fn<ScanEngine>();
+// ScanService's job is only the coordination.
+const { scan: scanMock, pending } = useHandFinishedScans();
 const catalogue = [rootMfa, fakeCheck({ items: () => [] })];
 const accounts = [
   { id: '111122223333', name: 'prod' },
   { id: '444455556666', name: 'dev' },
 ];
-
-beforeEach(() => {
-  pending.length = 0;
-  scanMock.mockReset();
-  scanMock.mockImplementation(
-    (selection, _deps, options = {}) =>
-      new Promise<ScanReport>((resolve, reject) => pending.push({ selection, options, finish: resolve, fail: reject })),
-  );
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function service(withAccounts = false) {
   return new ScanService({ scan: scanMock, deps: { settings: defaultSettings(withAccounts ? { accounts } : {}), checks: catalogue } });

@@ -1,46 +1,29 @@
 // `npm start` against a Slack that never answers: the real entry point in a child process, with SLACK_API_URL
 // on a port that accepts connections and stays silent, and on a closed port. Start-up gives up after
 // AWSCHECK_STARTUP_TIMEOUT with one message naming what to check, and exits non-zero.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildRun, runBot } from '../helpers/child-process.ts';
 import { startFakeSlack } from '../helpers/fake-slack.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function start(apiUrl: string, extra: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; ms: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-startup-'));
+/** The bot with a two-second start-up limit, timed. */
+async function start(apiUrl: string, extra: Record<string, string> = {}): Promise<ChildRun & { ms: number }> {
   const began = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src', 'main.ts')],
-      {
-        cwd: ROOT,
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH,
-          HOME: dir,
-          SLACK_BOT_TOKEN: 'xoxb-startup-test',
-          SLACK_SIGNING_SECRET: 'startup-secret',
-          SLACK_API_URL: apiUrl,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          AWSCHECK_DB: join(dir, 'awscheck.db'),
-          AWSCHECK_STARTUP_TIMEOUT: '2',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          ...extra,
-        },
-      },
-      (err, _stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr, ms: Date.now() - began });
-      },
-    );
+  const run = await runBot({
+    SLACK_BOT_TOKEN: 'xoxb-startup-test',
+    SLACK_SIGNING_SECRET: 'startup-secret',
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AWSCHECK_DB: join(mkdtempSync(join(tmpdir(), 'awscheck-startup-')), 'awscheck.db'),
+    AWSCHECK_STARTUP_TIMEOUT: '2',
+    ...extra,
   });
+  return { ...run, ms: Date.now() - began };
 }
 
 let silent: Server;

@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { parseEnvironment, readEnvironment } from '../../src/config/environment.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
+import { configProblems, REMEDIATION_VARIABLES } from '../helpers/config.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -22,10 +23,7 @@ function outcome(read: () => unknown): unknown {
   }
 }
 
-function problemsOf(env: Env): readonly string[] {
-  const result = outcome(() => readEnvironment(env)) as { problems?: readonly string[] };
-  return result.problems ?? [];
-}
+const problemsOf = (env: Env) => configProblems(() => readEnvironment(env));
 
 const cwd = mkdtempSync(join(tmpdir(), 'awscheck-env-'));
 
@@ -80,15 +78,7 @@ const READERS: { name: string; read: (env: Env) => unknown; valid: Env; invalid:
       AWSCHECK_REMEDIATION_ROLE_ARN: 'arn:aws:iam::123456789012:role/awscheck-fix',
     },
     invalid: { AWSCHECK_REMEDIATION: 'maybe', AWSCHECK_APPROVAL_TTL: '3 weeks', AWSCHECK_REMEDIATION_ROLE_ARN: 'awscheck-fix' },
-    empty: [
-      'AWSCHECK_REMEDIATION',
-      'AWSCHECK_APPROVERS',
-      'AWSCHECK_ALLOW_SELF_APPROVAL',
-      'AWSCHECK_APPROVAL_CHANNEL',
-      'AWSCHECK_APPROVAL_TTL',
-      'AWSCHECK_RISK_SELF_ACCEPT',
-      'AWSCHECK_REMEDIATION_ROLE_ARN',
-    ],
+    empty: REMEDIATION_VARIABLES,
   },
   {
     name: 'alerts (src/alerts/config.ts)',

@@ -1,25 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
-
-function dirWith(yaml?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-config-'));
-  if (yaml !== undefined) writeFileSync(join(dir, 'awscheck.yml'), yaml);
-  return dir;
-}
-
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblems, dirWith } from '../helpers/config.ts';
 
 describe('loadConfig', () => {
   it('gives the documented defaults with no file and no variables', () => {
@@ -62,18 +45,18 @@ describe('loadConfig', () => {
     const dir = dirWith();
     writeFileSync(join(dir, 'other.yml'), 'locale: ja\n');
     expect(loadConfig({ AWSCHECK_CONFIG: 'other.yml' }, dir).settings.locale).toBe('ja');
-    expect(problems(() => loadConfig({ AWSCHECK_CONFIG: 'nope.yml' }, dir))[0]).toMatch(/AWSCHECK_CONFIG: got "nope.yml"; no such file/);
+    expect(configProblems(() => loadConfig({ AWSCHECK_CONFIG: 'nope.yml' }, dir))[0]).toMatch(/AWSCHECK_CONFIG: got "nope.yml"; no such file/);
   });
 
   it('rejects an unknown key, naming it, so a typo never switches a check off silently', () => {
-    const found = problems(() => loadConfig({}, dirWith('thresholds:\n  acessKeyMaxAgeDays: 30\n')));
+    const found = configProblems(() => loadConfig({}, dirWith('thresholds:\n  acessKeyMaxAgeDays: 30\n')));
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('"thresholds.acessKeyMaxAgeDays"');
     expect(found[0]).toContain('unknown key');
   });
 
   it('names the key, the bad value and the expected form, for every problem at once', () => {
-    const found = problems(() =>
+    const found = configProblems(() =>
       loadConfig(
         { AWSCHECK_LOCALE: 'fr', AWSCHECK_REGIONS: 'us-east-1,mars-north-1', AWSCHECK_CONCURRENCY: 'lots' },
         dirWith('accounts:\n  - id: 1234\n    name: prod\nthresholds:\n  rootUseDays: -3\n'),
@@ -88,6 +71,6 @@ describe('loadConfig', () => {
   });
 
   it('reports broken YAML with its line', () => {
-    expect(problems(() => loadConfig({}, dirWith('accounts: [\n')))[0]).toMatch(/not valid YAML/);
+    expect(configProblems(() => loadConfig({}, dirWith('accounts: [\n')))[0]).toMatch(/not valid YAML/);
   });
 });

@@ -1,14 +1,9 @@
 // `npx awscheck scan --service iam --format json` as a user runs it: the real bin, in a child process, with
 // AWS_ENDPOINT_URL pointing the real SDK clients at a fake IAM/STS endpoint on 127.0.0.1.
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../helpers/child-process.ts';
 import { FakeAwsError, FakeAwsHttp, stsHandlers, xmlFields } from '../helpers/fake-aws-http.ts';
 
-const run = promisify(execFile);
 const ACCOUNT = '444455556666';
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -93,32 +88,9 @@ afterAll(async () => {
   await fake.stop();
 });
 
-async function awscheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'awscheck-e2e-'));
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'awscheck.js'), ...args], {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: cwd,
-        AWS_ENDPOINT_URL: fake.url,
-        AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-        AWS_SECRET_ACCESS_KEY: 'e2e-secret',
-        AWS_REGION: 'us-east-1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe('awscheck scan --service iam against an AWS endpoint (AWS_ENDPOINT_URL)', () => {
   it('gives correct IAM results in the documented JSON format', async () => {
-    const { code, stdout, stderr } = await awscheck(['scan', '--service', 'iam', '--format', 'json', '--fail-on', 'critical']);
+    const { code, stdout, stderr } = await runBuiltCli(['scan', '--service', 'iam', '--format', 'json', '--fail-on', 'critical'], { endpoint: fake.url });
     expect(stderr).not.toMatch(/secret/);
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);

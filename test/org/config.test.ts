@@ -1,31 +1,12 @@
 // `organization:` in awscheck.yml and AWSCHECK_ORG_ROLE_NAME; the role ARNs members get; the policy.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.ts';
-import { ConfigError } from '../../src/config/errors.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { memberAccount, organizationAccount } from '../../src/org/accounts.ts';
 import { type IamPolicyDocument, readActionsFor } from '../../src/policy/read-only.ts';
 import { runAwscheck } from '../helpers/cli.ts';
-
-function dirWith(yaml?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-org-config-'));
-  if (yaml !== undefined) writeFileSync(join(dir, 'awscheck.yml'), yaml);
-  return dir;
-}
-
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblems, dirWith } from '../helpers/config.ts';
 
 const FULL = [
   'organization:',
@@ -59,14 +40,14 @@ describe('organization: settings', () => {
   });
 
   it('names the key and what is expected', () => {
-    expect(problems(() => loadConfig({}, dirWith('organization:\n  externalId: abc\n')))[0]).toMatch(
+    expect(configProblems(() => loadConfig({}, dirWith('organization:\n  externalId: abc\n')))[0]).toMatch(
       /organization\.roleName: got .*; expected the IAM role name to assume in each member account/,
     );
-    expect(problems(() => loadConfig({}, dirWith('organization:\n  roleName: r\n  include: [12345]\n')))[0]).toMatch(
+    expect(configProblems(() => loadConfig({}, dirWith('organization:\n  roleName: r\n  include: [12345]\n')))[0]).toMatch(
       /organization\.include\.0: .*expected the OUs and accounts to scan as OU ids/,
     );
-    expect(problems(() => loadConfig({}, dirWith('organization:\n  roleName: r\n  roles: x\n')))[0]).toMatch(/unknown key "organization\.roles"/);
-    expect(problems(() => loadConfig({ AWSCHECK_ORG_ROLE_NAME: 'arn:aws:iam::1:role/x' }, dirWith()))[0]).toMatch(
+    expect(configProblems(() => loadConfig({}, dirWith('organization:\n  roleName: r\n  roles: x\n')))[0]).toMatch(/unknown key "organization\.roles"/);
+    expect(configProblems(() => loadConfig({ AWSCHECK_ORG_ROLE_NAME: 'arn:aws:iam::1:role/x' }, dirWith()))[0]).toMatch(
       /^AWSCHECK_ORG_ROLE_NAME organization\.roleName: .*not an ARN/,
     );
   });

@@ -1,23 +1,14 @@
 // The Slack app's single flight with organization: set: the accounts are known only once listed, so every
 // organization scan shares one key (two never read the organization at once), and a request joins a
 // running scan only with the same account selection.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rootMfa } from '../../checks/iam/root-mfa/check.ts';
-import { type ScanEngine, ScanService } from '../../src/app/scan-service.ts';
+import { ScanService } from '../../src/app/scan-service.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
-import type { ScanReport, ScanSelection } from '../../src/engine/types.ts';
+import { settle, useHandFinishedScans } from '../helpers/hand-scans.ts';
 import { fakeCheck, report, result } from '../slack/fixtures.ts';
 
-const pending: { selection: ScanSelection; finish(value: ScanReport): void }[] = [];
-// The engine is a scan the test finishes by hand.
-const scanMock = vi.fn<ScanEngine>();
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-beforeEach(() => {
-  pending.length = 0;
-  scanMock.mockReset();
-  scanMock.mockImplementation((selection) => new Promise<ScanReport>((resolve) => pending.push({ selection, finish: resolve })));
-});
+const { scan: scanMock, pending } = useHandFinishedScans();
 
 function service(): ScanService {
   return new ScanService({

@@ -1,6 +1,8 @@
 // The organization the discovery tests and the CLI end-to-end test scan: a management account, members in
 // nested OUs, one suspended, one pending closure, one whose role can't be assumed (the fake STS refuses
 // every account id starting with 999), and listings paginated two at a time.
+import { expect } from 'vitest';
+import type { ScanReport } from '../../src/engine/types.ts';
 import { FakeAwsError, FakeAwsHttp, type FakeRequest, serveAsAwsEndpoint, stsHandlers, xmlFields } from '../helpers/fake-aws-http.ts';
 import { type FakeOrgUnit, organizationsHandlers } from './fake-organization.ts';
 
@@ -71,4 +73,28 @@ export function fakeOrganizationAws(pageSize = 2): FakeAwsHttp {
 /** The fake organization as every SDK client's endpoint (AWS_ENDPOINT_URL) for the tests of the enclosing suite. */
 export function useFakeOrganizationAws(): FakeAwsHttp {
   return serveAsAwsEndpoint(fakeOrganizationAws());
+}
+
+/** What a scan of iam.password-policy across the whole organization (no include or exclude) reports. */
+export function expectWholeOrganizationScanned(doc: ScanReport): void {
+  expect(doc.schema).toBe('awscheck.scan/v1');
+  // Every ACTIVE member, with its name from Organizations; the management account with its own credentials.
+  expect(doc.accounts).toEqual([
+    { accountId: MANAGEMENT, name: 'management' },
+    { accountId: PROD, name: 'prod' },
+    { accountId: NESTED, name: 'team-dev' },
+    { accountId: SANDBOX, name: 'sandbox' },
+    { accountId: UNREACHABLE, name: 'no-role' },
+  ]);
+  const byAccount = (id: string) => doc.results.filter((r) => r.accountId === id).map((r) => r.status);
+  expect(byAccount(MANAGEMENT)).toEqual(['PASS']);
+  expect(byAccount(PROD)).toEqual(['PASS']);
+  expect(byAccount(NESTED)).toEqual(['FAIL']);
+  expect(byAccount(SANDBOX)).toEqual(['FAIL']);
+  // The member whose role can't be assumed: an error for that account, and no PASS.
+  expect(byAccount(UNREACHABLE)).toEqual(['ERROR']);
+  expect(doc.errors.map((e) => e.accountId)).toEqual([UNREACHABLE]);
+  // Suspended and closing accounts: skipped with a note, no results.
+  expect(doc.notes.map((n) => n.accountId).sort()).toEqual([SUSPENDED, CLOSING].sort());
+  expect(doc.results.some((r) => r.accountId === SUSPENDED || r.accountId === CLOSING)).toBe(false);
 }

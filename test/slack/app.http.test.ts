@@ -1,19 +1,15 @@
 // The Slack app end to end over HTTP: Bolt's HTTPReceiver on 127.0.0.1:0, requests signed as Slack signs
 // them, a fake Slack Web API and response_url, and the real scan engine over fake checks (STS mocked).
-import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AwscheckApp, buildApp } from '../../src/app/build.ts';
-import { defaultSettings } from '../../src/config/schema.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnyCheck } from '../../src/engine/types.ts';
 import { BLOCK_KIT, measureBlocks } from '../../src/slack/render/limits.ts';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { startFakeSlack } from '../helpers/fake-slack.ts';
+import { type TestBot, useTestBot } from '../helpers/http-bot.ts';
 import {
   FORM,
   JSON_TYPE,
-  TEST_SIGNING_SECRET,
   buttonClick,
   eventBody,
   interactionBody,
@@ -24,32 +20,13 @@ import { ACCOUNT, type Deferred, deferred, fakeCheck, manyItems } from './fixtur
 
 const sts = mockClient(STSClient);
 
-interface Harness {
-  slack: FakeSlack;
-  bot: AwscheckApp;
-  events: string;
-  base: string;
+const startBot = useTestBot();
+
+async function start(checks: readonly AnyCheck[], scanners: string[] = []): Promise<TestBot> {
+  return startBot(await startFakeSlack({ usergroups: { S0SEC: ['U0GROUPIE'] } }), { checks, scanners });
 }
 
-let harness: Harness | undefined;
-
-async function start(checks: readonly AnyCheck[], scanners: string[] = []): Promise<Harness> {
-  const slack = await startFakeSlack({ usergroups: { S0SEC: ['U0GROUPIE'] } });
-  const bot = buildApp({
-    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners, mode: 'http' },
-    settings: defaultSettings(),
-    checks,
-    logLevel: LogLevel.ERROR,
-    host: '127.0.0.1',
-    progress: { gapsMs: [30] },
-  });
-  const { port } = await bot.start();
-  const base = `http://127.0.0.1:${port}`;
-  harness = { slack, bot, events: `${base}/slack/events`, base };
-  return harness;
-}
-
-async function command(h: Harness, text: string, options: { user?: string; responseId?: string } = {}): Promise<{ status: number; ms: number; id: string }> {
+async function command(h: TestBot, text: string, options: { user?: string; responseId?: string } = {}): Promise<{ status: number; ms: number; id: string }> {
   const id = options.responseId ?? `cmd${Math.floor(Math.random() * 1e9)}`;
   const body = slashCommandBody({ text, response_url: h.slack.responseUrl(id), ...(options.user ? { user_id: options.user } : {}) });
   const began = Date.now();
@@ -58,19 +35,11 @@ async function command(h: Harness, text: string, options: { user?: string; respo
   return { status: answer.status, ms: Date.now() - began, id };
 }
 
-const lastResponse = (h: Harness, id: string) => h.slack.responsesTo(id).at(-1)?.body;
+const lastResponse = (h: TestBot, id: string) => h.slack.responsesTo(id).at(-1)?.body;
 
 beforeEach(() => {
   sts.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
-});
-
-afterEach(async () => {
-  if (!harness) return;
-  expectCallsWithinScopes(harness.slack);
-  await harness.bot.stop();
-  await harness.slack.close();
-  harness = undefined;
 });
 
 describe('Slack app over HTTP', () => {

@@ -2,18 +2,11 @@
 // /awscheck: each reads the answer in their own language, and the report posted to the channel stays in
 // AWSCHECK_LOCALE. Signed requests into Bolt's HTTPReceiver, a fake Slack Web API (users.info answers each
 // person's locale), the real scan engine over a fake check, and the SQLite store in a temp dir.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AwscheckApp } from '../../src/app/build.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { startReportBot } from '../helpers/report-bot.ts';
-import { FORM, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
+import { useReportBotWorld } from '../helpers/report-bot.ts';
 import { ACCOUNT, fakeCheck } from './fixtures.ts';
 
 const sts = mockClient(STSClient);
@@ -25,63 +18,41 @@ const PIERRE = 'U0PIERRE';
 /** Hiragana or katakana: in every Japanese sentence awscheck writes, in none of its English ones. */
 const KANA = /[\u3040-\u30ff]/;
 
-let dir: string;
-let store: SqliteStore;
-let slack: FakeSlack;
-let bot: AwscheckApp | undefined;
+const world = useReportBotWorld({ locales: { [ALICE]: 'en-US', [KENJI]: 'ja-JP', [PIERRE]: 'fr-FR' } });
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'awscheck-user-locale-'));
-  store = openSqliteStore(join(dir, 'awscheck.db'));
-  slack = await startFakeSlack({ locales: { [ALICE]: 'en-US', [KENJI]: 'ja-JP', [PIERRE]: 'fr-FR' } });
+beforeEach(() => {
   sts.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
 });
 
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-  await store.close();
-  await slack.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 /** The bot with AWSCHECK_LOCALE=ja, so English can only come from a person's own Slack language. */
-async function start(): Promise<string> {
-  const started = await startReportBot({
-    store,
-    slack,
+async function start(): Promise<void> {
+  await world.start({
     channel: 'C0REPORT',
     settings: { ...defaultSettings(), locale: 'ja' },
     checks: [fakeCheck({ items: () => [{ id: 'sg-0abc', fail: true, evidence: 'sg-0abc allows tcp/22 from 0.0.0.0/0' }] })],
   });
-  bot = started.bot;
-  return started.events;
 }
 
 /** Every reply the command's response_url received, as text. */
-async function command(events: string, user: string, text: string, id: string): Promise<string[]> {
-  const answer = await postSigned(events, slashCommandBody({ text, user_id: user, response_url: slack.responseUrl(id) }), FORM);
-  expect(answer.status).toBe(200);
-  await answer.text();
-  await bot!.idle();
-  const replies = slack.responsesTo(id).map((r) => JSON.stringify(r.body));
+async function command(user: string, text: string, id: string): Promise<string[]> {
+  const replies = (await world.command(text, id, user)).map((r) => JSON.stringify(r.body));
   expect(replies.length).toBeGreaterThan(0);
   return replies;
 }
 
 describe('each person reads their own language', () => {
   it('answers the same scan in English to one person and in Japanese to another', async () => {
-    const events = await start();
-    const alice = await command(events, ALICE, 'ec2', 'alice');
-    const kenji = await command(events, KENJI, 'ec2', 'kenji');
+    await start();
+    const alice = await command(ALICE, 'ec2', 'alice');
+    const kenji = await command(KENJI, 'ec2', 'kenji');
     // Progress and results alike.
     for (const reply of alice) expect(reply).not.toMatch(KANA);
     for (const reply of kenji) expect(reply).toMatch(KANA);
     expect(alice.at(-1)).toContain('sg-0abc');
     expect(kenji.at(-1)).toContain('sg-0abc');
     // Their language was asked of Slack, with the locale included, for the signed payload's user.
-    const asked = slack.callsTo('users.info').map((c) => [c.params.user, String(c.params.include_locale)]);
+    const asked = world.slack.callsTo('users.info').map((c) => [c.params.user, String(c.params.include_locale)]);
     expect(asked).toEqual([
       [ALICE, 'true'],
       [KENJI, 'true'],
@@ -89,30 +60,30 @@ describe('each person reads their own language', () => {
   });
 
   it('asks Slack once per person, however many commands they type', async () => {
-    const events = await start();
-    await command(events, KENJI, 'help', 'h1');
-    const again = await command(events, KENJI, 'checks', 'h2');
+    await start();
+    await command(KENJI, 'help', 'h1');
+    const again = await command(KENJI, 'checks', 'h2');
     expect(again.at(-1)).toMatch(KANA);
-    expect(slack.callsTo('users.info')).toHaveLength(1);
+    expect(world.slack.callsTo('users.info')).toHaveLength(1);
   });
 
   it('answers a language awscheck does not speak in AWSCHECK_LOCALE', async () => {
-    const events = await start();
-    const [help] = await command(events, PIERRE, 'help', 'fr');
+    await start();
+    const [help] = await command(PIERRE, 'help', 'fr');
     expect(help).toMatch(KANA);
   });
 
   it('falls back to AWSCHECK_LOCALE when Slack will not say (missing users:read)', async () => {
-    slack.on('users.info', () => ({ ok: false, error: 'missing_scope', needed: 'users:read' }));
-    const events = await start();
-    const [help] = await command(events, ALICE, 'help', 'scope');
+    world.slack.on('users.info', () => ({ ok: false, error: 'missing_scope', needed: 'users:read' }));
+    await start();
+    const [help] = await command(ALICE, 'help', 'scope');
     expect(help).toMatch(KANA);
   });
 
   it('posts the channel report in AWSCHECK_LOCALE, and tells the English requester in English', async () => {
-    const events = await start();
-    const replies = await command(events, ALICE, 'report', 'report');
-    const [post] = slack.callsTo('chat.postMessage');
+    await start();
+    const replies = await command(ALICE, 'report', 'report');
+    const [post] = world.slack.callsTo('chat.postMessage');
     expect(post?.params.channel).toBe('C0REPORT');
     expect(JSON.stringify(post?.params.blocks)).toMatch(KANA);
     expect(String(post?.params.text)).toMatch(KANA);
@@ -121,11 +92,11 @@ describe('each person reads their own language', () => {
   });
 
   it('shares a `public` answer in the channel\'s language, and keeps the private ones in the person\'s', async () => {
-    const events = await start();
-    const [shared] = await command(events, ALICE, 'explain ec2.test-open-sg public', 'pub');
+    await start();
+    const [shared] = await command(ALICE, 'explain ec2.test-open-sg public', 'pub');
     expect(shared).toContain('"response_type":"in_channel"');
     expect(shared).toMatch(KANA);
-    const [own] = await command(events, ALICE, 'explain ec2.test-open-sg', 'own');
+    const [own] = await command(ALICE, 'explain ec2.test-open-sg', 'own');
     expect(own).toContain('"response_type":"ephemeral"');
     expect(own).not.toMatch(KANA);
   });

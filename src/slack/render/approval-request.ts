@@ -8,15 +8,7 @@ import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../ids.ts';
 import { RTEXT } from '../remediation/text.ts';
 import { type Block, type Button, actions, button, context, header, section } from './blocks.ts';
-import { approversText, bullets, findingWhere, mention } from './remediation-parts.ts';
-
-export interface ApprovalRenderOptions {
-  locale: Locale;
-  /** The fix's title in the reader's language. */
-  fixTitle: string;
-  approvers: readonly string[];
-  allowSelfApproval: boolean;
-}
+import { type ApprovalRenderOptions, approversLine, bullets, findingWhere, mention } from './remediation-parts.ts';
 
 const MAX_TEXT = 2900;
 // Shares of the message's 11,000 characters, so the plan, the warnings, the outcome and its details
@@ -116,7 +108,7 @@ export function renderFixRequest(request: FixRequest, options: ApprovalRenderOpt
   blocks.push(
     context(
       [
-        t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)),
+        approversLine(options),
         requestIdsLine(request, locale),
         t(locale, RTEXT.requestIdLine(request.id)),
       ].filter((t): t is string => t !== undefined),

@@ -6,18 +6,11 @@ import { type Locale, t } from '../../i18n/locale.ts';
 import type { FixBatch } from '../../remediation/batch.ts';
 import type { FixRequest } from '../../remediation/store.ts';
 import { clipMrkdwn, code, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
-import { REQUEST_STATE_NAMES, RTEXT } from '../remediation/text.ts';
+import { REQUEST_STATE_NAMES } from '../remediation/text.ts';
 import { type Block, type Button, button, context, header, plain, section } from './blocks.ts';
-import { approversText, mention, stateName } from './remediation-parts.ts';
+import { type ApprovalRenderOptions, approversLine, mention, stateName } from './remediation-parts.ts';
 import { BATCH_ACTIONS } from '../ids.ts';
 import { BTEXT } from '../remediation/batch/text.ts';
-
-export interface BatchRenderOptions {
-  locale: Locale;
-  fixTitle: string;
-  approvers: readonly string[];
-  allowSelfApproval: boolean;
-}
 
 const SECTION_MAX = 2900;
 // 50 lines of at most this much (plus a 50-character name) stay inside the message's ~11,000 characters with the rest.
@@ -113,7 +106,7 @@ function batchButtons(batch: FixBatch, requests: readonly FixRequest[], locale: 
   }
 }
 
-export function renderBatchRequest(batch: FixBatch, requests: readonly FixRequest[], options: BatchRenderOptions): { text: string; blocks: Block[] } {
+export function renderBatchRequest(batch: FixBatch, requests: readonly FixRequest[], options: ApprovalRenderOptions): { text: string; blocks: Block[] } {
   const { locale } = options;
   const title = escapeMrkdwn(options.fixTitle);
   const blocks: Block[] = [
@@ -134,7 +127,7 @@ export function renderBatchRequest(batch: FixBatch, requests: readonly FixReques
   const buttons = batchButtons(batch, requests, locale);
   if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
   blocks.push(
-    context([t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), t(locale, BTEXT.batchId(batch.id))]),
+    context([approversLine(options), t(locale, BTEXT.batchId(batch.id))]),
   );
   return { text: t(locale, BTEXT.fallback(options.fixTitle, requests.length)), blocks };
 }

@@ -6,7 +6,7 @@ import { clipMrkdwn, escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { REMEDIATION_ACTIONS } from '../ids.ts';
 import { RTEXT } from '../remediation/text.ts';
 import { type Block, actions, button, context, header, section } from './blocks.ts';
-import { approversText, findingWhere, mention } from './remediation-parts.ts';
+import { type ApproverOptions, approversLine, findingWhere, mention } from './remediation-parts.ts';
 
 export function riskStatus(risk: RiskAcceptance, locale: Locale): string {
   switch (risk.state) {
@@ -25,7 +25,7 @@ export function riskStatus(risk: RiskAcceptance, locale: Locale): string {
 
 export function renderRiskRequest(
   risk: RiskAcceptance,
-  options: { locale: Locale; approvers: readonly string[]; allowSelfApproval: boolean },
+  options: ApproverOptions,
 ): { text: string; blocks: Block[] } {
   const { locale } = options;
   const blocks: Block[] = [
@@ -43,7 +43,7 @@ export function renderRiskRequest(
       ]),
     );
   }
-  blocks.push(context([t(locale, RTEXT.approversLine(approversText(options.approvers), options.allowSelfApproval)), t(locale, RTEXT.requestIdLine(risk.id))]));
+  blocks.push(context([approversLine(options), t(locale, RTEXT.requestIdLine(risk.id))]));
   return { text: t(locale, RTEXT.riskRequestFallback), blocks };
 }
 

@@ -2,17 +2,9 @@
 // problem), and never on without approvers or a channel to ask them in.
 import { describe, expect, it } from 'vitest';
 import { configurationPart, remediationConfig } from '../../../src/config/configuration.ts';
-import { ConfigError } from '../../../src/config/errors.ts';
+import { configProblems, REMEDIATION_VARIABLES } from '../../helpers/config.ts';
 
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    configurationPart(env, remediationConfig);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = (env: Record<string, string>) => configProblems(() => configurationPart(env, remediationConfig));
 
 describe('remediation configuration', () => {
   it('is off by default, with a 24 h approval deadline', () => {
@@ -64,15 +56,7 @@ describe('remediation configuration', () => {
       AWSCHECK_REMEDIATION_ROLE_ARN: 'awscheck-fix',
       AWSCHECK_APPROVAL_CHANNEL: 'C0 APPROVE',
     });
-    expect(found.map((p) => p.split(':')[0])).toEqual([
-      'AWSCHECK_REMEDIATION',
-      'AWSCHECK_APPROVERS',
-      'AWSCHECK_ALLOW_SELF_APPROVAL',
-      'AWSCHECK_APPROVAL_CHANNEL',
-      'AWSCHECK_APPROVAL_TTL',
-      'AWSCHECK_RISK_SELF_ACCEPT',
-      'AWSCHECK_REMEDIATION_ROLE_ARN',
-    ]);
+    expect(found.map((p) => p.split(':')[0])).toEqual(REMEDIATION_VARIABLES);
     expect(found[1]).toContain('"alice", "#security"');
     expect(found[4]).toContain('such as 24h, 90m or 2d');
   });

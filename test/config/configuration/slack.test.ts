@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configurationPart, slackConfig } from '../../../src/config/configuration.ts';
-import { ConfigError } from '../../../src/config/errors.ts';
+import { configProblems } from '../../helpers/config.ts';
 
 const BOT = 'xoxb-1111-2222-secretpart';
 const APP = 'xapp-1-A111-2222-secretpart';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    configurationPart(env, slackConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string>) => configProblems(() => configurationPart(env, slackConfig));
 
 describe('loadSlackConfig', () => {
   it('uses Socket Mode when SLACK_APP_TOKEN is set', () => {

@@ -1,32 +1,26 @@
 // "Show all" end to end over HTTP: a scan of a crowded account, the grouped results through the response_url,
 // then signed clicks on Show all and Next until every finding has been seen, through the real listeners.
-import { expectCallsWithinScopes } from '../../../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AwscheckApp, buildApp } from '../../../../src/app/build.ts';
-import { defaultSettings } from '../../../../src/config/schema.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Severity } from '../../../../src/engine/types.ts';
 import { button } from '../../../../src/slack/render/blocks.ts';
 import { BLOCK_KIT, measureBlocks } from '../../../../src/slack/render/limits.ts';
 import { RESULTS_ACTIONS } from '../../../../src/slack/ids.ts';
 import type { GroupActions } from '../../../../src/slack/results/prepare.ts';
-import { type FakeSlack, startFakeSlack } from '../../../helpers/fake-slack.ts';
-import { FORM, JSON_TYPE, TEST_SIGNING_SECRET, buttonClick, eventBody, interactionBody, postSigned, slashCommandBody } from '../../../helpers/slack-signing.ts';
+import { startFakeSlack } from '../../../helpers/fake-slack.ts';
+import { type TestBot, useTestBot } from '../../../helpers/http-bot.ts';
+import { FORM, JSON_TYPE, buttonClick, eventBody, interactionBody, postSigned, slashCommandBody } from '../../../helpers/slack-signing.ts';
 import { ACCOUNT, fakeCheck } from '../../fixtures.ts';
 
 const sts = mockClient(STSClient);
 
-interface Harness {
-  slack: FakeSlack;
-  bot: AwscheckApp;
-  events: string;
+interface Harness extends TestBot {
   /** Findings whose buttons were computed (snapshots stored), in order. */
   buttonsFor: CheckResult[];
 }
 
-let harness: Harness | undefined;
+const startBot = useTestBot();
 
 const SEVERITIES: Severity[] = ['critical', 'critical', 'high', 'high', 'medium', 'medium', 'low', 'low', 'info', 'info'];
 
@@ -47,22 +41,16 @@ async function start(scanners: string[] = [], groupActions?: GroupActions): Prom
   slack.on('views.update', (p) => ({ ok: true, view: { id: p.view_id, hash: `h${++viewCounter}` } }));
   slack.on('views.push', () => ({ ok: true, view: { id: `V${++viewCounter}` } }));
   const buttonsFor: CheckResult[] = [];
-  const bot = buildApp({
-    slack: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, scanners, mode: 'http' },
-    settings: defaultSettings(),
+  const started = await startBot(slack, {
+    scanners,
     checks: crowdedChecks(),
-    logLevel: LogLevel.ERROR,
-    host: '127.0.0.1',
-    progress: { gapsMs: [30] },
     ...(groupActions ? { groupActions } : {}),
     findingActions: (finding) => {
       buttonsFor.push(finding);
       return [button('Fix…', 'awscheck_fix', `fix-${finding.resourceId}`), button('Accept risk', 'awscheck_accept_risk', `risk-${finding.resourceId}`)];
     },
   });
-  const { port } = await bot.start();
-  harness = { slack, bot, events: `http://127.0.0.1:${port}/slack/events`, buttonsFor };
-  return harness;
+  return { ...started, buttonsFor };
 }
 
 interface Element {
@@ -97,14 +85,6 @@ async function scan(h: Harness, text = '', id = 'scan'): Promise<View['blocks']>
 beforeEach(() => {
   sts.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
-});
-
-afterEach(async () => {
-  if (!harness) return;
-  expectCallsWithinScopes(harness.slack);
-  await harness.bot.stop();
-  await harness.slack.close();
-  harness = undefined;
 });
 
 describe('Show all over HTTP', () => {
