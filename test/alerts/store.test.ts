@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NewAlert } from '../../src/alerts/store.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { FINDING } from '../remediation/fixtures.ts';
 import { type LocalTables, localTables } from '../store/dynamodb-env.ts';
 
 const dirs: string[] = [];
@@ -41,23 +41,10 @@ const REPLICAS: Record<string, () => Promise<[Store, Store]>> = {
   },
 };
 
-const finding: CheckResult = {
-  checkId: 'ec2.sg-admin-port-ipv4',
-  status: 'FAIL',
-  severity: 'critical',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: 'open',
-  details: {},
-};
-
 const alert = (id: string, eventId = 'ev-1'): NewAlert => ({
   id,
-  findingKey: findingKey(finding),
-  finding,
+  findingKey: findingKey(FINDING),
+  finding: FINDING,
   eventId,
   change: { eventId, eventName: 'AuthorizeSecurityGroupIngress', change: 'AuthorizeSecurityGroupIngress sg-0abc', actor: 'alice', time: '2026-11-25T09:00:00Z' },
   channel: 'C0A',

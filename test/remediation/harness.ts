@@ -9,7 +9,6 @@ import { expect } from 'vitest';
 import { type AwscheckApp, buildApp, createSlackApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
-import { resultOf as engineResultOf } from '../../src/engine/result.ts';
 import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine/types.ts';
 import type { RemediationConfig } from '../../src/remediation/config.ts';
 import { createRemediation, type Remediation } from '../../src/remediation/feature.ts';
@@ -21,9 +20,11 @@ import { remediationFindingActions } from '../../src/slack/remediation/finding-a
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
-import { testEvidence } from '../helpers/test-words.ts';
+import { ACCOUNT } from './fixtures.ts';
 
-export const ACCOUNT = '111122223333';
+// The shared findings live with the other records in fixtures.ts; the flow tests take them from here too.
+export { ACCOUNT, KEY_FINDING, resultOf, SSH_FINDING } from './fixtures.ts';
+
 export const APPROVAL_CHANNEL = 'C0APPROVE';
 export const ALICE = 'U0ALICE';
 export const BOB = 'U0BOB';
@@ -44,29 +45,6 @@ export class TestClock implements Clock {
     this.at += ms;
   }
 }
-
-/** The FAIL result ec2.sg-admin-port-ipv4 writes for a world-open SSH rule (see checks/ec2/lib/world-open-rules.ts). */
-export const SSH_FINDING: ResultDraft = {
-  status: 'FAIL',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: testEvidence('sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0'),
-  details: { groupId: 'sg-0abc', groupName: 'web', ruleId: 'sgr-ssh', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidr: '0.0.0.0/0' },
-};
-
-/** What iam.access-key-rotation writes for alice's first key. */
-export const KEY_FINDING: ResultDraft = {
-  status: 'FAIL',
-  region: 'global',
-  resourceType: 'AWS::IAM::User',
-  resourceId: 'alice',
-  resourceArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
-  subResourceId: 'access_key_1',
-  evidence: testEvidence('alice access_key_1 is 419 days old'),
-  details: { user: 'alice', slot: 'access_key_1' },
-};
 
 /** A check with a real catalogue id whose evaluate returns the given results; no AWS behind it. */
 export function findingCheck(id: string, drafts: () => ResultDraft[], severity: CheckResult['severity'] = 'critical'): AnyCheck {
@@ -90,11 +68,6 @@ export function findingCheck(id: string, drafts: () => ResultDraft[], severity: 
     guide: { en: '1. Fix it.', ja: '1. 直します。' },
     evaluate: ([items]) => items.map((d) => ({ ...d })),
   });
-}
-
-/** The finding as the scan would store it (what a snapshot holds). */
-export function resultOf(checkId: string, draft: ResultDraft): CheckResult {
-  return engineResultOf({ id: checkId, severity: 'critical' }, ACCOUNT, draft, 'en');
 }
 
 export interface HarnessOptions {
