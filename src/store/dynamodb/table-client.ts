@@ -16,7 +16,7 @@ import type { AuditEvent, MessageRef, NewAuditEvent } from '../../remediation/st
 import { type DynamoDbTarget, createDocumentClient } from './client.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { type Key, keys } from './keys.ts';
-import { DYNAMODB_TABLE } from './table.ts';
+import { DYNAMODB_TABLE, KEY_ATTRIBUTES, keySchema, TABLE_KEYS } from './table.ts';
 
 export type Item = Record<string, unknown>;
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -46,21 +46,19 @@ export function tableProblem(table: DescribeTableCommandOutput['Table']): string
   const keyOf = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) =>
     JSON.stringify((schema ?? []).map((k) => [k.AttributeName, k.KeyType]));
   const types = new Map((table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]));
-  const expected = (pk: string, sk: string) => JSON.stringify([[pk, 'HASH'], [sk, 'RANGE']]);
   const { partitionKey, sortKey } = DYNAMODB_TABLE;
-  if (keyOf(table.KeySchema) !== expected(partitionKey.name, sortKey.name)) {
+  if (keyOf(table.KeySchema) !== keyOf(TABLE_KEYS.KeySchema)) {
     return `its key is ${keyOf(table.KeySchema)}, expected ${partitionKey.name} (partition) and ${sortKey.name} (sort)`;
   }
   for (const index of DYNAMODB_TABLE.globalSecondaryIndexes) {
     const found = table.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.indexName);
     if (!found) return `the global secondary index ${index.indexName} is missing`;
-    if (keyOf(found.KeySchema) !== expected(index.partitionKey.name, index.sortKey.name)) {
+    if (keyOf(found.KeySchema) !== keyOf(keySchema(index))) {
       return `the index ${index.indexName} has key ${keyOf(found.KeySchema)}, expected ${index.partitionKey.name} and ${index.sortKey.name}`;
     }
     if (found.Projection?.ProjectionType !== 'ALL') return `the index ${index.indexName} must project ALL attributes`;
   }
-  const keyNames = [partitionKey, sortKey, ...DYNAMODB_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
-  const mistyped = keyNames.filter((k) => types.get(k.name) !== k.type).map((k) => k.name);
+  const mistyped = KEY_ATTRIBUTES.filter((k) => types.get(k.name) !== k.type).map((k) => k.name);
   if (mistyped.length > 0) return `the key attributes ${mistyped.join(', ')} must be strings (S)`;
   return undefined;
 }
