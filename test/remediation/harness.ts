@@ -5,7 +5,7 @@ import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { type AwscheckApp, buildApp, createSlackApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
@@ -135,6 +135,24 @@ export function viewSubmission(callbackId: string, metadata: string, values: Rec
   };
 }
 
+/** Harnesses started and not yet closed: useHarnesses closes them after each test. */
+const running = new Set<Harness>();
+
+/**
+ * The hooks of a test file whose tests start harnesses: the scan identity (and the given AWS mocks) fresh for
+ * each test, every harness a test started closed after it, the mocks restored after the file.
+ */
+export function useHarnesses(aws?: { reset(): void; restore(): void }): void {
+  beforeEach(() => {
+    aws?.reset();
+    mockScanIdentity();
+  });
+  afterEach(async () => {
+    for (const harness of [...running]) await harness.close();
+  });
+  if (aws) afterAll(() => aws.restore());
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const slack = await startFakeSlack({ usergroups: options.usergroups ?? {} });
   slack.on('chat.update', (p) => ({ ok: true, channel: p.channel, ts: p.ts }));
@@ -196,7 +214,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     await remediation.snapshots.flushed();
   };
 
-  return {
+  const harness: Harness = {
     slack,
     bot,
     remediation,
@@ -234,6 +252,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return all[0]!;
     },
     async close() {
+      running.delete(harness);
       stopHousekeeping();
       expectCallsWithinScopes(slack);
       await bot.stop();
@@ -241,6 +260,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await store.close();
     },
   };
+  running.add(harness);
+  return harness;
 }
 
 /** STS answers for the scan's account check. */
