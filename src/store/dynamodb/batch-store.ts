@@ -4,6 +4,7 @@
 import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
 import type { MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
 import { TransitionError } from '../../remediation/state.ts';
+import { documentOf, moved, recordFrom } from '../state-record.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { keys } from './keys.ts';
 import { IS_NEW, type Item, type TableClient } from './table-client.ts';
@@ -11,21 +12,19 @@ import { IS_NEW, type Item, type TableClient } from './table-client.ts';
 const MAX_ROUNDS = 25;
 
 function batchItem(batch: FixBatch, version: number): Item {
-  const { state, message, ...rest } = batch;
+  const { state, message } = batch;
   return {
     ...keys.batch(batch.id),
     id: batch.id,
     state,
     version,
-    doc: pack(rest),
+    doc: pack(documentOf(batch)),
     ...(message ? { msgChannel: message.channel, msgTs: message.ts } : {}),
   };
 }
 
 function batchFromItem(item: Item): FixBatch {
-  const batch = { ...unpack<object>(item.doc as Packed), state: item.state } as FixBatch;
-  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') batch.message = { channel: item.msgChannel, ts: item.msgTs };
-  return batch;
+  return recordFrom<FixBatch>(unpack<object>(item.doc as Packed), item.state, item.msgChannel, item.msgTs);
 }
 
 export class DynamoDbBatchStore {
@@ -59,7 +58,7 @@ export class DynamoDbBatchStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = batchFromItem(item);
       if (current.state !== from) return { outcome: 'lost', current };
-      const next = { ...current, ...changes, state: to };
+      const next = moved(current, changes, to);
       const outcome = await this.t.transact(
         [
           {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
-import { headOf, saveInSteps, type ScanHead, withPart } from '../scan-parts.ts';
+import { headOf, narrowedTo, reportOf, saveInSteps, type ScanHead, withPart } from '../scan-parts.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
@@ -280,13 +280,7 @@ export class DynamoDbStore implements Store {
     const chunks = packChunks(report.results.map(normalised));
     await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl })));
     await this.writeAccountLinks(summary.id, report.accounts, allChecks, sortKey, ttl);
-    const doc: ScanDocument = {
-      accounts: report.accounts,
-      regions: report.regions,
-      errors: report.errors,
-      notes: report.notes,
-      selection: report.selection,
-    };
+    const doc: ScanDocument = headOf(report);
     await this.t.doc.send(
       new PutCommand({
         TableName: this.t.table,
@@ -346,17 +340,7 @@ export class DynamoDbStore implements Store {
     }
     let results = chunkItems.flatMap((item) => unpackChunk<CheckResult>(item.data as Uint8Array));
     if (accountId !== undefined) results = results.filter((r) => r.accountId === accountId);
-    const report: ScanReport = {
-      schema: 'awscheck.scan/v1',
-      startedAt: summary.startedAt,
-      finishedAt: summary.finishedAt,
-      accounts: doc.accounts,
-      regions: doc.regions,
-      results,
-      errors: doc.errors,
-      notes: doc.notes,
-      selection: doc.selection,
-    };
+    const report = reportOf(doc, summary, results);
     return { summary, report };
   }
 
@@ -441,16 +425,7 @@ export class DynamoDbStore implements Store {
         stored = await loaded.get(scanId);
         if (stored) break;
       }
-      if (!stored) continue;
-      const { report } = stored;
-      const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
-      out.push({
-        ...report,
-        accounts: report.accounts.filter((a) => a.accountId === accountId),
-        results: report.results.filter((r) => r.accountId === accountId),
-        errors: report.errors.filter(mine),
-        notes: report.notes.filter(mine),
-      });
+      if (stored) out.push(narrowedTo(stored.report, accountId));
     }
     return out;
   }

@@ -8,7 +8,6 @@ import type {
   AuditQuery,
   FindingSnapshot,
   FixRequest,
-  Lease,
   MessageRef,
   NewAuditEvent,
   RemediationStore,
@@ -18,9 +17,10 @@ import type {
   TransitionResult,
 } from '../../remediation/store.ts';
 import { SNAPSHOT_RETENTION_MS } from '../../remediation/expiry.ts';
-import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
+import { checkRequestTransition, leaseAllows } from '../../remediation/lease.ts';
 import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { findingKey as findingKeyOf } from '../finding-key.ts';
+import { documentOf, moved, movedRequest, recordFrom } from '../state-record.ts';
 import type { BatchTransition, FixBatch } from '../../remediation/batch.ts';
 import { DynamoDbBatchStore } from './batch-store.ts';
 import { pack, type Packed, unpack } from './codec.ts';
@@ -40,7 +40,7 @@ const isOpen = (state: string) => (OPEN_STATES as readonly string[]).includes(st
  * queries, the message reference apart (as SQLite keeps it in columns), the rest one document.
  */
 function recordItem(kind: Kind, record: StateRecord, version: number, order: string): Item {
-  const { state, message, ...rest } = record as StateRecord & { lease?: Lease };
+  const { state, message } = record;
   const item: Item = {
     ...(kind === 'request' ? keys.request(record.id) : keys.risk(record.id)),
     id: record.id,
@@ -48,7 +48,7 @@ function recordItem(kind: Kind, record: StateRecord, version: number, order: str
     findingKey: record.findingKey,
     version,
     order,
-    doc: pack(rest),
+    doc: pack(documentOf(record)),
     gsi1pk: kind === 'request' ? partitions.requestsIn(state) : partitions.risksIn(state),
     gsi1sk: kind === 'request' ? `${order}#${record.id}` : `${record.expiresAt}#${order}#${record.id}`,
   };
@@ -60,17 +60,7 @@ function recordItem(kind: Kind, record: StateRecord, version: number, order: str
 }
 
 function recordFromItem<T extends StateRecord>(item: Item): T {
-  const record = { ...unpack<object>(item.doc as Packed), state: item.state } as unknown as T;
-  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') {
-    (record as { message?: MessageRef }).message = { channel: item.msgChannel, ts: item.msgTs };
-  }
-  return record;
-}
-
-function merge<T extends StateRecord>(current: T, changes: object, to: string): T {
-  const next = { ...current, ...changes, state: to } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
-  return next as unknown as T;
+  return recordFrom<T>(unpack<object>(item.doc as Packed), item.state, item.msgChannel, item.msgTs);
 }
 
 export class DynamoDbRemediationStore implements RemediationStore {
@@ -185,7 +175,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
   }
 
   async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
-    const { id, from, to, changes, audit, lease } = transition;
+    const { id, from, to, audit, lease } = transition;
     checkRequestTransition(transition);
     await this.t.ready();
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -193,10 +183,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = recordFromItem<FixRequest>(item);
       if (current.state !== from || !leaseAllows(current.lease, lease)) return { outcome: 'lost', current };
-      const next = merge<FixRequest>(current, changes, to);
-      const leaseAfter = nextLease(current.lease, transition);
-      if (leaseAfter) next.lease = leaseAfter;
-      else delete next.lease;
+      const next = movedRequest(current, transition);
       const items: TransactItem[] = [this.versionedPut('request', next, item)];
       const lockBefore = isOpen(from) ? keys.openLock(current.findingKey) : undefined;
       const lockAfter = isOpen(to) ? keys.openLock(next.findingKey) : undefined;
@@ -289,7 +276,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
       if (!item) return { outcome: 'lost', current: undefined };
       const current = recordFromItem<RiskAcceptance>(item);
       if (current.state !== from) return { outcome: 'lost', current };
-      const next = merge<RiskAcceptance>(current, changes, to);
+      const next = moved(current, changes, to);
       const outcome = await this.t.transact([this.versionedPut('risk', next, item)], audit);
       if (outcome.ok) return { outcome: 'won', record: next };
     }
