@@ -11,7 +11,7 @@ import type { AuditEvent } from '../../remediation/store.ts';
 import type { DynamoDbTarget } from './client.ts';
 import { DynamoDbStore } from './history-store.ts';
 import { keys } from './keys.ts';
-import { auditFromItem, auditItem, IS_NEW, isConditionFailure } from './table-client.ts';
+import { auditFromItem, auditItem, IS_NEW, written } from './table-client.ts';
 
 export interface CopyCount {
   copied: number;
@@ -136,27 +136,26 @@ export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyRe
 /** The event under its own sequence number; one already there must be this very event, never another. */
 async function copyAuditEvent(target: DynamoDbStore, event: AuditEvent, tally: CopyCount): Promise<void> {
   const t = target.tableClient;
-  try {
-    await t.doc.send(new PutCommand({ TableName: t.table, Item: auditItem(event), ConditionExpression: IS_NEW }));
+  if (await written(t.doc.send(new PutCommand({ TableName: t.table, Item: auditItem(event), ConditionExpression: IS_NEW })))) {
     tally.copied += 1;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    const existing = await t.get(keys.audit(event.seq));
-    if (!existing || !isDeepStrictEqual(auditFromItem(existing), auditFromItem(auditItem(event)))) {
-      throw new CopyError(
-        `the table already has a different audit event #${event.seq}: copy into a table the bot has not written audit events to yet (stop the bot, or use a new table)`,
-      );
-    }
-    tally.present += 1;
+    return;
   }
+  const existing = await t.get(keys.audit(event.seq));
+  if (!existing || !isDeepStrictEqual(auditFromItem(existing), auditFromItem(auditItem(event)))) {
+    throw new CopyError(
+      `the table already has a different audit event #${event.seq}: copy into a table the bot has not written audit events to yet (stop the bot, or use a new table)`,
+    );
+  }
+  tally.present += 1;
 }
 
 /** New events continue after the copied ones. */
 async function raiseAuditCounter(target: DynamoDbStore, seq: number): Promise<void> {
   if (seq === 0) return;
   const t = target.tableClient;
-  try {
-    await t.doc.send(
+  // A counter already past it stays.
+  await written(
+    t.doc.send(
       new UpdateCommand({
         TableName: t.table,
         Key: keys.auditCounter(),
@@ -165,8 +164,6 @@ async function raiseAuditCounter(target: DynamoDbStore, seq: number): Promise<vo
         ExpressionAttributeNames: { '#seq': 'seq' },
         ExpressionAttributeValues: { ':seq': seq },
       }),
-    );
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
+    ),
+  );
 }

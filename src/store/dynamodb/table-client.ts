@@ -195,8 +195,8 @@ export class TableClient {
 
   /** Attaches the Slack message to a request, risk or batch record; a record that is gone is left alone. */
   async setMessage(key: Key, message: MessageRef): Promise<void> {
-    try {
-      await this.doc.send(
+    await written(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: key,
@@ -206,11 +206,8 @@ export class TableClient {
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
         }),
-      );
-    } catch (err) {
-      // Like SQLite's UPDATE of no row: nothing to attach the message to.
-      if (!isConditionFailure(err)) throw err;
-    }
+      ),
+    );
   }
 
   close(): void {
@@ -223,4 +220,18 @@ export const IS_NEW = 'attribute_not_exists(pk)';
 
 export function isConditionFailure(err: unknown): boolean {
   return (err as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * Whether a conditional write was made. A failed condition is an answer, not an error: the item is there
+ * already (a slot claimed, an event recorded) or is gone (like SQLite's UPDATE of no row). Others are thrown.
+ */
+export async function written(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
 }
