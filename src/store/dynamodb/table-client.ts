@@ -12,7 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConfigError } from '../../config/errors.ts';
-import type { AuditEvent, MessageRef, NewAuditEvent } from '../../remediation/store.ts';
+import type { AuditEvent, MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
 import { type DynamoDbTarget, createDocumentClient } from './client.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { type Key, keys } from './keys.ts';
@@ -28,7 +28,18 @@ export type TransactOutcome = { ok: true; audit?: AuditEvent } | { ok: false; fa
 /** Attempts before a transaction that keeps meeting other writers gives up (each attempt re-reads). */
 const MAX_ATTEMPTS = 25;
 
+/** Attempts of one record transition whose version keeps changing under it (message set, lease renewed). */
+const MAX_ROUNDS = 25;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A record transition as the stores receive it (requests, risks, batches). */
+interface Move {
+  id: string;
+  from: string;
+  to: string;
+  audit?: NewAuditEvent;
+}
 
 export function auditItem(event: AuditEvent): Item {
   const { detail, ...rest } = event;
@@ -191,6 +202,45 @@ export class TableClient {
       }
     }
     throw new Error(`DynamoDB table ${this.table}: a transaction met other writers ${MAX_ATTEMPTS} times in a row; try again`);
+  }
+
+  /**
+   * Moves a request, risk or batch record: reads its item, lets `plan` check the record and give the moved
+   * one with the writes (its versionedPut first, then any lock items), and commits them with the audit event.
+   * Lost when `plan` refuses or a lock's condition fails; when only the version moved under it (a message
+   * attached, a lease renewed), it reads again and decides again.
+   */
+  async moveRecord<T>(
+    key: Key,
+    move: Move,
+    what: string,
+    read: (item: Item) => T,
+    plan: (current: T, item: Item) => { next: T; writes: TransactItem[] } | undefined,
+  ): Promise<TransitionResult<T>> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const item = await this.get(key);
+      if (!item) return { outcome: 'lost', current: undefined };
+      const current = read(item);
+      const planned = plan(current, item);
+      if (!planned) return { outcome: 'lost', current };
+      const outcome = await this.transact(planned.writes, move.audit);
+      if (outcome.ok) return { outcome: 'won', record: planned.next };
+      if (outcome.failed !== 0) return { outcome: 'lost', current };
+    }
+    throw new Error(`${what} ${move.id}: its record kept changing during ${MAX_ROUNDS} attempts of ${move.from} → ${move.to}`);
+  }
+
+  /** The put of a record's next version, conditioned on the version and state that were read. */
+  versionedPut(next: Item, stored: Item): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...next, version: (stored.version as number) + 1 },
+        ConditionExpression: '#version = :version AND #state = :state',
+        ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
+        ExpressionAttributeValues: { ':version': stored.version, ':state': stored.state },
+      },
+    };
   }
 
   /** Attaches the Slack message to a request, risk or batch record; a record that is gone is left alone. */
