@@ -126,18 +126,9 @@ export class SqliteRemediationStore implements RemediationStore {
 
   async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
     checkRequestTransition(transition);
-    return this.db
-      .transaction((): TransitionResult<FixRequest> => {
-        const current = this.getRecord<FixRequest>('remediation_requests', transition.id);
-        if (!current || current.state !== transition.from || !leaseAllows(current.lease, transition.lease)) {
-          return { outcome: 'lost', current };
-        }
-        const next = movedRequest(current, transition);
-        this.writeRecord('remediation_requests', next, transition.from);
-        if (transition.audit) this.insertAudit(transition.audit);
-        return { outcome: 'won', record: this.getRecord<FixRequest>('remediation_requests', transition.id) ?? next };
-      })
-      .immediate();
+    return this.moveRecord<FixRequest>('remediation_requests', transition, (current) =>
+      current.state === transition.from && leaseAllows(current.lease, transition.lease) ? movedRequest(current, transition) : undefined,
+    );
   }
 
   async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
@@ -171,16 +162,9 @@ export class SqliteRemediationStore implements RemediationStore {
 
   async transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>> {
     if (!canTransitionRisk(transition.from, transition.to)) throw new TransitionError('risk acceptance', transition.from, transition.to);
-    return this.db
-      .transaction((): TransitionResult<RiskAcceptance> => {
-        const current = this.getRecord<RiskAcceptance>('accepted_risks', transition.id);
-        if (!current || current.state !== transition.from) return { outcome: 'lost', current };
-        const next = moved(current, transition.changes, transition.to);
-        this.writeRecord('accepted_risks', next, transition.from);
-        if (transition.audit) this.insertAudit(transition.audit);
-        return { outcome: 'won', record: this.getRecord<RiskAcceptance>('accepted_risks', transition.id) ?? next };
-      })
-      .immediate();
+    return this.moveRecord<RiskAcceptance>('accepted_risks', transition, (current) =>
+      current.state === transition.from ? moved(current, transition.changes, transition.to) : undefined,
+    );
   }
 
   async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
@@ -213,6 +197,27 @@ export class SqliteRemediationStore implements RemediationStore {
   private getRecord<T extends StateRecord>(table: RecordTable, id: string): T | undefined {
     const row = this.query(`SELECT ${RECORD_COLUMNS} FROM ${table} WHERE id = ?`).get(id) as RecordRow | undefined;
     return row ? fromRow<T>(row) : undefined;
+  }
+
+  /**
+   * One IMMEDIATE transaction: read the record, let `next` check it and give the moved one (undefined: lost),
+   * write it and its audit event.
+   */
+  private moveRecord<T extends StateRecord>(
+    table: RecordTable,
+    transition: { id: string; from: string; audit?: NewAuditEvent },
+    next: (current: T) => T | undefined,
+  ): TransitionResult<T> {
+    return this.db
+      .transaction((): TransitionResult<T> => {
+        const current = this.getRecord<T>(table, transition.id);
+        const after = current && next(current);
+        if (!after) return { outcome: 'lost', current };
+        this.writeRecord(table, after, transition.from);
+        if (transition.audit) this.insertAudit(transition.audit);
+        return { outcome: 'won', record: this.getRecord<T>(table, transition.id) ?? after };
+      })
+      .immediate();
   }
 
   /** Inside a transition's transaction, after its checks: the state guard is kept as a second line. */
