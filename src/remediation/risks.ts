@@ -6,7 +6,8 @@ import type { CheckResult, Clock } from '../engine/types.ts';
 import type { Localized } from '../i18n/locale.ts';
 import { findingKey } from '../store/finding-key.ts';
 import { type AuditEventName, type AuditLog, riskEvent, SYSTEM_ACTOR } from './audit.ts';
-import type { ApprovalPolicy, Refusal } from './approvals.ts';
+import type { ApprovalPolicy } from './approvals.ts';
+import type { DecisionOf } from './service.ts';
 import type { AuditDetail, RemediationStore, RiskAcceptance, RiskTransition } from './store.ts';
 import type { RiskState } from './state.ts';
 import { DAY_MS } from '../time/units.ts';
@@ -63,12 +64,7 @@ export type AcceptResult =
   | { kind: 'accepted'; risk: RiskAcceptance }
   | { kind: 'requested'; risk: RiskAcceptance };
 
-export type RiskDecisionResult =
-  | { kind: 'not-found' }
-  | { kind: 'refused'; refusal: Refusal; risk: RiskAcceptance }
-  | { kind: 'not-waiting'; risk: RiskAcceptance }
-  | { kind: 'expired'; risk: RiskAcceptance }
-  | { kind: 'done'; risk: RiskAcceptance };
+export type RiskDecisionResult = DecisionOf<'risk', RiskAcceptance>;
 
 type Mute = NonNullable<CheckResult['muted']>;
 

@@ -77,13 +77,17 @@ export type PrepareResult =
   | { kind: 'preview-failed'; error: string }
   | { kind: 'requested'; request: FixRequest };
 
-export type DecisionResult =
+/**
+ * What a person's decision (approve, reject) on a waiting record comes to, for a fix request and a risk
+ * acceptance alike; the record as it now stands is under its own name (`request`, `risk`). `not-waiting`: not
+ * waiting for this decision (any more): decided by someone else, or in another phase.
+ */
+export type DecisionOf<Name extends string, R> =
   | { kind: 'not-found' }
-  | { kind: 'refused'; refusal: Refusal; request: FixRequest }
-  /** Not waiting for this decision (any more): decided by someone else, or another phase. */
-  | { kind: 'not-waiting'; request: FixRequest }
-  | { kind: 'expired'; request: FixRequest }
-  | { kind: 'done'; request: FixRequest };
+  | ({ kind: 'refused'; refusal: Refusal } & Record<Name, R>)
+  | ({ kind: 'not-waiting' | 'expired' | 'done' } & Record<Name, R>);
+
+export type DecisionResult = DecisionOf<'request', FixRequest>;
 
 export type UndoRequestResult =
   | { kind: 'not-found' }

@@ -1,7 +1,8 @@
 // A scan put together part by part, as both stores do while it streams in: the header facts (accounts,
-// regions, errors, notes) grow with each part; results go to the store's own result storage.
+// regions, errors, notes) grow with each part; results go to the store's own result storage. And the scan
+// read back as one report, whole or for one account.
 import type { AccountReport } from '../engine/scan.ts';
-import type { ScanAccount, ScanError, ScanNote, ScanReport, ScanSelection } from '../engine/types.ts';
+import type { CheckResult, ScanAccount, ScanError, ScanNote, ScanReport, ScanSelection } from '../engine/types.ts';
 import type { ScanPart, ScanStart, ScanSummary, Store } from './store.ts';
 
 /** Everything a stored scan keeps beside its results and counts. */
@@ -51,4 +52,31 @@ export async function saveInSteps(store: Pick<Store, 'beginScan' | 'appendScan' 
   const id = await store.beginScan(start);
   await store.appendScan(id, part);
   return store.finishScan(id, { finishedAt: report.finishedAt });
+}
+
+/** A stored scan as one report: its head, its times and the results read back. */
+export function reportOf(head: ScanHead, times: { startedAt: string; finishedAt: string }, results: CheckResult[]): ScanReport {
+  return {
+    schema: 'awscheck.scan/v1',
+    startedAt: times.startedAt,
+    finishedAt: times.finishedAt,
+    accounts: head.accounts,
+    regions: head.regions,
+    results,
+    errors: head.errors,
+    notes: head.notes,
+    selection: head.selection,
+  };
+}
+
+/** The report narrowed to one account (Store.latestPerAccount): its results, and the errors and notes of it or of no account. */
+export function narrowedTo(report: ScanReport, accountId: string): ScanReport {
+  const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
+  return {
+    ...report,
+    accounts: report.accounts.filter((a) => a.accountId === accountId),
+    results: report.results.filter((r) => r.accountId === accountId),
+    errors: report.errors.filter(mine),
+    notes: report.notes.filter(mine),
+  };
 }

@@ -3,21 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderAlert } from '../../src/alerts/render.ts';
 import type { ChangeSummary } from '../../src/alerts/store.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
 import { button } from '../../src/slack/render/blocks.ts';
+import { testEvidence } from '../helpers/test-words.ts';
+import { resultOf, SSH_FINDING } from '../remediation/fixtures.ts';
 
-const finding: CheckResult = {
-  checkId: 'ec2.sg-admin-port-ipv4',
-  status: 'FAIL',
-  severity: 'critical',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: 'sg-0abc (<!channel> & co) rule sgr-ssh allows tcp/22 from 0.0.0.0/0',
-  details: {},
-};
+/** The SSH finding, its evidence carrying Slack mentions and an ampersand from AWS. */
+const finding = resultOf('ec2.sg-admin-port-ipv4', { ...SSH_FINDING, evidence: testEvidence('sg-0abc (<!channel> & co) rule sgr-ssh allows tcp/22 from 0.0.0.0/0') });
 const change: ChangeSummary = {
   eventId: 'e-1',
   eventName: 'AuthorizeSecurityGroupIngress',

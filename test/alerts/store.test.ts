@@ -1,18 +1,15 @@
 // The AlertStore on SQLite (two connections to one file) and on DynamoDB (two clients on one table): two
 // replicas, and only one claims an alert.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NewAlert } from '../../src/alerts/store.ts';
-import type { CheckResult } from '../../src/engine/types.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { FINDING } from '../remediation/fixtures.ts';
+import type { StoreHandle } from '../store/contract/history-store-contract.ts';
 import { type LocalTables, localTables } from '../store/dynamodb-env.ts';
+import { sqliteHandle } from '../store/sqlite-env.ts';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
+const handles: StoreHandle[] = [];
 let dynamo: LocalTables;
 beforeAll(async () => {
   dynamo = await localTables();
@@ -21,43 +18,25 @@ afterAll(async () => {
   await dynamo.close();
 });
 afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const h of handles.splice(0)) await h.dispose();
 });
 
+/** Two replicas on one fresh store. */
 const REPLICAS: Record<string, () => Promise<[Store, Store]>> = {
-  SQLite: async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'awscheck-alerts-'));
-    dirs.push(dir);
-    const a = openSqliteStore(join(dir, 'awscheck.db'));
-    const b = openSqliteStore(join(dir, 'awscheck.db'));
-    stores.push(a, b);
-    return [a, b];
-  },
-  // DynamoDbStore instances are closed by dynamo.close().
-  DynamoDB: async () => {
-    const table = await dynamo.table();
-    return [dynamo.store(table), dynamo.store(table)];
-  },
+  SQLite: () => replicasOf(sqliteHandle()),
+  DynamoDB: () => replicasOf(dynamo.handle()),
 };
 
-const finding: CheckResult = {
-  checkId: 'ec2.sg-admin-port-ipv4',
-  status: 'FAIL',
-  severity: 'critical',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: 'open',
-  details: {},
-};
+async function replicasOf(opening: Promise<StoreHandle>): Promise<[Store, Store]> {
+  const handle = await opening;
+  handles.push(handle);
+  return [handle.store, await handle.replica()];
+}
 
 const alert = (id: string, eventId = 'ev-1'): NewAlert => ({
   id,
-  findingKey: findingKey(finding),
-  finding,
+  findingKey: findingKey(FINDING),
+  finding: FINDING,
   eventId,
   change: { eventId, eventName: 'AuthorizeSecurityGroupIngress', change: 'AuthorizeSecurityGroupIngress sg-0abc', actor: 'alice', time: '2026-11-25T09:00:00Z' },
   channel: 'C0A',

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import { readOnlyPolicy } from '../../src/policy/read-only.ts';
 import { dynamoDbStatements } from '../../src/store/dynamodb/permissions.ts';
-import { DYNAMODB_TABLE } from '../../src/store/dynamodb/table.ts';
+import { DYNAMODB_TABLE, TABLE_KEYS } from '../../src/store/dynamodb/table.ts';
 import type { AwscheckApp } from '../../deploy/lib/app.ts';
 import { ALERT_EVENTS } from '../../deploy/lib/events.ts';
 import { ORGANIZATIONS_READ_ACTIONS } from '../../deploy/lib/names.ts';
@@ -105,18 +105,7 @@ describe('the bot stack', () => {
         DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         TimeToLiveSpecification: { AttributeName: DYNAMODB_TABLE.timeToLiveAttribute, Enabled: true },
-        KeySchema: [
-          { AttributeName: DYNAMODB_TABLE.partitionKey.name, KeyType: 'HASH' },
-          { AttributeName: DYNAMODB_TABLE.sortKey.name, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: DYNAMODB_TABLE.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-            { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
+        ...TABLE_KEYS,
       },
     });
   });

@@ -1,7 +1,7 @@
 // "Fix all (N)…" through signed HTTP requests into Bolt: the group button → one approval request naming
 // each resource and its planned change → one approval → the fixes one at a time, each exactly once through
 // the single-fix state machine, with progress, Stop, Undo all and a single Undo; refusals and double clicks.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResultDraft } from '../../src/engine/types.ts';
 import { BATCH_ACTIONS, BATCH_VIEWS, RESULTS_ACTIONS } from '../../src/slack/ids.ts';
 import { REMEDIATION_ACTIONS } from '../../src/slack/ids.ts';
@@ -9,23 +9,11 @@ import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
 import { mockAws, sentCommands } from '../fixes/helpers.ts';
 import { FORM, buttonClick, interactionBody, postSigned } from '../helpers/slack-signing.ts';
-import { ALICE, APPROVAL_CHANNEL, BOB, CAROL, buttonValue, findingCheck, type Harness, mockScanIdentity, SSH_FINDING, startHarness } from './harness.ts';
+import { ALICE, APPROVAL_CHANNEL, BOB, CAROL, buttonValue, findingCheck, type Harness, SSH_FINDING, startHarness, useHarnesses } from './harness.ts';
 import { testEvidence } from '../helpers/test-words.ts';
 
 const aws = mockAws();
-let h: Harness | undefined;
-
-beforeEach(() => {
-  aws.reset();
-  mockScanIdentity();
-});
-
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-afterAll(() => aws.restore());
+useHarnesses(aws);
 
 const GROUPS = [
   { id: 'sg-0a1', name: 'web-1' },
@@ -57,8 +45,7 @@ const authorizes = () => sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand
 const text = (value: unknown) => JSON.stringify(value);
 
 async function start(fixAll: NonNullable<Parameters<typeof startHarness>[0]['fixAll']> = {}, extra: ReturnType<typeof findingCheck>[] = [], config = {}): Promise<Harness> {
-  h = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', sshDrafts), ...extra], fixAll, config });
-  return h;
+  return startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', sshDrafts), ...extra], fixAll, config });
 }
 
 /** Scans, clicks "Fix all (3)…" and submits its modal (no replacement): returns the batch id. */
@@ -265,7 +252,7 @@ describe('Fix all (N)…', () => {
 
   it('requests at most 50 resources at a time and says so; the rest can be requested after', async () => {
     const many = Array.from({ length: 52 }, (_, i) => ({ id: `sg-1${String(i).padStart(3, '0')}`, name: `web-${i}` }));
-    h = await startHarness({
+    const t = await startHarness({
       checks: [
         findingCheck('ec2.sg-admin-port-ipv4', () =>
           many.map((g, i) => ({ ...SSH_FINDING, resourceId: g.id, subResourceId: `sgr-m${i}`, details: { ...SSH_FINDING.details, groupId: g.id, groupName: g.name, ruleId: `sgr-m${i}` } })),
@@ -273,7 +260,6 @@ describe('Fix all (N)…', () => {
       ],
       fixAll: {},
     });
-    const t = h;
     fakeSecurityGroups(
       aws,
       many.map((g, i) => rule(`sgr-m${i}`, { GroupId: g.id, FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0' })),

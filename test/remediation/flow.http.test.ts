@@ -1,7 +1,7 @@
 // The approval-gated fix flow through signed HTTP requests into Bolt: Fix… → preview → approval request →
 // approve → one AWS write → outcome; undo through the same gate; refusals, races, expiry and crashes.
 import { DeleteAccessKeyCommand, GetAccessKeyLastUsedCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/ids.ts';
 import { startRemediationHousekeeping } from '../../src/slack/remediation/housekeeping.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
@@ -17,30 +17,18 @@ import {
   type Harness,
   KEY_FINDING,
   MALLORY,
-  mockScanIdentity,
   SSH_FINDING,
   buttonValue,
   startHarness,
+  useHarnesses,
 } from './harness.ts';
 
 const aws = mockAws();
-let h: Harness | undefined;
-
 const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
 const HTTPS_WORLD = rule('sgr-https', { FromPort: 443, ToPort: 443, CidrIpv4: '0.0.0.0/0', Description: 'web' });
 const SSH_OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '203.0.113.0/24', Description: 'office' });
 
-beforeEach(() => {
-  aws.reset();
-  mockScanIdentity();
-});
-
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-afterAll(() => aws.restore());
+useHarnesses(aws);
 
 function webGroup(): FakeEc2 {
   return fakeSecurityGroups(aws, [SSH_WORLD, HTTPS_WORLD, SSH_OFFICE], { interfaces: [{ instanceId: 'i-online' }], online: ['i-online'] });
@@ -51,8 +39,7 @@ const revokes = () => sentCommands(aws, 'RevokeSecurityGroupIngressCommand').fil
 const authorizes = () => sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((input) => !input.DryRun);
 
 async function sshHarness(options: Parameters<typeof startHarness>[0]['config'] = {}, usergroups?: Record<string, string[]>): Promise<Harness> {
-  h = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])], config: options, ...(usergroups ? { usergroups } : {}) });
-  return h;
+  return startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])], config: options, ...(usergroups ? { usergroups } : {}) });
 }
 
 /** Scans, clicks Fix… on the SSH finding and submits the modal: the request now waits for approval. */
@@ -335,8 +322,7 @@ describe('with remediation turned off', () => {
 
 describe('deactivating an access key', () => {
   it('deactivates the key (never deletes it) after approval, and undo makes it Active again', async () => {
-    h = await startHarness({ checks: [findingCheck('iam.access-key-rotation', () => [KEY_FINDING], 'medium')] });
-    const t = h;
+    const t = await startHarness({ checks: [findingCheck('iam.access-key-rotation', () => [KEY_FINDING], 'medium')] });
     const key = { UserName: 'alice', AccessKeyId: 'AKIAOLDKEY0000000001', Status: 'Active', CreateDate: new Date('2025-10-01T09:00:00Z') };
     aws.iam.on(ListAccessKeysCommand).callsFake(async () => ({ AccessKeyMetadata: [{ ...key }], IsTruncated: false }));
     aws.iam.on(GetAccessKeyLastUsedCommand).resolves({ UserName: 'alice', AccessKeyLastUsed: { ServiceName: 'N/A', Region: 'N/A' } });

@@ -5,11 +5,10 @@ import { expectCallsWithinScopes } from '../helpers/slack-scopes.ts';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LogLevel } from '@slack/bolt';
 import { mockClient } from 'aws-sdk-client-mock';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { type AwscheckApp, buildApp, createSlackApp } from '../../src/app/build.ts';
 import { defaultSettings } from '../../src/config/schema.ts';
 import { defineCheck, defineCollector } from '../../src/engine/define.ts';
-import { resultOf as engineResultOf } from '../../src/engine/result.ts';
 import type { AnyCheck, CheckResult, Clock, ResultDraft } from '../../src/engine/types.ts';
 import type { RemediationConfig } from '../../src/remediation/config.ts';
 import { createRemediation, type Remediation } from '../../src/remediation/feature.ts';
@@ -21,9 +20,11 @@ import { remediationFindingActions } from '../../src/slack/remediation/finding-a
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { FORM, TEST_SIGNING_SECRET, buttonClick, interactionBody, postSigned, slashCommandBody } from '../helpers/slack-signing.ts';
-import { testEvidence } from '../helpers/test-words.ts';
+import { ACCOUNT } from './fixtures.ts';
 
-export const ACCOUNT = '111122223333';
+// The shared findings live with the other records in fixtures.ts; the flow tests take them from here too.
+export { ACCOUNT, KEY_FINDING, resultOf, SSH_FINDING } from './fixtures.ts';
+
 export const APPROVAL_CHANNEL = 'C0APPROVE';
 export const ALICE = 'U0ALICE';
 export const BOB = 'U0BOB';
@@ -44,29 +45,6 @@ export class TestClock implements Clock {
     this.at += ms;
   }
 }
-
-/** The FAIL result ec2.sg-admin-port-ipv4 writes for a world-open SSH rule (see checks/ec2/lib/world-open-rules.ts). */
-export const SSH_FINDING: ResultDraft = {
-  status: 'FAIL',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: testEvidence('sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0'),
-  details: { groupId: 'sg-0abc', groupName: 'web', ruleId: 'sgr-ssh', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidr: '0.0.0.0/0' },
-};
-
-/** What iam.access-key-rotation writes for alice's first key. */
-export const KEY_FINDING: ResultDraft = {
-  status: 'FAIL',
-  region: 'global',
-  resourceType: 'AWS::IAM::User',
-  resourceId: 'alice',
-  resourceArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
-  subResourceId: 'access_key_1',
-  evidence: testEvidence('alice access_key_1 is 419 days old'),
-  details: { user: 'alice', slot: 'access_key_1' },
-};
 
 /** A check with a real catalogue id whose evaluate returns the given results; no AWS behind it. */
 export function findingCheck(id: string, drafts: () => ResultDraft[], severity: CheckResult['severity'] = 'critical'): AnyCheck {
@@ -89,11 +67,6 @@ export function findingCheck(id: string, drafts: () => ResultDraft[], severity: 
     guide: { en: '1. Fix it.', ja: '1. 直します。' },
     evaluate: ([items]) => items.map((d) => ({ ...d })),
   });
-}
-
-/** The finding as the scan would store it (what a snapshot holds). */
-export function resultOf(checkId: string, draft: ResultDraft): CheckResult {
-  return engineResultOf({ id: checkId, severity: 'critical' }, ACCOUNT, draft, 'en');
 }
 
 export interface HarnessOptions {
@@ -161,6 +134,24 @@ export function viewSubmission(callbackId: string, metadata: string, values: Rec
   };
 }
 
+/** Harnesses started and not yet closed: useHarnesses closes them after each test. */
+const running = new Set<Harness>();
+
+/**
+ * The hooks of a test file whose tests start harnesses: the scan identity (and the given AWS mocks) fresh for
+ * each test, every harness a test started closed after it, the mocks restored after the file.
+ */
+export function useHarnesses(aws?: { reset(): void; restore(): void }): void {
+  beforeEach(() => {
+    aws?.reset();
+    mockScanIdentity();
+  });
+  afterEach(async () => {
+    for (const harness of [...running]) await harness.close();
+  });
+  if (aws) afterAll(() => aws.restore());
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const slack = await startFakeSlack({ usergroups: options.usergroups ?? {} });
   slack.on('chat.update', (p) => ({ ok: true, channel: p.channel, ts: p.ts }));
@@ -222,7 +213,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     await remediation.snapshots.flushed();
   };
 
-  return {
+  const harness: Harness = {
     slack,
     bot,
     remediation,
@@ -260,6 +251,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return all[0]!;
     },
     async close() {
+      running.delete(harness);
       stopHousekeeping();
       expectCallsWithinScopes(slack);
       await bot.stop();
@@ -267,6 +259,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await store.close();
     },
   };
+  running.add(harness);
+  return harness;
 }
 
 /** STS answers for the scan's account check. */

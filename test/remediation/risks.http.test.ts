@@ -1,18 +1,11 @@
 // Accepting a risk through Slack: the modal, the approver, MUTED in scans until the acceptance expires
 // (the clock is injected), `/awscheck risks`, and revoking.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REMEDIATION_ACTIONS, REMEDIATION_VIEWS } from '../../src/slack/ids.ts';
 import { FIELDS } from '../../src/slack/render/remediation-modals.ts';
-import { ALICE, BOB, buttonValue, findingCheck, type Harness, MALLORY, mockScanIdentity, SSH_FINDING, startHarness } from './harness.ts';
+import { ALICE, BOB, buttonValue, findingCheck, type Harness, MALLORY, SSH_FINDING, startHarness, useHarnesses } from './harness.ts';
 
-let h: Harness | undefined;
-
-beforeEach(() => mockScanIdentity());
-
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+useHarnesses();
 
 const text = (value: unknown) => JSON.stringify(value);
 const DAY = 86_400_000;
@@ -35,8 +28,7 @@ async function openRiskModal(t: Harness): Promise<string> {
 
 describe('accepting a risk', () => {
   it('needs an approver, then mutes the finding in scans until it expires, when it fails again', async () => {
-    h = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])] });
-    const t = h;
+    const t = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])] });
     const metadata = await openRiskModal(t);
 
     const missing = await t.submit(REMEDIATION_VIEWS.acceptRisk, metadata, riskValues('   ', '400'), ALICE);
@@ -84,8 +76,7 @@ describe('accepting a risk', () => {
   });
 
   it('accepts at once with AWSCHECK_RISK_SELF_ACCEPT=true, and an approver can revoke it', async () => {
-    h = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])], config: { riskSelfAccept: true } });
-    const t = h;
+    const t = await startHarness({ checks: [findingCheck('ec2.sg-admin-port-ipv4', () => [SSH_FINDING])], config: { riskSelfAccept: true } });
     const metadata = await openRiskModal(t);
     await t.submit(REMEDIATION_VIEWS.acceptRisk, metadata, riskValues('Test account, torn down weekly', null), ALICE);
     expect(t.approvals()).toEqual([]);

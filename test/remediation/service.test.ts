@@ -4,9 +4,12 @@ import { AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand,
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/schema.ts';
-import { createRemediation } from '../../src/remediation/feature.ts';
-import { defineFix } from '../../src/remediation/fix.ts';
+import type { Localized } from '../../src/i18n/locale.ts';
+import type { RemediationConfig } from '../../src/remediation/config.ts';
+import { createRemediation, type Remediation, type RemediationOptions } from '../../src/remediation/feature.ts';
+import { defineFix, type FixDefinition, type Reconciliation } from '../../src/remediation/fix.ts';
 import { openFixSession, WrongAccountError } from '../../src/remediation/sessions.ts';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { awsError, mockAws, sentCommands } from '../fixes/helpers.ts';
 import { FakeAwsHttp, stsHandlers } from '../helpers/fake-aws-http.ts';
 import { fakeSecurityGroups, rule } from '../fixes/ec2/fake-security-groups.ts';
@@ -14,36 +17,97 @@ import { FINDING, memoryStore } from './fixtures.ts';
 import { ACCOUNT, sts, TestClock } from './harness.ts';
 
 const aws = mockAws();
-const stores: ReturnType<typeof memoryStore>[] = [];
+const stores: SqliteStore[] = [];
 const SSH_WORLD = rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0', Description: 'admin access' });
 const HOUR = 3_600_000;
 
+/** The account the remediation credentials belong to, as STS answers. */
+function credentialsOf(account: string): void {
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: account });
+}
+
+/** Real (not dry-run) calls of an EC2 command: the AWS writes that count. */
+const written = (command: string) => sentCommands(aws, command).filter((input) => !input.DryRun);
+
 beforeEach(() => {
   aws.reset();
-  sts.reset();
-  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
+  credentialsOf(ACCOUNT);
 });
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 afterAll(() => aws.restore());
 
-function setup(accounts: { id: string; name: string }[] = []) {
+const CONFIG: RemediationConfig = { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 24 * HOUR, riskSelfAccept: false };
+
+/** A store in memory, closed after the test. */
+function openStore(): SqliteStore {
   const store = memoryStore();
   stores.push(store);
-  const clock = new TestClock();
-  const remediation = createRemediation({
+  return store;
+}
+
+/** One process's remediation feature on the store: Bob approves; options add fix doubles, an owner, a lease, a clock. */
+function remediationOn(store: SqliteStore, options: Partial<RemediationOptions> = {}): Remediation {
+  return createRemediation({
     store: store.remediation,
-    settings: defaultSettings({ accounts }),
-    config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: 24 * HOUR, riskSelfAccept: false },
+    settings: defaultSettings(),
+    config: CONFIG,
     listed: async (id) => id === 'U0BOB',
-    clock,
+    clock: new TestClock(),
     sleep: async () => undefined,
+    ...options,
   });
+}
+
+function setup(accounts: { id: string; name: string }[] = []) {
+  const store = openStore();
+  const clock = new TestClock();
+  const remediation = remediationOn(store, { settings: defaultSettings({ accounts }), clock });
   return { remediation, clock, store: store.remediation };
 }
 
-async function requested(remediation: ReturnType<typeof setup>['remediation']) {
+/** A double of the SSH fix, under its id so the check's lookup finds it: previews an open rule, undoes at once. */
+function fixDouble(title: Localized, behaviour: Pick<FixDefinition, 'apply' | 'reconcile'>): FixDefinition {
+  return defineFix({
+    id: 'ec2.revoke-world-open-rule',
+    checkIds: ['ec2.sg-admin-port-ipv4'],
+    title,
+    actions: { read: [], write: [] },
+    preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
+    undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
+    ...behaviour,
+  });
+}
+
+/**
+ * A double whose write starts (inWrite), then waits for release() before it lands as applied (request id
+ * req-slow); reconcile reads AWS as the landed write left it.
+ */
+function slowFix(reconcile: (landed: boolean) => Reconciliation) {
+  let release!: () => void;
+  const writing = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const inWrite = new Promise<void>((resolve) => (started = resolve));
+  let landed = false;
+  const fix = fixDouble(
+    { en: 'Slow', ja: '遅い' },
+    {
+      apply: async (_finding, _inputs, ctx) => {
+        await ctx.journal?.record({ before: { open: true } });
+        started();
+        await writing;
+        landed = true;
+        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
+      },
+      reconcile: async () => reconcile(landed),
+    },
+  );
+  return { fix, inWrite, release };
+}
+
+async function requested(remediation: Remediation) {
   const result = await remediation.fixes.prepare(FINDING, 'U0ALICE', {});
   if (result.kind !== 'requested') throw new Error(`expected a request, got ${result.kind}`);
   return result.request;
@@ -105,31 +169,18 @@ describe('fix requests', () => {
 
 describe('an apply that reports an error', () => {
   it('is recorded as applied when AWS shows the change anyway, so it can still be undone', async () => {
-    const store = memoryStore();
-    stores.push(store);
-    const flaky = defineFix({
-      // Under the id of the fix the check names, so the check's lookup finds this double.
-      id: 'ec2.revoke-world-open-rule',
-      checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Flaky', ja: '不安定' },
-      actions: { read: [], write: [] },
-      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
-      apply: async (_finding, _inputs, ctx) => {
-        // Like every fix: the journal first, then the write (here the read-back after it fails).
-        await ctx.journal?.record({ before: { open: true } });
-        throw new Error('read-back timed out');
+    const flaky = fixDouble(
+      { en: 'Flaky', ja: '不安定' },
+      {
+        apply: async (_finding, _inputs, ctx) => {
+          // Like every fix: the journal first, then the write (here the read-back after it fails).
+          await ctx.journal?.record({ before: { open: true } });
+          throw new Error('read-back timed out');
+        },
+        reconcile: async () => ({ state: 'changed', current: { open: false }, message: 'it is closed' }),
       },
-      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
-      reconcile: async () => ({ state: 'changed', current: { open: false }, message: 'it is closed' }),
-    });
-    const remediation = createRemediation({
-      store: store.remediation,
-      settings: defaultSettings(),
-      config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
-      listed: async (id) => id === 'U0BOB',
-      clock: new TestClock(),
-      fixes: [flaky],
-    });
+    );
+    const remediation = remediationOn(openStore(), { fixes: [flaky] });
     const request = await requested(remediation);
     const done = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
     expect(done).toMatchObject({
@@ -165,7 +216,7 @@ describe('undo decisions', () => {
     clock.advance(24 * HOUR);
     expect((await remediation.fixes.expireDue()).map((r) => r.state)).toEqual(['applied']);
     expect((await remediation.fixes.get(id))?.note).toContain('expired before anyone approved it');
-    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(written('AuthorizeSecurityGroupIngressCommand')).toEqual([]);
   });
 
   it('keeps the fix, with a note, when the undo write fails; and the undo can be asked again', async () => {
@@ -187,11 +238,10 @@ describe('the account fixes write to', () => {
     const ec2 = fakeSecurityGroups(aws, [SSH_WORLD]);
     const { remediation } = setup();
     const request = await requested(remediation);
-    sts.reset();
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    credentialsOf('999988887777');
     const result = await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
     expect(result).toMatchObject({ kind: 'done', request: { state: 'failed', error: expect.stringContaining('the remediation credentials belong to account 999988887777') } });
-    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(written('RevokeSecurityGroupIngressCommand')).toEqual([]);
     expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toEqual(['sgr-ssh']);
     expect((await remediation.audit.events()).at(-1)).toMatchObject({
       event: 'fix.failed',
@@ -208,11 +258,10 @@ describe('the account fixes write to', () => {
     const request = await requested(remediation);
     await remediation.fixes.approve(request.id, 'U0BOB', 'fix');
     await remediation.fixes.requestUndo(request.id, 'U0ALICE');
-    sts.reset();
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '999988887777' });
+    credentialsOf('999988887777');
     const result = await remediation.fixes.approve(request.id, 'U0BOB', 'undo');
     expect(result).toMatchObject({ kind: 'done', request: { state: 'applied', note: expect.stringContaining('belong to account 999988887777') } });
-    expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(written('AuthorizeSecurityGroupIngressCommand')).toEqual([]);
     expect((await remediation.audit.events()).at(-1)).toMatchObject({ event: 'fix.undo-failed', detail: { reason: 'wrong-account' } });
   });
 
@@ -237,7 +286,7 @@ describe('a customer rule for the replacement source', () => {
     return { ...context, ec2, id: prepared.request.id };
   }
 
-  async function undo(remediation: ReturnType<typeof setup>['remediation'], id: string) {
+  async function undo(remediation: Remediation, id: string) {
     expect(await remediation.fixes.requestUndo(id, 'U0ALICE')).toMatchObject({ kind: 'requested' });
     return remediation.fixes.approve(id, 'U0BOB', 'undo');
   }
@@ -253,7 +302,7 @@ describe('a customer rule for the replacement source', () => {
     expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
     expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
     expect(ec2.rules.some((r) => r.CidrIpv4 === '0.0.0.0/0' && r.FromPort === 22)).toBe(true);
-    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-ssh'] }]);
+    expect(written('RevokeSecurityGroupIngressCommand')).toEqual([{ GroupId: 'sg-0abc', SecurityGroupRuleIds: ['sgr-ssh'] }]);
   });
 
   it('survives an undo after a crash following the revoke (settled by another process once the lease expired)', async () => {
@@ -271,59 +320,30 @@ describe('a customer rule for the replacement source', () => {
     expect(settled.map((r) => [r.state, r.result?.after, r.result?.requestIds])).toEqual([['applied', { revokedRuleId: 'sgr-ssh' }, ['req-revoke']]]);
     expect(await undo(remediation, id)).toMatchObject({ kind: 'done', request: { state: 'undone' } });
     expect(ec2.rules.map((r) => r.SecurityGroupRuleId)).toContain('sgr-office');
-    expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand').filter((i) => !i.DryRun)).toEqual([]);
+    expect(written('RevokeSecurityGroupIngressCommand')).toEqual([]);
   });
 });
 
 describe('a process whose lease ran out while it worked', () => {
   it('does not claim the outcome: another replica settled it by reading AWS, and the trail says so once', async () => {
-    const store = memoryStore();
-    stores.push(store);
+    const store = openStore();
     const clock = new TestClock();
-    let release!: () => void;
-    const writing = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const inWrite = new Promise<void>((resolve) => (started = resolve));
-    const open = { value: true };
-    const slow = defineFix({
-      id: 'ec2.revoke-world-open-rule',
-      checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Slow', ja: '遅い' },
-      actions: { read: [], write: [] },
-      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
-      apply: async (_finding, _inputs, ctx) => {
-        await ctx.journal?.record({ before: { open: true } });
-        started();
-        await writing;
-        open.value = false;
-        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
-      },
-      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
-      reconcile: async () => (open.value ? { state: 'unchanged', current: { open: true }, message: 'still open' } : { state: 'changed', current: { open: false }, message: 'closed' }),
-    });
-    const replica = (owner: string) =>
-      createRemediation({
-        store: store.remediation,
-        settings: defaultSettings(),
-        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
-        listed: async (id) => id === 'U0BOB',
-        clock,
-        fixes: [slow],
-        owner,
-        // No renewal during the test: the owner stalls past its lease.
-        lease: { ms: 60_000, renewMs: HOUR },
-      });
+    const slow = slowFix((landed) =>
+      landed ? { state: 'changed', current: { open: false }, message: 'closed' } : { state: 'unchanged', current: { open: true }, message: 'still open' },
+    );
+    // No renewal during the test: the owner stalls past its lease.
+    const replica = (owner: string) => remediationOn(store, { clock, fixes: [slow.fix], owner, lease: { ms: 60_000, renewMs: HOUR } });
     const a = replica('process-a');
     const b = replica('process-b');
     const request = await requested(a);
     const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
-    await inWrite;
+    await slow.inWrite;
     // B sweeps while A's lease is live: nothing happens. Then A stalls past its lease and B settles it.
     expect((await b.sweeper.sweep()).requests).toEqual([]);
     clock.advance(61_000);
     expect((await b.sweeper.sweep()).requests.map((r) => r.state)).toEqual(['failed']);
     // A's write lands afterwards; A must not record "applied" over B's settlement: it reads AWS instead.
-    release();
+    slow.release();
     const result = await approving;
     expect(result).toMatchObject({ kind: 'done', request: { state: 'failed' } });
     const events = await a.audit.events();
@@ -336,44 +356,15 @@ describe('a process whose lease ran out while it worked', () => {
 
 describe('a write slower than the old sweep grace (120 s)', () => {
   it('stays with its owner, which renews its lease, and is recorded as the owner applied it', async () => {
-    const store = memoryStore();
-    stores.push(store);
+    const store = openStore();
     const clock = new TestClock();
-    let release!: () => void;
-    const writing = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const inWrite = new Promise<void>((resolve) => (started = resolve));
-    const slow = defineFix({
-      id: 'ec2.revoke-world-open-rule',
-      checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Slow', ja: '遅い' },
-      actions: { read: [], write: [] },
-      preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
-      apply: async (_finding, _inputs, ctx) => {
-        await ctx.journal?.record({ before: { open: true } });
-        started();
-        await writing;
-        return { status: 'applied', before: { open: true }, after: { open: false }, requestIds: ['req-slow'], message: 'closed', verified: true };
-      },
-      undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),
-      reconcile: async () => ({ state: 'unchanged', current: { open: true }, message: 'still open' }),
-    });
-    const replica = (owner: string) =>
-      createRemediation({
-        store: store.remediation,
-        settings: defaultSettings(),
-        config: { enabled: true, approvers: ['U0BOB'], allowSelfApproval: false, approvalChannel: 'C0APPROVE', approvalTtlMs: HOUR, riskSelfAccept: false },
-        listed: async (id) => id === 'U0BOB',
-        clock,
-        fixes: [slow],
-        owner,
-        lease: { ms: 60_000, renewMs: 5 },
-      });
+    const slow = slowFix(() => ({ state: 'unchanged', current: { open: true }, message: 'still open' }));
+    const replica = (owner: string) => remediationOn(store, { clock, fixes: [slow.fix], owner, lease: { ms: 60_000, renewMs: 5 } });
     const a = replica('process-a');
     const b = replica('process-b');
     const request = await requested(a);
     const approving = a.fixes.approve(request.id, 'U0BOB', 'fix');
-    await inWrite;
+    await slow.inWrite;
     // 150 s of AWS time in 15 s steps; the owner renews between steps, the other replica sweeps after each.
     for (let elapsed = 0; elapsed < 150_000; elapsed += 15_000) {
       clock.advance(15_000);
@@ -381,7 +372,7 @@ describe('a write slower than the old sweep grace (120 s)', () => {
       for (let i = 0; i < 100 && ((await a.fixes.get(request.id))?.lease?.expiresAt ?? '') < renewed; i++) await new Promise((r) => setTimeout(r, 5));
       expect((await b.sweeper.sweep()).requests).toEqual([]);
     }
-    release();
+    slow.release();
     expect(await approving).toMatchObject({ kind: 'done', request: { state: 'applied', result: { requestIds: ['req-slow'] } } });
     expect((await a.audit.events()).map((e) => e.event)).toEqual(['fix.requested', 'fix.approved', 'fix.applied']);
   });

@@ -1,15 +1,13 @@
 // The "Fix all" batch methods of the RemediationStore, on SQLite and on DynamoDB (dynalite): of two callers
 // moving a batch from the same state exactly one wins, with its audit event written in the same transaction;
 // a move the batch machine lacks throws; the approval message survives later transitions.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixBatch } from '../../src/remediation/batch.ts';
 import { TransitionError } from '../../src/remediation/state.ts';
-import type { NewAuditEvent, RemediationStore } from '../../src/remediation/store.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { NewAuditEvent } from '../../src/remediation/store.ts';
+import type { StoreHandle } from './contract/history-store-contract.ts';
 import { type LocalTables, localTables } from './dynamodb-env.ts';
+import { sqliteHandle } from './sqlite-env.ts';
 
 const T0 = '2026-11-25T09:00:00.000Z';
 
@@ -47,11 +45,12 @@ function event(name: string, actor: string): NewAuditEvent {
   };
 }
 
-/** A store and a second one on the same data (another replica). */
-function contract(name: string, open: () => Promise<{ store: RemediationStore; replica: RemediationStore; close(): Promise<void> }>): void {
+function contract(name: string, open: () => Promise<StoreHandle>): void {
   describe(`fix batches: ${name}`, () => {
     it('stores a batch with its audit event, and of two concurrent approvals exactly one wins', async () => {
-      const { store, replica, close } = await open();
+      const handle = await open();
+      const store = handle.store.remediation;
+      const replica = (await handle.replica()).remediation;
       try {
         await store.createBatch(batch(), event('batch.requested', 'U0ALICE'));
         await store.setBatchMessage('batch-1', { channel: 'C0APPROVE', ts: '1.2' });
@@ -79,26 +78,13 @@ function contract(name: string, open: () => Promise<{ store: RemediationStore; r
         await expect(store.transitionBatch({ id: 'batch-1', from: 'stopped', to: 'running', changes: {} })).rejects.toThrow(TransitionError);
         expect(await store.getBatch('missing')).toBeUndefined();
       } finally {
-        await close();
+        await handle.dispose();
       }
     });
   });
 }
 
-contract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-batch-'));
-  const a = openSqliteStore(join(dir, 'awscheck.db'));
-  const b = openSqliteStore(join(dir, 'awscheck.db'));
-  return {
-    store: a.remediation,
-    replica: b.remediation,
-    close: async () => {
-      await a.close();
-      await b.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+contract('SQLite', sqliteHandle);
 
 let env: LocalTables | undefined;
 beforeAll(async () => {
@@ -108,19 +94,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-contract('DynamoDB', async () => {
-  const table = await env!.table();
-  const a = env!.store(table);
-  const b = env!.store(table);
-  return {
-    store: a.remediation,
-    replica: b.remediation,
-    close: async () => {
-      await a.close();
-      await b.close();
-    },
-  };
-});
+contract('DynamoDB', () => env!.handle());
 
 describe('SQLite migration 5', () => {
   it('keeps the audit trail (seq and all) append-only while letting it take batch events', async () => {

@@ -6,43 +6,11 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DynamoDbStore } from '../../src/store/dynamodb/history-store.ts';
 import { findingKey } from '../../src/store/finding-key.ts';
-import type { FixRequest, NewAuditEvent } from '../../src/remediation/store.ts';
-import { result } from '../report/fixtures.ts';
+import { auditEvent, FINDING, fixRequest } from '../remediation/fixtures.ts';
 import { type LocalTables, localTables } from './dynamodb-env.ts';
 
-const FINDING = result();
-
-function request(overrides: Partial<FixRequest> = {}): FixRequest {
-  return {
-    id: 'req-1',
-    fixId: 'ec2.revoke-world-open-rule',
-    finding: FINDING,
-    findingKey: findingKey(FINDING),
-    inputs: {},
-    preview: { lines: ['Revoke rule sgr-1'], warnings: [], current: { ruleId: 'sgr-1' } },
-    state: 'requested',
-    requestedBy: 'U0ALICE',
-    requestedAt: '2026-11-25T09:00:00.000Z',
-    expiresAt: '2026-11-26T09:00:00.000Z',
-    updatedAt: '2026-11-25T09:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function audit(event: string, subjectId = 'req-1', actor = 'U0BOB'): NewAuditEvent {
-  return {
-    at: '2026-11-25T09:05:00.000Z',
-    event,
-    actor,
-    subject: event.startsWith('risk') ? 'risk' : 'fix',
-    subjectId,
-    checkId: FINDING.checkId,
-    accountId: FINDING.accountId,
-    region: FINDING.region,
-    resourceId: FINDING.resourceId,
-    detail: { outcome: event },
-  };
-}
+/** An audit event about req-1 (or the given subject). */
+const audit = (event: string, subjectId = 'req-1') => auditEvent(event, { subjectId });
 
 let env: LocalTables;
 let table: string;
@@ -62,9 +30,9 @@ beforeEach(async () => {
 
 describe('DynamoDB remediation store', () => {
   it('keeps the message reference through transitions, and lists requests in creation order', async () => {
-    await a.remediation.createRequest(request(), audit('fix.requested'));
-    const other = result({ resourceId: 'sg-2' });
-    await a.remediation.createRequest(request({ id: 'req-2', finding: other, findingKey: findingKey(other) }), audit('fix.requested', 'req-2'));
+    await a.remediation.createRequest(fixRequest(), audit('fix.requested'));
+    const other = { ...FINDING, resourceId: 'sg-2' };
+    await a.remediation.createRequest(fixRequest({ id: 'req-2', finding: other, findingKey: findingKey(other) }), audit('fix.requested', 'req-2'));
     await b.remediation.setRequestMessage('req-1', { channel: 'C1', ts: '1.1' });
     await a.remediation.transitionRequest({ id: 'req-1', from: 'requested', to: 'expired', changes: {} });
     expect((await a.remediation.getRequest('req-1'))?.message).toEqual({ channel: 'C1', ts: '1.1' });
@@ -74,11 +42,11 @@ describe('DynamoDB remediation store', () => {
   });
 
   it('refuses an undo request while another request holds the target, and takes the target back otherwise', async () => {
-    await a.remediation.createRequest(request({ state: 'requested' }), audit('fix.requested'));
+    await a.remediation.createRequest(fixRequest({ state: 'requested' }), audit('fix.requested'));
     await a.remediation.transitionRequest({ id: 'req-1', from: 'requested', to: 'approved', changes: {}, lease: { take: { owner: 'p', expiresAt: '2026-11-25T10:00:00.000Z' } } });
     await a.remediation.transitionRequest({ id: 'req-1', from: 'approved', to: 'applying', changes: {}, lease: { holder: 'p', now: '2026-11-25T09:00:00.000Z' } });
     await a.remediation.transitionRequest({ id: 'req-1', from: 'applying', to: 'applied', changes: {}, lease: { holder: 'p', now: '2026-11-25T09:00:00.000Z' } });
-    expect(await a.remediation.createRequest(request({ id: 'req-2' }), audit('fix.requested', 'req-2'))).toBe(true);
+    expect(await a.remediation.createRequest(fixRequest({ id: 'req-2' }), audit('fix.requested', 'req-2'))).toBe(true);
     const undo = await a.remediation.transitionRequest({ id: 'req-1', from: 'applied', to: 'undo_requested', changes: {}, audit: audit('fix.undo_requested') });
     expect(undo.outcome).toBe('lost');
     expect((await a.remediation.auditEvents()).map((e) => e.event)).not.toContain('fix.undo_requested');
@@ -99,7 +67,7 @@ describe('DynamoDB remediation store', () => {
 
   it('reports a transition whose answer was lost and resent by the SDK as won, written once', async () => {
     const store = env.store(table, { maxAttempts: 3 });
-    await store.remediation.createRequest(request(), audit('fix.requested'));
+    await store.remediation.createRequest(fixRequest(), audit('fix.requested'));
     env.local.inject({ operation: 'TransactWriteItems', kind: 'lost-response', times: 1 });
     const moved = await store.remediation.transitionRequest({ id: 'req-1', from: 'requested', to: 'approved', changes: {}, audit: audit('fix.approved'), lease: { take: { owner: 'me', expiresAt: '2026-11-25T10:00:00.000Z' } } });
     expect(env.local.pendingFaults()).toBe(0);
@@ -111,7 +79,7 @@ describe('DynamoDB remediation store', () => {
     for (const event of ['fix.refused.1', 'fix.refused.2', 'fix.refused.3']) await a.remediation.appendAudit(audit(event));
     await a.tableClient.doc.send(new UpdateCommand({ TableName: table, Key: { pk: 'SEQ#AUDIT', sk: 'SEQ' }, UpdateExpression: 'SET #s = :one', ExpressionAttributeNames: { '#s': 'seq' }, ExpressionAttributeValues: { ':one': 1 } }));
     await expect(a.remediation.appendAudit(audit('fix.refused.4'))).rejects.toThrow(/audit event #2 already exists .* never overwritten/);
-    await a.remediation.createRequest(request(), audit('fix.requested')).catch(() => undefined);
+    await a.remediation.createRequest(fixRequest(), audit('fix.requested')).catch(() => undefined);
     expect(await a.remediation.getRequest('req-1')).toBeUndefined();
     expect((await a.remediation.auditEvents()).map((e) => e.event)).toEqual(['fix.refused.1', 'fix.refused.2', 'fix.refused.3']);
   });
@@ -122,7 +90,7 @@ describe('DynamoDB remediation store', () => {
     env.local.inject({ operation: 'TransactWriteItems', kind: 'throttle', times: 2 });
     env.local.inject({ operation: 'GetItem', kind: 'throttle', times: 1 });
     expect(await store.claimSlot('daily-report:x', 'me', '2026-11-25T00:00:00.000Z')).toBe(true);
-    expect(await store.remediation.createRequest(request(), audit('fix.requested'))).toBe(true);
+    expect(await store.remediation.createRequest(fixRequest(), audit('fix.requested'))).toBe(true);
     env.local.inject({ operation: 'TransactWriteItems', kind: 'transaction-conflict', times: 3 });
     const moved = await store.remediation.transitionRequest({ id: 'req-1', from: 'requested', to: 'expired', changes: {}, audit: audit('fix.expired') });
     expect(moved.outcome).toBe('won');

@@ -1,19 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+// The history store contract against SQLite: a fresh file per test, its replicas on the same file.
 import { describeHistoryStoreContract } from './contract/history-store-contract.ts';
+import { sqliteHandle } from './sqlite-env.ts';
 
-describeHistoryStoreContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-contract-'));
-  const path = join(dir, 'awscheck.db');
-  const store = openSqliteStore(path);
-  return {
-    store,
-    replica: async () => openSqliteStore(path),
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeHistoryStoreContract('SQLite', sqliteHandle);

@@ -1,25 +1,16 @@
 // The RemediationStore contract against SQLite (a fresh file per test, as replicas would share it), and the
 // SQLite-only promise that the unique index and the code agree on which states are open.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPEN_STATES } from '../../src/remediation/state.ts';
 import { migrate, openDatabase } from '../../src/store/sqlite/database.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { SqliteRemediationStore } from '../../src/store/sqlite/remediation-store.ts';
 import { describeRemediationStoreContract } from './contract/remediation-store-contract.ts';
+import { sqliteHandle } from './sqlite-env.ts';
 
 describeRemediationStoreContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscheck-contract-'));
-  const db = openDatabase(join(dir, 'awscheck.db'));
-  return {
-    store: new SqliteRemediationStore(db),
-    close: async () => {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const handle = await sqliteHandle();
+  return { store: handle.store.remediation, close: () => handle.dispose() };
 });
 
 describe('SQLite open-request index', () => {

@@ -5,7 +5,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AlertRecord, AlertStore, NewAlert } from '../../alerts/store.ts';
 import type { CheckResult } from '../../engine/types.ts';
 import { expiryEpoch, keys, partitions } from './keys.ts';
-import { IS_NEW, type Item, isConditionFailure, type TableClient } from './table-client.ts';
+import { IS_NEW, type Item, type TableClient, written } from './table-client.ts';
 
 function alertItem(alert: NewAlert): Item {
   return {
@@ -53,12 +53,8 @@ export class DynamoDbAlertStore implements AlertStore {
   async markEventHandled(eventId: string, at: string): Promise<void> {
     await this.t.ready();
     const item = { ...keys.alertEvent(eventId), gsi1pk: partitions.alertEvents, gsi1sk: `${at}#${eventId}`, handledAt: at, ttl: expiryEpoch(at, this.retentionDays) };
-    try {
-      await this.t.doc.send(new PutCommand({ TableName: this.t.table, Item: item, ConditionExpression: IS_NEW }));
-    } catch (err) {
-      // Already recorded by another replica or a redelivery: idempotent.
-      if (!isConditionFailure(err)) throw err;
-    }
+    // Already recorded by another replica or a redelivery: idempotent.
+    await written(this.t.doc.send(new PutCommand({ TableName: this.t.table, Item: item, ConditionExpression: IS_NEW })));
   }
 
   async claimAlert(alert: NewAlert): Promise<AlertRecord | undefined> {
@@ -83,8 +79,9 @@ export class DynamoDbAlertStore implements AlertStore {
 
   async setMessage(id: string, channel: string, messageTs: string): Promise<void> {
     await this.t.ready();
-    try {
-      await this.t.doc.send(
+    // An alert that is gone is left alone.
+    await written(
+      this.t.doc.send(
         new UpdateCommand({
           TableName: this.t.table,
           Key: keys.alert(id),
@@ -92,10 +89,8 @@ export class DynamoDbAlertStore implements AlertStore {
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':channel': channel, ':ts': messageTs },
         }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+      ),
+    );
   }
 
   async openAlerts(accountId?: string): Promise<AlertRecord[]> {

@@ -4,28 +4,25 @@
 import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
 import type { MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
 import { TransitionError } from '../../remediation/state.ts';
+import { documentOf, moved, recordFrom } from '../state-record.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { keys } from './keys.ts';
 import { IS_NEW, type Item, type TableClient } from './table-client.ts';
 
-const MAX_ROUNDS = 25;
-
-function batchItem(batch: FixBatch, version: number): Item {
-  const { state, message, ...rest } = batch;
+/** The batch's item without its version (1 when created, one more with each move). */
+function batchItem(batch: FixBatch): Item {
+  const { state, message } = batch;
   return {
     ...keys.batch(batch.id),
     id: batch.id,
     state,
-    version,
-    doc: pack(rest),
+    doc: pack(documentOf(batch)),
     ...(message ? { msgChannel: message.channel, msgTs: message.ts } : {}),
   };
 }
 
 function batchFromItem(item: Item): FixBatch {
-  const batch = { ...unpack<object>(item.doc as Packed), state: item.state } as FixBatch;
-  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') batch.message = { channel: item.msgChannel, ts: item.msgTs };
-  return batch;
+  return recordFrom<FixBatch>(unpack<object>(item.doc as Packed), item.state, item.msgChannel, item.msgTs);
 }
 
 export class DynamoDbBatchStore {
@@ -33,14 +30,14 @@ export class DynamoDbBatchStore {
 
   async createBatch(batch: FixBatch, audit: NewAuditEvent): Promise<void> {
     await this.t.ready();
-    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: batchItem(batch, 1), ConditionExpression: IS_NEW } }], audit);
+    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: { ...batchItem(batch), version: 1 }, ConditionExpression: IS_NEW } }], audit);
     if (!outcome.ok) throw new Error(`a fix batch with id ${batch.id} already exists`);
   }
 
   /** A batch as it was (a copy from SQLite): false when one with its id is there already. No audit event. */
   async putBatch(batch: FixBatch): Promise<boolean> {
     await this.t.ready();
-    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: batchItem(batch, 1), ConditionExpression: IS_NEW } }]);
+    const outcome = await this.t.transact([{ Put: { TableName: this.t.table, Item: { ...batchItem(batch), version: 1 }, ConditionExpression: IS_NEW } }]);
     return outcome.ok;
   }
 
@@ -51,38 +48,18 @@ export class DynamoDbBatchStore {
   }
 
   async transitionBatch(transition: BatchTransition): Promise<TransitionResult<FixBatch>> {
-    const { id, from, to, changes, audit } = transition;
+    const { id, from, to, changes } = transition;
     if (!canTransitionBatch(from, to)) throw new TransitionError('fix batch', from, to);
     await this.t.ready();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const item = await this.t.get(keys.batch(id));
-      if (!item) return { outcome: 'lost', current: undefined };
-      const current = batchFromItem(item);
-      if (current.state !== from) return { outcome: 'lost', current };
-      const next = { ...current, ...changes, state: to };
-      const outcome = await this.t.transact(
-        [
-          {
-            Put: {
-              TableName: this.t.table,
-              Item: batchItem(next, (item.version as number) + 1),
-              ConditionExpression: '#version = :version AND #state = :state',
-              ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
-              ExpressionAttributeValues: { ':version': item.version, ':state': item.state },
-            },
-          },
-        ],
-        audit,
-      );
-      if (outcome.ok) return { outcome: 'won', record: next };
-      // The version moved (a message attached): read again and decide again.
-    }
-    throw new Error(`fix batch ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
+    return this.t.moveRecord(keys.batch(id), transition, 'fix batch', batchFromItem, (current, item) => {
+      if (current.state !== from) return undefined;
+      const next = moved(current, changes, to);
+      return { next, writes: [this.t.versionedPut(batchItem(next), item)] };
+    });
   }
 
   async setBatchMessage(id: string, message: MessageRef): Promise<void> {
     await this.t.ready();
     await this.t.setMessage(keys.batch(id), message);
   }
-
 }

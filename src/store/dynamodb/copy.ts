@@ -10,8 +10,8 @@ import { SqliteStore } from '../sqlite/sqlite-store.ts';
 import type { AuditEvent } from '../../remediation/store.ts';
 import type { DynamoDbTarget } from './client.ts';
 import { DynamoDbStore } from './history-store.ts';
-import { keys } from './keys.ts';
-import { auditFromItem, auditItem, IS_NEW, isConditionFailure } from './table-client.ts';
+import { type Key, keys } from './keys.ts';
+import { auditFromItem, auditItem, IS_NEW, written } from './table-client.ts';
 
 export interface CopyCount {
   copied: number;
@@ -60,64 +60,48 @@ export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyRe
   const order = (rowid: number) => `0sqlite${String(rowid).padStart(12, '0')}`;
   try {
     await t.ready();
-    for (const { id, rowid } of listing.scanIds()) {
-      // The header is written last: when it is there, the scan's chunks and links are too.
-      if (await t.get(keys.scan(id))) {
-        report.scans.present += 1;
-        continue;
-      }
-      const stored = await source.getScan(id);
-      if (!stored) continue;
-      await target.writeScan(stored.summary, stored.report, order(rowid));
-      report.scans.copied += 1;
-    }
+    const there = async (key: Key) => (await t.get(key)) !== undefined;
+    // The header is written last: when it is there, the scan's chunks and links are too.
+    await copyEach(report.scans, listing.scanIds(), ({ id }) => source.getScan(id), {
+      there: ({ id }) => there(keys.scan(id)),
+      write: async (stored, { rowid }) => {
+        await target.writeScan(stored.summary, stored.report, order(rowid));
+        return true;
+      },
+    });
     done('scans');
-    for (const { id, rowid } of listing.reportIds()) {
-      const record = await source.getReport(id);
-      if (!record) continue;
-      report.reports[(await target.putReport(record, order(rowid))) ? 'copied' : 'present'] += 1;
-    }
+    await copyEach(report.reports, listing.reportIds(), ({ id }) => source.getReport(id), {
+      write: (record, { rowid }) => target.putReport(record, order(rowid)),
+    });
     done('reports');
-    for (const slot of listing.slots()) report.slots[(await target.putSlot(slot)) ? 'copied' : 'present'] += 1;
+    await copyEach(report.slots, listing.slots(), async (slot) => slot, { write: (slot) => target.putSlot(slot) });
     done('slots');
-    for (const id of listing.snapshotIds()) {
-      const snapshot = await source.remediation.getSnapshot(id);
-      if (!snapshot) continue;
-      report.snapshots[(await target.remediation.putSnapshot(snapshot)) ? 'copied' : 'present'] += 1;
-    }
+    await copyEach(report.snapshots, listing.snapshotIds(), (id) => source.remediation.getSnapshot(id), {
+      write: (snapshot) => target.remediation.putSnapshot(snapshot),
+    });
     done('snapshots');
-    for (const id of listing.requestIds()) {
-      if (await t.get(keys.request(id))) {
-        report.requests.present += 1;
-        continue;
-      }
-      const request = await source.remediation.getRequest(id);
-      if (!request) continue;
-      if (!(await target.remediation.insertRequest(request, undefined))) {
+    await copyEach(report.requests, listing.requestIds(), (id) => source.remediation.getRequest(id), {
+      there: (id) => there(keys.request(id)),
+      write: async (request) => {
+        if (await target.remediation.insertRequest(request, undefined)) return true;
         const holder = await target.remediation.openRequestFor(request.findingKey);
         throw new CopyError(
-          `fix request ${id} (${request.state}) and request ${holder?.id ?? '?'} are both open for the same target; settle one of them in the SQLite store (or wait for it to expire) and run the copy again`,
+          `fix request ${request.id} (${request.state}) and request ${holder?.id ?? '?'} are both open for the same target; settle one of them in the SQLite store (or wait for it to expire) and run the copy again`,
         );
-      }
-      report.requests.copied += 1;
-    }
+      },
+    });
     done('requests');
-    for (const id of listing.batchIds()) {
-      const batch = await source.remediation.getBatch(id);
-      if (!batch) continue;
-      report.batches[(await target.remediation.putBatch(batch)) ? 'copied' : 'present'] += 1;
-    }
+    await copyEach(report.batches, listing.batchIds(), (id) => source.remediation.getBatch(id), {
+      write: (batch) => target.remediation.putBatch(batch),
+    });
     done('batches');
-    for (const id of listing.riskIds()) {
-      if (await t.get(keys.risk(id))) {
-        report.risks.present += 1;
-        continue;
-      }
-      const risk = await source.remediation.getRisk(id);
-      if (!risk) continue;
-      await target.remediation.insertRisk(risk, undefined);
-      report.risks.copied += 1;
-    }
+    await copyEach(report.risks, listing.riskIds(), (id) => source.remediation.getRisk(id), {
+      there: (id) => there(keys.risk(id)),
+      write: async (risk) => {
+        await target.remediation.insertRisk(risk, undefined);
+        return true;
+      },
+    });
     done('risks');
     let last = 0;
     for (const event of await source.remediation.auditEvents()) {
@@ -133,30 +117,51 @@ export async function copySqliteToDynamoDb(options: CopyOptions): Promise<CopyRe
   }
 }
 
+/**
+ * Copies one kind of record, counting it into `tally`: each listed record is read from SQLite (one gone since
+ * the listing is skipped) and written, unless `there` finds it in the table first; `write` answers false
+ * when the table had it already.
+ */
+async function copyEach<Listed, Stored>(
+  tally: CopyCount,
+  listed: Iterable<Listed>,
+  read: (listed: Listed) => Promise<Stored | undefined>,
+  how: { there?: (listed: Listed) => Promise<boolean>; write: (record: Stored, listed: Listed) => Promise<boolean> },
+): Promise<void> {
+  for (const each of listed) {
+    if (await how.there?.(each)) {
+      tally.present += 1;
+      continue;
+    }
+    const record = await read(each);
+    if (record === undefined) continue;
+    tally[(await how.write(record, each)) ? 'copied' : 'present'] += 1;
+  }
+}
+
 /** The event under its own sequence number; one already there must be this very event, never another. */
 async function copyAuditEvent(target: DynamoDbStore, event: AuditEvent, tally: CopyCount): Promise<void> {
   const t = target.tableClient;
-  try {
-    await t.doc.send(new PutCommand({ TableName: t.table, Item: auditItem(event), ConditionExpression: IS_NEW }));
+  if (await written(t.doc.send(new PutCommand({ TableName: t.table, Item: auditItem(event), ConditionExpression: IS_NEW })))) {
     tally.copied += 1;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    const existing = await t.get(keys.audit(event.seq));
-    if (!existing || !isDeepStrictEqual(auditFromItem(existing), auditFromItem(auditItem(event)))) {
-      throw new CopyError(
-        `the table already has a different audit event #${event.seq}: copy into a table the bot has not written audit events to yet (stop the bot, or use a new table)`,
-      );
-    }
-    tally.present += 1;
+    return;
   }
+  const existing = await t.get(keys.audit(event.seq));
+  if (!existing || !isDeepStrictEqual(auditFromItem(existing), auditFromItem(auditItem(event)))) {
+    throw new CopyError(
+      `the table already has a different audit event #${event.seq}: copy into a table the bot has not written audit events to yet (stop the bot, or use a new table)`,
+    );
+  }
+  tally.present += 1;
 }
 
 /** New events continue after the copied ones. */
 async function raiseAuditCounter(target: DynamoDbStore, seq: number): Promise<void> {
   if (seq === 0) return;
   const t = target.tableClient;
-  try {
-    await t.doc.send(
+  // A counter already past it stays.
+  await written(
+    t.doc.send(
       new UpdateCommand({
         TableName: t.table,
         Key: keys.auditCounter(),
@@ -165,8 +170,6 @@ async function raiseAuditCounter(target: DynamoDbStore, seq: number): Promise<vo
         ExpressionAttributeNames: { '#seq': 'seq' },
         ExpressionAttributeValues: { ':seq': seq },
       }),
-    );
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
+    ),
+  );
 }

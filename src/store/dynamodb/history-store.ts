@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult, ScanReport } from '../../engine/types.ts';
-import { headOf, saveInSteps, type ScanHead, withPart } from '../scan-parts.ts';
+import { headOf, narrowedTo, reportOf, saveInSteps, type ScanHead, withPart } from '../scan-parts.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
@@ -27,7 +27,7 @@ import { pack, type Packed, packChunks, unpack, unpackChunk } from './codec.ts';
 import { expiryEpoch, type Key, keys, partitions, stamp } from './keys.ts';
 import { DynamoDbAlertStore } from './alert-store.ts';
 import { DynamoDbRemediationStore } from './remediation-store.ts';
-import { IS_NEW, type Item, isConditionFailure, TableClient } from './table-client.ts';
+import { IS_NEW, type Item, TableClient, written } from './table-client.ts';
 
 export interface DynamoDbStoreOptions extends DynamoDbTarget {
   /** AWSCHECK_RETENTION_DAYS: scans, reports and slots carry a TTL this long after their time. */
@@ -200,12 +200,9 @@ export class DynamoDbStore implements Store {
         ':first': first,
       },
     });
-    try {
-      await this.t.doc.send(update);
-    } catch (err) {
+    if (!(await written(this.t.doc.send(update)))) {
       // Another writer moved the scan on (finished it, or added a part from another process): this part is not in it.
-      if (isConditionFailure(err)) throw new Error(`scan ${id} changed while a part was being added; the part is not in it`);
-      throw err;
+      throw new Error(`scan ${id} changed while a part was being added; the part is not in it`);
     }
   }
 
@@ -280,13 +277,7 @@ export class DynamoDbStore implements Store {
     const chunks = packChunks(report.results.map(normalised));
     await this.t.batchWrite(chunks.map((data, n) => ({ ...keys.chunk(summary.id, n), data, ttl })));
     await this.writeAccountLinks(summary.id, report.accounts, allChecks, sortKey, ttl);
-    const doc: ScanDocument = {
-      accounts: report.accounts,
-      regions: report.regions,
-      errors: report.errors,
-      notes: report.notes,
-      selection: report.selection,
-    };
+    const doc: ScanDocument = headOf(report);
     await this.t.doc.send(
       new PutCommand({
         TableName: this.t.table,
@@ -317,8 +308,9 @@ export class DynamoDbStore implements Store {
   /** The list of accounts ever scanned; an entry lives as long as the account's latest scan. */
   private async registerAccount(accountId: string, ttl: number | undefined): Promise<void> {
     if (ttl === undefined) return this.t.batchWrite([keys.accountRegistry(accountId)]).then(() => undefined);
-    try {
-      await this.t.doc.send(
+    // A later expiry already there stays.
+    await written(
+      this.t.doc.send(
         new UpdateCommand({
           TableName: this.t.table,
           Key: keys.accountRegistry(accountId),
@@ -327,10 +319,8 @@ export class DynamoDbStore implements Store {
           ExpressionAttributeNames: { '#ttl': 'ttl' },
           ExpressionAttributeValues: { ':ttl': ttl },
         }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+      ),
+    );
   }
 
   private async load(header: Item, accountId?: string): Promise<StoredScan> {
@@ -346,17 +336,7 @@ export class DynamoDbStore implements Store {
     }
     let results = chunkItems.flatMap((item) => unpackChunk<CheckResult>(item.data as Uint8Array));
     if (accountId !== undefined) results = results.filter((r) => r.accountId === accountId);
-    const report: ScanReport = {
-      schema: 'awscheck.scan/v1',
-      startedAt: summary.startedAt,
-      finishedAt: summary.finishedAt,
-      accounts: doc.accounts,
-      regions: doc.regions,
-      results,
-      errors: doc.errors,
-      notes: doc.notes,
-      selection: doc.selection,
-    };
+    const report = reportOf(doc, summary, results);
     return { summary, report };
   }
 
@@ -441,16 +421,7 @@ export class DynamoDbStore implements Store {
         stored = await loaded.get(scanId);
         if (stored) break;
       }
-      if (!stored) continue;
-      const { report } = stored;
-      const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
-      out.push({
-        ...report,
-        accounts: report.accounts.filter((a) => a.accountId === accountId),
-        results: report.results.filter((r) => r.accountId === accountId),
-        errors: report.errors.filter(mine),
-        notes: report.notes.filter(mine),
-      });
+      if (stored) out.push(narrowedTo(stored.report, accountId));
     }
     return out;
   }
@@ -507,8 +478,8 @@ export class DynamoDbStore implements Store {
 
   /** The conditional put that lets exactly one replica run a slot. */
   async putSlot(slot: { key: string; owner: string; claimedAt: string; completedAt?: string }): Promise<boolean> {
-    try {
-      await this.t.doc.send(
+    return written(
+      this.t.doc.send(
         new PutCommand({
           TableName: this.t.table,
           Item: {
@@ -520,18 +491,15 @@ export class DynamoDbStore implements Store {
           },
           ConditionExpression: IS_NEW,
         }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   async completeSlot(key: string, at: string): Promise<void> {
     await this.t.ready();
-    try {
-      await this.t.doc.send(
+    // Like SQLite's UPDATE of no row: completing an unknown (or pruned) slot changes nothing.
+    await written(
+      this.t.doc.send(
         new UpdateCommand({
           TableName: this.t.table,
           Key: keys.slot(key),
@@ -539,11 +507,8 @@ export class DynamoDbStore implements Store {
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-    } catch (err) {
-      // Like SQLite's UPDATE of no row: completing an unknown (or pruned) slot changes nothing.
-      if (!isConditionFailure(err)) throw err;
-    }
+      ),
+    );
   }
 
   async createReport(report: NewReport, at: string): Promise<ReportRecord> {
@@ -556,8 +521,8 @@ export class DynamoDbStore implements Store {
   /** Writes a report under its id; false when one with that id is already stored. */
   async putReport(record: ReportRecord, order: string): Promise<boolean> {
     const sortKey = `${record.createdAt}#${order}#${record.id}`;
-    try {
-      await this.t.doc.send(
+    return written(
+      this.t.doc.send(
         new PutCommand({
           TableName: this.t.table,
           Item: {
@@ -573,12 +538,8 @@ export class DynamoDbStore implements Store {
           },
           ConditionExpression: IS_NEW,
         }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+      ),
+    );
   }
 
   async updateReport(id: string, update: ReportUpdate): Promise<void> {
@@ -597,8 +558,8 @@ export class DynamoDbStore implements Store {
       set.push('messageTs = :messageTs');
       values[':messageTs'] = update.messageTs;
     }
-    try {
-      await this.t.doc.send(
+    const updated = await written(
+      this.t.doc.send(
         new UpdateCommand({
           TableName: this.t.table,
           Key: keys.report(id),
@@ -607,11 +568,9 @@ export class DynamoDbStore implements Store {
           ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
           ExpressionAttributeValues: values,
         }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw new Error(`no report with id ${id}`);
-      throw err;
-    }
+      ),
+    );
+    if (!updated) throw new Error(`no report with id ${id}`);
   }
 
   async getReport(id: string): Promise<ReportRecord | undefined> {

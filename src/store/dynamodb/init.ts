@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbTarget, createDocumentClient } from './client.ts';
 import { tableProblem } from './table-client.ts';
-import { DYNAMODB_TABLE } from './table.ts';
+import { DYNAMODB_TABLE, KEY_ATTRIBUTES, TABLE_KEYS } from './table.ts';
 
 export interface InitOutcome {
   created: boolean;
@@ -38,28 +38,15 @@ export async function initTable(target: DynamoDbTarget, waitSeconds = 300): Prom
       if (problem) throw new TableMismatchError(TableName, problem);
     } catch (err) {
       if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
-      const attributes = new Map<string, 'S'>();
-      for (const k of [DYNAMODB_TABLE.partitionKey, DYNAMODB_TABLE.sortKey, ...DYNAMODB_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]) {
-        attributes.set(k.name, k.type);
-      }
+      // An index may share a key attribute with the table: each is defined once.
+      const attributes = new Map(KEY_ATTRIBUTES.map((k) => [k.name, k.type]));
       try {
         await doc.send(
           new CreateTableCommand({
             TableName,
             BillingMode: 'PAY_PER_REQUEST',
             AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
-            KeySchema: [
-              { AttributeName: DYNAMODB_TABLE.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: DYNAMODB_TABLE.sortKey.name, KeyType: 'RANGE' },
-            ],
-            GlobalSecondaryIndexes: DYNAMODB_TABLE.globalSecondaryIndexes.map((index) => ({
-              IndexName: index.indexName,
-              KeySchema: [
-                { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-                { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-              ],
-              Projection: { ProjectionType: 'ALL' },
-            })),
+            ...TABLE_KEYS,
           }),
         );
         created = true;

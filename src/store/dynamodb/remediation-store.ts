@@ -8,7 +8,6 @@ import type {
   AuditQuery,
   FindingSnapshot,
   FixRequest,
-  Lease,
   MessageRef,
   NewAuditEvent,
   RemediationStore,
@@ -18,9 +17,10 @@ import type {
   TransitionResult,
 } from '../../remediation/store.ts';
 import { SNAPSHOT_RETENTION_MS } from '../../remediation/expiry.ts';
-import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
+import { checkRequestTransition, leaseAllows } from '../../remediation/lease.ts';
 import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { findingKey as findingKeyOf } from '../finding-key.ts';
+import { documentOf, moved, movedRequest, recordFrom } from '../state-record.ts';
 import type { BatchTransition, FixBatch } from '../../remediation/batch.ts';
 import { DynamoDbBatchStore } from './batch-store.ts';
 import { pack, type Packed, unpack } from './codec.ts';
@@ -30,25 +30,22 @@ import { auditFromItem, IS_NEW, type Item, isConditionFailure, type TableClient,
 type Kind = 'request' | 'risk';
 type StateRecord = FixRequest | RiskAcceptance;
 
-/** Attempts of one transition whose version keeps changing under it (message set, lease renewed). */
-const MAX_ROUNDS = 25;
-
 const isOpen = (state: string) => (OPEN_STATES as readonly string[]).includes(state);
 
 /**
- * The stored item of a request or risk: state, version and index keys as attributes for conditions and
- * queries, the message reference apart (as SQLite keeps it in columns), the rest one document.
+ * The stored item of a request or risk: state and index keys as attributes for conditions and queries, the
+ * message reference apart (as SQLite keeps it in columns), the rest one document. Its version is added by
+ * the write: 1 when created, one more with each move (TableClient.versionedPut).
  */
-function recordItem(kind: Kind, record: StateRecord, version: number, order: string): Item {
-  const { state, message, ...rest } = record as StateRecord & { lease?: Lease };
+function recordItem(kind: Kind, record: StateRecord, order: string): Item {
+  const { state, message } = record;
   const item: Item = {
     ...(kind === 'request' ? keys.request(record.id) : keys.risk(record.id)),
     id: record.id,
     state,
     findingKey: record.findingKey,
-    version,
     order,
-    doc: pack(rest),
+    doc: pack(documentOf(record)),
     gsi1pk: kind === 'request' ? partitions.requestsIn(state) : partitions.risksIn(state),
     gsi1sk: kind === 'request' ? `${order}#${record.id}` : `${record.expiresAt}#${order}#${record.id}`,
   };
@@ -60,17 +57,7 @@ function recordItem(kind: Kind, record: StateRecord, version: number, order: str
 }
 
 function recordFromItem<T extends StateRecord>(item: Item): T {
-  const record = { ...unpack<object>(item.doc as Packed), state: item.state } as unknown as T;
-  if (typeof item.msgChannel === 'string' && typeof item.msgTs === 'string') {
-    (record as { message?: MessageRef }).message = { channel: item.msgChannel, ts: item.msgTs };
-  }
-  return record;
-}
-
-function merge<T extends StateRecord>(current: T, changes: object, to: string): T {
-  const next = { ...current, ...changes, state: to } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
-  return next as unknown as T;
+  return recordFrom<T>(unpack<object>(item.doc as Packed), item.state, item.msgChannel, item.msgTs);
 }
 
 export class DynamoDbRemediationStore implements RemediationStore {
@@ -162,7 +149,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
 
   /** The request, its open-target lock when open, and the audit event (if any), in one transaction. */
   async insertRequest(request: FixRequest, audit: NewAuditEvent | undefined): Promise<boolean> {
-    const items: TransactItem[] = [{ Put: { TableName: this.t.table, Item: recordItem('request', request, 1, stamp()), ConditionExpression: IS_NEW } }];
+    const items: TransactItem[] = [{ Put: { TableName: this.t.table, Item: { ...recordItem('request', request, stamp()), version: 1 }, ConditionExpression: IS_NEW } }];
     if (isOpen(request.state)) {
       items.push({
         Put: {
@@ -185,23 +172,17 @@ export class DynamoDbRemediationStore implements RemediationStore {
   }
 
   async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
-    const { id, from, to, changes, audit, lease } = transition;
+    const { id, from, to, lease } = transition;
     checkRequestTransition(transition);
     await this.t.ready();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const item = await this.t.get(keys.request(id));
-      if (!item) return { outcome: 'lost', current: undefined };
-      const current = recordFromItem<FixRequest>(item);
-      if (current.state !== from || !leaseAllows(current.lease, lease)) return { outcome: 'lost', current };
-      const next = merge<FixRequest>(current, changes, to);
-      const leaseAfter = nextLease(current.lease, transition);
-      if (leaseAfter) next.lease = leaseAfter;
-      else delete next.lease;
-      const items: TransactItem[] = [this.versionedPut('request', next, item)];
+    return this.t.moveRecord(keys.request(id), transition, 'fix request', recordFromItem<FixRequest>, (current, item) => {
+      if (current.state !== from || !leaseAllows(current.lease, lease)) return undefined;
+      const next = movedRequest(current, transition);
+      const writes = [this.t.versionedPut(recordItem('request', next, item.order as string), item)];
       const lockBefore = isOpen(from) ? keys.openLock(current.findingKey) : undefined;
       const lockAfter = isOpen(to) ? keys.openLock(next.findingKey) : undefined;
       if (lockBefore && (!lockAfter || lockBefore.pk !== lockAfter.pk)) {
-        items.push({
+        writes.push({
           Delete: {
             TableName: this.t.table,
             Key: lockBefore,
@@ -212,7 +193,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
       }
       if (lockAfter && (!lockBefore || lockBefore.pk !== lockAfter.pk)) {
         // Back to an open state (an undo requested): only if no other request holds the target meanwhile.
-        items.push({
+        writes.push({
           Put: {
             TableName: this.t.table,
             Item: { ...lockAfter, requestId: id, findingKey: next.findingKey },
@@ -220,25 +201,8 @@ export class DynamoDbRemediationStore implements RemediationStore {
           },
         });
       }
-      const outcome = await this.t.transact(items, audit);
-      if (outcome.ok) return { outcome: 'won', record: next };
-      if (outcome.failed !== 0) return { outcome: 'lost', current };
-      // The version moved under us (a message set, a lease renewed): read again and decide again.
-    }
-    throw new Error(`fix request ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
-  }
-
-  private versionedPut(kind: Kind, next: StateRecord, stored: Item): TransactItem {
-    const item = recordItem(kind, next, (stored.version as number) + 1, stored.order as string);
-    return {
-      Put: {
-        TableName: this.t.table,
-        Item: item,
-        ConditionExpression: '#version = :version AND #state = :state',
-        ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
-        ExpressionAttributeValues: { ':version': stored.version, ':state': stored.state },
-      },
-    };
+      return { next, writes };
+    });
   }
 
   async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
@@ -268,7 +232,7 @@ export class DynamoDbRemediationStore implements RemediationStore {
 
   async insertRisk(risk: RiskAcceptance, audit: NewAuditEvent | undefined): Promise<boolean> {
     const outcome = await this.t.transact(
-      [{ Put: { TableName: this.t.table, Item: recordItem('risk', risk, 1, stamp()), ConditionExpression: IS_NEW } }],
+      [{ Put: { TableName: this.t.table, Item: { ...recordItem('risk', risk, stamp()), version: 1 }, ConditionExpression: IS_NEW } }],
       audit,
     );
     return outcome.ok;
@@ -281,19 +245,14 @@ export class DynamoDbRemediationStore implements RemediationStore {
   }
 
   async transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>> {
-    const { id, from, to, changes, audit } = transition;
+    const { id, from, to, changes } = transition;
     if (!canTransitionRisk(from, to)) throw new TransitionError('risk acceptance', from, to);
     await this.t.ready();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const item = await this.t.get(keys.risk(id));
-      if (!item) return { outcome: 'lost', current: undefined };
-      const current = recordFromItem<RiskAcceptance>(item);
-      if (current.state !== from) return { outcome: 'lost', current };
-      const next = merge<RiskAcceptance>(current, changes, to);
-      const outcome = await this.t.transact([this.versionedPut('risk', next, item)], audit);
-      if (outcome.ok) return { outcome: 'won', record: next };
-    }
-    throw new Error(`risk acceptance ${id}: its record kept changing during ${MAX_ROUNDS} attempts of ${from} → ${to}`);
+    return this.t.moveRecord(keys.risk(id), transition, 'risk acceptance', recordFromItem<RiskAcceptance>, (current, item) => {
+      if (current.state !== from) return undefined;
+      const next = moved(current, changes, to);
+      return { next, writes: [this.t.versionedPut(recordItem('risk', next, item.order as string), item)] };
+    });
   }
 
   async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {

@@ -12,11 +12,11 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConfigError } from '../../config/errors.ts';
-import type { AuditEvent, MessageRef, NewAuditEvent } from '../../remediation/store.ts';
+import type { AuditEvent, MessageRef, NewAuditEvent, TransitionResult } from '../../remediation/store.ts';
 import { type DynamoDbTarget, createDocumentClient } from './client.ts';
 import { pack, type Packed, unpack } from './codec.ts';
 import { type Key, keys } from './keys.ts';
-import { DYNAMODB_TABLE } from './table.ts';
+import { DYNAMODB_TABLE, KEY_ATTRIBUTES, keySchema, TABLE_KEYS } from './table.ts';
 
 export type Item = Record<string, unknown>;
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -28,7 +28,18 @@ export type TransactOutcome = { ok: true; audit?: AuditEvent } | { ok: false; fa
 /** Attempts before a transaction that keeps meeting other writers gives up (each attempt re-reads). */
 const MAX_ATTEMPTS = 25;
 
+/** Attempts of one record transition whose version keeps changing under it (message set, lease renewed). */
+const MAX_ROUNDS = 25;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A record transition as the stores receive it (requests, risks, batches). */
+interface Move {
+  id: string;
+  from: string;
+  to: string;
+  audit?: NewAuditEvent;
+}
 
 export function auditItem(event: AuditEvent): Item {
   const { detail, ...rest } = event;
@@ -46,21 +57,19 @@ export function tableProblem(table: DescribeTableCommandOutput['Table']): string
   const keyOf = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) =>
     JSON.stringify((schema ?? []).map((k) => [k.AttributeName, k.KeyType]));
   const types = new Map((table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]));
-  const expected = (pk: string, sk: string) => JSON.stringify([[pk, 'HASH'], [sk, 'RANGE']]);
   const { partitionKey, sortKey } = DYNAMODB_TABLE;
-  if (keyOf(table.KeySchema) !== expected(partitionKey.name, sortKey.name)) {
+  if (keyOf(table.KeySchema) !== keyOf(TABLE_KEYS.KeySchema)) {
     return `its key is ${keyOf(table.KeySchema)}, expected ${partitionKey.name} (partition) and ${sortKey.name} (sort)`;
   }
   for (const index of DYNAMODB_TABLE.globalSecondaryIndexes) {
     const found = table.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.indexName);
     if (!found) return `the global secondary index ${index.indexName} is missing`;
-    if (keyOf(found.KeySchema) !== expected(index.partitionKey.name, index.sortKey.name)) {
+    if (keyOf(found.KeySchema) !== keyOf(keySchema(index))) {
       return `the index ${index.indexName} has key ${keyOf(found.KeySchema)}, expected ${index.partitionKey.name} and ${index.sortKey.name}`;
     }
     if (found.Projection?.ProjectionType !== 'ALL') return `the index ${index.indexName} must project ALL attributes`;
   }
-  const keyNames = [partitionKey, sortKey, ...DYNAMODB_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
-  const mistyped = keyNames.filter((k) => types.get(k.name) !== k.type).map((k) => k.name);
+  const mistyped = KEY_ATTRIBUTES.filter((k) => types.get(k.name) !== k.type).map((k) => k.name);
   if (mistyped.length > 0) return `the key attributes ${mistyped.join(', ')} must be strings (S)`;
   return undefined;
 }
@@ -195,10 +204,49 @@ export class TableClient {
     throw new Error(`DynamoDB table ${this.table}: a transaction met other writers ${MAX_ATTEMPTS} times in a row; try again`);
   }
 
+  /**
+   * Moves a request, risk or batch record: reads its item, lets `plan` check the record and give the moved
+   * one with the writes (its versionedPut first, then any lock items), and commits them with the audit event.
+   * Lost when `plan` refuses or a lock's condition fails; when only the version moved under it (a message
+   * attached, a lease renewed), it reads again and decides again.
+   */
+  async moveRecord<T>(
+    key: Key,
+    move: Move,
+    what: string,
+    read: (item: Item) => T,
+    plan: (current: T, item: Item) => { next: T; writes: TransactItem[] } | undefined,
+  ): Promise<TransitionResult<T>> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const item = await this.get(key);
+      if (!item) return { outcome: 'lost', current: undefined };
+      const current = read(item);
+      const planned = plan(current, item);
+      if (!planned) return { outcome: 'lost', current };
+      const outcome = await this.transact(planned.writes, move.audit);
+      if (outcome.ok) return { outcome: 'won', record: planned.next };
+      if (outcome.failed !== 0) return { outcome: 'lost', current };
+    }
+    throw new Error(`${what} ${move.id}: its record kept changing during ${MAX_ROUNDS} attempts of ${move.from} → ${move.to}`);
+  }
+
+  /** The put of a record's next version, conditioned on the version and state that were read. */
+  versionedPut(next: Item, stored: Item): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...next, version: (stored.version as number) + 1 },
+        ConditionExpression: '#version = :version AND #state = :state',
+        ExpressionAttributeNames: { '#version': 'version', '#state': 'state' },
+        ExpressionAttributeValues: { ':version': stored.version, ':state': stored.state },
+      },
+    };
+  }
+
   /** Attaches the Slack message to a request, risk or batch record; a record that is gone is left alone. */
   async setMessage(key: Key, message: MessageRef): Promise<void> {
-    try {
-      await this.doc.send(
+    await written(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: key,
@@ -208,11 +256,8 @@ export class TableClient {
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':channel': message.channel, ':ts': message.ts, ':one': 1 },
         }),
-      );
-    } catch (err) {
-      // Like SQLite's UPDATE of no row: nothing to attach the message to.
-      if (!isConditionFailure(err)) throw err;
-    }
+      ),
+    );
   }
 
   close(): void {
@@ -225,4 +270,18 @@ export const IS_NEW = 'attribute_not_exists(pk)';
 
 export function isConditionFailure(err: unknown): boolean {
   return (err as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * Whether a conditional write was made. A failed condition is an answer, not an error: the item is there
+ * already (a slot claimed, an event recorded) or is gone (like SQLite's UPDATE of no row). Others are thrown.
+ */
+export async function written(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
 }

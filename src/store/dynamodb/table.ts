@@ -36,3 +36,28 @@ export const DYNAMODB_TABLE: TableDescription = {
   timeToLiveAttribute: 'ttl',
   auditPartitionPrefix: 'AUDIT#',
 };
+
+/** Every key attribute of the table and its indexes (all strings). */
+export const KEY_ATTRIBUTES: readonly KeyAttribute[] = [
+  DYNAMODB_TABLE.partitionKey,
+  DYNAMODB_TABLE.sortKey,
+  ...DYNAMODB_TABLE.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+];
+
+/** A key as DynamoDB's API and CloudFormation spell it. */
+export function keySchema(key: { partitionKey: KeyAttribute; sortKey: KeyAttribute }) {
+  return [
+    { AttributeName: key.partitionKey.name, KeyType: 'HASH' as const },
+    { AttributeName: key.sortKey.name, KeyType: 'RANGE' as const },
+  ];
+}
+
+/** The table's key and indexes in that spelling: what `awscheck store init` creates, and the stack must too. */
+export const TABLE_KEYS = {
+  KeySchema: keySchema(DYNAMODB_TABLE),
+  GlobalSecondaryIndexes: DYNAMODB_TABLE.globalSecondaryIndexes.map((index) => ({
+    IndexName: index.indexName,
+    KeySchema: keySchema(index),
+    Projection: { ProjectionType: 'ALL' as const },
+  })),
+};

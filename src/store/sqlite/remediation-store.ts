@@ -3,7 +3,7 @@
 // taken before the read, so two replicas (or two approvers clicking together) can never both move a
 // request on, and a crash cannot keep a state change without its audit event (or the reverse).
 import type { Statement } from 'better-sqlite3';
-import { checkRequestTransition, leaseAllows, nextLease } from '../../remediation/lease.ts';
+import { checkRequestTransition, leaseAllows } from '../../remediation/lease.ts';
 import type {
   AuditEvent,
   AuditQuery,
@@ -20,6 +20,7 @@ import type {
 import { canTransitionRisk, OPEN_STATES, type RequestState, type RiskState, TransitionError } from '../../remediation/state.ts';
 import { canTransitionBatch, type BatchTransition, type FixBatch } from '../../remediation/batch.ts';
 import { findingKey } from '../finding-key.ts';
+import { documentOf, moved, movedRequest, recordFrom, type WithState } from '../state-record.ts';
 import type { SqliteDatabase } from './database.ts';
 import { placeholders } from './sql.ts';
 
@@ -46,16 +47,8 @@ interface AuditRow {
   detail: string;
 }
 
-/** The JSON document without the fields that live in their own columns. */
-function documentOf<T extends { state: string; message?: MessageRef }>(record: T): string {
-  const { state: _state, message: _message, ...rest } = record;
-  return JSON.stringify(rest);
-}
-
-function fromRow<T>(row: RecordRow): T {
-  const record = { ...(JSON.parse(row.data) as object), state: row.state } as unknown as T & { message?: MessageRef };
-  if (row.channel !== null && row.message_ts !== null) record.message = { channel: row.channel, ts: row.message_ts };
-  return record;
+function fromRow<T extends WithState>(row: RecordRow): T {
+  return recordFrom<T>(JSON.parse(row.data) as object, row.state, row.channel, row.message_ts);
 }
 
 function auditFromRow(row: AuditRow): AuditEvent {
@@ -133,20 +126,9 @@ export class SqliteRemediationStore implements RemediationStore {
 
   async transitionRequest(transition: RequestTransition): Promise<TransitionResult<FixRequest>> {
     checkRequestTransition(transition);
-    return this.db
-      .transaction((): TransitionResult<FixRequest> => {
-        const current = this.getRecord<FixRequest>('remediation_requests', transition.id);
-        if (!current || current.state !== transition.from || !leaseAllows(current.lease, transition.lease)) {
-          return { outcome: 'lost', current };
-        }
-        const { lease: _old, ...merged } = { ...current, ...transition.changes, state: transition.to };
-        const lease = nextLease(current.lease, transition);
-        const next: FixRequest = { ...merged, ...(lease ? { lease } : {}) };
-        this.writeRecord('remediation_requests', next, transition.from);
-        if (transition.audit) this.insertAudit(transition.audit);
-        return { outcome: 'won', record: this.getRecord<FixRequest>('remediation_requests', transition.id) ?? next };
-      })
-      .immediate();
+    return this.moveRecord<FixRequest>('remediation_requests', transition, (current) =>
+      current.state === transition.from && leaseAllows(current.lease, transition.lease) ? movedRequest(current, transition) : undefined,
+    );
   }
 
   async requestsIn(states: readonly RequestState[]): Promise<FixRequest[]> {
@@ -180,16 +162,9 @@ export class SqliteRemediationStore implements RemediationStore {
 
   async transitionRisk(transition: RiskTransition): Promise<TransitionResult<RiskAcceptance>> {
     if (!canTransitionRisk(transition.from, transition.to)) throw new TransitionError('risk acceptance', transition.from, transition.to);
-    return this.db
-      .transaction((): TransitionResult<RiskAcceptance> => {
-        const current = this.getRecord<RiskAcceptance>('accepted_risks', transition.id);
-        if (!current || current.state !== transition.from) return { outcome: 'lost', current };
-        const next: RiskAcceptance = { ...current, ...transition.changes, state: transition.to };
-        this.writeRecord('accepted_risks', next, transition.from);
-        if (transition.audit) this.insertAudit(transition.audit);
-        return { outcome: 'won', record: this.getRecord<RiskAcceptance>('accepted_risks', transition.id) ?? next };
-      })
-      .immediate();
+    return this.moveRecord<RiskAcceptance>('accepted_risks', transition, (current) =>
+      current.state === transition.from ? moved(current, transition.changes, transition.to) : undefined,
+    );
   }
 
   async risksIn(states: readonly RiskState[]): Promise<RiskAcceptance[]> {
@@ -213,26 +188,47 @@ export class SqliteRemediationStore implements RemediationStore {
       record.state,
       record.expiresAt,
       record.updatedAt,
-      documentOf(record),
+      JSON.stringify(documentOf(record)),
       record.message?.channel ?? null,
       record.message?.ts ?? null,
     );
   }
 
-  private getRecord<T>(table: RecordTable, id: string): T | undefined {
+  private getRecord<T extends StateRecord>(table: RecordTable, id: string): T | undefined {
     const row = this.query(`SELECT ${RECORD_COLUMNS} FROM ${table} WHERE id = ?`).get(id) as RecordRow | undefined;
     return row ? fromRow<T>(row) : undefined;
+  }
+
+  /**
+   * One IMMEDIATE transaction: read the record, let `next` check it and give the moved one (undefined: lost),
+   * write it and its audit event.
+   */
+  private moveRecord<T extends StateRecord>(
+    table: RecordTable,
+    transition: { id: string; from: string; audit?: NewAuditEvent },
+    next: (current: T) => T | undefined,
+  ): TransitionResult<T> {
+    return this.db
+      .transaction((): TransitionResult<T> => {
+        const current = this.getRecord<T>(table, transition.id);
+        const after = current && next(current);
+        if (!after) return { outcome: 'lost', current };
+        this.writeRecord(table, after, transition.from);
+        if (transition.audit) this.insertAudit(transition.audit);
+        return { outcome: 'won', record: this.getRecord<T>(table, transition.id) ?? after };
+      })
+      .immediate();
   }
 
   /** Inside a transition's transaction, after its checks: the state guard is kept as a second line. */
   private writeRecord(table: RecordTable, next: StateRecord, from: string): void {
     const { changes } = this.query(
       `UPDATE ${table} SET state = ?, expires_at = ?, updated_at = ?, data = ?, channel = ?, message_ts = ? WHERE id = ? AND state = ?`,
-    ).run(next.state, next.expiresAt, next.updatedAt, documentOf(next), next.message?.channel ?? null, next.message?.ts ?? null, next.id, from);
+    ).run(next.state, next.expiresAt, next.updatedAt, JSON.stringify(documentOf(next)), next.message?.channel ?? null, next.message?.ts ?? null, next.id, from);
     if (changes !== 1) throw new Error(`${table} ${next.id} changed inside its own transaction`);
   }
 
-  private recordsIn<T>(table: RecordTable, states: readonly string[], orderBy: string): T[] {
+  private recordsIn<T extends StateRecord>(table: RecordTable, states: readonly string[], orderBy: string): T[] {
     if (states.length === 0) return [];
     const rows = this.query(
       `SELECT ${RECORD_COLUMNS} FROM ${table} WHERE state IN (${placeholders(states.length)}) ORDER BY ${orderBy}`,
@@ -253,7 +249,7 @@ export class SqliteRemediationStore implements RemediationStore {
           batch.id,
           batch.state,
           batch.updatedAt,
-          documentOf(batch),
+          JSON.stringify(documentOf(batch)),
           batch.message?.channel ?? null,
           batch.message?.ts ?? null,
         );
@@ -272,11 +268,11 @@ export class SqliteRemediationStore implements RemediationStore {
       .transaction((): TransitionResult<FixBatch> => {
         const current = this.getBatchNow(transition.id);
         if (!current || current.state !== transition.from) return { outcome: 'lost', current };
-        const next = { ...current, ...transition.changes, state: transition.to };
+        const next = moved(current, transition.changes, transition.to);
         const { changes } = this.query('UPDATE fix_batches SET state = ?, updated_at = ?, data = ? WHERE id = ? AND state = ?').run(
           next.state,
           next.updatedAt,
-          documentOf(next),
+          JSON.stringify(documentOf(next)),
           next.id,
           transition.from,
         );

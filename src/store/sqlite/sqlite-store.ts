@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { ScanReport, Severity, Status } from '../../engine/types.ts';
-import { headOf, saveInSteps, withPart } from '../scan-parts.ts';
+import { headOf, narrowedTo, reportOf, saveInSteps, withPart } from '../scan-parts.ts';
 import { coversAllChecks, selectionKey } from '../selection-key.ts';
 import type {
   NewReport,
@@ -159,18 +159,7 @@ export class SqliteStore implements Store {
   private load(row: ScanRow, accountId?: string): StoredScan {
     const summary = rowToSummary(row);
     const rows = (accountId ? this.selectAccountResults.all(row.id, accountId) : this.selectResults.all(row.id)) as ResultRow[];
-    const head = headFromRow(row);
-    const report: ScanReport = {
-      schema: 'awscheck.scan/v1',
-      startedAt: row.started_at,
-      finishedAt: row.finished_at,
-      accounts: head.accounts,
-      regions: head.regions,
-      results: rows.map(rowToResult),
-      errors: head.errors,
-      notes: head.notes,
-      selection: head.selection,
-    };
+    const report = reportOf(headFromRow(row), { startedAt: row.started_at, finishedAt: row.finished_at }, rows.map(rowToResult));
     return { summary, report };
   }
 
@@ -207,16 +196,8 @@ export class SqliteStore implements Store {
     return accounts.flatMap((accountId) => {
       const row = latest.get(accountId) as ScanRow | undefined;
       if (!row) return [];
-      const { report } = this.load(row, accountId);
-      const mine = (item: { accountId?: string }) => item.accountId === undefined || item.accountId === accountId;
-      return [
-        {
-          ...report,
-          accounts: report.accounts.filter((a) => a.accountId === accountId),
-          errors: report.errors.filter(mine),
-          notes: report.notes.filter(mine),
-        },
-      ];
+      // Its results are read for the account alone; narrowedTo keeps the rest of the report to it.
+      return [narrowedTo(this.load(row, accountId).report, accountId)];
     });
   }
 

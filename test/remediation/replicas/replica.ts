@@ -1,26 +1,13 @@
 // One awscheck process of several sharing one store (TEST_DB: a SQLite file or dynamodb://TABLE), run by test/remediation/replicas.process.test.ts as
 // `node --import tsx replica.ts <command> …`: the remediation feature as src/main.ts wires it (store, fixes,
-import { configurationPart, storeConfig } from '../../../src/config/configuration.ts';
 // sweeper, graceful shutdown), with short leases from TEST_LEASE_MS / TEST_RENEW_MS and the fake EC2 behind
 // AWS_ENDPOINT_URL. It prints one JSON line: what the command did.
+import { configurationPart, storeConfig } from '../../../src/config/configuration.ts';
 import { defaultSettings } from '../../../src/config/schema.ts';
-import type { CheckResult } from '../../../src/engine/types.ts';
 import { createRemediation } from '../../../src/remediation/feature.ts';
 import { shutDownGracefully } from '../../../src/remediation/shutdown.ts';
 import { openStore } from '../../../src/store/open.ts';
-
-export const FINDING: CheckResult = {
-  checkId: 'ec2.sg-admin-port-ipv4',
-  status: 'FAIL',
-  severity: 'critical',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: 'sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0',
-  details: { groupId: 'sg-0abc', groupName: 'web', ruleId: 'sgr-ssh', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidr: '0.0.0.0/0' },
-};
+import { FINDING } from '../fixtures.ts';
 
 const env = process.env;
 const store = openStore(configurationPart({ AWSCHECK_DB: env.TEST_DB }, storeConfig));

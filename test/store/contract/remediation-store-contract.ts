@@ -2,7 +2,6 @@
 // won by exactly one caller, each with its audit event in the same write; one open request per target;
 // leases on in-flight work; the append-only trail. Only the RemediationStore interface is used here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../../src/engine/types.ts';
 import { IN_FLIGHT, OPEN_STATES, REQUEST_STATES, TransitionError } from '../../../src/remediation/state.ts';
 import type {
   FixRequest,
@@ -12,43 +11,18 @@ import type {
   RequestTransition,
   RiskAcceptance,
 } from '../../../src/remediation/store.ts';
+import { auditEvent, FINDING, fixRequest } from '../../remediation/fixtures.ts';
 
 export interface OpenedStore {
   store: RemediationStore;
   close(): Promise<void>;
 }
 
-const FINDING: CheckResult = {
-  checkId: 'ec2.sg-admin-port-ipv4',
-  status: 'FAIL',
-  severity: 'critical',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-0abc',
-  subResourceId: 'sgr-ssh',
-  evidence: 'sg-0abc rule sgr-ssh allows tcp/22 from 0.0.0.0/0',
-  details: {},
-};
-
 const T0 = '2026-11-25T09:00:00.000Z';
 const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
 
 function request(overrides: Partial<FixRequest> = {}): FixRequest {
-  return {
-    id: 'req-1',
-    fixId: 'ec2.revoke-world-open-rule',
-    finding: FINDING,
-    findingKey: 'target-1',
-    inputs: { cidr: '198.51.100.0/24' },
-    preview: { lines: ['Revoke rule sgr-ssh'], warnings: [], current: { ruleId: 'sgr-ssh' } },
-    state: 'requested',
-    requestedBy: 'U0ALICE',
-    requestedAt: T0,
-    expiresAt: at(86_400),
-    updatedAt: T0,
-    ...overrides,
-  };
+  return fixRequest({ findingKey: 'target-1', inputs: { cidr: '198.51.100.0/24' }, ...overrides });
 }
 
 function risk(overrides: Partial<RiskAcceptance> = {}): RiskAcceptance {
@@ -68,20 +42,7 @@ function risk(overrides: Partial<RiskAcceptance> = {}): RiskAcceptance {
 }
 
 function event(name: string, subjectId = 'req-1', overrides: Partial<NewAuditEvent> = {}): NewAuditEvent {
-  return {
-    at: T0,
-    event: name,
-    actor: 'U0ALICE',
-    subject: 'fix',
-    subjectId,
-    checkId: FINDING.checkId,
-    accountId: FINDING.accountId,
-    region: FINDING.region,
-    resourceId: FINDING.resourceId,
-    fixId: 'ec2.revoke-world-open-rule',
-    detail: {},
-    ...overrides,
-  };
+  return auditEvent(name, { subjectId, ...overrides });
 }
 
 const take = (owner: string, expiresAt: string): LeaseCondition => ({ take: { owner, expiresAt } });
