@@ -111,7 +111,7 @@ describe('an apply that reports an error', () => {
       // Under the id of the fix the check names, so the check's lookup finds this double.
       id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Flaky', ja: '不安定' },
+      words: { en: { title: 'Flaky' }, ja: { title: '不安定' } },
       actions: { read: [], write: [] },
       preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
       apply: async (_finding, _inputs, ctx) => {
@@ -288,7 +288,7 @@ describe('a process whose lease ran out while it worked', () => {
     const slow = defineFix({
       id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Slow', ja: '遅い' },
+      words: { en: { title: 'Slow' }, ja: { title: '遅い' } },
       actions: { read: [], write: [] },
       preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
       apply: async (_finding, _inputs, ctx) => {
@@ -346,7 +346,7 @@ describe('a write slower than the old sweep grace (120 s)', () => {
     const slow = defineFix({
       id: 'ec2.revoke-world-open-rule',
       checkIds: ['ec2.sg-admin-port-ipv4'],
-      title: { en: 'Slow', ja: '遅い' },
+      words: { en: { title: 'Slow' }, ja: { title: '遅い' } },
       actions: { read: [], write: [] },
       preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
       apply: async (_finding, _inputs, ctx) => {
