@@ -12,13 +12,10 @@ import {
   writeAndVerify,
 } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
-import { ec2Client, ec2IdOf, type Ec2IdKind, requireEc2Id } from '../lib/fix-client.ts';
+import { ec2Client, ec2IdOf, requireEc2Id, SNAPSHOT_ID } from '../lib/fix-client.ts';
 import { fixWords } from '../../lib/words.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
-
-const SNAPSHOT: Ec2IdKind = { detailsKey: 'snapshotId', pattern: /^snap-[0-9a-f]+$/, name: { en: 'a snapshot id', ja: 'スナップショット ID' } };
-
 
 const stateSchema = z.object({ snapshotId: z.string(), public: z.boolean(), sharedWithAccounts: z.array(z.string()) });
 type SnapshotState = z.infer<typeof stateSchema>;
@@ -67,10 +64,10 @@ export const ebsSnapshotPublicFix = defineFix({
     read: ['ec2:DescribeSnapshotAttribute'],
     write: ['ec2:ModifySnapshotAttribute'],
   },
-  supports: (finding) => ec2IdOf(finding, SNAPSHOT) !== undefined,
+  supports: (finding) => ec2IdOf(finding, SNAPSHOT_ID) !== undefined,
 
   async preview(finding, ctx) {
-    const snapshotId = requireEc2Id(finding, SNAPSHOT);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT_ID, ctx);
     const current = await readState(ctx, finding.region, snapshotId);
     if (!current?.public) return nothingToPreview(current ?? null, nothingToDo(snapshotId, current, ctx));
     const lines = [ctx.say('plan', { snapshot: snapshotId, count: current.sharedWithAccounts.length }), ctx.say('undoPlan')];
@@ -80,7 +77,7 @@ export const ebsSnapshotPublicFix = defineFix({
   },
 
   async apply(finding, _inputs, ctx) {
-    const snapshotId = requireEc2Id(finding, SNAPSHOT);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT_ID, ctx);
     const region = finding.region;
     const before = await readState(ctx, region, snapshotId);
     if (!before?.public) return noChange(before ?? null, nothingToDo(snapshotId, before, ctx));
@@ -117,7 +114,7 @@ export const ebsSnapshotPublicFix = defineFix({
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const snapshotId = requireEc2Id(finding, SNAPSHOT);
+    const snapshotId = requireEc2Id(finding, SNAPSHOT_ID, ctx);
     const current = await readState(ctx, finding.region, snapshotId);
     return reconciled(current?.public === false, current ?? null, {
       applied: ctx.say('reconciledApplied', { snapshot: snapshotId }),

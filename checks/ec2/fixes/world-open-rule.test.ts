@@ -98,7 +98,7 @@ describe('preview', () => {
     expect(lockOut).toContain('i-offline');
     expect(lockOut).not.toContain('i-online');
     expect(lockOut).toContain('Fix Session Manager for them first');
-    expect(warnings.some((w) => w.includes('1 other network interface(s) use this group too (network_load_balancer)'))).toBe(true);
+    expect(warnings.some((w) => w.includes('1 other network interface uses this group too (network_load_balancer); it loses this access as well.'))).toBe(true);
   });
 
   it('does not warn about lock-out when every instance is online in Session Manager', async () => {
