@@ -15,10 +15,12 @@ const HTTPS_WORLD = rule('sgr-https', { FromPort: 443, ToPort: 443, CidrIpv4: '0
 const SSH_OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '203.0.113.0/24', Description: 'office' });
 const EGRESS_ALL = rule('sgr-out', { IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1, CidrIpv4: '0.0.0.0/0' });
 
+/** SSH_WORLD as the scan saw it: the fix reads the same rule back from AWS. */
+const SSH_WORLD_SCANNED = checkRule({ ruleId: 'sgr-ssh', description: 'admin access' });
+
 /** The FAIL result ec2.sg-admin-port-ipv4 writes for SSH_WORLD, by the check itself, so the two cannot drift apart. */
 function sshFinding(overrides: Record<string, unknown> = {}) {
-  const open = checkRule({ ruleId: 'sgr-ssh', description: 'admin access' });
-  const [result] = evaluate(sgAdminPortIpv4, [[group([open])], [eni('i-online', ['sg-0abc']), eni('i-offline', ['sg-0abc'])]]);
+  const [result] = evaluate(sgAdminPortIpv4, [[group([SSH_WORLD_SCANNED])], [eni('i-online', ['sg-0abc']), eni('i-offline', ['sg-0abc'])]]);
   return finding({
     checkId: 'ec2.sg-admin-port-ipv4',
     resourceType: 'AWS::EC2::SecurityGroup',
@@ -67,16 +69,7 @@ describe('preview', () => {
     standardGroup();
     const preview = await fix.preview(sshFinding(), fixContext());
     expect(preview.alreadyFixed).toBe(false);
-    expect(preview.current).toEqual({
-      ruleId: 'sgr-ssh',
-      groupId: 'sg-0abc',
-      isEgress: false,
-      ipProtocol: 'tcp',
-      fromPort: 22,
-      toPort: 22,
-      cidrIpv4: '0.0.0.0/0',
-      description: 'admin access',
-    });
+    expect(preview.current).toEqual(SSH_WORLD_SCANNED);
     expect(preview.lines[0]).toContain('Revoke rule sgr-ssh of sg-0abc (web): tcp/22 from 0.0.0.0/0 ("admin access")');
     expect(preview.lines[0]).toContain('3 other rules stay');
     expect(preview.lines.join('\n')).toContain('i-online: online in Session Manager');
@@ -191,7 +184,7 @@ describe('apply and undo', () => {
     const ctx = fixContext();
     const f = sshFinding();
     const applied = await fix.apply(f, {}, ctx);
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: applied.requestIds }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx);
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')).toEqual([
       {
         GroupId: 'sg-0abc',

@@ -38,6 +38,7 @@ import {
   ruleText,
   sameRule,
   sessionManagerHint,
+  sessionManagerReach,
 } from '../lib/fix-client.ts';
 import { isWorldCidr, protocolName } from '../lib/ports.ts';
 import { fixWords } from '../../lib/words.ts';
@@ -317,9 +318,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       verified: check.verified,
     };
     if (!reachesAdminPort(rule)) return outcome;
-    const users = await groupUsers(ctx, region, wanted.groupId);
-    const online = users.instances.filter((i) => i.ssmPing === 'Online').map((i) => i.instanceId);
-    const offline = users.instances.filter((i) => i.ssmPing !== 'Online').map((i) => i.instanceId);
+    const { online, offline } = sessionManagerReach(await groupUsers(ctx, region, wanted.groupId));
     if (online.length > 0) {
       outcome.message += ` ${ctx.say('sessionManagerNow')}`;
       outcome.accessHints = online.map((id) => sessionManagerHint(id, region));

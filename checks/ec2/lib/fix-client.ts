@@ -245,6 +245,12 @@ export function sessionManagerHint(instanceId: string, region: string): string {
   return `${instanceId}: \`aws ssm start-session --target ${instanceId} --region ${region}\` ${url}`;
 }
 
+/** The instances behind a group by id, split by whether admins can reach them through Session Manager now. */
+export function sessionManagerReach(users: GroupUsers): { online: string[]; offline: string[] } {
+  const ids = (online: boolean) => users.instances.filter((i) => (i.ssmPing === 'Online') === online).map((i) => i.instanceId);
+  return { online: ids(true), offline: ids(false) };
+}
+
 /** "ConnectionLost" / "not managed by Systems Manager", for a warning line. */
 export function pingText(access: InstanceAccess, ctx: FixContext): string {
   return access.ssmPing ?? ctx.say('ec2:notManaged');
@@ -266,7 +272,7 @@ export function groupUsersText(users: GroupUsers, adminRule: boolean, ctx: FixCo
           : ctx.say('ec2:instanceNotOnline', { instance: instance.instanceId, ping: pingText(instance, ctx) }),
       );
     }
-    const offline = users.instances.filter((i) => i.ssmPing !== 'Online').map((i) => i.instanceId);
+    const { offline } = sessionManagerReach(users);
     if (offline.length > 0) warnings.push(ctx.say('ec2:lockOut', { instances: offline.join(', ') }));
   }
   if (users.otherInterfaceTypes.length > 0) {
