@@ -2,7 +2,7 @@ import { RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { worldOpenRuleFix as fix, normaliseCidr } from './world-open-rule.ts';
 import { FixError, validateInputs } from '../../../src/remediation/fix.ts';
-import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../../../test/fixes/helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, recordingJournal, sentCommands, undoApplied, writesSent } from '../../../test/fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../../../test/fixes/ec2/fake-security-groups.ts';
 import { eni, group, rule as checkRule } from '../../../test/checks/ec2/fixtures.ts';
 import { evaluate } from '../../../test/helpers/evaluate.ts';
@@ -42,20 +42,6 @@ const PLANNED = {
   cidrIpv4: '198.51.100.0/24',
   description: 'admin access [awscheck:abcdef12]',
 };
-
-/** A journal as the service keeps it; `log` has what was recorded and how many writes had been sent before. */
-function journalled(entries?: unknown, writes: () => number = () => 0) {
-  const log: { writesBefore: number; entries: unknown }[] = [];
-  const journal = {
-    key: 'abcdef12-3456-7890-abcd-ef1234567890',
-    entries,
-    async record(next: unknown) {
-      log.push({ writesBefore: writes(), entries: next });
-      journal.entries = next;
-    },
-  };
-  return { journal, log };
-}
 
 function standardGroup() {
   return fakeSecurityGroups(aws, [SSH_WORLD, HTTPS_WORLD, SSH_OFFICE, EGRESS_ALL], {
@@ -234,8 +220,7 @@ describe('apply and undo', () => {
     const outcome = await fix.apply(sshFinding(), {}, fixContext());
     expect(outcome).toMatchObject({ status: 'no-change', requestIds: [], before: null });
     expect(outcome.message).toBe('Rule sgr-ssh is no longer in sg-0abc (web): it was already removed. Nothing was changed.');
-    const writes = aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command));
-    expect(writes).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it('a rule changed since the scan: no write call, and it says to scan again', async () => {
@@ -243,7 +228,7 @@ describe('apply and undo', () => {
     const outcome = await fix.apply(sshFinding(), {}, fixContext());
     expect(outcome.status).toBe('no-change');
     expect(outcome.message).toContain('has changed since the scan (now tcp/22-23 from 0.0.0.0/0)');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it('a rule narrowed since the scan counts as already fixed', async () => {
@@ -258,7 +243,7 @@ describe('apply and undo', () => {
     const ctx = fixContext();
     const f = sshFinding();
     const applied = await fix.apply(f, { replacementCidr: '198.51.100.0/24' }, ctx);
-    const order = aws.sent().map((c) => c.command).filter((c) => /^(Revoke|Authorize)/.test(c));
+    const order = writesSent(aws).map((c) => c.command);
     expect(order).toEqual(['AuthorizeSecurityGroupIngressCommand', 'RevokeSecurityGroupIngressCommand']);
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')[0]).toEqual({
       GroupId: 'sg-0abc',
@@ -310,7 +295,7 @@ describe('reconcile', () => {
     const result = await fix.reconcile(sshFinding(), {}, fixContext());
     expect(result.state).toBe('changed');
     expect(result.current).toEqual({ revokedRuleId: 'sgr-ssh' });
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it("says 'unchanged' when the rule is still there, and never re-applies", async () => {
@@ -318,7 +303,7 @@ describe('reconcile', () => {
     const result = await fix.reconcile(sshFinding(), {}, fixContext());
     expect(result.state).toBe('unchanged');
     expect(result.message).toContain('the fix was not applied');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it('never adopts a look-alike: without a journal, a rule for the replacement source is not awscheck\'s', async () => {
@@ -330,7 +315,7 @@ describe('reconcile', () => {
 
   it('finds the replacement the journal recorded, so undo can remove it, and reports the recorded request ids', async () => {
     fakeSecurityGroups(aws, [HTTPS_WORLD, rule('sgr-repl', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' })]);
-    const { journal } = journalled({ replacement: PLANNED, replacementRuleId: 'sgr-repl', requestIds: ['req-auth', 'req-revoke'] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, replacementRuleId: 'sgr-repl', requestIds: ['req-auth', 'req-revoke'] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result).toMatchObject({ state: 'changed', current: { revokedRuleId: 'sgr-ssh', replacementRuleId: 'sgr-repl' }, requestIds: ['req-auth', 'req-revoke'] });
   });
@@ -340,7 +325,7 @@ describe('reconcile', () => {
     const ours = rule('sgr-ours', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' });
     const fake = fakeSecurityGroups(aws, [SSH_WORLD, customer, ours]);
     // The intent was recorded, the authorise went through, the process died before recording the rule id.
-    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, requestIds: [] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result.state).toBe('unchanged');
     expect(result.message).toContain('sgr-ours awscheck had added for it was removed again');
@@ -351,7 +336,7 @@ describe('reconcile', () => {
   it('rolls back nothing when the journal planned a replacement that never reached AWS', async () => {
     const lookalike = rule('sgr-customer', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access' });
     fakeSecurityGroups(aws, [SSH_WORLD, lookalike]);
-    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, requestIds: [] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result.state).toBe('unchanged');
     expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand')).toEqual([]);
@@ -361,7 +346,7 @@ describe('reconcile', () => {
 describe('journal', () => {
   it('records the tagged replacement before authorising it, then its id, then the revoke\'s request id', async () => {
     standardGroup();
-    const { journal, log } = journalled(undefined, () => aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun).length);
+    const { journal, log } = recordingJournal(aws);
     const applied = await fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(log).toEqual([
       { writesBefore: 0, entries: { replacement: PLANNED, requestIds: [] } },
@@ -374,7 +359,7 @@ describe('journal', () => {
 
   it('records no replacement when the customer already has that rule, so reconcile and undo leave it alone', async () => {
     const fake = standardGroup();
-    const { journal, log } = journalled();
+    const { journal, log } = recordingJournal(aws);
     const applied = await fix.apply(sshFinding(), { replacementCidr: '203.0.113.0/24' }, { ...fixContext(), journal });
     expect(applied.after).toEqual({ revokedRuleId: 'sgr-ssh' });
     expect(log.map((l) => l.entries)).toEqual([{ requestIds: [] }, { requestIds: ['req-revoke-ingress-sgr-ssh'] }]);
@@ -390,7 +375,7 @@ describe('journal', () => {
     standardGroup();
     const journal = { key: 'abcdef12-0000', entries: undefined, record: () => Promise.reject(new Error('lease lost')) };
     await expect(fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal })).rejects.toThrow('lease lost');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun)).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 });
 

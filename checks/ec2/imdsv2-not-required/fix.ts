@@ -3,7 +3,7 @@
 import { DescribeInstancesCommand, ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode } from '../../../src/aws/errors.ts';
 import { defineFix, type FixContext, FixError, dryRunWarning, tryDryRun } from '../../../src/remediation/fix.ts';
-import { goneBeforeUndo, noChange, noLongerExists, nothingToPreview, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
+import { goneBeforeUndo, noChange, noLongerExists, nothingToPreview, reconciled, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { ec2Client, ec2IdOf, INSTANCE_ID, requireEc2Id } from '../lib/fix-client.ts';
 import { fixWords } from '../../lib/words.ts';
@@ -129,18 +129,9 @@ export const imdsv2Fix = defineFix({
   async reconcile(finding, _inputs, ctx) {
     const instanceId = requireEc2Id(finding, INSTANCE_ID, ctx);
     const live = await readInstance(ctx, finding.region, instanceId);
-    const current = live ? state(live) : null;
-    if (live?.httpTokens === 'required') {
-      return {
-        state: 'changed',
-        current,
-        message: ctx.say('reconciledApplied', { instance: label(live) }),
-      };
-    }
-    return {
-      state: 'unchanged',
-      current,
-      message: live ? ctx.say('reconciledNotApplied', { instance: instanceId }) : ctx.say('reconciledGone', { instance: instanceId }),
-    };
+    return reconciled(live?.httpTokens === 'required', live ? state(live) : null, {
+      applied: ctx.say('reconciledApplied', { instance: live ? label(live) : instanceId }),
+      notApplied: live ? ctx.say('reconciledNotApplied', { instance: instanceId }) : ctx.say('reconciledGone', { instance: instanceId }),
+    });
   },
 });
