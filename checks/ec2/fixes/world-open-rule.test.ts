@@ -396,6 +396,13 @@ describe('inputs', () => {
         expect(result.error.ja).toContain('インターネット全体');
       }
     }
+    expect(validateInputs(fix, { replacementCidr: 'office' })).toEqual({
+      ok: false,
+      error: {
+        en: '"office" is not a CIDR; enter one such as 203.0.113.0/24 or 2001:db8::/48',
+        ja: '"office" は CIDR ではありません。203.0.113.0/24 や 2001:db8::/48 のように入力してください',
+      },
+    });
     for (const raw of ['office', '10.0.0/8', '300.1.1.1/32', '10.0.0.0/33', 'fe80::1%eth0/64']) {
       const result = validateInputs(fix, { replacementCidr: raw });
       expect(result.ok, raw).toBe(false);

@@ -100,6 +100,14 @@ describe('ec2.sg-default-not-restricted fix', () => {
     expect(writesSent(aws)).toEqual([]);
   });
 
+  it('counts the rules in the words the count needs', async () => {
+    fakeSecurityGroups(aws, [SELF], { groups: [{ id: 'sg-def', name: 'default' }] });
+    const ctx = fixContext();
+    expect((await fix.preview(defaultFinding, ctx)).lines[0]).toBe('Revoke the only rule of default security group sg-def:');
+    expect((await fix.reconcile(defaultFinding, {}, ctx)).message).toBe('Default security group sg-def still has 1 rule: the fix was not applied.');
+    expect((await fix.apply(defaultFinding, {}, ctx)).message).toBe('Revoked the 1 rule of default security group sg-def.');
+  });
+
   it('reconciles by reading the rules', async () => {
     defaultGroup();
     expect((await fix.reconcile(defaultFinding, {}, fixContext())).state).toBe('unchanged');
