@@ -215,27 +215,25 @@ describe('apply and undo', () => {
     });
   });
 
-  it('a rule already removed: no write call, and an honest message', async () => {
-    fakeSecurityGroups(aws, [HTTPS_WORLD, SSH_OFFICE]);
+  it.each([
+    ['already removed', [HTTPS_WORLD, SSH_OFFICE], 'Rule sgr-ssh is no longer in sg-0abc (web): it was already removed. Nothing was changed.', null],
+    [
+      'changed since the scan (it says to scan again)',
+      [rule('sgr-ssh', { FromPort: 22, ToPort: 23, CidrIpv4: '0.0.0.0/0' })],
+      'Rule sgr-ssh of sg-0abc (web) has changed since the scan (now tcp/22-23 from 0.0.0.0/0). Nothing was changed; scan again and request a fix for the rule as it is now.',
+      { ruleId: 'sgr-ssh', toPort: 23 },
+    ],
+    [
+      'narrowed since the scan (already fixed)',
+      [rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/8' })],
+      'Rule sgr-ssh of sg-0abc (web) no longer admits the whole internet (now tcp/22 from 10.0.0.0/8): already fixed. Nothing was changed.',
+      { ruleId: 'sgr-ssh', cidrIpv4: '10.0.0.0/8' },
+    ],
+  ])('a rule %s: no write call, and an honest message', async (_case, rules, message, before) => {
+    fakeSecurityGroups(aws, rules);
     const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome).toMatchObject({ status: 'no-change', requestIds: [], before: null });
-    expect(outcome.message).toBe('Rule sgr-ssh is no longer in sg-0abc (web): it was already removed. Nothing was changed.');
+    expect(outcome).toMatchObject({ status: 'no-change', requestIds: [], message, before });
     expect(writesSent(aws)).toEqual([]);
-  });
-
-  it('a rule changed since the scan: no write call, and it says to scan again', async () => {
-    fakeSecurityGroups(aws, [rule('sgr-ssh', { FromPort: 22, ToPort: 23, CidrIpv4: '0.0.0.0/0' })]);
-    const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome.status).toBe('no-change');
-    expect(outcome.message).toContain('has changed since the scan (now tcp/22-23 from 0.0.0.0/0)');
-    expect(writesSent(aws)).toEqual([]);
-  });
-
-  it('a rule narrowed since the scan counts as already fixed', async () => {
-    fakeSecurityGroups(aws, [rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/8' })]);
-    const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome.status).toBe('no-change');
-    expect(outcome.message).toContain('no longer admits the whole internet (now tcp/22 from 10.0.0.0/8)');
   });
 
   it('with a replacement source, authorises it (original description) before revoking, and undo removes it again', async () => {
