@@ -1,8 +1,9 @@
 // Every check keeps its metadata in meta.json and its words in words.en.json and words.ja.json beside it:
 // meta.json names the check after its folder; the words have the same keys in both languages, none empty,
 // nothing else in the folder's language files. A translator works from these files.
-// The sentences of results (`evidence`) have the same names and {{params}} in both languages, and every
-// `ctx.say('name')` in the code has its sentence in both, so a missing word is caught here, not by a reader.
+// The sentences of results (`evidence`) and of fixes (`fix`) have the same names and {{params}} in both
+// languages, and every `ctx.say('name')` in the code has its sentence in both, so a missing word is caught
+// here, not by a reader. A check or fix writes no sentence in TypeScript.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,11 @@ import { ALL_CHECKS } from './index.ts';
 const root = fileURLToPath(new URL('./', import.meta.url));
 const LANGUAGES = ['en', 'ja'] as const;
 const KEYS = ['cli', 'steps', 'title', 'why'];
+/** The sentences a words file may hold: results' (`ctx.say` in a check) and fixes' (`ctx.say` in fix code). */
+const SECTIONS = ['evidence', 'fix'] as const;
+type Section = (typeof SECTIONS)[number];
+/** Fix code: a check's fix.ts, a shared fix under <service>/fixes/, a service's fix helpers (lib/fix-*.ts). */
+const isFixCode = (file: string) => /\/(fix\.ts|fixes\/[^/]+\.ts|lib\/fix-[^/]+\.ts)$/.test(file);
 const srcRoot = fileURLToPath(new URL('../src/', import.meta.url));
 
 function folderOf(id: string): string {
@@ -57,7 +63,7 @@ describe('check folders', () => {
   it.each(ALL_CHECKS.map((c) => [c.id] as const))('%s has the same non-empty words in English and Japanese', (id) => {
     const folder = folderOf(id);
     const [en, ja] = LANGUAGES.map((language) => readWords(folder, language));
-    expect(Object.keys(en!).filter((k) => k !== 'evidence').sort(), `${id} words.en.json`).toEqual(KEYS);
+    expect(Object.keys(en!).filter((k) => !SECTIONS.includes(k as Section)).sort(), `${id} words.en.json`).toEqual(KEYS);
     expect(Object.keys(ja!).sort(), `${id} words.ja.json`).toEqual(Object.keys(en!).sort());
     for (const words of [en!, ja!]) {
       for (const key of KEYS) {
@@ -70,18 +76,25 @@ describe('check folders', () => {
   });
 });
 
-/** Every words file with sentences, by namespace: each check's, each service's lib/ and checks/lib/ (`common`). */
+/** Every words file with sentences, by namespace: each check's, each service's lib/, checks/lib/ (`common`) and each shared fix's. */
 function namespaces(): Map<string, string> {
-  const found = new Map<string, string>([['common', `${root}lib/`]]);
+  const found = new Map<string, string>([['common', `${root}lib/words`]]);
   for (const service of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'lib')) {
-    if (existsSync(`${root}${service.name}/lib/words.en.json`)) found.set(service.name, `${root}${service.name}/lib/`);
+    if (existsSync(`${root}${service.name}/lib/words.en.json`)) found.set(service.name, `${root}${service.name}/lib/words`);
+    const shared = `${root}${service.name}/fixes/`;
+    if (!existsSync(shared)) continue;
+    for (const file of readdirSync(shared).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      found.set(`${service.name}/fixes/${file.slice(0, -3)}`, `${shared}${file.slice(0, -3)}.words`);
+    }
   }
-  for (const check of ALL_CHECKS) found.set(check.id, folderOf(check.id));
+  for (const check of ALL_CHECKS) found.set(check.id, `${folderOf(check.id)}words`);
   return found;
 }
 
-function evidenceOf(folder: string, language: string): Record<string, string> {
-  const words = readWords(folder, language)['evidence'];
+/** One section of a words file (`<base>.en.json`); a missing file or section has no sentences. */
+function sectionOf(base: string, section: Section, language: string): Record<string, string> {
+  if (!existsSync(`${base}.${language}.json`)) return {};
+  const words = (JSON.parse(readFileSync(`${base}.${language}.json`, 'utf8')) as Record<string, unknown>)[section];
   return (words ?? {}) as Record<string, string>;
 }
 
@@ -90,9 +103,9 @@ const baseName = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/,
 const paramsOf = (template: string) => [...template.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!);
 
 /** name → the {{params}} of all its plural forms. */
-function sentences(evidence: Record<string, string>): Map<string, Set<string>> {
+function sentences(words: Record<string, string>): Map<string, Set<string>> {
   const byName = new Map<string, Set<string>>();
-  for (const [key, template] of Object.entries(evidence)) {
+  for (const [key, template] of Object.entries(words)) {
     const params = byName.get(baseName(key)) ?? new Set<string>();
     for (const param of paramsOf(template)) params.add(param);
     byName.set(baseName(key), params);
@@ -106,16 +119,27 @@ function sourceFiles(dir: string): string[] {
     .map((e) => `${e.parentPath}/${e.name}`);
 }
 
-/** Every `ctx.say('name')` (and the engine's own) in checks/ and src/, as [namespace, name, file]; a file in a check's folder speaks for that check. */
-function usedSentences(): { used: [string, string, string][]; dynamic: string[] } {
-  const used: [string, string, string][] = [];
+/** Code without comments: comments show examples; only code says anything. */
+const codeOf = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+
+/** The namespace a file's own `ctx.say('name')` speaks in: its check folder's, or its shared fix's. */
+function ownNamespace(file: string): string | undefined {
+  const shared = /\/(\w+)\/fixes\/([^/]+)\.ts$/.exec(file);
+  if (shared) return `${shared[1]}/fixes/${shared[2]}`;
+  return ALL_CHECKS.find((c) => file.startsWith(folderOf(c.id)))?.id;
+}
+
+/**
+ * Every `ctx.say('name')` / `ctx.localized('name')` (and the engine's own) in checks/ and src/, as
+ * [section, namespace, name, file].
+ */
+function usedSentences(): { used: [Section, string, string, string][]; dynamic: string[] } {
+  const used: [Section, string, string, string][] = [];
   const dynamic: string[] = [];
-  const ids = new Map(ALL_CHECKS.map((c) => [folderOf(c.id), c.id]));
   for (const file of [...sourceFiles(root), ...sourceFiles(srcRoot)]) {
-    // Comments show examples; only code says anything.
-    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-    const own = [...ids].find(([folder]) => file.startsWith(folder))?.[1];
-    for (const call of text.matchAll(/\b(ctx\.say|engineSays)\(\s*(.)/g)) {
+    const text = codeOf(file);
+    const section: Section = isFixCode(file) ? 'fix' : 'evidence';
+    for (const call of text.matchAll(/\b(ctx\.say|ctx\.localized|engineSays)\(\s*(.)/g)) {
       const literal = /^'([^']+)'/.exec(text.slice(call.index + call[0].length - 1));
       if (!literal) {
         dynamic.push(`${file}: ${text.slice(call.index, call.index + 40)}`);
@@ -123,26 +147,26 @@ function usedSentences(): { used: [string, string, string][]; dynamic: string[] 
       }
       const name = literal[1]!;
       const colon = name.indexOf(':');
-      if (call[1] === 'engineSays') used.push(['common', name, file]);
-      else if (colon >= 0) used.push([name.slice(0, colon), name.slice(colon + 1), file]);
-      else used.push([own ?? '(no check folder)', name, file]);
+      if (call[1] === 'engineSays') used.push(['evidence', 'common', name, file]);
+      else if (colon >= 0) used.push([section, name.slice(0, colon), name.slice(colon + 1), file]);
+      else used.push([section, ownNamespace(file) ?? '(no check folder or shared fix)', name, file]);
     }
   }
   return { used, dynamic };
 }
 
-describe('result sentences', () => {
-  const spaces = namespaces();
+describe('sentences of results and fixes', () => {
+  const spaces = [...namespaces()].flatMap(([ns, base]) => SECTIONS.map((section) => [ns, section, base] as const));
 
-  it.each([...spaces].map(([ns, folder]) => [ns, folder] as const))('%s has the same sentences and {{params}} in English and Japanese', (ns, folder) => {
-    const en = sentences(evidenceOf(folder, 'en'));
-    const ja = sentences(evidenceOf(folder, 'ja'));
+  it.each(spaces)('%s (%s) has the same sentences and {{params}} in English and Japanese', (ns, section, base) => {
+    const [enWords, jaWords] = [sectionOf(base, section, 'en'), sectionOf(base, section, 'ja')];
+    const [en, ja] = [sentences(enWords), sentences(jaWords)];
     expect([...ja.keys()].sort(), ns).toEqual([...en.keys()].sort());
     for (const [name, params] of en) expect([...(ja.get(name) ?? [])].sort(), `${ns}:${name}`).toEqual([...params].sort());
     // English names both plural forms where it counts; Japanese has only _other.
-    const enKeys = Object.keys(evidenceOf(folder, 'en'));
+    const enKeys = Object.keys(enWords);
     for (const key of enKeys.filter((k) => k.endsWith('_one'))) expect(enKeys, `${ns}:${key}`).toContain(key.replace(/_one$/, '_other'));
-    for (const [key, template] of [...Object.entries(evidenceOf(folder, 'en')), ...Object.entries(evidenceOf(folder, 'ja'))]) {
+    for (const [key, template] of [...Object.entries(enWords), ...Object.entries(jaWords)]) {
       expect(template.trim().length, `${ns}:${key}`).toBeGreaterThan(0);
     }
   });
@@ -153,16 +177,29 @@ describe('result sentences', () => {
 
   it('exist in both languages for every say() in the code, and every sentence is said somewhere', () => {
     const { used } = usedSentences();
+    const bases = namespaces();
     const missing: string[] = [];
-    for (const [ns, name, file] of used) {
-      const folder = spaces.get(ns);
+    for (const [section, ns, name, file] of used) {
+      const base = bases.get(ns);
       for (const language of LANGUAGES) {
-        if (!folder || !sentences(evidenceOf(folder, language)).has(name)) missing.push(`${ns}:${name} (${language}) in ${file}`);
+        if (!base || !sentences(sectionOf(base, section, language)).has(name)) missing.push(`${ns}:${section}.${name} (${language}) in ${file}`);
       }
     }
     expect(missing).toEqual([]);
-    const said = new Set(used.map(([ns, name]) => `${ns}:${name}`));
-    const unsaid = [...spaces].flatMap(([ns, folder]) => [...sentences(evidenceOf(folder, 'en')).keys()].map((name) => `${ns}:${name}`).filter((key) => !said.has(key)));
+    const said = new Set(used.map(([section, ns, name]) => `${ns}:${section}.${name}`));
+    // A fix's title is read by defineFix, not said.
+    const unsaid = spaces.flatMap(([ns, section, base]) =>
+      [...sentences(sectionOf(base, section, 'en')).keys()]
+        .filter((name) => !(section === 'fix' && name === 'title'))
+        .map((name) => `${ns}:${section}.${name}`)
+        .filter((key) => !said.has(key)),
+    );
     expect(unsaid).toEqual([]);
+  });
+
+  it('are never written in TypeScript: no inline English/Japanese pair in checks/ outside tests', () => {
+    // lib/words.ts joins a check's own words (steps and CLI line) into its guide: no sentence of its own.
+    const inline = sourceFiles(root).filter((file) => file !== `${root}lib/words.ts` && /\ben:\s*[`'"]/.test(codeOf(file)));
+    expect(inline.map((file) => file.slice(root.length))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // A check's words live beside it as data (words.en.json, words.ja.json), one file per language with the
 // same keys, so a translator can review every sentence without reading TypeScript.
 import type { Locale, Localized } from '../../src/i18n/locale.ts';
+import type { FixWords } from '../../src/remediation/fix.ts';
 
 export interface CheckWords {
   title: string;
@@ -12,6 +13,8 @@ export interface CheckWords {
   cli: string;
   /** The sentences of its results, by name (`ctx.say('name', params)`), with `{{param}}` placeholders. */
   evidence?: Record<string, string>;
+  /** The sentences of the check's fix, when its fix lives in this folder (`ctx.say` in fix.ts), and its `title`. */
+  fix?: Record<string, string>;
 }
 
 /** One words file's contents, as rendering reads it (a check's, a service's or the common one). */
@@ -28,4 +31,12 @@ export function checkTexts(
     guide: { en: `${en.steps}\n${en.cli}`, ja: `${ja.steps}\n${ja.cli}` },
     words: { en: { ...en }, ja: { ...ja } },
   };
+}
+
+/** A fix's sentences: the `fix` section of the words files beside it (its `title` and what ctx.say names). */
+export function fixWords(
+  en: { fix: Record<string, string> & { title: string } },
+  ja: { fix: Record<string, string> & { title: string } },
+): FixWords {
+  return { en: en.fix, ja: ja.fix };
 }

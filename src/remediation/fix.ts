@@ -6,6 +6,7 @@ import type { AwsSession } from '../aws/session.ts';
 import { hasErrorCode, describeAwsError } from '../aws/errors.ts';
 import { type CheckResult, type Clock, systemClock } from '../engine/types.ts';
 import { type Locale, type Localized, t } from '../i18n/locale.ts';
+import { formatMessage, type MessageParams, registerWords } from '../i18n/message.ts';
 
 /**
  * Where a fix runs. There is no region here on purpose: a resource lives in one place, so every fix takes
@@ -16,7 +17,16 @@ export interface FixContext {
   session: AwsSession;
   clock: Clock;
   locale: Locale;
+  /** An app-wide pair (src/remediation's own catalogues) in the configured language. */
   text(message: Localized): string;
+  /**
+   * A sentence of the fix's words (the `fix` section of its words files) in the configured language:
+   * `name` is the fix's own, `service:name` a service's (checks/<service>/lib/words), `common:name` checks/lib's.
+   * Only a fix's own steps (through defineFix) can say its own sentences.
+   */
+  say(name: string, params?: MessageParams): string;
+  /** The same sentence in both languages: for a refusal (FixError) read later, by a reader not known yet. */
+  localized(name: string, params?: MessageParams): Localized;
   /** Waits between read-backs while AWS's eventually consistent APIs catch up; tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -110,7 +120,10 @@ export interface FixDefinition<I = NoInputs> {
   id: string;
   /** The checks whose FAIL findings this fix resolves. */
   checkIds: readonly string[];
+  /** From its words: `fix.title`. */
   title: Localized;
+  /** Its sentences by language (a words file's `fix` section), said through ctx.say. */
+  words: FixWords;
   actions: FixActions;
   /** What a person may enter (a modal); apply re-validates, because inputs come back from storage. */
   inputs?: ZodType<I>;
@@ -121,6 +134,12 @@ export interface FixDefinition<I = NoInputs> {
   apply(finding: CheckResult, inputs: I, ctx: FixContext): Promise<FixOutcome>;
   undo(applied: AppliedFix<I>, ctx: FixContext): Promise<FixOutcome>;
   reconcile(finding: CheckResult, inputs: I, ctx: FixContext): Promise<Reconciliation>;
+}
+
+/** A fix's sentences in each language, with `{{param}}` placeholders and `_one`/`_other` plural forms. */
+export interface FixWords {
+  en: Readonly<Record<string, string>> & { title: string };
+  ja: Readonly<Record<string, string>> & { title: string };
 }
 
 // Inputs are contravariant in apply and covariant in the schema, so a list of mixed fixes needs `any`.
@@ -204,29 +223,40 @@ export function validateInputs<I>(
   }
 }
 
+// TRANSITION (removed when every fix has its words): a fix still declaring `title` inline.
+type FixSpec<I> = Omit<FixDefinition<I>, 'title' | 'words'> & { words?: FixWords; title?: Localized };
+
 /**
  * Every fix is declared through this: it wraps the steps with the checks no fix may skip (remediation
  * session, same account, a finding this fix serves, inputs re-validated) so no module can forget one.
  */
-export function defineFix<I = NoInputs>(fix: FixDefinition<I>): FixDefinition<I> {
+export function defineFix<I = NoInputs>(spec: FixSpec<I>): FixDefinition<I> {
+  const words: FixWords = spec.words ?? { en: { title: spec.title!.en }, ja: { title: spec.title!.ja } };
+  const fix: FixDefinition<I> = { ...spec, words, title: { en: words.en.title, ja: words.ja.title } };
   const checked = fix as FixDefinition<unknown>;
+  const own = { en: { fix: words.en }, ja: { fix: words.ja } };
+  // Each step gets the context speaking in this fix's own words.
+  const speaking = (ctx: FixContext): FixContext => {
+    registerWords(fix.id, own);
+    return { ...ctx, ...sayer(fix.id, ctx.locale) };
+  };
   return {
     ...fix,
     async preview(finding, ctx, inputs) {
       guard(checked, finding, ctx);
-      return fix.preview(finding, ctx, inputs === undefined ? undefined : parseInputs(fix, inputs));
+      return fix.preview(finding, speaking(ctx), inputs === undefined ? undefined : parseInputs(fix, inputs));
     },
     async apply(finding, inputs, ctx) {
       guard(checked, finding, ctx);
-      return fix.apply(finding, parseInputs(fix, inputs), ctx);
+      return fix.apply(finding, parseInputs(fix, inputs), speaking(ctx));
     },
     async undo(applied, ctx) {
       guard(checked, applied.finding, ctx);
-      return fix.undo({ ...applied, inputs: parseInputs(fix, applied.inputs) }, ctx);
+      return fix.undo({ ...applied, inputs: parseInputs(fix, applied.inputs) }, speaking(ctx));
     },
     async reconcile(finding, inputs, ctx) {
       guard(checked, finding, ctx);
-      const found = await fix.reconcile(finding, parseInputs(fix, inputs), ctx);
+      const found = await fix.reconcile(finding, parseInputs(fix, inputs), speaking(ctx));
       // Every fix journals before its first write. With a journal and nothing in it, awscheck never wrote:
       // a change AWS shows is someone else's, never adopted (undo would otherwise reverse their work).
       if (found.state === 'changed' && ctx.journal && ctx.journal.entries === undefined) {
@@ -258,8 +288,27 @@ export function createFixContext(options: {
     locale,
     clock: options.clock ?? systemClock,
     text: (message) => t(locale, message),
+    // Outside a fix's own steps there is no fix namespace: only `service:name` and `common:name` resolve.
+    ...sayer('', locale),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
+  };
+}
+
+/** `name` in `namespace`'s fix sentences, or in another namespace's (`ns:name`). */
+function fixMessage(namespace: string, name: string, params: MessageParams | undefined) {
+  const colon = name.indexOf(':');
+  const key = colon < 0 ? `${namespace}:fix.${name}` : `${name.slice(0, colon)}:fix.${name.slice(colon + 1)}`;
+  return params ? { key, params } : { key };
+}
+
+function sayer(namespace: string, locale: Locale): Pick<FixContext, 'say' | 'localized'> {
+  return {
+    say: (name, params) => formatMessage(locale, fixMessage(namespace, name, params)),
+    localized: (name, params) => {
+      const message = fixMessage(namespace, name, params);
+      return { en: formatMessage('en', message), ja: formatMessage('ja', message) };
+    },
   };
 }
 

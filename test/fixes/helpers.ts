@@ -92,6 +92,25 @@ export function undoApplied<I>(fix: FixDefinition<I>, finding: CheckResult, appl
   return fix.undo({ fixId: fix.id, finding, inputs: inputs ?? ({} as I), before: applied.before, after: applied.after, requestIds: [] }, ctx);
 }
 
+/** The writes sent (every command but a Describe, Get or List), dry runs aside: what the fix changed in AWS. */
+export function writesSent(aws: Aws): SentCall[] {
+  return aws.sent().filter((c) => !/^(Describe|Get|List)/.test(c.command) && !c.input['DryRun']);
+}
+
+/** A journal as the service keeps it; `log` has what was recorded and how many writes had been sent before. */
+export function recordingJournal(aws: Aws, entries?: unknown) {
+  const log: { writesBefore: number; entries: unknown }[] = [];
+  const journal = {
+    key: 'abcdef12-3456-7890-abcd-ef1234567890',
+    entries,
+    async record(next: unknown) {
+      log.push({ writesBefore: writesSent(aws).length, entries: next });
+      journal.entries = next;
+    },
+  };
+  return { journal, log };
+}
+
 export function fixContext(options: { locale?: Locale; purpose?: 'scan' | 'remediate'; accountId?: string } = {}): FixContext {
   const locale = options.locale ?? 'en';
   const session = createSession({ id: options.accountId ?? TEST_ACCOUNT, name: 'test' }, options.purpose ?? 'remediate', {

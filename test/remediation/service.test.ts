@@ -73,7 +73,7 @@ function fixDouble(title: Localized, behaviour: Pick<FixDefinition, 'apply' | 'r
   return defineFix({
     id: 'ec2.revoke-world-open-rule',
     checkIds: ['ec2.sg-admin-port-ipv4'],
-    title,
+    words: { en: { title: title.en }, ja: { title: title.ja } },
     actions: { read: [], write: [] },
     preview: async () => ({ lines: ['close it'], warnings: [], current: { open: true }, alreadyFixed: false }),
     undo: async () => ({ status: 'undone', before: {}, after: {}, requestIds: [], message: 'reopened', verified: true }),

@@ -11,6 +11,9 @@ import { defineFix, type FixContext, FixError, dryRunWarning, tryDryRun } from '
 import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { ec2Client } from '../lib/fix-client.ts';
+import { fixWords } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 const stateSchema = z.object({ region: z.string(), enabled: z.boolean() });
 type EncryptionState = z.infer<typeof stateSchema>;
@@ -29,17 +32,10 @@ async function setEnabled(ctx: FixContext, region: string, enabled: boolean, dry
     : client.send(new DisableEbsEncryptionByDefaultCommand(input));
 }
 
-function alreadyOn(region: string, ctx: FixContext): string {
-  return ctx.text({
-    en: `EBS encryption by default is already on in ${region}. Nothing was changed.`,
-    ja: `${region} ではすでに EBS のデフォルト暗号化が有効です。何も変更していません。`,
-  });
-}
-
 export const ebsDefaultEncryptionFix = defineFix({
   id: 'ec2.enable-ebs-default-encryption',
   checkIds: ['ec2.ebs-default-encryption'],
-  title: { en: 'Turn on EBS encryption by default in the region', ja: 'リージョンで EBS のデフォルト暗号化を有効にする' },
+  words: fixWords(en, ja),
   actions: {
     read: ['ec2:GetEbsEncryptionByDefault', 'ec2:GetEbsDefaultKmsKeyId'],
     write: ['ec2:EnableEbsEncryptionByDefault', 'ec2:DisableEbsEncryptionByDefault'],
@@ -50,21 +46,10 @@ export const ebsDefaultEncryptionFix = defineFix({
   async preview(finding, ctx) {
     const region = finding.region;
     const current = await readState(ctx, region);
-    if (current.enabled) return nothingToPreview(current, alreadyOn(region, ctx));
+    if (current.enabled) return nothingToPreview(current, ctx.say('alreadyOn', { region }));
     const key = (await ec2Client(ctx, region).send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId ?? 'alias/aws/ebs';
-    const lines = [
-      ctx.text({
-        en: `Turn on EBS encryption by default in ${region}: new volumes and snapshot copies are encrypted with KMS key ${key}. Existing volumes and snapshots are not changed.`,
-        ja: `${region} で EBS のデフォルト暗号化を有効にします。新しいボリュームとスナップショットのコピーは KMS キー ${key} で暗号化されます。既存のボリュームとスナップショットは変更されません。`,
-      }),
-      ctx.text({ en: 'Undo turns it off again.', ja: '取り消し (Undo) では再び無効にします。' }),
-    ];
-    const warnings = [
-      ctx.text({
-        en: `Whatever launches instances or creates volumes here (Auto Scaling groups, other accounts using shared AMIs, backup tools) must be allowed to use KMS key ${key}, or those launches fail.`,
-        ja: `このリージョンでインスタンスを起動したりボリュームを作成したりするもの (Auto Scaling グループ、共有 AMI を使う他のアカウント、バックアップツール) が KMS キー ${key} を使用できないと、その起動は失敗します。`,
-      }),
-    ];
+    const lines = [ctx.say('plan', { region, key }), ctx.say('undoPlan')];
+    const warnings = [ctx.say('keyAccess', { key })];
     const dryRun = await tryDryRun(() => setEnabled(ctx, region, true, true));
     return { lines, warnings: [...warnings, ...dryRunWarning(dryRun, ctx)], dryRun, current, alreadyFixed: false };
   },
@@ -72,35 +57,26 @@ export const ebsDefaultEncryptionFix = defineFix({
   async apply(finding, _inputs, ctx) {
     const region = finding.region;
     const before = await readState(ctx, region);
-    if (before.enabled) return noChange(before, alreadyOn(region, ctx));
+    if (before.enabled) return noChange(before, ctx.say('alreadyOn', { region }));
     return writeAndVerify(ctx, {
       status: 'applied',
       before,
       write: () => setEnabled(ctx, region, true),
       read: () => readState(ctx, region),
       done: (now) => now.enabled,
-      message: ctx.text({ en: `EBS encryption by default is on in ${region}.`, ja: `${region} で EBS のデフォルト暗号化を有効にしました。` }),
+      message: ctx.say('applied', { region }),
     });
   },
 
   async undo(applied, ctx) {
     const before = stateSchema.safeParse(applied.before);
     if (!before.success || before.data.enabled) {
-      throw new FixError({
-        en: 'This record has no setting to put back (the fix changed nothing)',
-        ja: 'この記録には元に戻す設定がありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const region = before.data.region;
     const now = await readState(ctx, region);
     if (!now.enabled) {
-      return noChange(
-        now,
-        ctx.text({
-          en: `EBS encryption by default is already off in ${region}. Nothing was changed.`,
-          ja: `${region} ではすでに EBS のデフォルト暗号化が無効です。何も変更していません。`,
-        }),
-      );
+      return noChange(now, ctx.say('alreadyOff', { region }));
     }
     return writeAndVerify(ctx, {
       status: 'undone',
@@ -108,24 +84,16 @@ export const ebsDefaultEncryptionFix = defineFix({
       write: () => setEnabled(ctx, region, false),
       read: () => readState(ctx, region),
       done: (state) => !state.enabled,
-      message: ctx.text({
-        en: `EBS encryption by default is off again in ${region}; volumes encrypted meanwhile stay encrypted.`,
-        ja: `${region} の EBS のデフォルト暗号化を無効に戻しました。その間に暗号化されたボリュームは暗号化されたままです。`,
-      }),
+      message: ctx.say('undone', { region }),
     });
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const current = await readState(ctx, finding.region);
+    const region = finding.region;
+    const current = await readState(ctx, region);
     return reconciled(current.enabled, current, {
-      applied: ctx.text({
-        en: `EBS encryption by default is on in ${finding.region}: the fix was applied before the interruption.`,
-        ja: `${finding.region} で EBS のデフォルト暗号化が有効になっています。中断の前に修正は適用されていました。`,
-      }),
-      notApplied: ctx.text({
-        en: `EBS encryption by default is still off in ${finding.region}: the fix was not applied.`,
-        ja: `${finding.region} の EBS のデフォルト暗号化はまだ無効です。修正は適用されていません。`,
-      }),
+      applied: ctx.say('reconciledApplied', { region }),
+      notApplied: ctx.say('reconciledNotApplied', { region }),
     });
   },
 });

@@ -26,7 +26,7 @@ describe('ec2.ebs-snapshot-public fix', () => {
     const state = fakeSnapshot(true);
     const ctx = fixContext();
     const preview = await fix.preview(snapFinding, ctx);
-    expect(preview.lines[0]).toContain('The 1 account(s) it is shared with by id keep their access');
+    expect(preview.lines[0]).toContain('The 1 account it is shared with by id keeps its access');
     expect(preview.dryRun).toEqual({ ok: true });
     const applied = await fix.apply(snapFinding, {}, ctx);
     expect(sentCommands(aws, 'ModifySnapshotAttributeCommand').at(-1)).toEqual({

@@ -2,7 +2,7 @@ import { RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { worldOpenRuleFix as fix, normaliseCidr } from './world-open-rule.ts';
 import { FixError, validateInputs } from '../../../src/remediation/fix.ts';
-import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../../../test/fixes/helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, recordingJournal, sentCommands, undoApplied, writesSent } from '../../../test/fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../../../test/fixes/ec2/fake-security-groups.ts';
 import { eni, group, rule as checkRule } from '../../../test/checks/ec2/fixtures.ts';
 import { evaluate } from '../../../test/helpers/evaluate.ts';
@@ -15,10 +15,12 @@ const HTTPS_WORLD = rule('sgr-https', { FromPort: 443, ToPort: 443, CidrIpv4: '0
 const SSH_OFFICE = rule('sgr-office', { FromPort: 22, ToPort: 22, CidrIpv4: '203.0.113.0/24', Description: 'office' });
 const EGRESS_ALL = rule('sgr-out', { IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1, CidrIpv4: '0.0.0.0/0' });
 
+/** SSH_WORLD as the scan saw it: the fix reads the same rule back from AWS. */
+const SSH_WORLD_SCANNED = checkRule({ ruleId: 'sgr-ssh', description: 'admin access' });
+
 /** The FAIL result ec2.sg-admin-port-ipv4 writes for SSH_WORLD, by the check itself, so the two cannot drift apart. */
 function sshFinding(overrides: Record<string, unknown> = {}) {
-  const open = checkRule({ ruleId: 'sgr-ssh', description: 'admin access' });
-  const [result] = evaluate(sgAdminPortIpv4, [[group([open])], [eni('i-online', ['sg-0abc']), eni('i-offline', ['sg-0abc'])]]);
+  const [result] = evaluate(sgAdminPortIpv4, [[group([SSH_WORLD_SCANNED])], [eni('i-online', ['sg-0abc']), eni('i-offline', ['sg-0abc'])]]);
   return finding({
     checkId: 'ec2.sg-admin-port-ipv4',
     resourceType: 'AWS::EC2::SecurityGroup',
@@ -41,20 +43,6 @@ const PLANNED = {
   description: 'admin access [awscheck:abcdef12]',
 };
 
-/** A journal as the service keeps it; `log` has what was recorded and how many writes had been sent before. */
-function journalled(entries?: unknown, writes: () => number = () => 0) {
-  const log: { writesBefore: number; entries: unknown }[] = [];
-  const journal = {
-    key: 'abcdef12-3456-7890-abcd-ef1234567890',
-    entries,
-    async record(next: unknown) {
-      log.push({ writesBefore: writes(), entries: next });
-      journal.entries = next;
-    },
-  };
-  return { journal, log };
-}
-
 function standardGroup() {
   return fakeSecurityGroups(aws, [SSH_WORLD, HTTPS_WORLD, SSH_OFFICE, EGRESS_ALL], {
     interfaces: [{ instanceId: 'i-online' }, { instanceId: 'i-offline' }, { type: 'network_load_balancer' }],
@@ -67,16 +55,7 @@ describe('preview', () => {
     standardGroup();
     const preview = await fix.preview(sshFinding(), fixContext());
     expect(preview.alreadyFixed).toBe(false);
-    expect(preview.current).toEqual({
-      ruleId: 'sgr-ssh',
-      groupId: 'sg-0abc',
-      isEgress: false,
-      ipProtocol: 'tcp',
-      fromPort: 22,
-      toPort: 22,
-      cidrIpv4: '0.0.0.0/0',
-      description: 'admin access',
-    });
+    expect(preview.current).toEqual(SSH_WORLD_SCANNED);
     expect(preview.lines[0]).toContain('Revoke rule sgr-ssh of sg-0abc (web): tcp/22 from 0.0.0.0/0 ("admin access")');
     expect(preview.lines[0]).toContain('3 other rules stay');
     expect(preview.lines.join('\n')).toContain('i-online: online in Session Manager');
@@ -98,7 +77,7 @@ describe('preview', () => {
     expect(lockOut).toContain('i-offline');
     expect(lockOut).not.toContain('i-online');
     expect(lockOut).toContain('Fix Session Manager for them first');
-    expect(warnings.some((w) => w.includes('1 other network interface(s) use this group too (network_load_balancer)'))).toBe(true);
+    expect(warnings.some((w) => w.includes('1 other network interface uses this group too (network_load_balancer); it loses this access as well.'))).toBe(true);
   });
 
   it('does not warn about lock-out when every instance is online in Session Manager', async () => {
@@ -191,7 +170,7 @@ describe('apply and undo', () => {
     const ctx = fixContext();
     const f = sshFinding();
     const applied = await fix.apply(f, {}, ctx);
-    const undone = await fix.undo({ fixId: fix.id, finding: f, inputs: {}, before: applied.before, after: applied.after, requestIds: applied.requestIds }, ctx);
+    const undone = await undoApplied(fix, f, applied, ctx);
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')).toEqual([
       {
         GroupId: 'sg-0abc',
@@ -236,28 +215,25 @@ describe('apply and undo', () => {
     });
   });
 
-  it('a rule already removed: no write call, and an honest message', async () => {
-    fakeSecurityGroups(aws, [HTTPS_WORLD, SSH_OFFICE]);
+  it.each([
+    ['already removed', [HTTPS_WORLD, SSH_OFFICE], 'Rule sgr-ssh is no longer in sg-0abc (web): it was already removed. Nothing was changed.', null],
+    [
+      'changed since the scan (it says to scan again)',
+      [rule('sgr-ssh', { FromPort: 22, ToPort: 23, CidrIpv4: '0.0.0.0/0' })],
+      'Rule sgr-ssh of sg-0abc (web) has changed since the scan (now tcp/22-23 from 0.0.0.0/0). Nothing was changed; scan again and request a fix for the rule as it is now.',
+      { ruleId: 'sgr-ssh', toPort: 23 },
+    ],
+    [
+      'narrowed since the scan (already fixed)',
+      [rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/8' })],
+      'Rule sgr-ssh of sg-0abc (web) no longer admits the whole internet (now tcp/22 from 10.0.0.0/8): already fixed. Nothing was changed.',
+      { ruleId: 'sgr-ssh', cidrIpv4: '10.0.0.0/8' },
+    ],
+  ])('a rule %s: no write call, and an honest message', async (_case, rules, message, before) => {
+    fakeSecurityGroups(aws, rules);
     const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome).toMatchObject({ status: 'no-change', requestIds: [], before: null });
-    expect(outcome.message).toBe('Rule sgr-ssh is no longer in sg-0abc (web): it was already removed. Nothing was changed.');
-    const writes = aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command));
-    expect(writes).toEqual([]);
-  });
-
-  it('a rule changed since the scan: no write call, and it says to scan again', async () => {
-    fakeSecurityGroups(aws, [rule('sgr-ssh', { FromPort: 22, ToPort: 23, CidrIpv4: '0.0.0.0/0' })]);
-    const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome.status).toBe('no-change');
-    expect(outcome.message).toContain('has changed since the scan (now tcp/22-23 from 0.0.0.0/0)');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
-  });
-
-  it('a rule narrowed since the scan counts as already fixed', async () => {
-    fakeSecurityGroups(aws, [rule('sgr-ssh', { FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/8' })]);
-    const outcome = await fix.apply(sshFinding(), {}, fixContext());
-    expect(outcome.status).toBe('no-change');
-    expect(outcome.message).toContain('no longer admits the whole internet (now tcp/22 from 10.0.0.0/8)');
+    expect(outcome).toMatchObject({ status: 'no-change', requestIds: [], message, before });
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it('with a replacement source, authorises it (original description) before revoking, and undo removes it again', async () => {
@@ -265,7 +241,7 @@ describe('apply and undo', () => {
     const ctx = fixContext();
     const f = sshFinding();
     const applied = await fix.apply(f, { replacementCidr: '198.51.100.0/24' }, ctx);
-    const order = aws.sent().map((c) => c.command).filter((c) => /^(Revoke|Authorize)/.test(c));
+    const order = writesSent(aws).map((c) => c.command);
     expect(order).toEqual(['AuthorizeSecurityGroupIngressCommand', 'RevokeSecurityGroupIngressCommand']);
     expect(sentCommands(aws, 'AuthorizeSecurityGroupIngressCommand')[0]).toEqual({
       GroupId: 'sg-0abc',
@@ -317,7 +293,7 @@ describe('reconcile', () => {
     const result = await fix.reconcile(sshFinding(), {}, fixContext());
     expect(result.state).toBe('changed');
     expect(result.current).toEqual({ revokedRuleId: 'sgr-ssh' });
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it("says 'unchanged' when the rule is still there, and never re-applies", async () => {
@@ -325,7 +301,7 @@ describe('reconcile', () => {
     const result = await fix.reconcile(sshFinding(), {}, fixContext());
     expect(result.state).toBe('unchanged');
     expect(result.message).toContain('the fix was not applied');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 
   it('never adopts a look-alike: without a journal, a rule for the replacement source is not awscheck\'s', async () => {
@@ -337,7 +313,7 @@ describe('reconcile', () => {
 
   it('finds the replacement the journal recorded, so undo can remove it, and reports the recorded request ids', async () => {
     fakeSecurityGroups(aws, [HTTPS_WORLD, rule('sgr-repl', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' })]);
-    const { journal } = journalled({ replacement: PLANNED, replacementRuleId: 'sgr-repl', requestIds: ['req-auth', 'req-revoke'] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, replacementRuleId: 'sgr-repl', requestIds: ['req-auth', 'req-revoke'] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result).toMatchObject({ state: 'changed', current: { revokedRuleId: 'sgr-ssh', replacementRuleId: 'sgr-repl' }, requestIds: ['req-auth', 'req-revoke'] });
   });
@@ -347,7 +323,7 @@ describe('reconcile', () => {
     const ours = rule('sgr-ours', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access [awscheck:abcdef12]' });
     const fake = fakeSecurityGroups(aws, [SSH_WORLD, customer, ours]);
     // The intent was recorded, the authorise went through, the process died before recording the rule id.
-    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, requestIds: [] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result.state).toBe('unchanged');
     expect(result.message).toContain('sgr-ours awscheck had added for it was removed again');
@@ -358,7 +334,7 @@ describe('reconcile', () => {
   it('rolls back nothing when the journal planned a replacement that never reached AWS', async () => {
     const lookalike = rule('sgr-customer', { FromPort: 22, ToPort: 22, CidrIpv4: '198.51.100.0/24', Description: 'admin access' });
     fakeSecurityGroups(aws, [SSH_WORLD, lookalike]);
-    const { journal } = journalled({ replacement: PLANNED, requestIds: [] });
+    const { journal } = recordingJournal(aws, { replacement: PLANNED, requestIds: [] });
     const result = await fix.reconcile(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(result.state).toBe('unchanged');
     expect(sentCommands(aws, 'RevokeSecurityGroupIngressCommand')).toEqual([]);
@@ -368,7 +344,7 @@ describe('reconcile', () => {
 describe('journal', () => {
   it('records the tagged replacement before authorising it, then its id, then the revoke\'s request id', async () => {
     standardGroup();
-    const { journal, log } = journalled(undefined, () => aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun).length);
+    const { journal, log } = recordingJournal(aws);
     const applied = await fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal });
     expect(log).toEqual([
       { writesBefore: 0, entries: { replacement: PLANNED, requestIds: [] } },
@@ -381,7 +357,7 @@ describe('journal', () => {
 
   it('records no replacement when the customer already has that rule, so reconcile and undo leave it alone', async () => {
     const fake = standardGroup();
-    const { journal, log } = journalled();
+    const { journal, log } = recordingJournal(aws);
     const applied = await fix.apply(sshFinding(), { replacementCidr: '203.0.113.0/24' }, { ...fixContext(), journal });
     expect(applied.after).toEqual({ revokedRuleId: 'sgr-ssh' });
     expect(log.map((l) => l.entries)).toEqual([{ requestIds: [] }, { requestIds: ['req-revoke-ingress-sgr-ssh'] }]);
@@ -397,7 +373,7 @@ describe('journal', () => {
     standardGroup();
     const journal = { key: 'abcdef12-0000', entries: undefined, record: () => Promise.reject(new Error('lease lost')) };
     await expect(fix.apply(sshFinding(), { replacementCidr: '198.51.100.0/24' }, { ...fixContext(), journal })).rejects.toThrow('lease lost');
-    expect(aws.sent().filter((c) => /^(Revoke|Authorize)/.test(c.command) && !c.input.DryRun)).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
   });
 });
 
@@ -418,6 +394,13 @@ describe('inputs', () => {
         expect(result.error.ja).toContain('インターネット全体');
       }
     }
+    expect(validateInputs(fix, { replacementCidr: 'office' })).toEqual({
+      ok: false,
+      error: {
+        en: '"office" is not a CIDR; enter one such as 203.0.113.0/24 or 2001:db8::/48',
+        ja: '"office" は CIDR ではありません。203.0.113.0/24 や 2001:db8::/48 のように入力してください',
+      },
+    });
     for (const raw of ['office', '10.0.0/8', '300.1.1.1/32', '10.0.0.0/33', 'fe80::1%eth0/64']) {
       const result = validateInputs(fix, { replacementCidr: raw });
       expect(result.ok, raw).toBe(false);

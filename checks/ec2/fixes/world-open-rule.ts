@@ -12,7 +12,8 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { describeAwsError, hasErrorCode } from '../../../src/aws/errors.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
-import { count, type Localized } from '../../../src/i18n/locale.ts';
+import type { Localized } from '../../../src/i18n/locale.ts';
+import { formatMessage, registerWords } from '../../../src/i18n/message.ts';
 import {
   combineDryRuns,
   defineFix,
@@ -37,8 +38,15 @@ import {
   ruleText,
   sameRule,
   sessionManagerHint,
+  sessionManagerReach,
 } from '../lib/fix-client.ts';
 import { isWorldCidr, protocolName } from '../lib/ports.ts';
+import { fixWords } from '../../lib/words.ts';
+import en from './world-open-rule.words.en.json' with { type: 'json' };
+import ja from './world-open-rule.words.ja.json' with { type: 'json' };
+
+const FIX_ID = 'ec2.revoke-world-open-rule';
+const words = fixWords(en, ja);
 
 /** What the world-open rule checks put in a FAIL result's details (see lib/world-open-rules.ts). */
 const findingSchema = z.object({
@@ -52,14 +60,9 @@ const findingSchema = z.object({
 });
 type FindingRule = z.infer<typeof findingSchema>;
 
-function findingRule(finding: CheckResult): FindingRule {
+function findingRule(finding: CheckResult, ctx: FixContext): FindingRule {
   const parsed = findingSchema.safeParse(finding.details);
-  if (!parsed.success) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not say which rule to close (details.groupId, ruleId, ipProtocol, cidr)`,
-      ja: `${finding.resourceId} の検出結果に、閉じるルールの情報 (details.groupId、ruleId、ipProtocol、cidr) がありません`,
-    });
-  }
+  if (!parsed.success) throw new FixError(ctx.localized('noRuleDetails', { resource: finding.resourceId }));
   return parsed.data;
 }
 
@@ -72,13 +75,24 @@ export interface ReplacementInputs {
   replacementCidr?: string;
 }
 
+const ownWords = { en: { fix: words.en }, ja: { fix: words.ja } };
+
+/**
+ * Inputs are checked when the modal is submitted, before any step runs and so without a FixContext: their
+ * refusals are this fix's own sentences, worded here in both languages as FixContext.localized would.
+ */
+const inputsSpeaker: Pick<FixContext, 'localized'> = {
+  localized(name, params) {
+    registerWords(FIX_ID, ownWords);
+    const message = { key: `${FIX_ID}:fix.${name}`, ...(params ? { params } : {}) };
+    return { en: formatMessage('en', message), ja: formatMessage('ja', message) };
+  },
+};
+
 /** A CIDR in AWS's canonical form (network address, compact IPv6); a bare address counts as /32 or /128. */
-export function normaliseCidr(raw: string): { cidr: string } | { error: Localized } {
+export function normaliseCidr(raw: string, ctx: Pick<FixContext, 'localized'> = inputsSpeaker): { cidr: string } | { error: Localized } {
   const text = raw.trim();
-  const invalid: Localized = {
-    en: `"${text}" is not a CIDR; enter one such as 203.0.113.0/24 or 2001:db8::/48`,
-    ja: `"${text}" は CIDR ではありません。203.0.113.0/24 や 2001:db8::/48 のように入力してください`,
-  };
+  const invalid = ctx.localized('notCidr', { text });
   if (text.includes('%')) return { error: invalid };
   let cidr = text;
   if (!text.includes('/')) {
@@ -95,14 +109,7 @@ export function normaliseCidr(raw: string): { cidr: string } | { error: Localize
   } else {
     return { error: invalid };
   }
-  if (isWorldCidr(normal)) {
-    return {
-      error: {
-        en: `${normal} is the whole internet; enter a narrower source such as your office's range`,
-        ja: `${normal} はインターネット全体です。オフィスの IP 範囲など、より狭い送信元を入力してください`,
-      },
-    };
-  }
+  if (isWorldCidr(normal)) return { error: ctx.localized('wholeInternet', { cidr: normal }) };
   return { cidr: normal };
 }
 
@@ -139,25 +146,10 @@ function judge(rules: readonly RuleSnapshot[], wanted: FindingRule): Live {
 }
 
 function nothingToDo(live: Exclude<Live, { state: 'open' }>, wanted: FindingRule, ctx: FixContext): string {
-  const id = wanted.ruleId;
-  const group = groupText(wanted);
-  if (live.state === 'gone') {
-    return ctx.text({
-      en: `Rule ${id} is no longer in ${group}: it was already removed. Nothing was changed.`,
-      ja: `ルール ${id} は ${group} にもうありません。すでに削除されています。何も変更していません。`,
-    });
-  }
-  const now = ruleText(live.rule, ctx);
-  if (live.state === 'closed') {
-    return ctx.text({
-      en: `Rule ${id} of ${group} no longer admits the whole internet (now ${now}): already fixed. Nothing was changed.`,
-      ja: `${group} のルール ${id} はもうインターネット全体を許可していません (現在: ${now})。修正済みです。何も変更していません。`,
-    });
-  }
-  return ctx.text({
-    en: `Rule ${id} of ${group} has changed since the scan (now ${now}). Nothing was changed; scan again and request a fix for the rule as it is now.`,
-    ja: `${group} のルール ${id} はスキャン後に変更されています (現在: ${now})。何も変更していません。再スキャンして、現在のルールに対して修正を依頼してください。`,
-  });
+  const about = { ruleId: wanted.ruleId, group: groupText(wanted) };
+  if (live.state === 'gone') return ctx.say('ruleGone', about);
+  const now = { ...about, rule: ruleText(live.rule, ctx) };
+  return live.state === 'closed' ? ctx.say('ruleClosed', now) : ctx.say('ruleChanged', now);
 }
 
 /** The rule that keeps the same ports open to the narrower source, with the original description. */
@@ -216,12 +208,9 @@ function alreadyGone(err: unknown): boolean {
 }
 
 export const worldOpenRuleFix = defineFix<ReplacementInputs>({
-  id: 'ec2.revoke-world-open-rule',
+  id: FIX_ID,
   checkIds: ['ec2.sg-admin-port-ipv4', 'ec2.sg-admin-port-ipv6', 'ec2.sg-all-ports-open', 'ec2.sg-insecure-service-open'],
-  title: {
-    en: 'Close only this world-open security group rule',
-    ja: 'インターネット全体に開いたこのセキュリティグループルールだけを閉じる',
-  },
+  words,
   actions: {
     read: ['ec2:DescribeSecurityGroupRules', 'ec2:DescribeNetworkInterfaces', 'ssm:DescribeInstanceInformation'],
     write: ['ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupIngress'],
@@ -230,7 +219,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
   supports: (finding) => findingSchema.safeParse(finding.details).success,
 
   async preview(finding, ctx, inputs) {
-    const wanted = findingRule(finding);
+    const wanted = findingRule(finding, ctx);
     const region = finding.region;
     const rules = await readGroupRules(ctx, region, wanted.groupId);
     const live = judge(rules, wanted);
@@ -239,26 +228,12 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     }
     const { rule } = live;
     const group = groupText(wanted);
-    const lines = [
-      ctx.text({
-        en: `Revoke rule ${rule.ruleId} of ${group}: ${ruleText(rule, ctx)}. Only this rule is removed; the group's ${count('en', live.siblings, { one: 'other rule stays', other: 'other rules stay' })} as they are.`,
-        ja: `${group} のルール ${rule.ruleId} (${ruleText(rule, ctx)}) を取り消します。削除するのはこのルールだけで、グループの他の ${live.siblings} 個のルールはそのまま残ります。`,
-      }),
-    ];
+    const lines = [ctx.say('plan', { ruleId: rule.ruleId, group, rule: ruleText(rule, ctx), count: live.siblings })];
     const replacement = inputs?.replacementCidr ? replacementFor(rule, inputs.replacementCidr) : undefined;
     if (replacement) {
       const exists = rules.some((r) => sameRule(r, replacement));
-      lines.push(
-        exists
-          ? ctx.text({
-              en: `A rule for ${ruleText(replacement, ctx)} already exists and stays, so that source keeps its access.`,
-              ja: `${ruleText(replacement, ctx)} のルールはすでにあり、そのまま残るため、この送信元からのアクセスは維持されます。`,
-            })
-          : ctx.text({
-              en: `First authorise ${ruleText(replacement, ctx)} (same ports and description, tagged [awscheck:…] so awscheck only ever removes the rule it added), so that source keeps its access.`,
-              ja: `先に ${ruleText(replacement, ctx)} (同じポートと説明。awscheck が追加したルールだけを削除できるよう [awscheck:…] のタグを付けます) を許可し、この送信元からのアクセスを維持します。`,
-            }),
-      );
+      const source = { rule: ruleText(replacement, ctx) };
+      lines.push(exists ? ctx.say('replacementExists', source) : ctx.say('replacementFirst', source));
     }
     const admin = reachesAdminPort(rule);
     const users = groupUsersText(await groupUsers(ctx, region, wanted.groupId), admin, ctx);
@@ -268,17 +243,12 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       dryRuns.push(await tryDryRun(() => authorizeRule(ctx, region, replacement, { dryRun: true })));
     }
     const dryRun = combineDryRuns(dryRuns);
-    lines.push(
-      ctx.text({
-        en: 'Undo authorises the identical rule again (same protocol, ports, source and description).',
-        ja: '取り消し (Undo) では、まったく同じルール (同じプロトコル、ポート、送信元、説明) を再び許可します。',
-      }),
-    );
+    lines.push(ctx.say('undoPlan'));
     return { lines, warnings: [...users.warnings, ...dryRunWarning(dryRun, ctx)], dryRun, current: rule, alreadyFixed: false };
   },
 
   async apply(finding, inputs, ctx) {
-    const wanted = findingRule(finding);
+    const wanted = findingRule(finding, ctx);
     const region = finding.region;
     const rules = await readGroupRules(ctx, region, wanted.groupId);
     const live = judge(rules, wanted);
@@ -331,42 +301,29 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       (now) => !now.some((r) => r.ruleId === rule.ruleId),
     );
     const after: After = { revokedRuleId: rule.ruleId, ...(replacementRuleId ? { replacementRuleId } : {}) };
-    const group = groupText(wanted);
-    let message = ctx.text({
-      en: `Revoked rule ${rule.ruleId} (${ruleText(rule, ctx)}) of ${group}; its other rules are unchanged.`,
-      ja: `${group} のルール ${rule.ruleId} (${ruleText(rule, ctx)}) を取り消しました。他のルールは変更していません。`,
-    });
+    // Sentences of one message follow each other after a space, in both languages.
+    const message = [ctx.say('applied', { ruleId: rule.ruleId, rule: ruleText(rule, ctx), group: groupText(wanted) })];
     if (replacement) {
-      message += ctx.text({
-        en: ` ${ruleText(replacement, ctx)} is allowed${replacementRuleId ? ` (rule ${replacementRuleId})` : ' by an existing rule'}.`,
-        ja: ` ${ruleText(replacement, ctx)} は${replacementRuleId ? `ルール ${replacementRuleId} で` : '既存のルールで'}許可されています。`,
-      });
+      const source = ruleText(replacement, ctx);
+      message.push(
+        replacementRuleId ? ctx.say('replacementAdded', { rule: source, ruleId: replacementRuleId }) : ctx.say('replacementKept', { rule: source }),
+      );
     }
     const outcome: FixOutcome = {
       status: 'applied',
       before: rule,
       after,
       requestIds: ids,
-      message: message + unverifiedNote(check.verified, ctx),
+      message: message.join(' ') + unverifiedNote(check.verified, ctx),
       verified: check.verified,
     };
     if (!reachesAdminPort(rule)) return outcome;
-    const users = await groupUsers(ctx, region, wanted.groupId);
-    const online = users.instances.filter((i) => i.ssmPing === 'Online').map((i) => i.instanceId);
-    const offline = users.instances.filter((i) => i.ssmPing !== 'Online').map((i) => i.instanceId);
+    const { online, offline } = sessionManagerReach(await groupUsers(ctx, region, wanted.groupId));
     if (online.length > 0) {
-      outcome.message += ctx.text({
-        en: ' From now on, admins get in through Session Manager:',
-        ja: ' 今後、管理者は Session Manager でアクセスします:',
-      });
+      outcome.message += ` ${ctx.say('sessionManagerNow')}`;
       outcome.accessHints = online.map((id) => sessionManagerHint(id, region));
     }
-    if (offline.length > 0) {
-      outcome.message += ctx.text({
-        en: ` ${offline.join(', ')} not online in Session Manager: set it up to reach them without SSH/RDP.`,
-        ja: ` ${offline.join(', ')} は Session Manager でオンラインではありません。SSH/RDP なしでアクセスするには Session Manager を設定してください。`,
-      });
-    }
+    if (offline.length > 0) outcome.message += ` ${ctx.say('offlineAfter', { instances: offline.join(', ') })}`;
     return outcome;
   },
 
@@ -374,10 +331,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
     const before = ruleSnapshotSchema.safeParse(applied.before);
     const after = afterSchema.safeParse(applied.after);
     if (!before.success || !after.success) {
-      throw new FixError({
-        en: 'This record has no removed rule to put back (the fix changed nothing)',
-        ja: 'この記録には元に戻すべき削除済みルールがありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const rule = before.data;
     const region = applied.finding.region;
@@ -403,10 +357,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
         before: undoBefore,
         after: { rule: restored ?? null },
         requestIds: [],
-        message: ctx.text({
-          en: `${ruleText(rule, ctx)} is already allowed in ${rule.groupId} and no replacement rule is left. Nothing was changed.`,
-          ja: `${rule.groupId} ではすでに ${ruleText(rule, ctx)} が許可されており、代わりのルールも残っていません。何も変更していません。`,
-        }),
+        message: ctx.say('alreadyAllowed', { rule: ruleText(rule, ctx), group: rule.groupId }),
         verified: true,
       };
     }
@@ -416,37 +367,30 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       (now) => now.some((r) => sameRule(r, rule)) && !now.some((r) => r.ruleId === replacementId),
     );
     const restoredId = check.value.find((r) => sameRule(r, rule))?.ruleId ?? restored?.ruleId;
-    let message = ctx.text({
-      en: `Put back ${ruleText(rule, ctx)} in ${rule.groupId}${restoredId ? ` as rule ${restoredId}` : ''}.`,
-      ja: `${rule.groupId} に ${ruleText(rule, ctx)} を戻しました${restoredId ? ` (ルール ${restoredId})` : ''}。`,
-    });
-    if (replacementLeft) {
-      message += ctx.text({
-        en: ` Removed the replacement rule ${replacementId}.`,
-        ja: ` 代わりに追加したルール ${replacementId} を削除しました。`,
-      });
-    }
+    const putBack = { rule: ruleText(rule, ctx), group: rule.groupId };
+    const message = [restoredId ? ctx.say('undoneAs', { ...putBack, ruleId: restoredId }) : ctx.say('undone', putBack)];
+    if (replacementLeft) message.push(ctx.say('replacementRemoved', { ruleId: replacementId }));
     return {
       status: 'undone',
       before: undoBefore,
       after: { rule: check.value.find((r) => sameRule(r, rule)) ?? restored ?? null },
       requestIds: ids,
-      message: message + unverifiedNote(check.verified, ctx),
+      message: message.join(' ') + unverifiedNote(check.verified, ctx),
       verified: check.verified,
     };
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const wanted = findingRule(finding);
+    const wanted = findingRule(finding, ctx);
     const journal = readJournal(ctx);
     const rules = await readGroupRules(ctx, finding.region, wanted.groupId);
     const rule = rules.find((r) => r.ruleId === wanted.ruleId);
     // Only the replacement the journal recorded is awscheck's; a look-alike is the customer's and is left alone.
     const ours = ourReplacement(rules, journal);
     const requestIds = [...(journal?.requestIds ?? [])];
+    const about = { ruleId: wanted.ruleId, group: groupText(wanted) };
     if (rule) {
       // The revoke never happened: roll back the replacement added for it, so nothing is left half-done.
-      let rolledBack = false;
       if (ours) {
         try {
           const id = await revokeRules(ctx, finding.region, wanted.groupId, 'ingress', [ours.ruleId]);
@@ -454,16 +398,12 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
         } catch (err) {
           if (!alreadyGone(err)) throw err;
         }
-        rolledBack = true;
       }
       return {
         state: 'unchanged',
         current: rule,
         requestIds,
-        message: ctx.text({
-          en: `Rule ${wanted.ruleId} is still in ${groupText(wanted)}: the fix was not applied.${rolledBack ? ` The replacement rule ${ours?.ruleId ?? ''} awscheck had added for it was removed again.` : ''}`,
-          ja: `ルール ${wanted.ruleId} は ${groupText(wanted)} にまだあります。修正は適用されていません。${rolledBack ? `awscheck が代わりに追加したルール ${ours?.ruleId ?? ''} は削除しました。` : ''}`,
-        }),
+        message: ours ? ctx.say('reconciledRolledBack', { ...about, replacementId: ours.ruleId }) : ctx.say('reconciledNotApplied', about),
       };
     }
     const current: After = { revokedRuleId: wanted.ruleId, ...(ours ? { replacementRuleId: ours.ruleId } : {}) };
@@ -471,10 +411,7 @@ export const worldOpenRuleFix = defineFix<ReplacementInputs>({
       state: 'changed',
       current,
       requestIds,
-      message: ctx.text({
-        en: `Rule ${wanted.ruleId} is gone from ${groupText(wanted)}: the fix was applied before the interruption.`,
-        ja: `ルール ${wanted.ruleId} は ${groupText(wanted)} からなくなっています。中断の前に修正は適用されていました。`,
-      }),
+      message: ctx.say('reconciledApplied', about),
     };
   },
 });

@@ -27,9 +27,14 @@ export function ec2Client(ctx: FixContext, region: string): EC2Client {
 export interface Ec2IdKind {
   detailsKey: string;
   pattern: RegExp;
-  /** For the refusal, e.g. { en: 'a snapshot id', ja: 'スナップショット ID' }. */
-  name: Localized;
+  /** The refusal when the finding names no such id. */
+  missing: (ctx: FixContext, resource: string) => Localized;
 }
+
+// The ids the EC2 fixes read from a finding.
+export const SNAPSHOT_ID: Ec2IdKind = { detailsKey: 'snapshotId', pattern: /^snap-[0-9a-f]+$/, missing: (ctx, resource) => ctx.localized('ec2:noSnapshotId', { resource }) };
+export const INSTANCE_ID: Ec2IdKind = { detailsKey: 'instanceId', pattern: /^i-[0-9a-f]+$/, missing: (ctx, resource) => ctx.localized('ec2:noInstanceId', { resource }) };
+export const GROUP_ID: Ec2IdKind = { detailsKey: 'groupId', pattern: /^sg-[0-9a-f]+$/, missing: (ctx, resource) => ctx.localized('ec2:noGroupId', { resource }) };
 
 /** The id from details when the check gives it, else the resource id; only ever a value of the id's form. */
 export function ec2IdOf(finding: CheckResult, kind: Ec2IdKind): string | undefined {
@@ -38,14 +43,9 @@ export function ec2IdOf(finding: CheckResult, kind: Ec2IdKind): string | undefin
   return kind.pattern.test(finding.resourceId) ? finding.resourceId : undefined;
 }
 
-export function requireEc2Id(finding: CheckResult, kind: Ec2IdKind): string {
+export function requireEc2Id(finding: CheckResult, kind: Ec2IdKind, ctx: FixContext): string {
   const id = ec2IdOf(finding, kind);
-  if (!id) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not name ${kind.name.en}`,
-      ja: `${finding.resourceId} の検出結果に${kind.name.ja} がありません`,
-    });
-  }
+  if (!id) throw new FixError(kind.missing(ctx, finding.resourceId));
   return id;
 }
 
@@ -118,10 +118,9 @@ export function sameRule(a: RuleSnapshot, b: RuleSnapshot): boolean {
 
 /** "tcp/22 from 0.0.0.0/0 ("office")", in the reader's language. */
 export function ruleText(rule: RuleSnapshot, ctx: FixContext): string {
-  const traffic = portText({ protocol: rule.ipProtocol, ...rule }) ?? ctx.text({ en: 'all traffic', ja: 'すべてのトラフィック' });
-  const description = rule.description ? ` ("${rule.description}")` : '';
-  const direction = rule.isEgress ? ctx.text({ en: 'to', ja: '宛先' }) : ctx.text({ en: 'from', ja: '送信元' });
-  return `${traffic} ${direction} ${sourceOf(rule)}${description}`;
+  const traffic = portText({ protocol: rule.ipProtocol, ...rule }) ?? ctx.say('ec2:allTraffic');
+  const words = { traffic, source: sourceOf(rule), description: rule.description ? ` ("${rule.description}")` : '' };
+  return rule.isEgress ? ctx.say('ec2:ruleTo', words) : ctx.say('ec2:ruleFrom', words);
 }
 
 /** Whether the rule lets SSH or RDP in: closing such a rule changes how admins reach the instances. */
@@ -246,9 +245,15 @@ export function sessionManagerHint(instanceId: string, region: string): string {
   return `${instanceId}: \`aws ssm start-session --target ${instanceId} --region ${region}\` ${url}`;
 }
 
+/** The instances behind a group by id, split by whether admins can reach them through Session Manager now. */
+export function sessionManagerReach(users: GroupUsers): { online: string[]; offline: string[] } {
+  const ids = (online: boolean) => users.instances.filter((i) => (i.ssmPing === 'Online') === online).map((i) => i.instanceId);
+  return { online: ids(true), offline: ids(false) };
+}
+
 /** "ConnectionLost" / "not managed by Systems Manager", for a warning line. */
 export function pingText(access: InstanceAccess, ctx: FixContext): string {
-  return access.ssmPing ?? ctx.text({ en: 'not managed by Systems Manager', ja: 'Systems Manager で管理されていません' });
+  return access.ssmPing ?? ctx.say('ec2:notManaged');
 }
 
 /** Lines and warnings about who uses a group, shared by the rule fixes' previews. */
@@ -256,42 +261,23 @@ export function groupUsersText(users: GroupUsers, adminRule: boolean, ctx: FixCo
   const lines: string[] = [];
   const warnings: string[] = [];
   if (users.instances.length === 0) {
-    lines.push(ctx.text({ en: 'No instance uses this group now.', ja: '現在このグループを使っているインスタンスはありません。' }));
+    lines.push(ctx.say('ec2:noInstanceUses'));
   } else if (!adminRule) {
-    const ids = users.instances.map((i) => i.instanceId).join(', ');
-    lines.push(ctx.text({ en: `Instances using this group: ${ids}.`, ja: `このグループを使っているインスタンス: ${ids}。` }));
+    lines.push(ctx.say('ec2:instancesUsing', { instances: users.instances.map((i) => i.instanceId).join(', ') }));
   } else {
     for (const instance of users.instances) {
       lines.push(
         instance.ssmPing === 'Online'
-          ? ctx.text({
-              en: `${instance.instanceId}: online in Session Manager, so admins can still get in without SSH/RDP.`,
-              ja: `${instance.instanceId}: Session Manager でオンラインのため、SSH/RDP なしでも管理者はアクセスできます。`,
-            })
-          : ctx.text({
-              en: `${instance.instanceId}: not online in Session Manager (${pingText(instance, ctx)}).`,
-              ja: `${instance.instanceId}: Session Manager でオンラインではありません (${pingText(instance, ctx)})。`,
-            }),
+          ? ctx.say('ec2:instanceOnline', { instance: instance.instanceId })
+          : ctx.say('ec2:instanceNotOnline', { instance: instance.instanceId, ping: pingText(instance, ctx) }),
       );
     }
-    const offline = users.instances.filter((i) => i.ssmPing !== 'Online').map((i) => i.instanceId);
-    if (offline.length > 0) {
-      warnings.push(
-        ctx.text({
-          en: `Closing this rule may lock the admins of ${offline.join(', ')} out: they are not online in Session Manager. Fix Session Manager for them first (an instance profile with AmazonSSMManagedInstanceCore, a running SSM Agent, and a network path to the SSM endpoints).`,
-          ja: `このルールを閉じると、${offline.join(', ')} の管理者がログインできなくなるおそれがあります。これらは Session Manager でオンラインではありません。先に Session Manager を使えるようにしてください (AmazonSSMManagedInstanceCore を含むインスタンスプロファイル、稼働中の SSM Agent、SSM エンドポイントへのネットワーク経路)。`,
-        }),
-      );
-    }
+    const { offline } = sessionManagerReach(users);
+    if (offline.length > 0) warnings.push(ctx.say('ec2:lockOut', { instances: offline.join(', ') }));
   }
   if (users.otherInterfaceTypes.length > 0) {
     const types = [...new Set(users.otherInterfaceTypes)].sort().join(', ');
-    warnings.push(
-      ctx.text({
-        en: `${users.otherInterfaceTypes.length} other network interface(s) use this group too (${types}); they lose this access as well.`,
-        ja: `インスタンス以外のネットワークインターフェース ${users.otherInterfaceTypes.length} 個 (${types}) もこのグループを使っており、同じくこのアクセスを失います。`,
-      }),
-    );
+    warnings.push(ctx.say('ec2:otherInterfaces', { count: users.otherInterfaceTypes.length, types }));
   }
   return { lines, warnings };
 }

@@ -1,7 +1,7 @@
 import { RevokeSecurityGroupEgressCommand as RevokeEgress } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { defaultGroupRulesFix as fix } from './fix.ts';
-import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../../../test/fixes/helpers.ts';
+import { awsError, finding, fixContext, mockAwsFor, recordingJournal, sentCommands, undoApplied, writesSent } from '../../../test/fixes/helpers.ts';
 import { fakeSecurityGroups, rule } from '../../../test/fixes/ec2/fake-security-groups.ts';
 
 const aws = mockAwsFor(fix);
@@ -44,20 +44,11 @@ describe('ec2.sg-default-not-restricted fix', () => {
 
   it('journals the rules it is about to revoke before the first write; reconcile adopts nothing without a journal entry', async () => {
     defaultGroup();
-    const recorded: { writesBefore: number; entries: unknown }[] = [];
-    const writes = () => aws.sent().filter((c) => /^Revoke/.test(c.command) && !c.input.DryRun).length;
-    const journal = {
-      key: 'abcdef12-0000',
-      entries: undefined as unknown,
-      async record(next: unknown) {
-        recorded.push({ writesBefore: writes(), entries: next });
-        journal.entries = next;
-      },
-    };
+    const { journal, log } = recordingJournal(aws);
     await fix.apply(defaultFinding, {}, { ...fixContext(), journal });
-    expect(recorded).toHaveLength(1);
-    expect(recorded[0]?.writesBefore).toBe(0);
-    expect(recorded[0]?.entries).toMatchObject({ before: { groupId: 'sg-def', rules: [{ ruleId: 'sgr-self' }, { ruleId: 'sgr-out4' }, { ruleId: 'sgr-out6' }] } });
+    expect(log).toHaveLength(1);
+    expect(log[0]?.writesBefore).toBe(0);
+    expect(log[0]?.entries).toMatchObject({ before: { groupId: 'sg-def', rules: [{ ruleId: 'sgr-self' }, { ruleId: 'sgr-out4' }, { ruleId: 'sgr-out6' }] } });
     // Someone else emptied a group while awscheck never started writing: not recorded as this fix.
     aws.reset();
     fakeSecurityGroups(aws, [], { groups: [{ id: 'sg-def', name: 'default' }] });
@@ -106,7 +97,15 @@ describe('ec2.sg-default-not-restricted fix', () => {
   it('refuses to empty a group that is not a default group', async () => {
     fakeSecurityGroups(aws, [SELF], { groups: [{ id: 'sg-def', name: 'prod-web' }] });
     await expect(fix.apply(defaultFinding, {}, fixContext())).rejects.toThrow('not a VPC\'s default group');
-    expect(aws.sent().filter((c) => c.command.startsWith('Revoke'))).toEqual([]);
+    expect(writesSent(aws)).toEqual([]);
+  });
+
+  it('counts the rules in the words the count needs', async () => {
+    fakeSecurityGroups(aws, [SELF], { groups: [{ id: 'sg-def', name: 'default' }] });
+    const ctx = fixContext();
+    expect((await fix.preview(defaultFinding, ctx)).lines[0]).toBe('Revoke the only rule of default security group sg-def:');
+    expect((await fix.reconcile(defaultFinding, {}, ctx)).message).toBe('Default security group sg-def still has 1 rule: the fix was not applied.');
+    expect((await fix.apply(defaultFinding, {}, ctx)).message).toBe('Revoked the 1 rule of default security group sg-def.');
   });
 
   it('reconciles by reading the rules', async () => {

@@ -1,6 +1,5 @@
 // Empties a VPC's default security group (every inbound and outbound rule, each revoked by id), so nothing
 // launched without a group of its own gets traffic by accident. Undo authorises each rule again, exactly.
-import { plural } from '../../../src/i18n/locale.ts';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import { hasErrorCode, describeAwsError } from '../../../src/aws/errors.ts';
 import {
@@ -20,7 +19,7 @@ import {
   authorizeRule,
   ec2Client,
   ec2IdOf,
-  type Ec2IdKind,
+  GROUP_ID,
   groupUsers,
   groupUsersText,
   readGroupRules,
@@ -31,9 +30,9 @@ import {
   ruleText,
   sameRule,
 } from '../lib/fix-client.ts';
-
-/** The group: details.groupId when the check gives it, else the resource id. */
-const GROUP: Ec2IdKind = { detailsKey: 'groupId', pattern: /^sg-[0-9a-f]+$/, name: { en: 'a security group id', ja: 'セキュリティグループ ID' } };
+import { fixWords } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** Only ever empties a group AWS calls `default`: a wrong id in a finding must never strip a working group. */
 async function assertDefaultGroup(ctx: FixContext, region: string, groupId: string): Promise<boolean> {
@@ -42,10 +41,7 @@ async function assertDefaultGroup(ctx: FixContext, region: string, groupId: stri
     const group = answer.SecurityGroups?.[0];
     if (!group) return false;
     if (group.GroupName !== 'default') {
-      throw new FixError({
-        en: `${groupId} is "${group.GroupName ?? '?'}", not a VPC's default group; this fix only empties default groups`,
-        ja: `${groupId} は "${group.GroupName ?? '?'}" であり、VPC のデフォルトグループではありません。この修正はデフォルトグループのみを対象とします`,
-      });
+      throw new FixError(ctx.localized('notDefault', { group: groupId, name: group.GroupName ?? '?' }));
     }
     return true;
   } catch (err) {
@@ -65,23 +61,13 @@ function byDirection(rules: readonly RuleSnapshot[]): { ingress: string[]; egres
 }
 
 function goneMessage(groupId: string, ctx: FixContext): string {
-  return noLongerExists({ en: `Security group ${groupId}`, ja: `セキュリティグループ ${groupId}` }, ctx);
-}
-
-function emptyMessage(groupId: string, ctx: FixContext): string {
-  return ctx.text({
-    en: `Default security group ${groupId} already has no rules. Nothing was changed.`,
-    ja: `デフォルトセキュリティグループ ${groupId} にはすでにルールがありません。何も変更していません。`,
-  });
+  return noLongerExists(ctx.localized('group', { group: groupId }), ctx);
 }
 
 export const defaultGroupRulesFix = defineFix({
   id: 'ec2.empty-default-security-group',
   checkIds: ['ec2.sg-default-not-restricted'],
-  title: {
-    en: "Remove every rule from the VPC's default security group",
-    ja: 'VPC のデフォルトセキュリティグループからすべてのルールを削除する',
-  },
+  words: fixWords(en, ja),
   actions: {
     read: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeNetworkInterfaces', 'ssm:DescribeInstanceInformation'],
     write: [
@@ -91,23 +77,23 @@ export const defaultGroupRulesFix = defineFix({
       'ec2:AuthorizeSecurityGroupEgress',
     ],
   },
-  supports: (finding) => ec2IdOf(finding, GROUP) !== undefined,
+  supports: (finding) => ec2IdOf(finding, GROUP_ID) !== undefined,
 
   async preview(finding, ctx) {
-    const groupId = requireEc2Id(finding, GROUP);
+    const groupId = requireEc2Id(finding, GROUP_ID, ctx);
     const region = finding.region;
     if (!(await assertDefaultGroup(ctx, region, groupId))) {
       return nothingToPreview(null, goneMessage(groupId, ctx));
     }
     const rules = await readGroupRules(ctx, region, groupId);
     const current: GroupState = { groupId, rules };
-    if (rules.length === 0) return nothingToPreview(current, emptyMessage(groupId, ctx));
+    if (rules.length === 0) return nothingToPreview(current, ctx.say('alreadyEmpty', { group: groupId }));
     const lines = [
-      ctx.text({
-        en: `Revoke ${plural('en', rules.length, { one: 'the only rule', other: `all ${rules.length} rules` })} of default security group ${groupId}:`,
-        ja: `デフォルトセキュリティグループ ${groupId} のルール ${rules.length} 個をすべて取り消します:`,
+      ctx.say('plan', { group: groupId, count: rules.length }),
+      ...rules.map((r) => {
+        const words = { ruleId: r.ruleId, rule: ruleText(r, ctx) };
+        return r.isEgress ? ctx.say('outboundRule', words) : ctx.say('inboundRule', words);
       }),
-      ...rules.map((r) => `• ${r.ruleId}: ${r.isEgress ? ctx.text({ en: 'outbound', ja: '送信' }) : ctx.text({ en: 'inbound', ja: '受信' })} ${ruleText(r, ctx)}`),
     ];
     const users = groupUsersText(await groupUsers(ctx, region, groupId), false, ctx);
     lines.push(...users.lines);
@@ -117,28 +103,18 @@ export const defaultGroupRulesFix = defineFix({
     if (ingress.length > 0) dryRuns.push(await tryDryRun(() => revokeRules(ctx, region, groupId, 'ingress', ingress, { dryRun: true })));
     if (egress.length > 0) dryRuns.push(await tryDryRun(() => revokeRules(ctx, region, groupId, 'egress', egress, { dryRun: true })));
     const dryRun = combineDryRuns(dryRuns);
-    warnings.unshift(
-      ctx.text({
-        en: 'Anything using this group loses the traffic these rules allowed (usually all outbound traffic and traffic between members). Move such resources to a purpose-made group first.',
-        ja: 'このグループを使うリソースは、これらのルールが許可していた通信 (通常はすべての送信通信とメンバー間の通信) を失います。先にそのようなリソースを専用のグループに移してください。',
-      }),
-    );
-    lines.push(
-      ctx.text({
-        en: 'Undo authorises each rule again exactly as it was.',
-        ja: '取り消し (Undo) では、各ルールを元どおりに再び許可します。',
-      }),
-    );
+    warnings.unshift(ctx.say('losesTraffic'));
+    lines.push(ctx.say('undoPlan'));
     return { lines, warnings: [...warnings, ...dryRunWarning(dryRun, ctx)], dryRun, current, alreadyFixed: false };
   },
 
   async apply(finding, _inputs, ctx) {
-    const groupId = requireEc2Id(finding, GROUP);
+    const groupId = requireEc2Id(finding, GROUP_ID, ctx);
     const region = finding.region;
     if (!(await assertDefaultGroup(ctx, region, groupId))) return noChange(null, goneMessage(groupId, ctx));
     const rules = await readGroupRules(ctx, region, groupId);
     const before: GroupState = { groupId, rules };
-    if (rules.length === 0) return noChange(before, emptyMessage(groupId, ctx));
+    if (rules.length === 0) return noChange(before, ctx.say('alreadyEmpty', { group: groupId }));
     const { ingress, egress } = byDirection(rules);
     const ids: string[] = [];
     // Journal before the first write: undo then puts back exactly these rules, not an older reading.
@@ -168,11 +144,7 @@ export const defaultGroupRulesFix = defineFix({
       before,
       after: { groupId, rules: check.value },
       requestIds: ids,
-      message:
-        ctx.text({
-          en: `Revoked all ${rules.length} rule(s) of default security group ${groupId}.`,
-          ja: `デフォルトセキュリティグループ ${groupId} のルール ${rules.length} 個をすべて取り消しました。`,
-        }) + unverifiedNote(check.verified, ctx),
+      message: ctx.say('applied', { group: groupId, count: rules.length }) + unverifiedNote(check.verified, ctx),
       verified: check.verified,
     };
   },
@@ -180,23 +152,14 @@ export const defaultGroupRulesFix = defineFix({
   async undo(applied, ctx) {
     const parsed = stateSchema.safeParse(applied.before);
     if (!parsed.success || parsed.data.rules.length === 0) {
-      throw new FixError({
-        en: 'This record has no removed rules to put back (the fix changed nothing)',
-        ja: 'この記録には元に戻すべき削除済みルールがありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const { groupId, rules } = parsed.data;
     const region = applied.finding.region;
     const now = await readGroupRules(ctx, region, groupId);
     const missing = rules.filter((r) => !now.some((n) => sameRule(n, r)));
     if (missing.length === 0) {
-      return noChange(
-        { groupId, rules: now },
-        ctx.text({
-          en: `All ${rules.length} rule(s) are already back in ${groupId}. Nothing was changed.`,
-          ja: `${groupId} にはすでに ${rules.length} 個のルールがすべて戻っています。何も変更していません。`,
-        }),
-      );
+      return noChange({ groupId, rules: now }, ctx.say('alreadyBack', { group: groupId, count: rules.length }));
     }
     const ids: string[] = [];
     // One call per rule: a rule someone re-added meanwhile must not make the others fail as a duplicate.
@@ -218,27 +181,17 @@ export const defaultGroupRulesFix = defineFix({
       before: { groupId, rules: now },
       after: { groupId, rules: check.value },
       requestIds: ids,
-      message:
-        ctx.text({
-          en: `Put back ${missing.length} rule(s) in default security group ${groupId}.`,
-          ja: `デフォルトセキュリティグループ ${groupId} に ${missing.length} 個のルールを戻しました。`,
-        }) + unverifiedNote(check.verified, ctx),
+      message: ctx.say('undone', { group: groupId, count: missing.length }) + unverifiedNote(check.verified, ctx),
       verified: check.verified,
     };
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const groupId = requireEc2Id(finding, GROUP);
+    const groupId = requireEc2Id(finding, GROUP_ID, ctx);
     const rules = await readGroupRules(ctx, finding.region, groupId);
     return reconciled(rules.length === 0, { groupId, rules }, {
-      applied: ctx.text({
-        en: `Default security group ${groupId} has no rules: the fix was applied before the interruption.`,
-        ja: `デフォルトセキュリティグループ ${groupId} にルールがありません。中断の前に修正は適用されていました。`,
-      }),
-      notApplied: ctx.text({
-        en: `Default security group ${groupId} still has ${rules.length} rule(s): the fix was not applied.`,
-        ja: `デフォルトセキュリティグループ ${groupId} にはまだ ${rules.length} 個のルールがあります。修正は適用されていません。`,
-      }),
+      applied: ctx.say('reconciledApplied', { group: groupId }),
+      notApplied: ctx.say('reconciledNotApplied', { group: groupId, count: rules.length }),
     });
   },
 });
