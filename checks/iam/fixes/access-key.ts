@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { hasErrorCode } from '../../../src/aws/errors.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
-import { daysBetween, defineFix, type FixContext, FixError } from '../../../src/remediation/fix.ts';
+import { daysBetween, defineFix, type FixContext, FixError, type FixOutcome } from '../../../src/remediation/fix.ts';
 import { noChange, nothingToPreview, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
 import { fixWords } from '../../lib/words.ts';
@@ -126,12 +126,20 @@ function inactiveMessage(key: KeyState, ctx: FixContext): string {
   return ctx.say('alreadyInactive', { key: keyLabel(key), status: key.status });
 }
 
-async function setStatus(ctx: FixContext, key: KeyState, status: StatusType) {
-  return iam(ctx).send(new UpdateAccessKeyCommand({ UserName: key.userName, AccessKeyId: key.accessKeyId, Status: status }));
-}
-
 async function readKey(ctx: FixContext, key: KeyState): Promise<KeyState | undefined> {
   return (await listKeys(ctx, key.userName)).find((k) => k.accessKeyId === key.accessKeyId);
+}
+
+/** The one write of apply (to Inactive) and of undo (to Active), read back until IAM shows it. */
+async function setStatus(ctx: FixContext, step: 'applied' | 'undone', key: KeyState, status: StatusType, message: string): Promise<FixOutcome> {
+  return writeAndVerify(ctx, {
+    status: step,
+    before: key,
+    write: () => iam(ctx).send(new UpdateAccessKeyCommand({ UserName: key.userName, AccessKeyId: key.accessKeyId, Status: status })),
+    read: () => readKey(ctx, key),
+    done: (now) => now?.status === status,
+    message,
+  });
 }
 
 export const accessKeyFix = defineFix({
@@ -178,14 +186,7 @@ export const accessKeyFix = defineFix({
     const key = await resolveKey(ctx, target);
     if (!key) return noChange(null, goneMessage(target, ctx));
     if (key.status !== 'Active') return noChange(key, inactiveMessage(key, ctx));
-    return writeAndVerify(ctx, {
-      status: 'applied',
-      before: key,
-      write: () => setStatus(ctx, key, 'Inactive'),
-      read: () => readKey(ctx, key),
-      done: (now) => now?.status === 'Inactive',
-      message: ctx.say('applied', { key: keyLabel(key) }),
-    });
+    return setStatus(ctx, 'applied', key, 'Inactive', ctx.say('applied', { key: keyLabel(key) }));
   },
 
   async undo(applied, ctx) {
@@ -196,14 +197,7 @@ export const accessKeyFix = defineFix({
     const now = await readKey(ctx, before.data);
     if (!now) throw new FixError(ctx.localized('deletedSince', { key: keyLabel(before.data) }));
     if (now.status === 'Active') return noChange(now, ctx.say('alreadyActive', { key: keyLabel(now) }));
-    return writeAndVerify(ctx, {
-      status: 'undone',
-      before: now,
-      write: () => setStatus(ctx, now, 'Active'),
-      read: () => readKey(ctx, now),
-      done: (key) => key?.status === 'Active',
-      message: ctx.say('undone', { key: keyLabel(now) }),
-    });
+    return setStatus(ctx, 'undone', now, 'Active', ctx.say('undone', { key: keyLabel(now) }));
   },
 
   async reconcile(finding, _inputs, ctx) {
