@@ -9,7 +9,7 @@ import {
 import type { CheckResult } from '../../../src/engine/types.ts';
 import { defineFix, type FixContext } from '../../../src/remediation/fix.ts';
 import { fixWords } from '../../lib/words.ts';
-import { type BpaHolder, bpaSteps, readBpa } from '../lib/fix-bpa.ts';
+import { type BpaHolder, bpaSteps } from '../lib/fix-bpa.ts';
 import en from './words.en.json' with { type: 'json' };
 import ja from './words.ja.json' with { type: 'json' };
 
@@ -19,11 +19,9 @@ function accountConfiguration(finding: CheckResult, ctx: FixContext): BpaHolder 
   const target = { AccountId: finding.accountId };
   const named = { account: finding.accountId };
   return {
-    read: () => readBpa(() => s3control.send(new GetPublicAccessBlockCommand(target))),
-    write: (state) =>
-      state.configured
-        ? s3control.send(new PutPublicAccessBlockCommand({ ...target, PublicAccessBlockConfiguration: state.config }))
-        : s3control.send(new DeletePublicAccessBlockCommand(target)),
+    get: () => s3control.send(new GetPublicAccessBlockCommand(target)),
+    put: (config) => s3control.send(new PutPublicAccessBlockCommand({ ...target, PublicAccessBlockConfiguration: config })),
+    remove: () => s3control.send(new DeletePublicAccessBlockCommand(target)),
     alreadyOn: () => ctx.say('alreadyOn', named),
     plan: (off) => ctx.say('plan', { ...named, off }),
     undoDeletes: () => ctx.say('undoDeletes'),

@@ -5,7 +5,7 @@ import { DeletePublicAccessBlockCommand, GetPublicAccessBlockCommand, PutPublicA
 import type { CheckResult } from '../../../src/engine/types.ts';
 import { defineFix, type FixContext } from '../../../src/remediation/fix.ts';
 import { fixWords } from '../../lib/words.ts';
-import { type BpaHolder, bpaSteps, readBpa } from '../lib/fix-bpa.ts';
+import { type BpaHolder, bpaSteps } from '../lib/fix-bpa.ts';
 import { bucketOf, hostsWebsite, requireBucket, s3Client } from '../lib/fix-client.ts';
 import en from './bucket-public-access-block.words.en.json' with { type: 'json' };
 import ja from './bucket-public-access-block.words.ja.json' with { type: 'json' };
@@ -17,11 +17,9 @@ function bucketConfiguration(finding: CheckResult, ctx: FixContext): BpaHolder {
   const target = { Bucket: bucket.name, ExpectedBucketOwner: bucket.owner };
   const named = { bucket: bucket.name };
   return {
-    read: () => readBpa(() => client.send(new GetPublicAccessBlockCommand(target))),
-    write: (state) =>
-      state.configured
-        ? client.send(new PutPublicAccessBlockCommand({ ...target, PublicAccessBlockConfiguration: state.config }))
-        : client.send(new DeletePublicAccessBlockCommand(target)),
+    get: () => client.send(new GetPublicAccessBlockCommand(target)),
+    put: (config) => client.send(new PutPublicAccessBlockCommand({ ...target, PublicAccessBlockConfiguration: config })),
+    remove: () => client.send(new DeletePublicAccessBlockCommand(target)),
     alreadyOn: () => ctx.say('alreadyOn', named),
     plan: (off) => ctx.say('plan', { ...named, off }),
     undoDeletes: () => ctx.say('undoDeletes'),

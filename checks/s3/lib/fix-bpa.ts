@@ -30,7 +30,7 @@ const bpaStateSchema = z.object({
     RestrictPublicBuckets: z.boolean(),
   }),
 });
-export type BpaState = z.infer<typeof bpaStateSchema>;
+type BpaState = z.infer<typeof bpaStateSchema>;
 
 function settingsOff(config: PublicAccessBlockConfig): string[] {
   return PUBLIC_ACCESS_BLOCK_SETTINGS.filter((setting) => !config[setting]);
@@ -44,12 +44,34 @@ function sameBpa(a: BpaState, b: BpaState): boolean {
   return a.configured === b.configured && PUBLIC_ACCESS_BLOCK_SETTINGS.every((s) => a.config[s] === b.config[s]);
 }
 
-/** Block Public Access as `get` (account or bucket level) answers it; no configuration at all is a state too. */
-export async function readBpa(
-  get: () => Promise<{ PublicAccessBlockConfiguration?: Parameters<typeof publicAccessBlockConfig>[0] }>,
-): Promise<BpaState> {
+/**
+ * One Block Public Access configuration (the account's or a bucket's), how to read and write it, and the
+ * fix's sentences about it: each is said by the fix itself, in its own words.
+ */
+export interface BpaHolder {
+  get(): Promise<{ PublicAccessBlockConfiguration?: Parameters<typeof publicAccessBlockConfig>[0] }>;
+  put(config: PublicAccessBlockConfig): Promise<Written>;
+  /** Deletes the configuration: undo's way back to none at all. */
+  remove(): Promise<Written>;
+  alreadyOn(): string;
+  /** The plan, with the settings now off. */
+  plan(off: string): string;
+  /** The undo line when there is no configuration now, so undo deletes the one the fix writes. */
+  undoDeletes(): string;
+  warnings(): Promise<string[]>;
+  applied(): string;
+  alreadyAsBefore(): string;
+  restored(): string;
+  reconciledApplied(): string;
+  reconciledNotApplied(): string;
+}
+
+type Written = { $metadata?: { requestId?: string } };
+
+/** Block Public Access as the holder's Get answers it; no configuration at all is a state too. */
+async function readBpa(holder: BpaHolder): Promise<BpaState> {
   try {
-    const answer = await get();
+    const answer = await holder.get();
     return { configured: true, config: publicAccessBlockConfig(answer.PublicAccessBlockConfiguration) };
   } catch (err) {
     if (hasErrorCode(err, 'NoSuchPublicAccessBlockConfiguration')) return { configured: false, config: { ...NO_PUBLIC_ACCESS_BLOCK } };
@@ -65,25 +87,9 @@ function recordedBpa(before: unknown, ctx: FixContext): BpaState {
   return parsed.data;
 }
 
-/**
- * One Block Public Access configuration (the account's or a bucket's), how to read and write it, and the
- * fix's sentences about it: each is said by the fix itself, in its own words.
- */
-export interface BpaHolder {
-  read(): Promise<BpaState>;
-  /** Makes the configuration `state`: its four settings, or none at all when `state.configured` is false. */
-  write(state: BpaState): Promise<{ $metadata?: { requestId?: string } }>;
-  alreadyOn(): string;
-  /** The plan, with the settings now off. */
-  plan(off: string): string;
-  /** The undo line when there is no configuration now, so undo deletes the one the fix writes. */
-  undoDeletes(): string;
-  warnings(): Promise<string[]>;
-  applied(): string;
-  alreadyAsBefore(): string;
-  restored(): string;
-  reconciledApplied(): string;
-  reconciledNotApplied(): string;
+/** Makes the configuration `state`: its four settings, or none at all when `state.configured` is false. */
+function writeBpa(holder: BpaHolder, state: BpaState): Promise<Written> {
+  return state.configured ? holder.put(state.config) : holder.remove();
 }
 
 /** The four steps of a Block Public Access fix, for the holder a finding names. */
@@ -93,7 +99,7 @@ export function bpaSteps(
   return {
     async preview(finding, ctx) {
       const holder = holderOf(finding, ctx);
-      const current = await holder.read();
+      const current = await readBpa(holder);
       if (allOn(current)) return nothingToPreview(current, holder.alreadyOn());
       const lines = [holder.plan(settingsOff(current.config).join(', ')), current.configured ? ctx.say('s3:undoRestoresSettings') : holder.undoDeletes()];
       return { lines, warnings: await holder.warnings(), current, alreadyFixed: false };
@@ -101,13 +107,13 @@ export function bpaSteps(
 
     async apply(finding, _inputs, ctx) {
       const holder = holderOf(finding, ctx);
-      const before = await holder.read();
+      const before = await readBpa(holder);
       if (allOn(before)) return noChange(before, holder.alreadyOn());
       return writeAndVerify(ctx, {
         status: 'applied',
         before,
-        write: () => holder.write({ configured: true, config: ALL_ON }),
-        read: () => holder.read(),
+        write: () => holder.put(ALL_ON),
+        read: () => readBpa(holder),
         done: allOn,
         message: holder.applied(),
       });
@@ -116,13 +122,13 @@ export function bpaSteps(
     async undo(applied, ctx) {
       const before = recordedBpa(applied.before, ctx);
       const holder = holderOf(applied.finding, ctx);
-      const now = await holder.read();
+      const now = await readBpa(holder);
       if (sameBpa(now, before)) return noChange(now, holder.alreadyAsBefore());
       return writeAndVerify(ctx, {
         status: 'undone',
         before: now,
-        write: () => holder.write(before),
-        read: () => holder.read(),
+        write: () => writeBpa(holder, before),
+        read: () => readBpa(holder),
         done: (state) => sameBpa(state, before),
         message: holder.restored(),
       });
@@ -130,7 +136,7 @@ export function bpaSteps(
 
     async reconcile(finding, _inputs, ctx) {
       const holder = holderOf(finding, ctx);
-      const current = await holder.read();
+      const current = await readBpa(holder);
       return reconciled(allOn(current), current, { applied: holder.reconciledApplied(), notApplied: holder.reconciledNotApplied() });
     },
   };
