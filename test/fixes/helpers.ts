@@ -19,7 +19,7 @@ import { TEST_ACCOUNT, TEST_NOW } from '../helpers/evaluate.ts';
 export { TEST_ACCOUNT, TEST_NOW };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStub = AwsStub<any, any, any>;
+export type AnyStub = AwsStub<any, any, any>;
 
 export interface SentCall {
   client: string;

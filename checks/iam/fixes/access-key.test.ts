@@ -40,9 +40,9 @@ describe('access key deactivation', () => {
     fakeIam({ LastUsedDate: new Date('2026-11-23T10:00:00Z'), ServiceName: 's3', Region: 'ap-northeast-1' });
     const preview = await fix.preview(keyFinding('iam.access-key-rotation', 'access_key_1'), fixContext());
     expect(preview.current).toMatchObject({ accessKeyId: OLD_KEY.AccessKeyId, status: 'Active' });
-    expect(preview.lines[0]).toBe(`Deactivate access key ${OLD_KEY.AccessKeyId} of user alice, created 2025-10-01 (419 day(s) ago).`);
-    expect(preview.lines[1]).toBe('Last used 2026-11-23 (1 day(s) ago) for s3 in ap-northeast-1.');
-    expect(preview.warnings[0]).toContain('used 1 day(s) ago (s3)');
+    expect(preview.lines[0]).toBe(`Deactivate access key ${OLD_KEY.AccessKeyId} of user alice, created 2025-10-01 (419 days ago).`);
+    expect(preview.lines[1]).toBe('Last used 2026-11-23 (1 day ago) for s3 in ap-northeast-1.');
+    expect(preview.warnings[0]).toContain('used 1 day ago (s3)');
     expect(sentCommands(aws, 'ListAccessKeysCommand')[0]).toEqual({ UserName: 'alice' });
     expect(sentCommands(aws, 'GetAccessKeyLastUsedCommand')).toEqual([{ AccessKeyId: OLD_KEY.AccessKeyId }]);
   });

@@ -10,9 +10,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { hasErrorCode } from '../../../src/aws/errors.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
-import { daysBetween, defineFix, type FixContext, FixError } from '../../../src/remediation/fix.ts';
+import { daysBetween, defineFix, type FixContext, FixError, type FixOutcome } from '../../../src/remediation/fix.ts';
 import { noChange, nothingToPreview, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
+import { fixWords } from '../../lib/words.ts';
+import en from './access-key.words.en.json' with { type: 'json' };
+import ja from './access-key.words.ja.json' with { type: 'json' };
 
 const ROOT_USER = '<root_account>';
 const SLOT = /^access_key_([12])$/;
@@ -59,14 +62,9 @@ function targetOf(finding: CheckResult): KeyTarget | undefined {
   return undefined;
 }
 
-function requireTarget(finding: CheckResult): KeyTarget {
+function requireTarget(finding: CheckResult, ctx: FixContext): KeyTarget {
   const target = targetOf(finding);
-  if (!target) {
-    throw new FixError({
-      en: `The finding for ${finding.resourceId} does not name a user's access key (slot access_key_1/2 or a key id)`,
-      ja: `${finding.resourceId} の検出結果に、ユーザーのアクセスキー (スロット access_key_1/2 またはキー ID) が示されていません`,
-    });
-  }
+  if (!target) throw new FixError(ctx.localized('noKey', { resource: finding.resourceId }));
   return target;
 }
 
@@ -121,31 +119,33 @@ function keyLabel(key: KeyState): string {
 }
 
 function goneMessage(target: KeyTarget, ctx: FixContext): string {
-  return ctx.text({
-    en: `The access key of ${target.userName} named by the finding no longer exists. Nothing was changed.`,
-    ja: `検出結果が示す ${target.userName} のアクセスキーはもう存在しません。何も変更していません。`,
-  });
+  return ctx.say('gone', { user: target.userName });
 }
 
 function inactiveMessage(key: KeyState, ctx: FixContext): string {
-  return ctx.text({
-    en: `Access key ${keyLabel(key)} is already ${key.status}. Nothing was changed.`,
-    ja: `アクセスキー ${keyLabel(key)} はすでに ${key.status} です。何も変更していません。`,
-  });
-}
-
-async function setStatus(ctx: FixContext, key: KeyState, status: StatusType) {
-  return iam(ctx).send(new UpdateAccessKeyCommand({ UserName: key.userName, AccessKeyId: key.accessKeyId, Status: status }));
+  return ctx.say('alreadyInactive', { key: keyLabel(key), status: key.status });
 }
 
 async function readKey(ctx: FixContext, key: KeyState): Promise<KeyState | undefined> {
   return (await listKeys(ctx, key.userName)).find((k) => k.accessKeyId === key.accessKeyId);
 }
 
+/** The one write of apply (to Inactive) and of undo (to Active), read back until IAM shows it. */
+async function setStatus(ctx: FixContext, step: 'applied' | 'undone', key: KeyState, status: StatusType, message: string): Promise<FixOutcome> {
+  return writeAndVerify(ctx, {
+    status: step,
+    before: key,
+    write: () => iam(ctx).send(new UpdateAccessKeyCommand({ UserName: key.userName, AccessKeyId: key.accessKeyId, Status: status })),
+    read: () => readKey(ctx, key),
+    done: (now) => now?.status === status,
+    message,
+  });
+}
+
 export const accessKeyFix = defineFix({
   id: 'iam.deactivate-access-key',
   checkIds: ['iam.access-key-rotation', 'iam.unused-credentials', 'iam.initial-access-key'],
-  title: { en: 'Deactivate the access key (not delete)', ja: 'アクセスキーを無効化する (削除はしない)' },
+  words: fixWords(en, ja),
   actions: {
     read: ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
     write: ['iam:UpdateAccessKey'],
@@ -154,22 +154,16 @@ export const accessKeyFix = defineFix({
   supports: (finding) => targetOf(finding) !== undefined,
 
   async preview(finding, ctx) {
-    const target = requireTarget(finding);
+    const target = requireTarget(finding, ctx);
     const key = await resolveKey(ctx, target);
     if (!key) return nothingToPreview(null, goneMessage(target, ctx));
     if (key.status !== 'Active') return nothingToPreview(key, inactiveMessage(key, ctx));
     const now = ctx.clock.now();
-    const created = key.createDate ? new Date(key.createDate) : undefined;
+    const named = { keyId: key.accessKeyId, user: key.userName };
     const lines = [
-      created
-        ? ctx.text({
-            en: `Deactivate access key ${key.accessKeyId} of user ${key.userName}, created ${key.createDate?.slice(0, 10)} (${daysBetween(created, now)} day(s) ago).`,
-            ja: `ユーザー ${key.userName} のアクセスキー ${key.accessKeyId} を無効化します。作成日: ${key.createDate?.slice(0, 10)} (${daysBetween(created, now)} 日前)。`,
-          })
-        : ctx.text({
-            en: `Deactivate access key ${key.accessKeyId} of user ${key.userName}.`,
-            ja: `ユーザー ${key.userName} のアクセスキー ${key.accessKeyId} を無効化します。`,
-          }),
+      key.createDate
+        ? ctx.say('planCreated', { ...named, created: key.createDate.slice(0, 10), count: daysBetween(new Date(key.createDate), now) })
+        : ctx.say('plan', named),
     ];
     const warnings: string[] = [];
     const used = (await iam(ctx).send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.accessKeyId }))).AccessKeyLastUsed;
@@ -178,106 +172,44 @@ export const accessKeyFix = defineFix({
       const days = daysBetween(usedAt, now);
       const service = used.ServiceName && used.ServiceName !== 'N/A' ? used.ServiceName : '?';
       const region = used.Region && used.Region !== 'N/A' ? used.Region : '?';
-      lines.push(
-        ctx.text({
-          en: `Last used ${usedAt.toISOString().slice(0, 10)} (${days} day(s) ago) for ${service} in ${region}.`,
-          ja: `最終使用日: ${usedAt.toISOString().slice(0, 10)} (${days} 日前)、サービス ${service}、リージョン ${region}。`,
-        }),
-      );
-      if (days < RECENT_USE_DAYS) {
-        warnings.push(
-          ctx.text({
-            en: `This key was used ${days} day(s) ago (${service}): whatever uses it will start failing. Find the caller in CloudTrail by the key id and move it to a role or a new key first.`,
-            ja: `このキーは ${days} 日前に使われています (${service})。これを使っているものは失敗し始めます。先に CloudTrail でキー ID から呼び出し元を特定し、ロールか新しいキーに移行してください。`,
-          }),
-        );
-      }
+      lines.push(ctx.say('lastUsed', { date: usedAt.toISOString().slice(0, 10), count: days, service, region }));
+      if (days < RECENT_USE_DAYS) warnings.push(ctx.say('recentlyUsed', { count: days, service }));
     } else {
-      lines.push(ctx.text({ en: 'It has never been used.', ja: 'このキーは一度も使われていません。' }));
+      lines.push(ctx.say('neverUsed'));
     }
-    lines.push(
-      ctx.text({
-        en: 'The key is deactivated, not deleted: anything still using it fails until undo makes it Active again.',
-        ja: 'キーは削除せず無効化するだけです。まだこのキーを使っているものは、取り消し (Undo) で再び有効にするまで失敗します。',
-      }),
-    );
+    lines.push(ctx.say('notDeleted'));
     return { lines, warnings, current: key, alreadyFixed: false };
   },
 
   async apply(finding, _inputs, ctx) {
-    const target = requireTarget(finding);
+    const target = requireTarget(finding, ctx);
     const key = await resolveKey(ctx, target);
     if (!key) return noChange(null, goneMessage(target, ctx));
     if (key.status !== 'Active') return noChange(key, inactiveMessage(key, ctx));
-    return writeAndVerify(ctx, {
-      status: 'applied',
-      before: key,
-      write: () => setStatus(ctx, key, 'Inactive'),
-      read: () => readKey(ctx, key),
-      done: (now) => now?.status === 'Inactive',
-      message: ctx.text({
-        en: `Deactivated access key ${keyLabel(key)}. It still exists; undo makes it Active again.`,
-        ja: `アクセスキー ${keyLabel(key)} を無効化しました。キーは残っており、取り消し (Undo) で再び有効にできます。`,
-      }),
-    });
+    return setStatus(ctx, 'applied', key, 'Inactive', ctx.say('applied', { key: keyLabel(key) }));
   },
 
   async undo(applied, ctx) {
     const before = keySchema.safeParse(applied.before);
     if (!before.success || before.data.status !== 'Active') {
-      throw new FixError({
-        en: 'This record has no deactivated key to reactivate (the fix changed nothing)',
-        ja: 'この記録には再び有効にする無効化済みのキーがありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const now = await readKey(ctx, before.data);
-    if (!now) {
-      throw new FixError({
-        en: `Access key ${keyLabel(before.data)} was deleted since, so it cannot be reactivated`,
-        ja: `アクセスキー ${keyLabel(before.data)} はその後削除されたため、再び有効にできません`,
-      });
-    }
-    if (now.status === 'Active') {
-      return noChange(
-        now,
-        ctx.text({
-          en: `Access key ${keyLabel(now)} is already Active. Nothing was changed.`,
-          ja: `アクセスキー ${keyLabel(now)} はすでに有効です。何も変更していません。`,
-        }),
-      );
-    }
-    return writeAndVerify(ctx, {
-      status: 'undone',
-      before: now,
-      write: () => setStatus(ctx, now, 'Active'),
-      read: () => readKey(ctx, now),
-      done: (key) => key?.status === 'Active',
-      message: ctx.text({ en: `Access key ${keyLabel(now)} is Active again.`, ja: `アクセスキー ${keyLabel(now)} を再び有効にしました。` }),
-    });
+    if (!now) throw new FixError(ctx.localized('deletedSince', { key: keyLabel(before.data) }));
+    if (now.status === 'Active') return noChange(now, ctx.say('alreadyActive', { key: keyLabel(now) }));
+    return setStatus(ctx, 'undone', now, 'Active', ctx.say('undone', { key: keyLabel(now) }));
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const target = requireTarget(finding);
+    const target = requireTarget(finding, ctx);
     const key = await resolveKey(ctx, target);
     if (key && key.status !== 'Active') {
-      return {
-        state: 'changed',
-        current: key,
-        message: ctx.text({
-          en: `Access key ${keyLabel(key)} is ${key.status}: the fix was applied before the interruption.`,
-          ja: `アクセスキー ${keyLabel(key)} は ${key.status} です。中断の前に修正は適用されていました。`,
-        }),
-      };
+      return { state: 'changed', current: key, message: ctx.say('reconciledApplied', { key: keyLabel(key), status: key.status }) };
     }
     return {
       state: 'unchanged',
       current: key ?? null,
-      message: key
-        ? ctx.text({
-            en: `Access key ${keyLabel(key)} is still Active: the fix was not applied.`,
-            ja: `アクセスキー ${keyLabel(key)} はまだ有効です。修正は適用されていません。`,
-          })
-        : goneMessage(target, ctx),
+      message: key ? ctx.say('reconciledStillActive', { key: keyLabel(key) }) : goneMessage(target, ctx),
     };
   },
 });

@@ -5,6 +5,7 @@ import {
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
+import { REQUIRED_MIN_LENGTH, REQUIRED_REUSE_PREVENTION } from './check.ts';
 import { passwordPolicyFix as fix } from './fix.ts';
 import { awsError, finding, fixContext, mockAwsFor, sentCommands, undoApplied } from '../../../test/fixes/helpers.ts';
 
@@ -33,6 +34,10 @@ function fakePolicy(initial: PasswordPolicy | null) {
 const WEAK: PasswordPolicy = { MinimumPasswordLength: 8, RequireSymbols: true, MaxPasswordAge: 90, ExpirePasswords: true, AllowUsersToChangePassword: true };
 
 describe('iam.password-policy fix', () => {
+  it('is titled with the limits it sets, in both languages (the title is words data, the limits are code)', () => {
+    for (const title of [fix.title.en, fix.title.ja]) expect(title).toMatch(new RegExp(`${REQUIRED_MIN_LENGTH}\\D.*${REQUIRED_REUSE_PREVENTION}`));
+  });
+
   it('raises length and reuse prevention, sending every other current setting so none is reset', async () => {
     fakePolicy(WEAK);
     const preview = await fix.preview(policyFinding, fixContext());

@@ -13,10 +13,13 @@ import { hasErrorCode } from '../../../src/aws/errors.ts';
 import { defineFix, type FixContext, FixError } from '../../../src/remediation/fix.ts';
 import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
+import { fixWords } from '../../lib/words.ts';
+import { REQUIRED_MIN_LENGTH, REQUIRED_REUSE_PREVENTION } from './check.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
-/** The catalogue's limits (CIS 1.8 and 1.9), not configurable. */
-const MIN_LENGTH = 14;
-const MIN_REUSE_PREVENTION = 24;
+// The fix raises the policy to exactly what the check asks (its title, in the words, names them too).
+const LIMITS = { minLength: REQUIRED_MIN_LENGTH, minReuse: REQUIRED_REUSE_PREVENTION };
 
 /** What UpdateAccountPasswordPolicy accepts; ExpirePasswords is derived by IAM from MaxPasswordAge. */
 const policySchema = z.object({
@@ -56,16 +59,16 @@ async function readState(ctx: FixContext): Promise<PolicyState> {
 }
 
 function compliant(policy: Policy | null): boolean {
-  return (policy?.MinimumPasswordLength ?? 0) >= MIN_LENGTH && (policy?.PasswordReusePrevention ?? 0) >= MIN_REUSE_PREVENTION;
+  return (policy?.MinimumPasswordLength ?? 0) >= REQUIRED_MIN_LENGTH && (policy?.PasswordReusePrevention ?? 0) >= REQUIRED_REUSE_PREVENTION;
 }
 
 /** The current policy with the two numbers raised; a new policy also lets users change their own password. */
-function target(policy: Policy | null): UpdateAccountPasswordPolicyRequest {
+function target(policy: Policy | null): UpdateAccountPasswordPolicyRequest & { MinimumPasswordLength: number; PasswordReusePrevention: number } {
   const base: Policy = policy ?? { AllowUsersToChangePassword: true };
   return {
     ...base,
-    MinimumPasswordLength: Math.max(base.MinimumPasswordLength ?? 0, MIN_LENGTH),
-    PasswordReusePrevention: Math.max(base.PasswordReusePrevention ?? 0, MIN_REUSE_PREVENTION),
+    MinimumPasswordLength: Math.max(base.MinimumPasswordLength ?? 0, REQUIRED_MIN_LENGTH),
+    PasswordReusePrevention: Math.max(base.PasswordReusePrevention ?? 0, REQUIRED_REUSE_PREVENTION),
   };
 }
 
@@ -75,20 +78,10 @@ function samePolicy(a: Policy | null, b: Policy | null): boolean {
   return [...keys].every((k) => a[k] === b[k]);
 }
 
-function compliantMessage(ctx: FixContext): string {
-  return ctx.text({
-    en: `The account password policy already requires at least ${MIN_LENGTH} characters and prevents reuse of the last ${MIN_REUSE_PREVENTION} passwords. Nothing was changed.`,
-    ja: `アカウントのパスワードポリシーはすでに ${MIN_LENGTH} 文字以上を要求し、直近 ${MIN_REUSE_PREVENTION} 個のパスワードの再利用を禁止しています。何も変更していません。`,
-  });
-}
-
 export const passwordPolicyFix = defineFix({
   id: 'iam.strengthen-password-policy',
   checkIds: ['iam.password-policy'],
-  title: {
-    en: `Require ${MIN_LENGTH}+ character passwords and prevent reuse of the last ${MIN_REUSE_PREVENTION}`,
-    ja: `パスワードを ${MIN_LENGTH} 文字以上にし、直近 ${MIN_REUSE_PREVENTION} 個の再利用を禁止する`,
-  },
+  words: fixWords(en, ja),
   actions: {
     read: ['iam:GetAccountPasswordPolicy'],
     write: ['iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
@@ -96,47 +89,32 @@ export const passwordPolicyFix = defineFix({
 
   async preview(_finding, ctx) {
     const current = await readState(ctx);
-    if (compliant(current.policy)) return nothingToPreview(current, compliantMessage(ctx));
-    const length = current.policy?.MinimumPasswordLength;
-    const reuse = current.policy?.PasswordReusePrevention;
-    const off = ctx.text({ en: 'off', ja: 'なし' });
+    if (compliant(current.policy)) return nothingToPreview(current, ctx.say('compliant', LIMITS));
+    const wanted = target(current.policy);
     const lines = current.policy
       ? [
-          ctx.text({
-            en: `Set the minimum password length to ${Math.max(length ?? 0, MIN_LENGTH)} (now ${length ?? off}) and prevent reuse of the last ${Math.max(reuse ?? 0, MIN_REUSE_PREVENTION)} passwords (now ${reuse ?? off}). Every other setting stays as it is.`,
-            ja: `パスワードの最小文字数を ${Math.max(length ?? 0, MIN_LENGTH)} に (現在: ${length ?? off})、再利用禁止を直近 ${Math.max(reuse ?? 0, MIN_REUSE_PREVENTION)} 個に (現在: ${reuse ?? off}) 設定します。その他の設定は変更しません。`,
+          ctx.say('plan', {
+            length: wanted.MinimumPasswordLength,
+            currentLength: current.policy.MinimumPasswordLength ?? ctx.say('off'),
+            reuse: wanted.PasswordReusePrevention,
+            currentReuse: current.policy.PasswordReusePrevention ?? ctx.say('off'),
           }),
-          ctx.text({ en: 'Undo restores the current policy exactly.', ja: '取り消し (Undo) では現在のポリシーをそのまま復元します。' }),
+          ctx.say('undoRestores'),
         ]
-      : [
-          ctx.text({
-            en: `Create an account password policy: at least ${MIN_LENGTH} characters, no reuse of the last ${MIN_REUSE_PREVENTION} passwords, and users may change their own password. Other settings take IAM's defaults.`,
-            ja: `アカウントのパスワードポリシーを作成します: ${MIN_LENGTH} 文字以上、直近 ${MIN_REUSE_PREVENTION} 個の再利用禁止、ユーザー自身によるパスワード変更を許可。その他の設定は IAM の既定値です。`,
-          }),
-          ctx.text({ en: 'Undo deletes the policy again.', ja: '取り消し (Undo) ではポリシーを再び削除します。' }),
-        ];
-    const warnings = [
-      ctx.text({
-        en: 'Existing passwords keep working; the new rules apply the next time each user sets a password.',
-        ja: '既存のパスワードは引き続き使えます。新しいルールは各ユーザーが次にパスワードを設定するときに適用されます。',
-      }),
-    ];
-    return { lines, warnings, current, alreadyFixed: false };
+      : [ctx.say('planCreate', LIMITS), ctx.say('undoDeletes')];
+    return { lines, warnings: [ctx.say('existingPasswords')], current, alreadyFixed: false };
   },
 
   async apply(_finding, _inputs, ctx) {
     const before = await readState(ctx);
-    if (compliant(before.policy)) return noChange(before, compliantMessage(ctx));
+    if (compliant(before.policy)) return noChange(before, ctx.say('compliant', LIMITS));
     return writeAndVerify(ctx, {
       status: 'applied',
       before,
       write: () => iam(ctx).send(new UpdateAccountPasswordPolicyCommand(target(before.policy))),
       read: () => readState(ctx),
       done: (now) => compliant(now.policy),
-      message: ctx.text({
-        en: `The account password policy now requires at least ${MIN_LENGTH} characters and prevents reuse of the last ${MIN_REUSE_PREVENTION} passwords.`,
-        ja: `アカウントのパスワードポリシーで ${MIN_LENGTH} 文字以上と直近 ${MIN_REUSE_PREVENTION} 個の再利用禁止を設定しました。`,
-      }),
+      message: ctx.say('applied', LIMITS),
     });
   },
 
@@ -144,22 +122,11 @@ export const passwordPolicyFix = defineFix({
     const before = stateSchema.safeParse(applied.before);
     // A record whose before-state already met the limits changed nothing, so there is nothing to restore.
     if (!before.success || compliant(before.data.policy)) {
-      throw new FixError({
-        en: 'This record has no password policy change to undo (the fix changed nothing)',
-        ja: 'この記録には取り消すパスワードポリシーの変更がありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const previous = before.data.policy;
     const now = await readState(ctx);
-    if (samePolicy(now.policy, previous)) {
-      return noChange(
-        now,
-        ctx.text({
-          en: 'The password policy is already as it was before the fix. Nothing was changed.',
-          ja: 'パスワードポリシーはすでに修正前の状態です。何も変更していません。',
-        }),
-      );
-    }
+    if (samePolicy(now.policy, previous)) return noChange(now, ctx.say('alreadyAsBefore'));
     return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
@@ -169,26 +136,15 @@ export const passwordPolicyFix = defineFix({
           : iam(ctx).send(new DeleteAccountPasswordPolicyCommand({})),
       read: () => readState(ctx),
       done: (state) => samePolicy(state.policy, previous),
-      message: previous
-        ? ctx.text({ en: 'Restored the previous account password policy.', ja: '以前のアカウントパスワードポリシーを復元しました。' })
-        : ctx.text({
-            en: 'Deleted the account password policy again (there was none before the fix).',
-            ja: 'アカウントパスワードポリシーを再び削除しました (修正前はありませんでした)。',
-          }),
+      message: previous ? ctx.say('restored') : ctx.say('deletedAgain'),
     });
   },
 
   async reconcile(_finding, _inputs, ctx) {
     const current = await readState(ctx);
     return reconciled(compliant(current.policy), current, {
-      applied: ctx.text({
-        en: 'The password policy meets the limits: the fix was applied before the interruption.',
-        ja: 'パスワードポリシーは基準を満たしています。中断の前に修正は適用されていました。',
-      }),
-      notApplied: ctx.text({
-        en: 'The password policy does not meet the limits yet: the fix was not applied.',
-        ja: 'パスワードポリシーはまだ基準を満たしていません。修正は適用されていません。',
-      }),
+      applied: ctx.say('reconciledApplied'),
+      notApplied: ctx.say('reconciledNotApplied'),
     });
   },
 });

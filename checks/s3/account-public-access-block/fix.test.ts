@@ -1,33 +1,15 @@
-import {
-  DeletePublicAccessBlockCommand,
-  GetPublicAccessBlockCommand,
-  type PublicAccessBlockConfiguration,
-  PutPublicAccessBlockCommand,
-} from '@aws-sdk/client-s3-control';
+import { DeletePublicAccessBlockCommand, GetPublicAccessBlockCommand, type PublicAccessBlockConfiguration, PutPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { describe, expect, it } from 'vitest';
 import { accountPublicAccessBlockFix as fix } from './fix.ts';
-import { awsError, finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../../../test/fixes/helpers.ts';
+import { finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../../../test/fixes/helpers.ts';
+import { ALL_ON, fakePublicAccessBlock } from '../../../test/fixes/public-access-block.ts';
 
 const aws = mockAwsFor(fix);
 
 const accountFinding = finding({ checkId: 's3.account-public-access-block', region: 'global', resourceType: 'AWS::::Account', resourceId: TEST_ACCOUNT });
-const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 
 function fakeAccount(initial: PublicAccessBlockConfiguration | null) {
-  const state = { config: initial };
-  aws.s3control.on(GetPublicAccessBlockCommand).callsFake(async () => {
-    if (!state.config) throw awsError('NoSuchPublicAccessBlockConfiguration');
-    return { PublicAccessBlockConfiguration: state.config };
-  });
-  aws.s3control.on(PutPublicAccessBlockCommand).callsFake(async (input: { PublicAccessBlockConfiguration: PublicAccessBlockConfiguration }) => {
-    state.config = input.PublicAccessBlockConfiguration;
-    return { $metadata: { requestId: 'req-put' } };
-  });
-  aws.s3control.on(DeletePublicAccessBlockCommand).callsFake(async () => {
-    state.config = null;
-    return { $metadata: { requestId: 'req-delete' } };
-  });
-  return state;
+  return fakePublicAccessBlock(aws.s3control, { get: GetPublicAccessBlockCommand, put: PutPublicAccessBlockCommand, remove: DeletePublicAccessBlockCommand }, initial);
 }
 
 describe('s3.account-public-access-block fix', () => {

@@ -48,7 +48,7 @@ describe('s3.bucket-ssl-only fix', () => {
     const state = fakePolicy(READ_FOR_CDN);
     const ctx = fixContext();
     const preview = await fix.preview(sslFinding, ctx);
-    expect(preview.lines[0]).toContain('The existing 1 statement(s) stay as they are');
+    expect(preview.lines[0]).toContain('The existing 1 statement stays as it is');
     const applied = await fix.apply(sslFinding, {}, ctx);
     const written = JSON.parse(sentCommands(aws, 'PutBucketPolicyCommand')[0]?.Policy as string);
     expect(written.Statement).toEqual([JSON.parse(READ_FOR_CDN).Statement[0], TLS_STATEMENT]);

@@ -9,6 +9,9 @@ import { noChange, nothingToPreview, reconciled, writeAndVerify } from '../../..
 import { z } from 'zod';
 import { type BucketRef, bucketOf, hostsWebsite, requireBucket, s3Client } from '../lib/fix-client.ts';
 import { tlsDenyCoverage } from '../lib/tls-deny.ts';
+import { fixWords } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** Our statement's Sid, so undo can find it again among anyone else's. */
 export const TLS_SID = 'AwscheckDenyInsecureTransport';
@@ -33,18 +36,15 @@ async function readState(ctx: FixContext, bucket: BucketRef): Promise<PolicyStat
   }
 }
 
-function parse(policy: string | null, bucket: BucketRef): PolicyDocument {
+function parse(policy: string | null, bucket: BucketRef, ctx: FixContext): PolicyDocument {
   if (policy === null) return { Version: '2012-10-17', Statement: [] };
   let value: unknown;
   try {
     value = JSON.parse(policy);
   } catch {
-    throw new FixError({
-      en: `The policy of bucket ${bucket.name} is not valid JSON, so no statement can be added safely`,
-      ja: `バケット ${bucket.name} のポリシーが正しい JSON ではないため、安全にステートメントを追加できません`,
-    });
+    throw new FixError(ctx.localized('notJson', { bucket: bucket.name }));
   }
-  if (!value || typeof value !== 'object') throw new FixError({ en: `The policy of bucket ${bucket.name} is not a JSON object`, ja: `バケット ${bucket.name} のポリシーが JSON オブジェクトではありません` });
+  if (!value || typeof value !== 'object') throw new FixError(ctx.localized('notObject', { bucket: bucket.name }));
   const doc = value as Record<string, unknown>;
   const raw = doc.Statement;
   const statements = Array.isArray(raw) ? (raw as Statement[]) : raw && typeof raw === 'object' ? [raw as Statement] : [];
@@ -52,15 +52,10 @@ function parse(policy: string | null, bucket: BucketRef): PolicyDocument {
 }
 
 /** Judged as the check judges it (tls-deny.ts): a fix must never call "done" what the check still fails. */
-function enforced(state: PolicyState, bucket: BucketRef): boolean {
+function enforced(state: PolicyState, bucket: BucketRef, ctx: FixContext): boolean {
   if (state.policy === null) return false;
   const coverage = tlsDenyCoverage(state.policy, bucket.arn);
-  if (!coverage.ok) {
-    throw new FixError({
-      en: `The policy of bucket ${bucket.name} cannot be read safely (${coverage.error}), so no statement is added`,
-      ja: `バケット ${bucket.name} のポリシーを安全に読み取れないため (${coverage.error})、ステートメントを追加しません`,
-    });
-  }
+  if (!coverage.ok) throw new FixError(ctx.localized('unreadable', { bucket: bucket.name, error: coverage.error }));
   return coverage.value.bucket && coverage.value.objects;
 }
 
@@ -110,17 +105,10 @@ async function write(ctx: FixContext, bucket: BucketRef, policy: string | null) 
     : client.send(new PutBucketPolicyCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Policy: policy }));
 }
 
-function alreadyEnforced(bucket: BucketRef, ctx: FixContext): string {
-  return ctx.text({
-    en: `The policy of bucket ${bucket.name} already denies requests without TLS. Nothing was changed.`,
-    ja: `バケット ${bucket.name} のポリシーはすでに TLS を使わないリクエストを拒否しています。何も変更していません。`,
-  });
-}
-
 export const bucketSslOnlyFix = defineFix({
   id: 's3.deny-insecure-transport',
   checkIds: ['s3.bucket-ssl-only'],
-  title: { en: 'Deny requests to the bucket that do not use TLS', ja: 'TLS を使わないバケットへのリクエストを拒否する' },
+  words: fixWords(en, ja),
   actions: {
     read: ['s3:GetBucketPolicy', 's3:GetBucketWebsite'],
     write: ['s3:PutBucketPolicy', 's3:DeleteBucketPolicy'],
@@ -128,51 +116,29 @@ export const bucketSslOnlyFix = defineFix({
   supports: (finding) => bucketOf(finding) !== undefined,
 
   async preview(finding, ctx) {
-    const bucket = requireBucket(finding);
+    const bucket = requireBucket(finding, ctx);
     const current = await readState(ctx, bucket);
-    if (enforced(current, bucket)) return nothingToPreview(current, alreadyEnforced(bucket, ctx));
-    const existing = parse(current.policy, bucket).Statement.length;
+    if (enforced(current, bucket, ctx)) return nothingToPreview(current, ctx.say('alreadyEnforced', { bucket: bucket.name }));
     const lines = [
-      ctx.text({
-        en: `Add a statement to the policy of bucket ${bucket.name} that denies any request not made over TLS (aws:SecureTransport = false). The existing ${existing} statement(s) stay as they are.`,
-        ja: `バケット ${bucket.name} のポリシーに、TLS を使わないリクエスト (aws:SecureTransport = false) をすべて拒否するステートメントを追加します。既存の ${existing} 個のステートメントはそのまま残ります。`,
-      }),
-      current.policy === null
-        ? ctx.text({ en: 'Undo deletes the policy again (the bucket has none now).', ja: '取り消し (Undo) ではポリシーを再び削除します (現在このバケットにはポリシーがありません)。' })
-        : ctx.text({ en: 'Undo restores the current policy text.', ja: '取り消し (Undo) では現在のポリシーを復元します。' }),
+      ctx.say('plan', { bucket: bucket.name, count: parse(current.policy, bucket, ctx).Statement.length }),
+      current.policy === null ? ctx.say('undoDeletes') : ctx.say('undoRestores'),
     ];
-    const warnings = [
-      ctx.text({
-        en: 'Clients that still use plain HTTP (an endpoint configured as http://, old tools) get Access Denied.',
-        ja: 'まだ平文の HTTP を使うクライアント (http:// で設定されたエンドポイント、古いツール) はアクセス拒否 (Access Denied) になります。',
-      }),
-    ];
-    if (await hostsWebsite(ctx, bucket)) {
-      warnings.push(
-        ctx.text({
-          en: `Bucket ${bucket.name} hosts a static website; the S3 website endpoint speaks only HTTP, so the site stops working. Serve it through CloudFront over HTTPS first.`,
-          ja: `バケット ${bucket.name} は静的ウェブサイトをホストしています。S3 のウェブサイトエンドポイントは HTTP のみのため、サイトは動かなくなります。先に CloudFront 経由の HTTPS で配信してください。`,
-        }),
-      );
-    }
+    const warnings = [ctx.say('plainHttp'), ...((await hostsWebsite(ctx, bucket)) ? [ctx.say('website', { bucket: bucket.name })] : [])];
     return { lines, warnings, current, alreadyFixed: false };
   },
 
   async apply(finding, _inputs, ctx) {
-    const bucket = requireBucket(finding);
+    const bucket = requireBucket(finding, ctx);
     const before = await readState(ctx, bucket);
-    if (enforced(before, bucket)) return noChange(before, alreadyEnforced(bucket, ctx));
-    const policy = JSON.stringify(withTlsStatement(parse(before.policy, bucket), bucket));
+    if (enforced(before, bucket, ctx)) return noChange(before, ctx.say('alreadyEnforced', { bucket: bucket.name }));
+    const policy = JSON.stringify(withTlsStatement(parse(before.policy, bucket, ctx), bucket));
     return writeAndVerify(ctx, {
       status: 'applied',
       before,
       write: () => write(ctx, bucket, policy),
       read: () => readState(ctx, bucket),
-      done: (now) => enforced(now, bucket),
-      message: ctx.text({
-        en: `The policy of bucket ${bucket.name} now denies requests without TLS.`,
-        ja: `バケット ${bucket.name} のポリシーで TLS を使わないリクエストを拒否するようにしました。`,
-      }),
+      done: (now) => enforced(now, bucket, ctx),
+      message: ctx.say('applied', { bucket: bucket.name }),
     });
   },
 
@@ -180,42 +146,23 @@ export const bucketSslOnlyFix = defineFix({
     const before = stateSchema.safeParse(applied.before);
     const after = stateSchema.safeParse(applied.after);
     if (!before.success || !after.success) {
-      throw new FixError({
-        en: 'This record has no previous bucket policy to restore',
-        ja: 'この記録には復元する以前のバケットポリシーがありません',
-      });
+      throw new FixError(ctx.localized('noRecord'));
     }
-    const bucket = requireBucket(applied.finding);
-    if (samePolicy(before.data.policy, after.data.policy)) {
-      throw new FixError({
-        en: 'This record has no policy change to undo (the fix changed nothing)',
-        ja: 'この記録には取り消すポリシーの変更がありません (修正では何も変更していません)',
-      });
-    }
+    const bucket = requireBucket(applied.finding, ctx);
+    if (samePolicy(before.data.policy, after.data.policy)) throw new FixError(ctx.localized('nothingToUndo'));
     const now = await readState(ctx, bucket);
     let target: string | null;
     let message: string;
     if (samePolicy(now.policy, after.data.policy)) {
       target = before.data.policy;
-      message = ctx.text({ en: `Restored the previous policy of bucket ${bucket.name}.`, ja: `バケット ${bucket.name} のポリシーを以前の状態に戻しました。` });
+      message = ctx.say('restored', { bucket: bucket.name });
     } else {
       // Edited since the fix: take out only our statement and keep everyone else's changes.
-      const doc = parse(now.policy, bucket);
+      const doc = parse(now.policy, bucket, ctx);
       const kept = doc.Statement.filter((s) => !isOurs(s));
-      if (kept.length === doc.Statement.length) {
-        return noChange(
-          now,
-          ctx.text({
-            en: `The policy of bucket ${bucket.name} no longer has the statement the fix added. Nothing was changed.`,
-            ja: `バケット ${bucket.name} のポリシーには、修正で追加したステートメントがもうありません。何も変更していません。`,
-          }),
-        );
-      }
+      if (kept.length === doc.Statement.length) return noChange(now, ctx.say('statementGone', { bucket: bucket.name }));
       target = kept.length === 0 ? null : JSON.stringify({ ...doc, Statement: kept });
-      message = ctx.text({
-        en: `The policy of bucket ${bucket.name} was edited after the fix, so only the statement the fix added was removed; the other changes stay.`,
-        ja: `バケット ${bucket.name} のポリシーは修正後に編集されていたため、修正で追加したステートメントだけを削除しました。その他の変更は残しています。`,
-      });
+      message = ctx.say('removedOurs', { bucket: bucket.name });
     }
     return writeAndVerify(ctx, {
       status: 'undone',
@@ -228,17 +175,11 @@ export const bucketSslOnlyFix = defineFix({
   },
 
   async reconcile(finding, _inputs, ctx) {
-    const bucket = requireBucket(finding);
+    const bucket = requireBucket(finding, ctx);
     const current = await readState(ctx, bucket);
-    return reconciled(enforced(current, bucket), current, {
-      applied: ctx.text({
-        en: `The policy of bucket ${bucket.name} denies requests without TLS: the fix was applied before the interruption.`,
-        ja: `バケット ${bucket.name} のポリシーは TLS を使わないリクエストを拒否しています。中断の前に修正は適用されていました。`,
-      }),
-      notApplied: ctx.text({
-        en: `The policy of bucket ${bucket.name} still allows requests without TLS: the fix was not applied.`,
-        ja: `バケット ${bucket.name} のポリシーはまだ TLS を使わないリクエストを許可しています。修正は適用されていません。`,
-      }),
+    return reconciled(enforced(current, bucket, ctx), current, {
+      applied: ctx.say('reconciledApplied', { bucket: bucket.name }),
+      notApplied: ctx.say('reconciledNotApplied', { bucket: bucket.name }),
     });
   },
 });

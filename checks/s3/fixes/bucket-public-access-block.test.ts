@@ -9,31 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { fixForFinding } from '../../fixes.ts';
 import { bucketPublicAccessBlockFix as fix } from './bucket-public-access-block.ts';
 import { awsError, finding, fixContext, mockAwsFor, sentCommands, TEST_ACCOUNT, undoApplied } from '../../../test/fixes/helpers.ts';
+import { ALL_ON, fakePublicAccessBlock } from '../../../test/fixes/public-access-block.ts';
 
 const aws = mockAwsFor(fix);
 
 function bucketFinding(checkId: string, region = 'ap-northeast-1') {
   return finding({ checkId, region, resourceType: 'AWS::S3::Bucket', resourceId: 'photos', resourceArn: 'arn:aws:s3:::photos' });
 }
-const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 
 function fakeBucket(initial: PublicAccessBlockConfiguration | null, website = false) {
-  const state = { config: initial };
-  aws.s3.on(GetPublicAccessBlockCommand).callsFake(async () => {
-    if (!state.config) throw awsError('NoSuchPublicAccessBlockConfiguration');
-    return { PublicAccessBlockConfiguration: state.config };
-  });
-  aws.s3.on(PutPublicAccessBlockCommand).callsFake(async (input: { PublicAccessBlockConfiguration: PublicAccessBlockConfiguration }) => {
-    state.config = input.PublicAccessBlockConfiguration;
-    return { $metadata: { requestId: 'req-put' } };
-  });
-  aws.s3.on(DeletePublicAccessBlockCommand).callsFake(async () => {
-    state.config = null;
-    return { $metadata: { requestId: 'req-delete' } };
-  });
   if (website) aws.s3.on(GetBucketWebsiteCommand).resolves({ IndexDocument: { Suffix: 'index.html' } });
   else aws.s3.on(GetBucketWebsiteCommand).rejects(awsError('NoSuchWebsiteConfiguration'));
-  return state;
+  return fakePublicAccessBlock(aws.s3, { get: GetPublicAccessBlockCommand, put: PutPublicAccessBlockCommand, remove: DeletePublicAccessBlockCommand }, initial);
 }
 
 describe('bucket Block Public Access fix (s3.bucket-public-access-block and s3.bucket-public)', () => {

@@ -26,7 +26,7 @@ describe('ssm.document-public fix', () => {
     const state = fakeDocument(true);
     const ctx = fixContext();
     const preview = await fix.preview(docFinding, ctx);
-    expect(preview.lines[0]).toContain('Stop sharing document Deploy-App (version 3) with everyone. The 1 account(s)');
+    expect(preview.lines[0]).toContain('Stop sharing document Deploy-App (version 3) with everyone. The 1 account it is shared with by id keeps it.');
     expect(preview.dryRun).toBeUndefined();
     const applied = await fix.apply(docFinding, {}, ctx);
     expect(sentCommands(aws, 'ModifyDocumentPermissionCommand')).toEqual([{ Name: 'Deploy-App', PermissionType: 'Share', AccountIdsToRemove: ['all'] }]);

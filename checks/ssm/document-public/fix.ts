@@ -18,6 +18,9 @@ import {
   writeAndVerify,
 } from '../../../src/remediation/fix-steps.ts';
 import { z } from 'zod';
+import { fixWords } from '../../lib/words.ts';
+import en from './words.en.json' with { type: 'json' };
+import ja from './words.ja.json' with { type: 'json' };
 
 /** The document name: details.documentName or details.name when given, else the resource id (or its ARN's tail). */
 function documentNameOf(finding: CheckResult): string {
@@ -29,8 +32,6 @@ function documentNameOf(finding: CheckResult): string {
   const id = finding.resourceId;
   return id.includes(marker) ? id.slice(id.indexOf(marker) + marker.length) : id;
 }
-
-const documentName = (name: string) => ({ en: `Document ${name}`, ja: `ドキュメント ${name}` });
 
 const stateSchema = z.object({
   name: z.string(),
@@ -82,17 +83,14 @@ async function share(ctx: FixContext, region: string, state: { name: string; pub
 
 function nothingToDo(name: string, state: ShareState | undefined, ctx: FixContext): string {
   return state
-    ? ctx.text({
-        en: `Document ${name} is not shared publicly any more. Nothing was changed.`,
-        ja: `ドキュメント ${name} はもう公開共有されていません。何も変更していません。`,
-      })
-    : noLongerExists(documentName(name), ctx);
+    ? ctx.say('notPublic', { document: name })
+    : noLongerExists(ctx.localized('document', { document: name }), ctx);
 }
 
 export const documentPublicFix = defineFix({
   id: 'ssm.make-document-private',
   checkIds: ['ssm.document-public'],
-  title: { en: 'Stop sharing the Systems Manager document publicly', ja: 'Systems Manager ドキュメントの公開共有を停止する' },
+  words: fixWords(en, ja),
   actions: {
     read: ['ssm:DescribeDocumentPermission'],
     write: ['ssm:ModifyDocumentPermission'],
@@ -102,23 +100,9 @@ export const documentPublicFix = defineFix({
     const name = documentNameOf(finding);
     const current = await readState(ctx, finding.region, name);
     if (!current?.public) return nothingToPreview(current ?? null, nothingToDo(name, current, ctx));
-    const lines = [
-      ctx.text({
-        en: `Stop sharing document ${name}${current.publicVersion ? ` (version ${current.publicVersion})` : ''} with everyone. The ${current.sharedWithAccounts.length} account(s) it is shared with by id keep it.`,
-        ja: `ドキュメント ${name}${current.publicVersion ? ` (バージョン ${current.publicVersion})` : ''} の全員への共有を停止します。ID を指定して共有している ${current.sharedWithAccounts.length} 個のアカウントはそのまま使えます。`,
-      }),
-      ctx.text({
-        en: 'Undo shares the same version publicly again.',
-        ja: '取り消し (Undo) では同じバージョンを再び公開共有します。',
-      }),
-    ];
-    const warnings = [
-      ctx.text({
-        en: 'While public, anyone could read it: if it contains secrets, internal host names or credentials, treat them as exposed and rotate them.',
-        ja: '公開中は誰でも読めました。秘密情報、社内ホスト名、認証情報が含まれている場合は漏えいしたものとして扱い、ローテーションしてください。',
-      }),
-    ];
-    return { lines, warnings, current, alreadyFixed: false };
+    const shared = { document: name, count: current.sharedWithAccounts.length };
+    const plan = current.publicVersion ? ctx.say('planVersion', { ...shared, version: current.publicVersion }) : ctx.say('plan', shared);
+    return { lines: [plan, ctx.say('undoPlan')], warnings: [ctx.say('exposed')], current, alreadyFixed: false };
   },
 
   async apply(finding, _inputs, ctx) {
@@ -132,38 +116,27 @@ export const documentPublicFix = defineFix({
       write: () => share(ctx, region, before, false),
       read: () => readState(ctx, region, name),
       done: (now) => now?.public === false,
-      message: ctx.text({ en: `Document ${name} is no longer shared publicly.`, ja: `ドキュメント ${name} の公開共有を停止しました。` }),
+      message: ctx.say('applied', { document: name }),
     });
   },
 
   async undo(applied, ctx) {
     const before = stateSchema.safeParse(applied.before);
     if (!before.success || !before.data.public) {
-      throw new FixError({
-        en: 'This record has no public share to put back (the fix changed nothing)',
-        ja: 'この記録には元に戻す公開共有がありません (修正では何も変更していません)',
-      });
+      throw new FixError(ctx.localized('nothingToUndo'));
     }
     const region = applied.finding.region;
     const { name } = before.data;
     const now = await readState(ctx, region, name);
-    if (!now) throw goneBeforeUndo(documentName(name));
-    if (now.public) {
-      return noChange(
-        now,
-        ctx.text({
-          en: `Document ${name} is already shared publicly. Nothing was changed.`,
-          ja: `ドキュメント ${name} はすでに公開共有されています。何も変更していません。`,
-        }),
-      );
-    }
+    if (!now) throw goneBeforeUndo(ctx.localized('document', { document: name }));
+    if (now.public) return noChange(now, ctx.say('alreadyPublic', { document: name }));
     return writeAndVerify(ctx, {
       status: 'undone',
       before: now,
       write: () => share(ctx, region, before.data, true),
       read: () => readState(ctx, region, name),
       done: (state) => state?.public === true,
-      message: ctx.text({ en: `Document ${name} is shared publicly again.`, ja: `ドキュメント ${name} を再び公開共有しました。` }),
+      message: ctx.say('undone', { document: name }),
     });
   },
 
@@ -171,14 +144,8 @@ export const documentPublicFix = defineFix({
     const name = documentNameOf(finding);
     const current = await readState(ctx, finding.region, name);
     return reconciled(current?.public === false, current ?? null, {
-      applied: ctx.text({
-        en: `Document ${name} is not shared publicly: the fix was applied before the interruption.`,
-        ja: `ドキュメント ${name} は公開共有されていません。中断の前に修正は適用されていました。`,
-      }),
-      notApplied: ctx.text({
-        en: `Document ${name} is ${current ? 'still shared publicly' : 'gone'}: the fix was not applied.`,
-        ja: `ドキュメント ${name} は${current ? 'まだ公開共有されています' : '存在しません'}。修正は適用されていません。`,
-      }),
+      applied: ctx.say('reconciledApplied', { document: name }),
+      notApplied: current ? ctx.say('reconciledStillPublic', { document: name }) : ctx.say('reconciledGone', { document: name }),
     });
   },
 });
