@@ -234,12 +234,8 @@ export function defineFix<I = NoInputs>(spec: FixSpec<I>): FixDefinition<I> {
   const { words } = spec;
   const fix: FixDefinition<I> = { ...spec, words, title: { en: words.en.title, ja: words.ja.title } };
   const checked = fix as FixDefinition<unknown>;
-  const own = { en: { fix: words.en }, ja: { fix: words.ja } };
   // Each step gets the context speaking in this fix's own words.
-  const speaking = (ctx: FixContext): FixContext => {
-    registerWords(fix.id, own);
-    return { ...ctx, ...sayer(fix.id, ctx.locale) };
-  };
+  const speaking = (ctx: FixContext): FixContext => ({ ...ctx, ...fixSpeaker(fix.id, words, ctx.locale) });
   return {
     ...fix,
     async preview(finding, ctx, inputs) {
@@ -300,6 +296,27 @@ function fixMessage(namespace: string, name: string, params: MessageParams | und
   const colon = name.indexOf(':');
   const key = colon < 0 ? `${namespace}:fix.${name}` : `${name.slice(0, colon)}:fix.${name.slice(colon + 1)}`;
   return params ? { key, params } : { key };
+}
+
+/**
+ * A fix's own words as FixContext says them. Also for what a fix words before any step runs and so without
+ * a context (its inputs' refusals, checked when a modal is submitted).
+ */
+export function fixSpeaker(fixId: string, words: FixWords, locale: Locale): Pick<FixContext, 'say' | 'localized'> {
+  // Registered when first said, not when a module defines its fix: the words catalogue imports every fix.
+  const { say, localized } = sayer(fixId, locale);
+  return {
+    say: (name, params) => (registerWords(fixId, ownWords(words)), say(name, params)),
+    localized: (name, params) => (registerWords(fixId, ownWords(words)), localized(name, params)),
+  };
+}
+
+// One object per words, so registerWords adds each fix's words once.
+const registeredWords = new WeakMap<FixWords, Record<Locale, Record<string, unknown>>>();
+function ownWords(words: FixWords): Record<Locale, Record<string, unknown>> {
+  let own = registeredWords.get(words);
+  if (!own) registeredWords.set(words, (own = { en: { fix: words.en }, ja: { fix: words.ja } }));
+  return own;
 }
 
 function sayer(namespace: string, locale: Locale): Pick<FixContext, 'say' | 'localized'> {

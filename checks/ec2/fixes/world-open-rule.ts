@@ -13,13 +13,13 @@ import { z } from 'zod';
 import { describeAwsError, hasErrorCode } from '../../../src/aws/errors.ts';
 import type { CheckResult } from '../../../src/engine/types.ts';
 import type { Localized } from '../../../src/i18n/locale.ts';
-import { formatMessage, registerWords } from '../../../src/i18n/message.ts';
 import {
   combineDryRuns,
   defineFix,
   dryRunWarning,
   type FixContext,
   FixError,
+  fixSpeaker,
   type FixOutcome,
   readBack,
   tryDryRun,
@@ -75,19 +75,11 @@ export interface ReplacementInputs {
   replacementCidr?: string;
 }
 
-const ownWords = { en: { fix: words.en }, ja: { fix: words.ja } };
-
 /**
  * Inputs are checked when the modal is submitted, before any step runs and so without a FixContext: their
- * refusals are this fix's own sentences, worded here in both languages as FixContext.localized would.
+ * refusals are this fix's own sentences, in both languages.
  */
-const inputsSpeaker: Pick<FixContext, 'localized'> = {
-  localized(name, params) {
-    registerWords(FIX_ID, ownWords);
-    const message = { key: `${FIX_ID}:fix.${name}`, ...(params ? { params } : {}) };
-    return { en: formatMessage('en', message), ja: formatMessage('ja', message) };
-  },
-};
+const inputsSpeaker = fixSpeaker(FIX_ID, words, 'en');
 
 /** A CIDR in AWS's canonical form (network address, compact IPv6); a bare address counts as /32 or /128. */
 export function normaliseCidr(raw: string, ctx: Pick<FixContext, 'localized'> = inputsSpeaker): { cidr: string } | { error: Localized } {
